@@ -1,0 +1,153 @@
+"""Checking and building a workspace: which issues, which layouts, every problem at once, safe writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import layouts as layout_registry
+from .advice import advise
+from .diagnostics import Diagnostic, InputError
+from .document import IssueDocument
+from .layouts import Layout, LayoutRef
+from .loader import Loaded, Workspace, display_path, load_workspace
+from .resources import check_glyphs, check_image
+
+
+@dataclass
+class Plan:
+    """What a command works on, and everything found wrong or worth a warning on the way."""
+
+    workspace: Workspace
+    documents: list[IssueDocument] = field(default_factory=list)
+    layouts: list[tuple[LayoutRef, Loaded[Layout]]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    pages: int
+
+
+def select_issue_paths(root: Path, selectors: list[str]) -> list[Path] | None:
+    """Issue files named on the command line by number (``3``) or path; None means all."""
+    if not selectors:
+        return None
+    paths = []
+    for selector in selectors:
+        if selector.isdigit():
+            paths.append(root / "issues" / f"{int(selector):03d}.yaml")
+        else:
+            paths.append(Path(selector))
+    return paths
+
+
+def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool = False) -> Plan:
+    """Load and check everything a build needs; rendering starts only if ``plan.errors`` is empty."""
+    paths = select_issue_paths(root, selectors)
+    result = Plan(load_workspace(root, _existing(paths, root)))
+    result.diagnostics += result.workspace.diagnostics + _missing(paths, root)
+    publication = result.workspace.publication
+    names = layout_names or [publication.model.layout if publication else "journal-a4"]
+    for name in names:
+        try:
+            ref = layout_registry.resolve(name, root)
+            result.layouts.append((ref, layout_registry.load(ref, root)))
+        except InputError as error:
+            result.diagnostics += error.diagnostics
+    if publication is None:
+        return result
+    result.diagnostics += _image_problems(publication, "logo")
+    for issue in result.workspace.issues:
+        result.documents.append(IssueDocument(publication.model, issue.model, issue.path, publication.path))
+        result.diagnostics += advise(issue, publication.model)
+        result.diagnostics += _image_problems(issue, "news")
+    if result.layouts and not result.errors:
+        from .render.pdf import register_layout_fonts
+
+        for ref, layout in result.layouts:
+            family = register_layout_fonts(layout.model, ref.path.parent)
+            for loaded in [publication, *result.workspace.issues]:
+                result.diagnostics += check_glyphs(loaded.source, family, strict)
+    if strict:
+        result.diagnostics = [Diagnostic(**{**d.__dict__, "severity": "error"}) for d in result.diagnostics]
+    return result
+
+
+def _existing(paths: list[Path] | None, root: Path) -> list[Path] | None:
+    return None if paths is None else [p for p in paths if p.is_file()]
+
+
+def _missing(paths: list[Path] | None, root: Path) -> list[Diagnostic]:
+    return [Diagnostic(display_path(p, root), "no such issue file",
+                       hint="give an issue number (3) or the path of its YAML file; `newsletter list` shows them")
+            for p in paths or [] if not p.is_file()]
+
+
+def _image_problems(loaded: Loaded, key: str) -> list[Diagnostic]:
+    base = loaded.path.parent
+    if key == "logo":
+        paths = [("logo",)] if loaded.model.logo else []
+    else:
+        paths = [("news", index, "image") for index, item in enumerate(loaded.model.news) if item.image]
+    return [problem for path in paths if (problem := check_image(loaded.source, path, base))]
+
+
+def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout]) -> tuple[bytes, int]:
+    from .render.pdf import JournalRenderer
+
+    return JournalRenderer(document, layout.model, ref.path.parent).render()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: a failure leaves the old file intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def input_files(result: Plan) -> set[Path]:
+    files = {issue.path.resolve() for issue in result.workspace.issues}
+    if result.workspace.publication:
+        files.add(result.workspace.publication.path.resolve())
+    files.update(ref.path.resolve() for ref, _ in result.layouts)
+    return files
+
+
+def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef) -> Path:
+    return out_dir / document.file_name(ref.name)
+
+
+def build_all(result: Plan, out_dir: Path):
+    """Render every document in every layout; yields each :class:`Built` as it is written."""
+    inputs = input_files(result)
+    for document in result.documents:
+        for ref, layout in result.layouts:
+            target = output_path(out_dir, document, ref)
+            if target.resolve() in inputs:
+                raise InputError([Diagnostic(str(target), "the output would overwrite one of the input files",
+                                             hint="choose another --out folder")])
+            data, pages = render(document, ref, layout)
+            write_atomic(target, data)
+            yield Built(target, pages)
+

@@ -1,0 +1,53 @@
+"""The document model: one issue of a publication, with everything renderers need resolved."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .formats import Contact, Hotline, Issue, Publication
+
+
+def slug(text: str) -> str:
+    """A file-name part that survives any file system: lower case ASCII, words joined by ``-``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "journal"
+
+
+def layout_suffix(layout_name: str) -> str:
+    """``journal-a4`` → ``a4``; other layout names are kept (``poster-a3``)."""
+    return layout_name.removeprefix("journal-")
+
+
+@dataclass(frozen=True)
+class IssueDocument:
+    publication: Publication
+    issue: Issue
+    issue_path: Path
+    publication_path: Path
+
+    @property
+    def lang(self) -> str:
+        return self.publication.language
+
+    @property
+    def contacts(self) -> list[Contact]:
+        return self.issue.contacts if self.issue.contacts is not None else self.publication.contacts
+
+    @property
+    def hotline(self) -> Hotline | None:
+        return self.publication.hotline
+
+    def file_name(self, layout_name: str, extension: str = "pdf") -> str:
+        """Archivists' rule: date first, no accents or spaces (``20210205_lettre-de-crise_n03_a4.pdf``)."""
+        return (f"{self.issue.date:%Y%m%d}_{slug(self.publication.title)}_n{self.issue.number:02d}"
+                f"_{slug(layout_suffix(layout_name))}.{extension}")
+
+    def issue_asset(self, relative: str) -> Path:
+        return self.issue_path.parent / relative
+
+    def logo_path(self) -> Path | None:
+        logo = self.publication.logo
+        return self.publication_path.parent / logo if logo else None

@@ -1,0 +1,98 @@
+"""Every fixed word printed in a document, per language.
+
+French strings already carry French typography (U+00A0 before ``: ; ! ?``, ’ for apostrophes):
+they are printed as they are. Some are format strings: ``label("fr", "page").format(page=1,
+pages=4)``; both languages use the same placeholders. To add a label, add its key to every
+language (a test checks that the key sets match).
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "issue_number": "N°\u00a0{number}",
+        "essentials": "L’essentiel",
+        "situation_known": "Ce que l’on sait",
+        "situation_unknown": "Ce que l’on ne sait pas encore",
+        "situation_doing": "Ce qui est fait",
+        "status": "Où en sont les outils\u00a0?",
+        "status_system": "Outil",
+        "status_state": "État",
+        "status_since": "Depuis",
+        "status_note": "Précisions",
+        "state_down": "Arrêté",
+        "state_degraded": "Perturbé",
+        "state_testing": "En test",
+        "state_restored": "Rétabli",
+        "do": "À faire",
+        "dont": "À ne pas faire",
+        "news": "Actualités",
+        "tips": "Conseils pratiques",
+        "testimonials": "Témoignages",
+        "faq": "Vos questions",
+        "faq_question": "Question",
+        "faq_answer": "Réponse",
+        "contacts": "Contacts",
+        "hotline": "Numéro d’appel",
+        "next_issue": "Prochain numéro\u00a0: {date}",
+        "page": "Page {page}/{pages}",
+        "written_at": "Point à {time}",
+        "updated": "Mis à jour le {date}",
+        "phone_greeting": "Bonjour, vous écoutez le message de {title}, {date}.",
+        "phone_end": "Merci de votre écoute. Prochain point\u00a0: {date}.",
+        "minutes": "{minutes}\u00a0min",
+        "contact_phone": "Tél.",
+        "contact_email": "Courriel",
+    },
+    "en": {
+        "issue_number": "No.\u00a0{number}",
+        "essentials": "Key points",
+        "situation_known": "What we know",
+        "situation_unknown": "What we don’t know yet",
+        "situation_doing": "What is being done",
+        "status": "Which tools are working?",
+        "status_system": "Tool",
+        "status_state": "Status",
+        "status_since": "Since",
+        "status_note": "Details",
+        "state_down": "Down",
+        "state_degraded": "Disrupted",
+        "state_testing": "Testing",
+        "state_restored": "Restored",
+        "do": "Do",
+        "dont": "Don’t",
+        "news": "News",
+        "tips": "Practical tips",
+        "testimonials": "In their words",
+        "faq": "Your questions",
+        "faq_question": "Question",
+        "faq_answer": "Answer",
+        "contacts": "Contacts",
+        "hotline": "Helpline",
+        "next_issue": "Next issue: {date}",
+        "page": "Page {page} of {pages}",
+        "written_at": "As of {time}",
+        "updated": "Updated {date}",
+        "phone_greeting": "Hello, this is the recorded message of {title}, {date}.",
+        "phone_end": "Thank you for listening. Next update: {date}.",
+        "minutes": "{minutes}\u00a0min",
+        "contact_phone": "Tel.",
+        "contact_email": "Email",
+    },
+}
+
+
+def label(lang: str, key: str) -> str:
+    """The fixed text ``key`` in ``lang``; a typo in a key fails loudly rather than printing nothing."""
+    try:
+        labels = LABELS[lang]
+    except KeyError:
+        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(LABELS)}") from None
+    try:
+        return labels[key]
+    except KeyError:
+        close = get_close_matches(key, labels, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise KeyError(f"no label {key!r} for language {lang!r}{hint}") from None

@@ -1,0 +1,89 @@
+"""Balanced columns that flow across pages (reportlab's ``BalancedColumns`` shrinks content instead)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+Column = list[tuple[Flowable, float]]  # each flowable with its top offset from the column's top
+
+
+def _fill(content: list[Flowable], width: float, height: float) -> tuple[Column, float, list[Flowable]]:
+    """Place flowables from the top of one column; returns the column, its used height, and the rest."""
+    placed: Column = []
+    rest = list(content)
+    used = 0.0
+    while rest:
+        flowable = rest[0]
+        before = flowable.getSpaceBefore() if placed else 0.0
+        available = height - used - before
+        _, needed = flowable.wrap(width, available)
+        if needed <= available + 1e-6:
+            placed.append((flowable, used + before))
+            used += before + needed + flowable.getSpaceAfter()
+            rest.pop(0)
+            continue
+        parts = flowable.split(width, available) if available > 0 else []
+        if parts:
+            _, first_height = parts[0].wrap(width, available)
+            if first_height <= available + 1e-6:
+                placed.append((parts[0], used + before))
+                used += before + first_height
+                rest[0:1] = parts[1:]
+                break
+        break
+    return placed, min(used, height), rest
+
+
+class FlowingColumns(Flowable):
+    """Content in ``count`` columns: balanced when it ends on the page, continued on the next otherwise."""
+
+    def __init__(self, content: list[Flowable], count: int, gutter: float):
+        super().__init__()
+        self.content = content
+        self.count = count
+        self.gutter = gutter
+        self.columns: list[Column] = []
+
+    def _layout(self, width: float, height: float) -> tuple[list[Column], float, list[Flowable]]:
+        column_width = (width - self.gutter * (self.count - 1)) / self.count
+        columns: list[Column] = []
+        rest, tallest = self.content, 0.0
+        for _ in range(self.count):
+            column, used, rest = _fill(rest, column_width, height)
+            columns.append(column)
+            tallest = max(tallest, used)
+        return columns, tallest, rest
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        columns, tallest, rest = self._layout(available_width, available_height)
+        if not rest:
+            low, high = 0.0, tallest
+            while high - low > 2:  # shortest height that still holds everything: balanced columns
+                middle = (low + high) / 2
+                if self._layout(available_width, middle)[2]:
+                    low = middle
+                else:
+                    high = middle
+            columns, tallest, _ = self._layout(available_width, high)
+        self.columns = columns
+        # More than the space offered tells the frame to call split(): nothing is ever dropped.
+        self.height = tallest if not rest else available_height + 1
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        columns, _, rest = self._layout(available_width, available_height)
+        if not rest:
+            return []
+        placed = [flowable for column in columns for flowable, _ in column]
+        if not placed:
+            return []
+        return [FlowingColumns(placed, self.count, self.gutter), FlowingColumns(rest, self.count, self.gutter)]
+
+    def draw(self) -> None:
+        column_width = (self.width - self.gutter * (self.count - 1)) / self.count
+        for index, column in enumerate(self.columns):
+            x = index * (column_width + self.gutter)
+            for flowable, top in column:
+                _, height = flowable.wrap(column_width, self.height - top)
+                flowable.drawOn(self.canv, x, self.height - top - height)
