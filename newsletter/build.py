@@ -10,7 +10,7 @@ from pathlib import Path
 from . import layouts as layout_registry
 from .advice import advise
 from .diagnostics import Diagnostic, InputError
-from .document import IssueDocument
+from .document import IssueDocument, RenderOptions
 from .layouts import Layout, LayoutRef
 from .loader import Loaded, Workspace, display_path, load_workspace
 from .resources import check_glyphs, check_image
@@ -100,10 +100,13 @@ def _image_problems(loaded: Loaded, key: str) -> list[Diagnostic]:
     return [problem for path in paths if (problem := check_image(loaded.source, path, base))]
 
 
-def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout]) -> tuple[bytes, int]:
+def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
+           options: RenderOptions = RenderOptions()) -> tuple[bytes, int]:
+    """The PDF bytes and page count of one issue in one layout."""
     from .render.pdf import JournalRenderer
 
-    return JournalRenderer(document, layout.model, ref.path.parent).render()
+    renderers = {"journal": JournalRenderer}
+    return renderers[layout.model.kind](document, layout.model, ref.path.parent, options).render()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -138,7 +141,7 @@ def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef) -> Path:
     return out_dir / document.file_name(ref.name)
 
 
-def build_all(result: Plan, out_dir: Path):
+def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions()):
     """Render every document in every layout; yields each :class:`Built` as it is written."""
     inputs = input_files(result)
     for document in result.documents:
@@ -147,7 +150,7 @@ def build_all(result: Plan, out_dir: Path):
             if target.resolve() in inputs:
                 raise InputError([Diagnostic(str(target), "the output would overwrite one of the input files",
                                              hint="choose another --out folder")])
-            data, pages = render(document, ref, layout)
+            data, pages = render(document, ref, layout, options)
             write_atomic(target, data)
             yield Built(target, pages)
 

@@ -22,6 +22,14 @@ def layout_suffix(layout_name: str) -> str:
 
 
 @dataclass(frozen=True)
+class RenderOptions:
+    """Print production choices made on the command line, not in the layout."""
+
+    grayscale: bool = False
+    bleed_mm: float = 0.0
+
+
+@dataclass(frozen=True)
 class IssueDocument:
     publication: Publication
     issue: Issue

@@ -93,7 +93,9 @@ class Colours(Strict):
 
 class Layout(Strict):
     description: str | None = Field(None, description="One line shown by `newsletter layouts`.")
-    kind: Literal["journal"] = Field("journal", description="What is drawn: journal.")
+    kind: Literal["journal", "poster"] = Field(
+        "journal", description="What is drawn: journal (the whole issue) or poster (one page: headline, do, don't)."
+    )
     page: Page = Field(default_factory=Page, description="Paper size and orientation.")
     margins: Margins = Field(default_factory=Margins, description="Margins in millimetres.")
     columns: Annotated[int, _number_between(1, 3), AfterValidator(int)] = Field(

@@ -231,8 +231,9 @@ class _TreeBuilder:
         diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
         raise InputError(diagnostics)
 
-    def _report(self, mark, message: str, hint: str | None = None, path: tuple | None = None,
-                severity: str = "error") -> None:
+    def _report(
+        self, mark, message: str, hint: str | None = None, path: tuple | None = None, severity: str = "error"
+    ) -> None:
         """Record a problem at ``mark`` (a parser mark or a _Position, both 0-based)."""
         diagnostic = Diagnostic(
             file=self.file,
@@ -340,6 +341,7 @@ class _TreeBuilder:
             self._check_space_after_colon(event)
 
     def _check_space_after_colon(self, event: yaml.ScalarEvent) -> bool:
+        """Report a text typed as `key:value` (no space after the colon); True if it is one."""
         mark = event.start_mark
         match = _KEY_WITHOUT_SPACE.match(self.lines[mark.line], mark.column)
         if match:
@@ -370,7 +372,6 @@ class _TreeBuilder:
                     hint="write one `key: value` per line, with a space after the colon",
                 )
 
-
     def _refuse_yaml_features(self, event: yaml.NodeEvent, path: tuple | None) -> None:
         """Aliases, anchors and tags: YAML features these files do not use, usually typed by mistake."""
         is_alias = isinstance(event, yaml.AliasEvent)
@@ -385,7 +386,7 @@ class _TreeBuilder:
         if tag is not None:
             self._report(
                 mark,
-                f"YAML tags like `{re.sub('^tag:yaml.org,2002:', '!!', tag)}` are not used in these files",
+                f"YAML tags like `{_as_typed(tag)}` are not used in these files",
                 hint=f"remove it, or put the text in quotes if it is meant literally: {quoted}",
                 path=path,
             )
@@ -488,6 +489,12 @@ _STARTS_WITH = {
     "%": "a value cannot start with `%` in YAML",
 }
 _INDENTATION_PROBLEMS = ("expected <block end>", "did not find expected key", "did not find expected '-'")
+
+
+def _as_typed(tag: str) -> str:
+    """A resolved tag the way it was typed: ``tag:yaml.org,2002:binary`` → ``!!binary``."""
+    standard = "tag:yaml.org,2002:"
+    return "!!" + tag[len(standard) :] if tag.startswith(standard) else tag
 
 
 def _quote_not_closed(quote: str, last_line: int) -> tuple[str, str]:

@@ -23,7 +23,7 @@ from reportlab.platypus import (
 )
 
 from .. import __version__, markup, typography
-from ..document import IssueDocument
+from ..document import IssueDocument, RenderOptions
 from ..fonts import FontFamily, font_file, register_family
 from ..labels import label
 from ..layouts import PAGE_SIZES_MM, Layout
@@ -235,10 +235,12 @@ class _NumberedCanvas(Canvas):
 class JournalRenderer:
     """Builds the journal layout: masthead, headline, then the layout's sections in order."""
 
-    def __init__(self, document: IssueDocument, layout: Layout, layout_dir: Path | None = None):
+    def __init__(self, document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
+                 options: RenderOptions | None = None):
         self.document = document
         self.issue = document.issue
         self.layout = layout
+        self.options = options or RenderOptions()
         self.lang = document.lang
         self.family = register_layout_fonts(layout, layout_dir)
         self.styles = _Styles(layout, self.family)
