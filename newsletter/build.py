@@ -59,7 +59,9 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
     for name in names:
         try:
             ref = layout_registry.resolve(name, root)
-            result.layouts.append((ref, layout_registry.load(ref, root)))
+            loaded_layout = layout_registry.load(ref, root)
+            result.layouts.append((ref, loaded_layout))
+            result.diagnostics += layout_registry.contrast_warnings(loaded_layout)
         except InputError as error:
             result.diagnostics += error.diagnostics
     if publication is None:
@@ -137,8 +139,9 @@ def input_files(result: Plan) -> set[Path]:
     return files
 
 
-def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef) -> Path:
-    return out_dir / document.file_name(ref.name)
+def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef,
+                options: RenderOptions = RenderOptions()) -> Path:
+    return out_dir / document.file_name(ref.name, options)
 
 
 def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions()):
@@ -146,7 +149,7 @@ def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
     inputs = input_files(result)
     for document in result.documents:
         for ref, layout in result.layouts:
-            target = output_path(out_dir, document, ref)
+            target = output_path(out_dir, document, ref, options)
             if target.resolve() in inputs:
                 raise InputError([Diagnostic(str(target), "the output would overwrite one of the input files",
                                              hint="choose another --out folder")])

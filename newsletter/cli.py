@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the input has errors, 2 usage error.
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -21,6 +22,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     no_args_is_help=True,
 )
+
+
+class Imposition(str, Enum):
+    booklet = "booklet"
 
 
 class State:
@@ -76,17 +81,25 @@ def build(
     layout: list[str] = typer.Option([], "--layout", "-l", help="Layout name or file; repeat for several."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
+    bleed: float = typer.Option(0.0, "--bleed", min=0, max=10, metavar="MM",
+                                help="For print shops: bleed in mm (typically 3), with crop marks."),
+    impose: Optional[Imposition] = typer.Option(None, "--impose",
+                                                help="booklet: pages two by two on A4 landscape sheets, "
+                                                     "in folding order, for a duplex printer."),
 ) -> None:
     """Render the issues as PDF files."""
     from .build import build_all, plan
+    from .document import RenderOptions
 
+    options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
     result = plan(State.root, issues or [], layout, strict)
     code = report(result.diagnostics)
     if code:
         typer.echo("nothing was built: fix the errors above and run the command again", err=True)
         raise typer.Exit(code)
     out_dir = out if out is not None else State.root / "out"
-    for built in build_all(result, out_dir):
+    for built in build_all(result, out_dir, options):
         typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''})")
 
 
@@ -103,6 +116,21 @@ def list_issues() -> None:
         state = ("built: " + ", ".join(built)) if built else "not built"
         typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{state}]")
     raise typer.Exit(report(result.errors))
+
+
+@app.command("layouts")
+def list_layouts() -> None:
+    """The layouts you can build with: name, paper, and where each comes from."""
+    from . import layouts as registry
+
+    for ref in registry.available(State.root).values():
+        try:
+            page = registry.load(ref, State.root).model.page
+            paper = f"{page.size} {page.orientation}"
+        except InputError as error:
+            report(error.diagnostics)
+            paper = "invalid (see above)"
+        typer.echo(f"{ref.name:<18} {paper:<18} {ref.origin:<10} {ref.path}")
 
 
 def main() -> None:

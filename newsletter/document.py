@@ -27,6 +27,18 @@ class RenderOptions:
 
     grayscale: bool = False
     bleed_mm: float = 0.0
+    impose: str | None = None  # "booklet": A5 pages two by two on A4 landscape sheets
+
+    def suffix(self) -> str:
+        """Distinguishes the file of each variant, so one never replaces another."""
+        parts = []
+        if self.grayscale:
+            parts.append("grayscale")
+        if self.bleed_mm:
+            parts.append(f"bleed{self.bleed_mm:g}mm")
+        if self.impose:
+            parts.append(self.impose)
+        return "".join("-" + part for part in parts)
 
 
 @dataclass(frozen=True)
@@ -48,10 +60,10 @@ class IssueDocument:
     def hotline(self) -> Hotline | None:
         return self.publication.hotline
 
-    def file_name(self, layout_name: str, extension: str = "pdf") -> str:
+    def file_name(self, layout_name: str, options: RenderOptions = RenderOptions(), extension: str = "pdf") -> str:
         """Archivists' rule: date first, no accents or spaces (``20210205_lettre-de-crise_n03_a4.pdf``)."""
         return (f"{self.issue.date:%Y%m%d}_{slug(self.publication.title)}_n{self.issue.number:02d}"
-                f"_{slug(layout_suffix(layout_name))}.{extension}")
+                f"_{slug(layout_suffix(layout_name))}{options.suffix()}.{extension}")
 
     def issue_asset(self, relative: str) -> Path:
         return self.issue_path.parent / relative

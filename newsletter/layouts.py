@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from .contrast import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from .diagnostics import Diagnostic, InputError
 from .formats import Strict
 from .loader import Loaded, load_model
@@ -153,3 +154,32 @@ def load(ref: LayoutRef, root: Path) -> Loaded[Layout]:
     if loaded is None:
         raise InputError(diagnostics)
     return loaded
+
+
+# Text colour, background colour, and where that pair is printed.
+_TEXT_ON_BACKGROUND = (
+    ("text", "#FFFFFF", "body text on the page"),
+    ("muted", "#FFFFFF", "captions and footer on the page"),
+    ("accent", "#FFFFFF", "headings on the page"),
+    ("text", "panel", "text in boxes"),
+    ("accent", "panel", "headings in boxes"),
+    ("on_accent", "accent", "the masthead and hotline box"),
+    ("on_accent", "do", "the 'do' box title"),
+    ("on_accent", "dont", "the 'don't' box title"),
+)
+
+
+def contrast_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
+    """Colour pairs below 4.5:1 are hard to read, more so on a photocopy: warn at the colour's line."""
+    colours = layout.model.colours.model_dump()
+    found = []
+    for text, background, where in _TEXT_ON_BACKGROUND:
+        back = colours.get(background, background)
+        ratio = contrast(hex_to_rgb(colours[text]), hex_to_rgb(back))
+        if ratio < MINIMUM_TEXT_CONTRAST:
+            line, column = layout.source.position(("colours", text))
+            found.append(Diagnostic(
+                layout.source.file, f"contrast of {ratio:.1f}:1 for {where} ({colours[text]} on {back}); "
+                f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it", line, column, f"colours.{text}",
+                "choose a darker text colour or a lighter background", "warning"))
+    return found

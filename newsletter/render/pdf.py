@@ -6,7 +6,6 @@ each section is built. Output is deterministic: the same input gives the same by
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -15,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, TimeStamp
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, Image,
@@ -26,8 +26,10 @@ from .. import __version__, markup, typography
 from ..document import IssueDocument, RenderOptions
 from ..fonts import FontFamily, font_file, register_family
 from ..labels import label
+from ..formats import STATES
 from ..layouts import PAGE_SIZES_MM, Layout
 from .columns import FlowingColumns
+from .press import Sheet, canvas_class, gray_of
 
 PDF_LANG = {"fr": "fr-FR", "en": "en"}
 
@@ -65,9 +67,10 @@ def metadata(document: IssueDocument) -> dict[str, str]:
 class _Styles:
     """Paragraph styles derived from a layout."""
 
-    def __init__(self, layout: Layout, family: FontFamily):
+    def __init__(self, layout: Layout, family: FontFamily, grayscale: bool = False):
         size, colour = layout.sizes, layout.colours
-        self.colour = {name: colors.HexColor(value) for name, value in colour.model_dump().items()}
+        convert = gray_of if grayscale else (lambda c: c)
+        self.colour = {name: convert(colors.HexColor(value)) for name, value in colour.model_dump().items()}
         self.family = family
         text = self.colour["text"]
 
@@ -201,37 +204,6 @@ class Icon(Flowable):
         c.restoreState()
 
 
-class _NumberedCanvas(Canvas):
-    """Defers page output to know the page count ("page x/y") and stamps the issue's date."""
-
-    footer = None  # set per build: callable(canvas, page, pages)
-    created: _dt.date | None = None
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.created is not None:
-            moment = _dt.datetime(self.created.year, self.created.month, self.created.day,
-                                  tzinfo=_dt.timezone.utc)
-            stamp = TimeStamp(invariant=True)
-            stamp.t = moment.timestamp()
-            stamp.lt = moment.timetuple()
-            stamp.YMDhms = tuple(stamp.lt)[:6]
-            self._doc._timeStamp = stamp
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.footer(self, number, total)
-            super().showPage()
-        super().save()
-
-
 class JournalRenderer:
     """Builds the journal layout: masthead, headline, then the layout's sections in order."""
 
@@ -243,9 +215,10 @@ class JournalRenderer:
         self.options = options or RenderOptions()
         self.lang = document.lang
         self.family = register_layout_fonts(layout, layout_dir)
-        self.styles = _Styles(layout, self.family)
+        self.styles = _Styles(layout, self.family, self.options.grayscale)
         self.text = _Text(self.lang, self.family)
         self.page_width, self.page_height = page_size(layout)
+        self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
         margins = layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm
         self.sections = {
@@ -255,6 +228,9 @@ class JournalRenderer:
             "next_issue": self._next_issue,
         }
 
+    def _image(self, path: Path, max_width: float, max_height: float) -> Image:
+        return scaled_image(path, max_width, max_height, self.options.grayscale)
+
     def label(self, key: str, **values) -> str:
         return label(self.lang, key).format(**values)
 
@@ -263,12 +239,13 @@ class JournalRenderer:
     def render(self) -> tuple[bytes, int]:
         """The PDF's bytes and its page count."""
         buffer = io.BytesIO()
-        margins = self.layout.margins
+        margins, sheet = self.layout.margins, self.sheet
         info = metadata(self.document)
+        boxes = {"trimBox": sheet.trim_box, "bleedBox": sheet.bleed_box} if sheet.bleed else {}
         template = BaseDocTemplate(
-            buffer, pagesize=(self.page_width, self.page_height),
-            leftMargin=margins.left * mm, rightMargin=margins.right * mm,
-            topMargin=margins.top * mm, bottomMargin=margins.bottom * mm,
+            buffer, pagesize=sheet.media, **boxes,
+            leftMargin=sheet.margin + margins.left * mm, rightMargin=sheet.margin + margins.right * mm,
+            topMargin=sheet.margin + margins.top * mm, bottomMargin=sheet.margin + margins.bottom * mm,
             title=info["title"], author=info["author"], subject=info["subject"],
             keywords=info["keywords"], creator=f"newsletter {__version__}",
             lang=PDF_LANG[self.lang], invariant=1, initialFontName=self.family.regular,
@@ -276,11 +253,10 @@ class JournalRenderer:
         frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         template.addPageTemplates([PageTemplate("page", [frame])])
-        canvas_class = type("IssueCanvas", (_NumberedCanvas,),
-                            {"footer": staticmethod(self._footer), "created": self.issue.date})
         pages: list[int] = []
         template.afterPage = lambda: pages.append(1)
-        template.build(self.story(), canvasmaker=canvas_class)
+        template.build(self.story(), canvasmaker=canvas_class(
+            self._footer, self.issue.date, sheet, self.options.grayscale, self.options.impose == "booklet"))
         return buffer.getvalue(), len(pages)
 
     def story(self) -> list[Flowable]:
@@ -297,12 +273,12 @@ class JournalRenderer:
         when = typography.format_date(self.issue.date, self.lang)
         right = [Paragraph(escape(number), styles.number), Paragraph(escape(when), styles.date)]
         padding = 5 * mm
-        widths = [None, 56 * mm]
+        widths = [None, min(56 * mm, self.frame_width * 0.32)]
         cells: list = [None, right]
         logo = self.document.logo_path()
         if logo is not None:
             height = styles.title.leading * 1.9
-            cells.insert(0, _scaled_image(logo, height, height))
+            cells.insert(0, self._image(logo, height, height))
             widths.insert(0, height + 2 * padding)
         title_width = self.frame_width - sum(w for w in widths if w)
         widths[widths.index(None)] = title_width
@@ -421,7 +397,13 @@ class JournalRenderer:
             rows.append([badge, Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
                          Paragraph(self.text.inline(entry.since or ""), cell),
                          Paragraph(self.text.inline(entry.note or ""), cell)])
-        widths = [34 * mm, 44 * mm, 28 * mm]
+        padding = 4 * mm
+        state_words = [self.label("state_" + state) for state in STATES]
+        since_texts = [self.family.drawable(typography.apply(e.since or "", self.lang)) for e in self.issue.status]
+        widths = [icon + 2 * mm + padding + max(stringWidth(w, self.family.bold, cell.fontSize) for w in state_words),
+                  self.frame_width * 0.25,
+                  padding + min(self.frame_width * 0.2,
+                                max(stringWidth(t, self.family.regular, cell.fontSize) for t in since_texts))]
         widths.append(self.frame_width - sum(widths))
         table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -479,8 +461,7 @@ class JournalRenderer:
         for item in self.issue.news:
             head: list[Flowable] = [Paragraph(self.text.inline(item.title), styles.subheading)]
             if item.image:
-                head.append(_scaled_image(self.document.issue_asset(item.image), column_width,
-                                          column_width * 0.6))
+                head.append(self._image(self.document.issue_asset(item.image), column_width, column_width * 0.6))
                 if item.caption:
                     head.append(Paragraph(self.text.inline(item.caption), styles.caption))
                 else:
@@ -565,7 +546,7 @@ class JournalRenderer:
                     if contact.phone else ""
                 rows.append([Paragraph(who, cell), Paragraph(f"<b>{phone}</b>", cell),
                              Paragraph(self.text.inline(contact.email or ""), styles.email)])
-            widths = [self.frame_width * 0.34, 36 * mm]
+            widths = [self.frame_width * 0.34, max(36 * mm, self.frame_width * 0.2)]
             widths.append(self.frame_width - sum(widths))
             story.append(Table(rows, colWidths=widths, splitInRow=1, style=TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -588,11 +569,11 @@ class JournalRenderer:
     # --- page furniture ------------------------------------------------------------------------
 
     def _footer(self, canvas: Canvas, page: int, pages: int) -> None:
-        styles, margins = self.styles, self.layout.margins
+        styles, margins, offset = self.styles, self.layout.margins, self.sheet.margin
         publication = self.document.publication
-        left = margins.left * mm
-        right = self.page_width - margins.right * mm
-        rule_y = margins.bottom * mm - 4 * mm
+        left = offset + margins.left * mm
+        right = offset + self.page_width - margins.right * mm
+        rule_y = offset + margins.bottom * mm - 4 * mm
         size = styles.small.fontSize
         canvas.saveState()
         canvas.setStrokeColor(styles.colour["accent"])
@@ -613,8 +594,6 @@ class JournalRenderer:
 
 def _fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6) -> ParagraphStyle:
     """``style`` shrunk (down to ``smallest`` of its size) so that ``text`` fits on one line if it can."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     natural = stringWidth(text, style.fontName, style.fontSize)
     scale = max(smallest, min(1.0, width / natural)) if natural else 1.0
     return ParagraphStyle(style.name + "_fitted", parent=style, fontSize=style.fontSize * scale,
@@ -631,8 +610,19 @@ def _unbreakable(flowables: list[Flowable], width: float) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
 
 
-def _scaled_image(path: Path, max_width: float, max_height: float) -> Image:
-    """An image scaled to fit the box, keeping its proportions."""
-    width, height = ImageReader(str(path)).getSize()
+def scaled_image(path: Path, max_width: float, max_height: float, grayscale: bool = False) -> Image:
+    """An image scaled to fit the box, keeping its proportions; grey levels only under --grayscale."""
+    source: object = str(path)
+    if grayscale:
+        from PIL import Image as PILImage
+
+        with PILImage.open(path) as original:
+            grey = original.convert("LA" if "A" in original.getbands() else "L")
+        source = io.BytesIO()
+        grey.save(source, format="PNG")
+        source.seek(0)
+    width, height = ImageReader(source).getSize()
+    if hasattr(source, "seek"):
+        source.seek(0)
     scale = min(max_width / width, max_height / height)
-    return Image(str(path), width=width * scale, height=height * scale)
+    return Image(source, width=width * scale, height=height * scale)
