@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from . import layouts as layout_registry
 from .advice import advise
 from .diagnostics import Diagnostic, InputError
 from .document import IssueDocument, RenderOptions
+from .fonts import family_files, glyphs
 from .layouts import Layout, LayoutRef
 from .loader import Loaded, Workspace, display_path, load_workspace
 from .resources import check_glyphs, check_image
@@ -42,7 +44,7 @@ def select_issue_paths(root: Path, selectors: list[str]) -> list[Path] | None:
         return None
     paths = []
     for selector in selectors:
-        if selector.isdigit():
+        if selector.isdecimal():  # not isdigit(): "³" is a digit that int() refuses
             paths.append(root / "issues" / f"{int(selector):03d}.yaml")
         else:
             paths.append(Path(selector))
@@ -62,6 +64,7 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
             loaded_layout = layout_registry.load(ref, root)
             result.layouts.append((ref, loaded_layout))
             result.diagnostics += layout_registry.contrast_warnings(loaded_layout)
+            result.diagnostics += layout_registry.font_problems(loaded_layout, ref.path.parent)
         except InputError as error:
             result.diagnostics += error.diagnostics
     if publication is None:
@@ -71,13 +74,10 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
         result.documents.append(IssueDocument(publication.model, issue.model, issue.path, publication.path))
         result.diagnostics += advise(issue, publication.model)
         result.diagnostics += _image_problems(issue, "news")
-    if result.layouts and not result.errors:
-        from .render.pdf import register_layout_fonts
-
-        for ref, layout in result.layouts:
-            family = register_layout_fonts(layout.model, ref.path.parent)
-            for loaded in [publication, *result.workspace.issues]:
-                result.diagnostics += check_glyphs(loaded.source, family, strict)
+    for ref, layout in result.layouts if not result.errors else []:
+        family_glyphs = glyphs(family_files(layout.model.fonts, ref.path.parent))
+        for loaded in [publication, *result.workspace.issues]:
+            result.diagnostics += check_glyphs(loaded.source, family_glyphs, strict)
     if strict:
         result.diagnostics = [Diagnostic(**{**d.__dict__, "severity": "error"}) for d in result.diagnostics]
     return result
@@ -112,17 +112,38 @@ def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: a failure leaves the old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file in the same folder, then rename: a failure leaves the old file intact.
+
+    File-system failures (folder is a file, no permission, disk full, a PDF locked by a viewer on
+    Windows) become an :class:`InputError` that says what to do.
+    """
+    temporary: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        raise InputError([_write_problem(path, error)]) from error
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _write_problem(path: Path, error: OSError) -> Diagnostic:
+    reason = error.strerror or str(error)
+    if isinstance(error, PermissionError) and path.exists():
+        hint = "if the file is open in a PDF viewer, close the PDF and retry"
+    elif isinstance(error, PermissionError):
+        hint = "choose a folder you can write to with --out"
+    elif error.errno == errno.ENOSPC:
+        hint = "free some disk space and retry; the previous file is intact"
+    else:
+        hint = "check that the output folder exists and is a folder, or choose another with --out"
+    return Diagnostic(str(path), f"cannot write the file: {reason}", hint=hint)
 
 
 def _umask() -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, field_path
-from .fonts import FontFamily
+from .fonts import Glyphs
 from .yamlreader import Source
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
@@ -26,11 +26,11 @@ def walk_text(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from walk_text(value, path + (index,))
 
 
-def check_glyphs(source: Source, family: FontFamily, strict: bool = False) -> list[Diagnostic]:
+def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[Diagnostic]:
     """Characters the font cannot draw: reported where they are typed; they are left out of the PDF."""
     found = []
     for path, text in walk_text(source.data):
-        for char in family.missing(text):
+        for char in glyphs.missing(text):
             line, column = source.position(path)
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             found.append(Diagnostic(
