@@ -1,0 +1,147 @@
+"""Measure newsletter against the baseline (bench/baseline.py), in one run, as ratios.
+
+    python bench/run.py [--runs 5] [--series 100]
+
+Every figure is the median of several whole-process runs (except the in-process watch rebuild),
+divided by the baseline's cold run measured in the same session: the machine is noisy, only the
+ratios of one run count. Prints a table; the README quotes one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+WATCH_REBUILD = """
+import sys, time
+from pathlib import Path
+from newsletter.watch import rebuild_once
+root, issue = Path(sys.argv[1]), sys.argv[2]
+rebuild_once(root, issue)                      # the watch's first build: fonts, layout, imports
+path = root / "issues" / "003.yaml"
+times = []
+for _ in range(int(sys.argv[3])):
+    path.write_text(path.read_text(encoding="utf-8") + "\\n", encoding="utf-8")   # a save
+    start = time.perf_counter()
+    rebuild_once(root, issue)
+    times.append(time.perf_counter() - start)
+print(sorted(times)[len(times) // 2])
+"""
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time of one whole process, and the peak memory (KiB) of its largest process."""
+    wrapper = ("import resource, subprocess, sys, time\n"
+               "start = time.perf_counter()\n"
+               "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+               "elapsed = time.perf_counter() - start\n"
+               "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n")
+    output = subprocess.run([PYTHON, "-c", wrapper, *command], cwd=cwd, capture_output=True, text=True, check=True)
+    elapsed, memory, code = output.stdout.split()
+    if code != "0":
+        raise SystemExit(f"failed ({code}): {' '.join(command)}")
+    return float(elapsed), int(memory)
+
+
+def median_run(command: list[str], cwd: Path, runs: int, before=None) -> tuple[float, int]:
+    times, memories = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, memory = run(command, cwd)
+        times.append(elapsed)
+        memories.append(memory)
+    return statistics.median(times), max(memories)
+
+
+def make_workspace(folder: Path) -> Path:
+    for part in ("issues", "assets", "layouts"):
+        shutil.copytree(ROOT / part, folder / part)
+    return folder
+
+
+def make_series(folder: Path, count: int) -> Path:
+    """A synthetic series: the six samples repeated with new numbers and dates."""
+    import datetime
+
+    make_workspace(folder)
+    samples = sorted((ROOT / "issues").glob("0*.yaml"))
+    for old in (folder / "issues").glob("0*.yaml"):
+        old.unlink()
+    start = datetime.date(2021, 1, 4)
+    for number in range(1, count + 1):
+        text = samples[(number - 1) % len(samples)].read_text(encoding="utf-8")
+        lines = []
+        for line in text.splitlines():
+            if line.startswith("number:"):
+                line = f"number: {number}"
+            elif line.startswith("date:"):
+                line = f"date: {start + datetime.timedelta(days=number)}"
+            elif line.startswith("next_issue:"):
+                line = f"next_issue: {start + datetime.timedelta(days=number + 1)}"
+            lines.append(line)
+        (folder / "issues" / f"{number:03d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--series", type=int, default=100)
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    cli = [PYTHON, "-m", "newsletter"]
+
+    with tempfile.TemporaryDirectory() as temporary:
+        scratch = Path(temporary)
+        workspace = make_workspace(scratch / "samples")
+        out = scratch / "out"
+        base_time, base_memory = median_run([PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "b.pdf")],
+                                            scratch, runs)
+        base_bytes = (scratch / "b.pdf").stat().st_size
+        rows = []
+
+        def measure(name: str, command: list[str], target: float, cwd: Path = workspace, before=None,
+                    count: int = runs) -> tuple[float, int]:
+            elapsed, memory = median_run(command, cwd, count, before)
+            rows.append((name, f"{elapsed:.3f} s", elapsed / base_time, target))
+            return elapsed, memory
+
+        measure("newsletter --help", cli + ["--help"], 0.4)
+        measure("newsletter check (6 samples)", cli + ["check"], 0.4)
+        measure("cold newsletter build 3", cli + ["build", "3", "--force", "--out", str(out)], 1.15)
+        watch = subprocess.run([PYTHON, "-c", WATCH_REBUILD, str(workspace), "3", str(runs)], cwd=ROOT,
+                               capture_output=True, text=True, check=True)
+        rebuild = float(watch.stdout.split()[-1])
+        rows.append(("watch rebuild of issue 3 (in process)", f"{rebuild:.3f} s", rebuild / base_time, 0.35))
+
+        series = make_series(scratch / "series", arguments.series)
+        series_build = cli + ["build", "--layout", "journal-a4", "--layout", "poster-a3"]
+        clean = lambda: shutil.rmtree(series / "out", ignore_errors=True)  # noqa: E731
+        _, memory = measure(f"build {arguments.series} issues, journal + poster, cold", series_build, 24,
+                            cwd=series, before=clean, count=max(1, runs // 2))
+        measure(f"same build, nothing changed", series_build, 0.5, cwd=series)
+        rows.append(("peak memory of that build (largest process)", f"{memory / 1024:.0f} MiB",
+                     memory / base_memory, 2.0))
+        built = next(out.glob("*_n03_a4.pdf"))
+        size = built.stat().st_size
+        rows.append(("PDF bytes of issue 3", f"{size / 1024:.0f} KiB", size / base_bytes, 1.2))
+
+    print(f"baseline (bench/baseline.py, cold): {base_time:.3f} s, {base_memory / 1024:.0f} MiB, "
+          f"{base_bytes / 1024:.0f} KiB; Python {sys.version.split()[0]}")
+    print(f"{'measurement':<48} {'value':>10} {'ratio':>7} {'target':>7}  ok")
+    for name, value, ratio, target in rows:
+        print(f"{name:<48} {value:>10} {ratio:>7.2f} {target:>7.2f}  {'yes' if ratio <= target else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
