@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,7 +128,7 @@ def main() -> None:
         clean = lambda: shutil.rmtree(series / "out", ignore_errors=True)  # noqa: E731
         _, memory = measure(f"build {arguments.series} issues, journal + poster, cold", series_build, 24,
                             cwd=series, before=clean, count=max(1, runs // 2))
-        measure(f"same build, nothing changed", series_build, 0.5, cwd=series)
+        measure("same build, nothing changed", series_build, 0.5, cwd=series)
         rows.append(("peak memory of that build (largest process)", f"{memory / 1024:.0f} MiB",
                      memory / base_memory, 2.0))
         built = next(out.glob("*_n03_a4.pdf"))

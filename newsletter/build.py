@@ -15,7 +15,10 @@ from .document import IssueDocument, RenderOptions
 from .fonts import family_files, glyphs
 from .layouts import Layout, LayoutRef
 from .loader import Loaded, Workspace, display_path, load_workspace
+from .placeholders import placeholder_problems
 from .resources import check_glyphs, check_image
+from .series import numbering_problems
+from .state import UP_TO_DATE, BuildState, fingerprint, inputs_of
 
 
 @dataclass
@@ -51,8 +54,12 @@ def select_issue_paths(root: Path, selectors: list[str]) -> list[Path] | None:
     return paths
 
 
-def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool = False) -> Plan:
-    """Load and check everything a build needs; rendering starts only if ``plan.errors`` is empty."""
+def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool = False,
+         render_checks: bool = True) -> Plan:
+    """Load and check everything a build needs; rendering starts only if ``plan.errors`` is empty.
+
+    ``render_checks=False`` leaves out the checks that load fonts (see :func:`add_render_checks`).
+    """
     paths = select_issue_paths(root, selectors)
     result = Plan(load_workspace(root, _existing(paths, root)))
     result.diagnostics += result.workspace.diagnostics + _missing(paths, root)
@@ -69,18 +76,36 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
             result.diagnostics += error.diagnostics
     if publication is None:
         return result
-    result.diagnostics += _image_problems(publication, "logo")
+    result.diagnostics += _image_problems(publication, "logo") + placeholder_problems(publication.source)
     for issue in result.workspace.issues:
         result.documents.append(IssueDocument(publication.model, issue.model, issue.path, publication.path))
         result.diagnostics += advise(issue, publication.model)
-        result.diagnostics += _image_problems(issue, "news")
-    for ref, layout in result.layouts if not result.errors else []:
+        result.diagnostics += _image_problems(issue, "news") + placeholder_problems(issue.source)
+    if paths is None:
+        result.diagnostics += numbering_problems(result.workspace.issues, root)
+    if render_checks:
+        add_render_checks(result, strict)
+    if strict:
+        result.diagnostics = _as_errors(result.diagnostics)
+    return result
+
+
+def add_render_checks(result: Plan, strict: bool = False) -> None:
+    """Characters the fonts cannot draw, poster text that cannot fit: these may load reportlab, so a build
+    runs them only when something will be rendered."""
+    publication = result.workspace.publication
+    found = []
+    for ref, layout in result.layouts if publication and not result.errors else []:
         family_glyphs = glyphs(family_files(layout.model.fonts, ref.path.parent))
         for loaded in [publication, *result.workspace.issues]:
-            result.diagnostics += check_glyphs(loaded.source, family_glyphs, strict)
-    if strict:
-        result.diagnostics = [Diagnostic(**{**d.__dict__, "severity": "error"}) for d in result.diagnostics]
-    return result
+            found += check_glyphs(loaded.source, family_glyphs, strict)
+        if layout.model.kind == "poster":
+            found += _poster_problems(result, ref, layout)
+    result.diagnostics += _as_errors(found) if strict else found
+
+
+def _as_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [Diagnostic(**{**d.__dict__, "severity": "error"}) for d in diagnostics]
 
 
 def _existing(paths: list[Path] | None, root: Path) -> list[Path] | None:
@@ -102,12 +127,22 @@ def _image_problems(loaded: Loaded, key: str) -> list[Diagnostic]:
     return [problem for path in paths if (problem := check_image(loaded.source, path, base))]
 
 
+def _poster_problems(result: Plan, ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
+    """Text too long for the poster, located where it was typed (measuring it needs the fonts' metrics)."""
+    from .render.poster import fit_problems
+
+    publication = result.workspace.publication.source
+    return [problem for document, issue in zip(result.documents, result.workspace.issues)
+            for problem in fit_problems(document, layout.model, ref.path.parent, issue.source, publication)]
+
+
 def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
            options: RenderOptions = RenderOptions()) -> tuple[bytes, int]:
     """The PDF bytes and page count of one issue in one layout."""
     from .render.pdf import JournalRenderer
+    from .render.poster import PosterRenderer
 
-    renderers = {"journal": JournalRenderer}
+    renderers = {"journal": JournalRenderer, "poster": PosterRenderer}
     return renderers[layout.model.kind](document, layout.model, ref.path.parent, options).render()
 
 
@@ -165,16 +200,61 @@ def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef,
     return out_dir / document.file_name(ref.name, options)
 
 
-def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions()):
-    """Render every document in every layout; yields each :class:`Built` as it is written."""
-    inputs = input_files(result)
+@dataclass(frozen=True)
+class Target:
+    """One PDF to make: an issue in a layout, its file, the fingerprint of its inputs, whether it is up to date."""
+
+    document: IssueDocument
+    ref: LayoutRef
+    layout: Loaded[Layout]
+    path: Path
+    fingerprint: str
+    status: str
+
+
+def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions()) -> list[Target]:
+    """Every PDF of the plan and its state, found by hashing files only (nothing is rendered)."""
+    state = BuildState.load(out_dir)
+    found = []
     for document in result.documents:
         for ref, layout in result.layouts:
-            target = output_path(out_dir, document, ref, options)
-            if target.resolve() in inputs:
-                raise InputError([Diagnostic(str(target), "the output would overwrite one of the input files",
-                                             hint="choose another --out folder")])
-            data, pages = render(document, ref, layout, options)
-            write_atomic(target, data)
-            yield Built(target, pages)
+            path = output_path(out_dir, document, ref, options)
+            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root), options)
+            found.append(Target(document, ref, layout, path, current, state.status(path, current)))
+    return found
+
+
+def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
+              everything: bool = False, strict: bool = False) -> tuple[list[Target], int]:
+    """The PDFs to render (all with ``everything``, else the missing and outdated) and how many are up to date.
+
+    The checks that load fonts run only when there is something to render: a build with nothing
+    changed reads and hashes files, and never loads reportlab.
+    """
+    if result.errors:
+        return [], 0
+    work = targets(result, out_dir, options)
+    todo = work if everything else [target for target in work if target.status != UP_TO_DATE]
+    if todo:
+        add_render_checks(result, strict)
+    return todo, len(work) - len(todo)
+
+
+def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
+              only: list[Target] | None = None):
+    """Render the plan's PDFs (or ``only`` these), recording each in the output folder's state.
+
+    Yields each :class:`Built` as it is written.
+    """
+    inputs = input_files(result)
+    state = BuildState.load(out_dir)
+    for target in targets(result, out_dir, options) if only is None else only:
+        if target.path.resolve() in inputs:
+            raise InputError([Diagnostic(str(target.path), "the output would overwrite one of the input files",
+                                         hint="choose another --out folder")])
+        data, pages = render(target.document, target.ref, target.layout, options)
+        write_atomic(target.path, data)
+        state.record(target.path, target.fingerprint, data)
+        write_atomic(state.path, state.to_bytes())
+        yield Built(target.path, pages)
 

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the input has errors, 2 usage error.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
@@ -63,12 +64,14 @@ def report(diagnostics: list[Diagnostic]) -> int:
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Issue numbers or files; none: the whole workspace."),
+    layout: list[str] = typer.Option([], "--layout", "-l",
+                                     help="Also check against this layout (e.g. poster-a3: does the text fit?)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Validate the publication and issues: every error and warning at once."""
     from .build import plan
 
-    result = plan(State.root, paths or [], [], strict)
+    result = plan(State.root, paths or [], layout, strict)
     code = report(result.diagnostics)
     if code == 0:
         typer.echo(f"ok: {len(result.documents)} issue(s) checked", err=True)
@@ -87,35 +90,122 @@ def build(
     impose: Optional[Imposition] = typer.Option(None, "--impose",
                                                 help="booklet: pages two by two on A4 landscape sheets, "
                                                      "in folding order, for a duplex printer."),
+    force: bool = typer.Option(False, "--force", help="Rebuild every PDF, even those up to date."),
 ) -> None:
-    """Render the issues as PDF files."""
-    from .build import build_all, plan
+    """Render the issues as PDF files (with no ISSUE: only those whose sources changed)."""
+    from .build import build_all, plan, to_render
     from .document import RenderOptions
 
     options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
-    result = plan(State.root, issues or [], layout, strict)
+    result = plan(State.root, issues or [], layout, strict, render_checks=False)
+    out_dir = out if out is not None else State.root / "out"
+    todo, up_to_date = to_render(result, out_dir, options, everything=force or bool(issues), strict=strict)
     code = report(result.diagnostics)
     if code:
         typer.echo("nothing was built: fix the errors above and run the command again", err=True)
         raise typer.Exit(code)
-    out_dir = out if out is not None else State.root / "out"
-    for built in build_all(result, out_dir, options):
+    for built in build_all(result, out_dir, options, todo):
         typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''})")
+    if up_to_date:
+        typer.echo(f"up to date: {up_to_date} (--force rebuilds them)")
 
 
 @app.command("list")
-def list_issues() -> None:
-    """The issues of the workspace: number, date, headline, and their PDFs."""
-    from .build import output_path, plan
+def list_issues(
+    layout: list[str] = typer.Option([], "--layout", "-l",
+                                     help="Layout name or file; repeat for several (default: journal and poster)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
+) -> None:
+    """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
+    from .archive import archive_layouts
+    from .build import plan, targets
 
-    result = plan(State.root, [], [])
-    out_dir = State.root / "out"
+    result = plan(State.root, [], layout or archive_layouts(State.root), render_checks=False)
+    states: dict[Path, list[str]] = {}
+    for target in targets(result, out if out is not None else State.root / "out"):
+        states.setdefault(target.document.issue_path, []).append(f"{target.ref.name}: {target.status}")
     for document in result.documents:
-        issue = document.issue
-        built = [ref.name for ref, _ in result.layouts if output_path(out_dir, document, ref).is_file()]
-        state = ("built: " + ", ".join(built)) if built else "not built"
-        typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{state}]")
+        issue, built = document.issue, ", ".join(states.get(document.issue_path, []))
+        typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{built}]")
     raise typer.Exit(report(result.errors))
+
+
+def _date_option(value: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(value) if value is not None else None
+    except ValueError:
+        raise typer.BadParameter(f"expected a date written YYYY-MM-DD, like 2021-02-05; found {value!r}") from None
+
+
+@app.command()
+def init(
+    directory: Optional[Path] = typer.Argument(None, help="Folder of the new workspace (default: --root, or here)."),
+) -> None:
+    """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
+    from .workspace import init_workspace
+
+    root = directory if directory is not None else State.root
+    created = init_workspace(root, dt.date.today())
+    for path in created.paths:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"next: in {root / 'issues'}, replace each text starting with \"À ÉCRIRE\" in both files, "
+               "then run `newsletter check` there", err=True)
+
+
+@app.command()
+def new(
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", callback=_date_option,
+                                       help="Date of the new issue (default: today)."),
+) -> None:
+    """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
+    from .workspace import new_issue
+
+    created = new_issue(State.root, date or dt.date.today())
+    typer.echo(f"wrote {created.paths[0]} (n° {created.number})")
+    if created.copied:
+        typer.echo(f"copied from n° {created.copied_from}, to update: {', '.join(created.copied)}", err=True)
+    typer.echo(f"to write: {', '.join(created.to_write)}; then run `newsletter check`", err=True)
+
+
+@app.command()
+def archive(
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="Archive folder (default: archive/ in the workspace)."),
+    supersede: list[int] = typer.Option([], "--supersede", metavar="N",
+                                        help="Issue whose archived PDFs a correction replaces (the old files are "
+                                             "kept as -superseded-K); repeat for several."),
+    verify: bool = typer.Option(False, "--verify",
+                                help="Hash every recorded file again; report each one missing or changed."),
+    layout: list[str] = typer.Option([], "--layout", "-l",
+                                     help="Layout name or file; repeat for several (default: journal and poster)."),
+) -> None:
+    """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
+    from . import archive as archiving
+    from .build import plan
+
+    archive_dir = out if out is not None else State.root / "archive"
+    if verify:
+        problems, matching = archiving.verify(archive_dir)
+        code = report(problems)
+        if code == 0:
+            typer.echo(f"ok: {matching} file(s) match the manifest", err=True)
+        raise typer.Exit(code)
+    result = plan(State.root, [], layout or archiving.archive_layouts(State.root))
+    code = report(result.diagnostics)
+    if code:
+        typer.echo("nothing was archived: fix the errors above and run the command again", err=True)
+        raise typer.Exit(code)
+    done = archiving.make_archive(result, archive_dir, supersede,
+                                  progress=lambda message: typer.echo(message, err=True))
+    for name in done.written:
+        typer.echo(f"archived {archive_dir / name}")
+    for name, kept_as in done.superseded:
+        typer.echo(f"correction: {name} is recorded as a correction; the previous file is kept as {kept_as}")
+    for name in done.restored:
+        typer.echo(f"restored {name}: it no longer matched its record and was made again identically")
+    for note in done.notes:
+        typer.echo(note, err=True)
+    typer.echo(f"unchanged: {done.unchanged}")
 
 
 @app.command("layouts")
@@ -131,6 +221,102 @@ def list_layouts() -> None:
             report(error.diagnostics)
             paper = "invalid (see above)"
         typer.echo(f"{ref.name:<18} {paper:<18} {ref.origin:<10} {ref.path}")
+
+
+class ExportFormat(str, Enum):
+    text = "text"
+    sms = "sms"
+    markdown = "markdown"
+    html = "html"
+    phone = "phone"
+
+
+@app.command()
+def export(
+    issue: str = typer.Argument(..., help="Issue number or file."),
+    format: ExportFormat = typer.Option(ExportFormat.text, "--format", "-f",
+                                        help="text (e-mail), sms, markdown, html (intranet page) "
+                                             "or phone (script of the recorded message)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (default: print it)."),
+) -> None:
+    """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
+    from .build import input_files, plan, write_atomic
+
+    result = plan(State.root, [issue], [], render_checks=False)
+    code = report(result.diagnostics)
+    if code:
+        typer.echo("nothing was exported: fix the errors above and run the command again", err=True)
+        raise typer.Exit(code)
+    if out is not None and out.resolve() in input_files(result):
+        raise InputError([Diagnostic(str(out), "the output would overwrite one of the input files",
+                                     hint="choose another file name with --out")])
+    text, warnings = _exported(result.documents[0], format)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text.encode("utf-8"))
+        typer.echo(f"wrote {out}", err=True)
+
+
+def _exported(document, format: ExportFormat) -> tuple[str, list[str]]:
+    """The exported text and what the user should know about it (what an SMS left out, a long message)."""
+    if format is ExportFormat.sms:
+        from .render.text import SMS_LIMIT, render_sms
+
+        sms = render_sms(document)
+        cut = f"to fit in {SMS_LIMIT} characters the SMS leaves out: {', '.join(sms.cut)}"
+        return sms.text + "\n", [cut] if sms.cut else []
+    if format is ExportFormat.phone:
+        from .render.phone import LONGEST_SECONDS, script
+
+        spoken = script(document)
+        long = (f"the message lasts about {spoken.seconds // 60} min {spoken.seconds % 60:02d} s; past "
+                f"{LONGEST_SECONDS // 60} minutes many callers hang up: shorten the essentials or the FAQ")
+        return spoken.text, [long] if spoken.too_long else []
+    from importlib import import_module
+
+    return import_module(f".render.{format.value}", __package__).render(document), []
+
+
+@app.command()
+def schema(
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="Folder to write the schema files in (default: issues/ in the workspace)."),
+) -> None:
+    """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
+    from .schema import modeline, write_schemas
+
+    folder = out if out is not None else State.root / "issues"
+    if out is None and not folder.is_dir():
+        raise InputError([Diagnostic(str(folder), "no issues/ folder here",
+                                     hint="run the command in a workspace (or use --root), or choose a folder with --out")])
+    for path in write_schemas(folder):
+        typer.echo(f"wrote {path}")
+    typer.echo(f"editors complete and check a YAML file that starts with a line like:\n"
+               f"  {modeline('issue', folder, folder)}", err=True)
+
+
+@app.command()
+def watch(
+    issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue)."),
+    layout: list[str] = typer.Option([], "--layout", "-l", help="Layout name or file; repeat for several."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
+) -> None:
+    """Rebuild the issue's PDFs each time its file, the publication, the layout or an image is saved."""
+    from .watch import Watcher, newest_issue
+
+    selected = issue or newest_issue(State.root)
+    if selected is None:
+        raise InputError([Diagnostic(str(State.root / "issues"), "no issue file to watch",
+                                     hint="run `newsletter new` to create one, or give the issue's file")])
+    watcher = Watcher(State.root, selected, layout, out if out is not None else State.root / "out",
+                      say=typer.echo, problems=report)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
 
 
 def main() -> None:

@@ -10,9 +10,16 @@ from pathlib import Path
 from .formats import Contact, Hotline, Issue, Publication
 
 
+# Letters that Unicode does not decompose into a base letter and an accent: spelled out, not dropped.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
+                            "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH"})
+
+
 def slug(text: str) -> str:
     """A file-name part that survives any file system: lower case ASCII, words joined by ``-``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    spelled = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    # Accents go; any other non-ASCII character (’ — °) separates words like a space.
+    ascii_text = "".join(c if c.isascii() else "" if unicodedata.combining(c) else " " for c in spelled)
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "journal"
 
 

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
 
 STATES = ("down", "degraded", "testing", "restored")
 LANGUAGES = ("fr", "en")
 
 
 def _require_text(what: str):
-    def check(value: str) -> str:
-        if not value.strip():
+    """Refuse blank text, and a key left with nothing after it (``a:``), with the same message."""
+
+    def check(value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
             raise PydanticCustomError("empty_text", f"this {what} is empty")
         return value
 
-    return AfterValidator(check)
+    return BeforeValidator(check)
 
 
 def _parse_positive_int(value: Any) -> Any:
@@ -75,10 +78,32 @@ def _tip_from_text(value: Any) -> Any:
     return {"body": value} if isinstance(value, str) else value
 
 
+@dataclass(frozen=True)
+class SchemaHint:
+    """What the JSON Schema should say about a value that a before-validator reads: never validates.
+
+    Validators here read text, so the declared type does not tell editors what is accepted: add the
+    bounds of a number, the pattern of a text, or (``or_text``) that a group may also be written
+    as plain text.
+    """
+
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    or_text: bool = False
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        generated = handler(schema)
+        if self.or_text:
+            generated = {"anyOf": [generated, handler(core_schema.str_schema())]}
+        hints = {"minimum": self.minimum, "maximum": self.maximum, "pattern": self.pattern}
+        return {**generated, **{key: value for key, value in hints.items() if value is not None}}
+
+
 Text = Annotated[str, _require_text("text")]
-PositiveInt = Annotated[int, BeforeValidator(_parse_positive_int)]
+PositiveInt = Annotated[int, BeforeValidator(_parse_positive_int), SchemaHint(minimum=1)]
 Date = Annotated[_dt.date, BeforeValidator(_parse_date)]
-Time = Annotated[str, BeforeValidator(_parse_time)]
+Time = Annotated[str, BeforeValidator(_parse_time), SchemaHint(pattern=r"^\s*([01]?[0-9]|2[0-3])[:hH][0-5][0-9]\s*$")]
 
 
 class Strict(BaseModel):
@@ -169,7 +194,7 @@ class Issue(Strict):
     news: list[NewsItem] = Field(default_factory=list, description="Articles.")
     do: list[Text] = Field(default_factory=list, description="Instructions: what to do (start with a verb).")
     dont: list[Text] = Field(default_factory=list, description="Instructions: what not to do.")
-    tips: list[Annotated[Tip, BeforeValidator(_tip_from_text)]] = Field(
+    tips: list[Annotated[Tip, BeforeValidator(_tip_from_text), SchemaHint(or_text=True)]] = Field(
         default_factory=list, description="Practical tips: plain text or {title, body}."
     )
     faq: list[Question] = Field(default_factory=list, description="Questions and answers.")

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .contrast import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from .diagnostics import Diagnostic, InputError
-from .formats import Strict
+from .fonts import STYLES, font_file
+from .formats import SchemaHint, Strict
 from .loader import Loaded, load_model
 
 SECTIONS = (
@@ -31,6 +32,17 @@ def _check_colour(value: str) -> str:
     return value.strip().upper()
 
 
+@dataclass(frozen=True)
+class _NumberBetween(BeforeValidator):
+    """Reads a number typed as text, and tells the JSON Schema its bounds (the schema never validates)."""
+
+    low: float = 0
+    high: float = 0
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        return SchemaHint(minimum=self.low, maximum=self.high).__get_pydantic_json_schema__(schema, handler)
+
+
 def _number_between(low: float, high: float) -> BeforeValidator:
     def parse(value: object) -> object:
         if not isinstance(value, str):
@@ -45,10 +57,10 @@ def _number_between(low: float, high: float) -> BeforeValidator:
                                       {"low": f"{low:g}", "high": f"{high:g}", "found": value})
         return number
 
-    return BeforeValidator(parse)
+    return _NumberBetween(parse, low=low, high=high)
 
 
-Colour = Annotated[str, AfterValidator(_check_colour)]
+Colour = Annotated[str, AfterValidator(_check_colour), SchemaHint(pattern=r"^\s*#[0-9A-Fa-f]{6}\s*$")]
 Millimetres = Annotated[float, _number_between(MIN_MARGIN_MM, 80)]
 Points = Annotated[float, _number_between(6, 300)]
 
@@ -81,6 +93,49 @@ class Sizes(Strict):
     small: Points = Field(8.5, description="Footer and captions, in points.")
 
 
+def _at_least(floor: float, why: str) -> AfterValidator:
+    """A size the layout may raise but never set below ``floor`` (a readability promise)."""
+
+    def check(value: float) -> float:
+        if value < floor:
+            raise PydanticCustomError("too_small", "{found} pt is too small: {why}; use {floor} or more",
+                                      {"found": f"{value:g}", "why": why, "floor": f"{floor:g}"})
+        return value
+
+    return AfterValidator(check)
+
+
+POSTER_MIN_HEADLINE = 60.0
+POSTER_MIN_ITEMS = 24.0
+
+
+class PosterSizes(Strict):
+    """Poster text sizes: the headline and the do/don't lists start large and shrink to their minimums to fit."""
+
+    headline: Points = Field(110, description="Headline size to start from, in points.")
+    headline_min: Annotated[float, _number_between(6, 300), _at_least(
+        POSTER_MIN_HEADLINE, "a poster headline must be read from two metres")] = Field(
+        60, description="Smallest headline size, in points (at least 60).")
+    items: Points = Field(40, description="Size of the do and don't instructions to start from, in points.")
+    items_min: Annotated[float, _number_between(6, 300), _at_least(
+        POSTER_MIN_ITEMS, "poster instructions must be read from two metres")] = Field(
+        24, description="Smallest size of the instructions, in points (at least 24).")
+    title: Points = Field(44, description="Journal title in the masthead band, in points.")
+    phone: Points = Field(80, description="Hotline phone number, in points.")
+    text: Points = Field(28, description="Issue number, date, hotline label and hours, in points.")
+    small: Points = Field(14, description="Footer line, in points.")
+
+    @model_validator(mode="after")
+    def _start_at_or_above_minimum(self) -> PosterSizes:
+        for name in ("headline", "items"):
+            start, smallest = getattr(self, name), getattr(self, f"{name}_min")
+            if start < smallest:
+                raise PydanticCustomError(
+                    "start_below_minimum", "`{name}` ({start} pt) is smaller than `{name}_min` ({smallest} pt)",
+                    {"name": name, "start": f"{start:g}", "smallest": f"{smallest:g}"})
+        return self
+
+
 class Colours(Strict):
     accent: Colour = Field("#1F4E79", description="Masthead band and headings.")
     text: Colour = Field("#1A1A1A", description="Body text.")
@@ -106,6 +161,8 @@ class Layout(Strict):
     fonts: Fonts = Field(default_factory=Fonts, description="Font family.")
     sizes: Sizes = Field(default_factory=Sizes, description="Font sizes in points.")
     colours: Colours = Field(default_factory=Colours, description="Colours, #RRGGBB.")
+    poster: PosterSizes = Field(default_factory=PosterSizes,
+                                description="Poster text sizes in points (kind: poster): start sizes and minimums.")
     sections: list[Literal[SECTIONS]] = Field(  # type: ignore[valid-type]
         default_factory=lambda: list(SECTIONS), description="Which sections appear, in order."
     )
@@ -154,6 +211,22 @@ def load(ref: LayoutRef, root: Path) -> Loaded[Layout]:
     if loaded is None:
         raise InputError(diagnostics)
     return loaded
+
+
+def font_problems(layout: Loaded[Layout], base: Path) -> list[Diagnostic]:
+    """A font named by the layout must be bundled or a TrueType file next to the layout."""
+    found = []
+    for style in STYLES:
+        name = getattr(layout.model.fonts, style)
+        path = font_file(name, base)
+        if not path.is_file() or path.suffix.lower() != ".ttf":
+            line, column = layout.source.position(("fonts", style))
+            found.append(Diagnostic(
+                layout.source.file, f"no bundled font or TrueType file named {name!r} (looked for {path})",
+                line, column, f"fonts.{style}",
+                "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
+                "or the path of a .ttf file relative to the layout file"))
+    return found
 
 
 # Text colour, background colour, and where that pair is printed.

@@ -107,7 +107,26 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
         if loaded is not None:
             workspace.issues.append(loaded)
     workspace.issues.sort(key=lambda item: item.model.number)
+    workspace.diagnostics += _duplicate_numbers(workspace.issues, root)
     return workspace
+
+
+def _duplicate_numbers(issues: list[Loaded[Issue]], root: Path) -> list[Diagnostic]:
+    """Two files with the same number would print two different issues under one number."""
+    first_with: dict[int, Loaded[Issue]] = {}
+    found = []
+    for item in issues:
+        number = item.model.number
+        if number in first_with:
+            line, column = item.source.position(("number",))
+            found.append(Diagnostic(
+                item.source.file, f"issue number {number} is already used by "
+                f"{display_path(first_with[number].path, root)}", line, column, "number",
+                "give each issue its own number (the next one, usually)",
+            ))
+        else:
+            first_with[number] = item
+    return found
 
 
 # --- pydantic errors in the users' words -------------------------------------------------------

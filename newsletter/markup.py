@@ -41,7 +41,7 @@ _BULLET = re.compile(r"^\s*[-•]\s+")
 def parse(text: str) -> list[Block]:
     """Split text into paragraphs and bullet lists of styled runs."""
     blocks: list[Block] = []
-    for chunk in re.split(r"\n[ \t]*\n", text.strip()):
+    for chunk in re.split(r"\n(?:[ \t]*\n)+", text.strip()):  # one blank line or several
         items: list[list[str]] = []
         prose: list[str] = []
         for line in chunk.splitlines():
@@ -59,9 +59,10 @@ def parse(text: str) -> list[Block]:
 
 
 def _flush_prose(prose: list[str], blocks: list[Block]) -> None:
-    if prose:
-        blocks.append(Paragraph(inline(" ".join(prose))))
-        prose.clear()
+    text = " ".join(line for line in prose if line)  # a line of spaces is not a paragraph
+    if text:
+        blocks.append(Paragraph(inline(text)))
+    prose.clear()
 
 
 def _flush_items(items: list[list[str]], blocks: list[Block]) -> None:

@@ -145,11 +145,15 @@ _QUOTED = re.compile(rf"{_OPENING_QUOTE}{_SPACE}*([^\"«»“”\n]*?[^\"«»“
 
 
 def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
-    """NBSP before ``signs`` (followed by ``then``) unless they come after a space or ``not_after``:
-    a typed space becomes one, a missing one is added."""
+    """NBSP before ``signs`` (followed by ``then``) unless they come after a space, ``not_after``
+    or a bullet ("- " at a line start stays a bullet): a typed space becomes one, a missing one
+    is added."""
+    def after(what: str) -> str:
+        return rf"(?<=[^\s{not_after}]{what})(?<!^[-•]{what})(?<!\s[-•]{what})"
+
     return [
-        (re.compile(rf" (?<=[^\s{not_after}] )(?={signs}{then})"), NBSP),
-        (re.compile(rf"({signs})(?<=[^\s{not_after}]{signs}){then}"), f"{NBSP}\\1"),
+        (re.compile(rf" {after(' ')}(?={signs}{then})", re.MULTILINE), NBSP),
+        (re.compile(rf"({signs}){after(signs)}{then}", re.MULTILINE), f"{NBSP}\\1"),
     ]
 
 
@@ -158,20 +162,23 @@ _FRENCH: list[_Rule] = [
     (_QUOTED, f"«{NBSP}\\1{NBSP}»"),
     _APOSTROPHE,
     _SPACED_HYPHEN,
+    # Numbers, in this order: times and phones space out minutes and digit pairs, which the rules
+    # after them must see as a second pass would.
+    # times: "14h30", "14 H 30", "17h" (not "8 h 30 000" or "0 h 02 41 05 40 00"); "14:30" is left
+    # as typed (a ratio? a score?)
+    (re.compile(rf"({_NUMBER_START}\d?){_SPACE}?[hH]"
+                rf"(?:{_SPACE}?([0-5]\d)(?![\w'’]){_NO_UNIT_AFTER}(?!{_SPACE}\d))?(?![\w'’])"),
+     lambda m: NBSP.join(filter(None, (m.group(1), "h", m.group(2))))),
+    (_FR_INTERNATIONAL, _french_phone),
+    (_FR_NATIONAL, _french_phone),
+    (_PHONE_LIKE, _unbreakable_phone),
     # thousands: "12 000"
     (re.compile(rf"{_NUMBER_START}\d{{0,2}}(?:{_SPACE}\d{{3}})+(?!\d)"),
      lambda m: m.group().replace(" ", NBSP)),
-    # times: "14h30", "14 H 30", "17h"; "14:30" is left as typed (a ratio? a score?)
-    (re.compile(rf"({_NUMBER_START}\d?){_SPACE}?[hH]"
-                rf"(?:{_SPACE}?([0-5]\d)(?![\w'’]){_NO_UNIT_AFTER})?(?![\w'’])"),
-     lambda m: NBSP.join(filter(None, (m.group(1), "h", m.group(2))))),
     # a number and its unit: "12 %", "3 km"
     (re.compile(rf"({_NUMBER_START}\d*(?:[.,]\d+)?){_SPACE}?({_UNITS})(?![\w'’])"), f"\\1{NBSP}\\2"),
     # "n° 3"
     (re.compile(rf"([°º])(?<={_NUMERO_N}[°º]){_SPACE}?(?=\d)"), f"\\1{NBSP}"),
-    (_FR_INTERNATIONAL, _french_phone),
-    (_FR_NATIONAL, _french_phone),
-    (_PHONE_LIKE, _unbreakable_phone),
     # ": ; ! ?" when the sign ends a word (not "14:30", "https://"), except at a line start, after
     # "(" and after another sign ("?!" gets one space, before the "?")
     *_no_break_before("[:;!?]", r"(\[{«:;!?", r"(?![^\s*)\]}»\"'’.,:;!?…])"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import time
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -34,8 +35,8 @@ def en(text: str) -> str:
     ("\ufeffdébut\ufeff", "début"),  # BOM anywhere
     ("sta\u00adtion", "station"),  # soft hyphen
     ("\u200eA\u200f \u202aB\u202c \u202bC\u202d\u202e \u2066D\u2069 \u2067E\u2068", "A B C D E"),  # bidi
-    (f"Attention\u202f:", f"Attention{N}:"),
-    (f"1\u2007000", f"1{N}000"),
+    ("Attention\u202f:", f"Attention{N}:"),
+    ("1\u2007000", f"1{N}000"),
     ("a\tb", "a b"),
     ("a    b  c", "a b c"),
     (f"a {N} b", f"a{N}b"),  # a run holding a no-break space stays unbreakable
@@ -195,6 +196,7 @@ def test_ellipsis_dash_and_ordinals(typed, printed):
     ("- Appelez le 0241054000 !\n- Attendez", f"- Appelez le {PAIRS}{N}!\n- Attendez"),
     ('**"Fermé"** : voir', f"**«{N}Fermé{N}»**{N}: voir"),
     ("Un\n\n- deux : trois\n- quatre", f"Un\n\n- deux{N}: trois\n- quatre"),
+    ("- » fin\n- ?\n• !", "- » fin\n- ?\n• !"),  # a sign right after a bullet: still a bullet
 ])
 def test_markup_markers_survive(typed, printed):
     assert fr(typed) == printed
@@ -227,10 +229,10 @@ def test_english(typed, printed):
 # --- properties --------------------------------------------------------------------------------
 
 TYPED_PIECES = [
-    " ", N, "\u202f", "\t", "\n", "\n- ", '"', "'", "«", "»", ":", ";", "!", "?", "(", ")", ".", "...",
-    ",", "-", " - ", "*", "**", "%", "€", "°", "°C", "h", "H", "min", "km", "m", "s", "n°", "N°", "e", "é",
-    "Attention", "0", "1", "2", "3", "9", "14h30", "02 41 05 40 00", "0241054000", "+33 ", "(0)",
-    "https://x.fr/", "www.", "a@b.fr", "\u0301", "\u200b",
+    " ", N, "\u202f", "\t", "\n", "\n- ", "- ", "• ", '"', "'", "«", "»", ":", ";", "!", "?", "(", ")",
+    ".", "...", ",", "-", " - ", "*", "**", "%", "€", "°", "°C", "h", "H", "min", "km", "m", "s", "n°",
+    "N°", "e", "é", "Attention", "0", "1", "2", "3", "9", "14h30", "02 41 05 40 00", "0241054000",
+    "+33 ", "(0)", "https://x.fr/", "www.", "a@b.fr", "\u0301", "\u200b",
 ]
 typed_text = st.one_of(st.text(), st.lists(st.sampled_from(TYPED_PIECES), max_size=40).map("".join))
 languages = st.sampled_from(["fr", "en"])
@@ -244,10 +246,23 @@ def test_apply_is_idempotent_and_never_raises(text, lang):
     assert "\u202f" not in once
 
 
+@pytest.mark.parametrize("text", [  # found by hypothesis along the way
+    "0241054000h", "0h 14h30", "14h30 000", "0 h 0241054000", "0241054000 000%", "14h30 0241054000",
+    "02 41 05 40 0002 41 05 40 00", "02 41 05 40 00h02 41 05 40 00", "- »", '"a "b" c"', "a - - b",
+])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_apply_is_idempotent_on_tricky_text(text, lang):
+    once = apply(text, lang)
+    assert apply(once, lang) == once
+
+
 @settings(max_examples=300, deadline=None)
 @given(typed_text)
 def test_normalize_is_idempotent(text):
     assert normalize(normalize(text)) == normalize(text)
+
+
+BULLET = re.compile(r"\s*[-•]\s")  # how the markup tells a bullet line
 
 
 def digits(text: str) -> list[str]:
@@ -261,8 +276,8 @@ def test_apply_never_changes_a_digit_a_line_or_a_marker(text, lang):
     printed = apply(text, lang)
     assert digits(printed) == digits(text)
     assert printed.count("*") == text.count("*")
-    assert [line.startswith("- ") for line in printed.split("\n")] == \
-        [line.startswith("- ") for line in text.split("\n")]
+    assert [bool(BULLET.match(line)) for line in printed.split("\n")] == \
+        [bool(BULLET.match(line)) for line in text.split("\n")]
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,12 +6,14 @@ each section is built. Output is deterministic: the same input gives the same by
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -24,7 +26,7 @@ from reportlab.platypus import (
 
 from .. import __version__, markup, typography
 from ..document import IssueDocument, RenderOptions
-from ..fonts import FontFamily, font_file, register_family
+from ..fonts import FontFamily, family_files, register_family
 from ..labels import label
 from ..formats import STATES
 from ..layouts import PAGE_SIZES_MM, Layout
@@ -35,9 +37,7 @@ PDF_LANG = {"fr": "fr-FR", "en": "en"}
 
 
 def register_layout_fonts(layout: Layout, layout_dir: Path | None) -> FontFamily:
-    fonts = layout.fonts
-    return register_family(*(font_file(getattr(fonts, style), layout_dir)
-                             for style in ("regular", "bold", "italic", "bold_italic")))
+    return register_family(*family_files(layout.fonts, layout_dir))
 
 
 def page_size(layout: Layout) -> tuple[float, float]:
@@ -64,6 +64,35 @@ def metadata(document: IssueDocument) -> dict[str, str]:
     }
 
 
+def build_pdf(story: list[Flowable], document: IssueDocument, layout: Layout, family: FontFamily, sheet: Sheet,
+              footer: Callable[[Canvas, int, int], None], options: RenderOptions) -> tuple[bytes, int]:
+    """Lay ``story`` out in one frame inside the layout's margins: the PDF's bytes and its page count.
+
+    Shared by every renderer so that all carry the same metadata, fonts (never a base-14 one),
+    creation date, grayscale, bleed and imposition handling.
+    """
+    buffer = io.BytesIO()
+    margins = layout.margins
+    info = metadata(document)
+    boxes = {"trimBox": sheet.trim_box, "bleedBox": sheet.bleed_box} if sheet.bleed else {}
+    template = BaseDocTemplate(
+        buffer, pagesize=sheet.media, **boxes,
+        leftMargin=sheet.margin + margins.left * mm, rightMargin=sheet.margin + margins.right * mm,
+        topMargin=sheet.margin + margins.top * mm, bottomMargin=sheet.margin + margins.bottom * mm,
+        title=info["title"], author=info["author"], subject=info["subject"],
+        keywords=info["keywords"], creator=f"newsletter {__version__}",
+        lang=PDF_LANG[document.lang], invariant=1, initialFontName=family.regular,
+    )
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate("page", [frame])])
+    pages: list[int] = []
+    template.afterPage = lambda: pages.append(1)
+    template.build(story, canvasmaker=canvas_class(
+        footer, document.issue.date, sheet, options.grayscale, options.impose == "booklet"))
+    return buffer.getvalue(), len(pages)
+
+
 class _Styles:
     """Paragraph styles derived from a layout."""
 
@@ -77,7 +106,8 @@ class _Styles:
         def style(name: str, font: str, font_size: float, **extra) -> ParagraphStyle:
             extra.setdefault("leading", font_size * 1.3)
             extra.setdefault("textColor", text)
-            return ParagraphStyle(name, fontName=font, fontSize=font_size, **extra)
+            # reportlab draws bullets in Helvetica unless told otherwise: a base-14 font, never embedded
+            return ParagraphStyle(name, fontName=font, fontSize=font_size, bulletFontName=family.regular, **extra)
 
         self.body = style("body", family.regular, size.body, spaceAfter=size.body * 0.45)
         self.bullet = style("bullet", family.regular, size.body, leftIndent=size.body * 1.1,
@@ -111,7 +141,7 @@ class _Styles:
         self.notice = style("notice", family.bold, size.lead, textColor=self.colour["accent"])
 
 
-class _Text:
+class UserText:
     """User text → reportlab paragraphs: typography, the tiny markup, escaping, drawable glyphs only."""
 
     def __init__(self, lang: str, family: FontFamily):
@@ -216,7 +246,7 @@ class JournalRenderer:
         self.lang = document.lang
         self.family = register_layout_fonts(layout, layout_dir)
         self.styles = _Styles(layout, self.family, self.options.grayscale)
-        self.text = _Text(self.lang, self.family)
+        self.text = UserText(self.lang, self.family)
         self.page_width, self.page_height = page_size(layout)
         self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
         margins = layout.margins
@@ -238,26 +268,8 @@ class JournalRenderer:
 
     def render(self) -> tuple[bytes, int]:
         """The PDF's bytes and its page count."""
-        buffer = io.BytesIO()
-        margins, sheet = self.layout.margins, self.sheet
-        info = metadata(self.document)
-        boxes = {"trimBox": sheet.trim_box, "bleedBox": sheet.bleed_box} if sheet.bleed else {}
-        template = BaseDocTemplate(
-            buffer, pagesize=sheet.media, **boxes,
-            leftMargin=sheet.margin + margins.left * mm, rightMargin=sheet.margin + margins.right * mm,
-            topMargin=sheet.margin + margins.top * mm, bottomMargin=sheet.margin + margins.bottom * mm,
-            title=info["title"], author=info["author"], subject=info["subject"],
-            keywords=info["keywords"], creator=f"newsletter {__version__}",
-            lang=PDF_LANG[self.lang], invariant=1, initialFontName=self.family.regular,
-        )
-        frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
-                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        template.addPageTemplates([PageTemplate("page", [frame])])
-        pages: list[int] = []
-        template.afterPage = lambda: pages.append(1)
-        template.build(self.story(), canvasmaker=canvas_class(
-            self._footer, self.issue.date, sheet, self.options.grayscale, self.options.impose == "booklet"))
-        return buffer.getvalue(), len(pages)
+        return build_pdf(self.story(), self.document, self.layout, self.family, self.sheet, self._footer,
+                         self.options)
 
     def story(self) -> list[Flowable]:
         story = self._masthead() + self._headline()
@@ -283,7 +295,7 @@ class JournalRenderer:
         title_width = self.frame_width - sum(w for w in widths if w)
         widths[widths.index(None)] = title_width
         title_text = self.family.drawable(typography.apply(publication.title, self.lang))
-        title_style = _fitted(styles.title, title_text, title_width - 2 * padding)
+        title_style = fitted(styles.title, title_text, title_width - 2 * padding)
         title = [Paragraph(escape(title_text), title_style)]
         if publication.tagline:
             title.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
@@ -395,18 +407,21 @@ class JournalRenderer:
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             rows.append([badge, Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
-                         Paragraph(self.text.inline(entry.since or ""), cell),
+                         Paragraph(self.text.inline(self._since(entry.since)), cell),
                          Paragraph(self.text.inline(entry.note or ""), cell)])
         padding = 4 * mm
         state_words = [self.label("state_" + state) for state in STATES]
-        since_texts = [self.family.drawable(typography.apply(e.since or "", self.lang)) for e in self.issue.status]
+        since_texts = [self.family.drawable(typography.apply(self._since(e.since), self.lang))
+                       for e in self.issue.status]
+        since_widths = [stringWidth(self.label("status_since"), self.family.bold, head.fontSize)]  # the header too
+        since_widths += [stringWidth(t, self.family.regular, cell.fontSize) for t in since_texts]
         widths = [icon + 2 * mm + padding + max(stringWidth(w, self.family.bold, cell.fontSize) for w in state_words),
                   self.frame_width * 0.25,
-                  padding + min(self.frame_width * 0.2,
-                                max(stringWidth(t, self.family.regular, cell.fontSize) for t in since_texts))]
+                  padding + min(self.frame_width * 0.2, max(since_widths) + 2)]
         widths.append(self.frame_width - sum(widths))
+        # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows
         table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, styles.colour["accent"]),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, styles.colour["muted"]),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, styles.colour["panel"]]),
@@ -414,6 +429,13 @@ class JournalRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
         ]))
         return [CondPageBreak(50 * mm), self._heading("status", keep_with_next=False), table]
+
+    def _since(self, since: str | None) -> str:
+        """``since`` as typed, except an ISO date, which reads better as "15 février 2021"."""
+        try:
+            return typography.format_short_date(_dt.date.fromisoformat((since or "").strip()), self.lang)
+        except ValueError:
+            return since or ""
 
     def _instruction_box(self, key: str, icon_kind: str, colour: str, items: list[str], width: float) -> Table:
         styles = self.styles
@@ -469,7 +491,9 @@ class JournalRenderer:
             body = self.text.blocks(item.body, styles.body, styles.bullet)
             if not item.image and body and body[0].wrap(column_width, self.page_height)[1] < styles.body.leading * 6:
                 head.append(body.pop(0))
-            content += [_unbreakable(head, column_width), *body, Spacer(1, styles.body.fontSize * 0.6)]
+            column_height = self.page_height - (self.layout.margins.top + self.layout.margins.bottom) * mm
+            content += [*_unbreakable(head, column_width, column_height), *body,
+                        Spacer(1, styles.body.fontSize * 0.6)]
         first_height = content[0].wrap(column_width, self.page_height)[1] if columns > 1 else 0
         heading = self._heading("news", keep_with_next=False)
         story: list[Flowable] = [CondPageBreak(first_height + 3 * styles.heading.leading), heading]
@@ -592,7 +616,7 @@ class JournalRenderer:
         canvas.restoreState()
 
 
-def _fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6) -> ParagraphStyle:
+def fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6) -> ParagraphStyle:
     """``style`` shrunk (down to ``smallest`` of its size) so that ``text`` fits on one line if it can."""
     natural = stringWidth(text, style.fontName, style.fontSize)
     scale = max(smallest, min(1.0, width / natural)) if natural else 1.0
@@ -600,14 +624,16 @@ def _fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.
                           leading=style.leading * scale)
 
 
-def _unbreakable(flowables: list[Flowable], width: float) -> Table:
-    """Flowables that must stay in one column (title, image, caption, first lines): a one-cell table.
+def _unbreakable(flowables: list[Flowable], width: float, max_height: float) -> list[Flowable]:
+    """Flowables that should stay in one column (title, image, caption, first lines): a one-cell table.
 
-    A one-cell table does not split, so the column flow moves it whole to the next column.
+    A one-cell table does not split, so the column flow moves it whole to the next column. Taller
+    than ``max_height`` (a whole column) it could never be placed: then the flowables split as usual.
     """
-    return Table([[flowables]], colWidths=[width], style=TableStyle([
+    table = Table([[flowables]], colWidths=[width], style=TableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return [table] if table.wrap(width, max_height)[1] <= max_height else flowables
 
 
 def scaled_image(path: Path, max_width: float, max_height: float, grayscale: bool = False) -> Image:

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
@@ -118,6 +119,14 @@ class PressCanvas(Canvas):
         if self.grayscale:
             return self.setStrokeGray(luminance_level(colour), alpha)
         return super().setStrokeColor(colour, alpha)
+
+    def setFont(self, psfontname, size, leading=None):
+        # reportlab's Tables select their default font (Helvetica) before each cell, even for cells
+        # of paragraphs with fonts of their own: a base-14 font would be listed in the PDF, never
+        # embedded. That default becomes the document's initial font, the layout's regular font.
+        if psfontname == rl_config.canvas_basefontname:
+            psfontname = self._initialFontName
+        super().setFont(psfontname, size, leading)
 
     def beginText(self, x=0, y=0, direction=None):
         if self.grayscale:

@@ -1,0 +1,325 @@
+"""The issue as plain text: for an e-mail (wrapped at 72 columns) and as one SMS.
+
+E-mail readers get the whole issue: section titles in capitals and underlined, do and don't told
+apart by the words of their titles, markup removed, French typography applied. Its no-break
+spaces stay: they keep "14 h 30", "N° 3" and phone numbers on one line when the text is wrapped,
+and mail clients show them as ordinary spaces.
+
+An SMS carries the headline, the essentials and the hotline in at most 480 characters, in the
+plainest characters (straight apostrophes, ordinary spaces) that every phone and gateway shows.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from .. import markup, typography
+from ..document import IssueDocument
+from ..labels import label
+from ..layouts import SECTIONS
+
+WIDTH = 72
+SMS_LIMIT = 480
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
+
+
+# --- shared by the text-like channels (e-mail, markdown, HTML, phone) ------------------------------
+
+def issue_number(document: IssueDocument) -> str:
+    """``N° 3`` / ``No. 3``."""
+    return label(document.lang, "issue_number").format(number=document.issue.number)
+
+
+def since(text: str, lang: str) -> str:
+    """A status ``since`` as readers expect it: an ISO date is written out, other text is typeset."""
+    match = _ISO_DATE.fullmatch(text)
+    if match:
+        try:
+            return typography.format_short_date(_dt.date(*(int(part) for part in match.groups())), lang)
+        except ValueError:
+            pass
+    return typography.apply(text, lang)
+
+
+def plain(text: str, lang: str) -> str:
+    """One line of user text, typeset, without markup."""
+    return markup.plain_line(markup.inline(typography.apply(text, lang)))
+
+
+def introducing(word: str, lang: str) -> str:
+    """``Question : `` / ``Question: ``: a word introducing text, with the language's colon."""
+    return f"{word}\u00a0: " if lang == "fr" else f"{word}: "
+
+
+# --- e-mail --------------------------------------------------------------------------------------
+
+def _wrap(text: str, first: str = "", rest: str = "") -> str:
+    """Wrap at :data:`WIDTH`; never inside a word, an e-mail address or a no-break space."""
+    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+class _Email:
+    """Builds the e-mail text block by block; blocks are joined by blank lines."""
+
+    def __init__(self, document: IssueDocument):
+        self.document = document
+        self.issue = document.issue
+        self.lang = document.lang
+        self.sections = {
+            "essentials": self._essentials, "situation": self._situation, "status": self._status,
+            "do_dont": self._do_dont, "news": self._news, "tips": self._tips,
+            "testimonials": self._testimonials, "faq": self._faq, "contacts": self._contacts,
+            "next_issue": self._next_issue,
+        }
+
+    def label(self, key: str, **values) -> str:
+        return label(self.lang, key).format(**values)
+
+    def render(self) -> str:
+        blocks = self._masthead() + self._headline()
+        for name in SECTIONS:
+            blocks += self.sections[name]()
+        if self.document.publication.footer:
+            blocks += ["-" * WIDTH + "\n" + _wrap(plain(self.document.publication.footer, self.lang))]
+        return "\n\n".join(blocks) + "\n"
+
+    # --- pieces ------------------------------------------------------------------------------
+
+    def _blocks(self, text: str, first: str = "") -> list[str]:
+        """User text with markup: wrapped paragraphs and ``- `` lists; ``first`` starts the text."""
+        found = []
+        for block in markup.parse(typography.apply(text, self.lang)):
+            if isinstance(block, markup.Paragraph):
+                found.append(_wrap(first + markup.plain_line(block.runs)))
+            else:
+                items = [markup.plain_line(item) for item in block.items]
+                found.extend([_wrap(first)] if first else [])
+                found.append("\n".join(_wrap(item, "- ", "  ") for item in items))
+            first = ""
+        return found
+
+    def _bullets(self, items: list[str]) -> str:
+        return "\n".join(_wrap(plain(item, self.lang), "- ", "  ") for item in items)
+
+    def _heading(self, key: str) -> str:
+        return _underlined(self.label(key).upper(), "=")
+
+    # --- masthead and headline ---------------------------------------------------------------
+
+    def _masthead(self) -> list[str]:
+        publication, issue = self.document.publication, self.issue
+        first = " — ".join([plain(publication.title, self.lang), issue_number(self.document),
+                            typography.format_date(issue.date, self.lang)])
+        lines = [_wrap(first)]
+        second = [plain(text, self.lang) for text in (publication.tagline, publication.organisation) if text]
+        if second:
+            lines.append(_wrap(" · ".join(second)))
+        return ["\n".join(lines) + "\n" + "=" * WIDTH]
+
+    def _headline(self) -> list[str]:
+        issue = self.issue
+        blocks = []
+        if issue.edition:
+            blocks.append(_wrap(plain(issue.edition, self.lang)))
+        headline = _underlined(plain(issue.headline, self.lang), "=")
+        if issue.time:
+            headline += "\n" + self.label("written_at", time=typography.format_time(issue.time, self.lang))
+        blocks.append(headline)
+        if issue.lead:
+            blocks += self._blocks(issue.lead)
+        return blocks
+
+    # --- sections ----------------------------------------------------------------------------
+
+    def _essentials(self) -> list[str]:
+        if not self.issue.essentials:
+            return []
+        items = [_wrap(plain(text, self.lang), f"{index}. ", "   ")
+                 for index, text in enumerate(self.issue.essentials, start=1)]
+        return [self._heading("essentials"), "\n".join(items)]
+
+    def _situation(self) -> list[str]:
+        situation = self.issue.situation
+        if situation is None:
+            return []
+        blocks = []
+        for key, items in (("situation_known", situation.known), ("situation_unknown", situation.unknown),
+                           ("situation_doing", situation.doing)):
+            if items:
+                blocks += [self._heading(key), self._bullets(items)]
+        return blocks
+
+    def _status(self) -> list[str]:
+        if not self.issue.status:
+            return []
+        states = [label(self.lang, "state_" + entry.state).upper() for entry in self.issue.status]
+        indent = " " * (max(len(state) for state in states) + 2)
+        rows = []
+        for state, entry in zip(states, self.issue.status):
+            what = plain(entry.system, self.lang)
+            if entry.since:
+                what += f" — {label(self.lang, 'status_since').lower()} {since(entry.since, self.lang)}"
+            row = _wrap(what, state.ljust(len(indent)), indent)
+            if entry.note:
+                row += "\n" + _wrap(plain(entry.note, self.lang), indent, indent)
+            rows.append(row)
+        return [self._heading("status"), "\n".join(rows)]
+
+    def _do_dont(self) -> list[str]:
+        blocks = []
+        for key, items in (("do", self.issue.do), ("dont", self.issue.dont)):
+            if items:
+                blocks += [self._heading(key), self._bullets(items)]
+        return blocks
+
+    def _news(self) -> list[str]:
+        if not self.issue.news:
+            return []
+        blocks = [self._heading("news")]
+        for item in self.issue.news:
+            blocks.append(_underlined(plain(item.title, self.lang), "-"))
+            if item.image and item.caption:
+                blocks.append(_wrap(f"[{introducing(self.label('image'), self.lang)}"
+                                    f"{plain(item.caption, self.lang)}]"))
+            blocks += self._blocks(item.body)
+        return blocks
+
+    def _tips(self) -> list[str]:
+        if not self.issue.tips:
+            return []
+        blocks = [self._heading("tips")]
+        untitled = [tip.body for tip in self.issue.tips if not tip.title]
+        for tip in self.issue.tips:
+            if tip.title:
+                blocks += [_underlined(plain(tip.title, self.lang), "-"), *self._blocks(tip.body)]
+        if untitled:
+            blocks.append(self._bullets(untitled))
+        return blocks
+
+    def _testimonials(self) -> list[str]:
+        if not self.issue.testimonials:
+            return []
+        blocks = [self._heading("testimonials")]
+        for testimonial in self.issue.testimonials:
+            quote = plain(testimonial.quote, self.lang)
+            quote = f"«\u00a0{quote}\u00a0»" if self.lang == "fr" else f"“{quote}”"
+            who = plain(testimonial.name, self.lang)
+            if testimonial.role:
+                who += ", " + plain(testimonial.role, self.lang)
+            blocks.append(_wrap(quote) + "\n" + _wrap(who, "— ", "  "))
+        return blocks
+
+    def _faq(self) -> list[str]:
+        if not self.issue.faq:
+            return []
+        blocks = [self._heading("faq")]
+        question_word, answer_word = (introducing(self.label(key), self.lang)
+                                      for key in ("faq_question", "faq_answer"))
+        for question in self.issue.faq:
+            answer = self._blocks(question.a, first=answer_word)
+            answer[0] = _wrap(question_word + plain(question.q, self.lang)) + "\n" + answer[0]
+            blocks += answer
+        return blocks
+
+    def _contacts(self) -> list[str]:
+        contacts, hotline = self.document.contacts, self.document.hotline
+        if not contacts and hotline is None:
+            return []
+        blocks = [self._heading("contacts")]
+        if hotline is not None:
+            line = introducing(self.label("hotline"), self.lang) + plain(hotline.label, self.lang)
+            line += ", " + typography.format_phone(hotline.phone, self.lang)
+            text = _wrap(line)
+            if hotline.hours:
+                text += "\n" + _wrap(plain(hotline.hours, self.lang))
+            blocks.append(text)
+        for contact in contacts:
+            who = plain(contact.name, self.lang)
+            if contact.role:
+                who += " — " + plain(contact.role, self.lang)
+            reach = []
+            if contact.phone:
+                reach.append(f"{self.label('contact_phone')} {typography.format_phone(contact.phone, self.lang)}")
+            if contact.email:
+                reach.append(typography.normalize(contact.email).strip())
+            text = _wrap(who)
+            if reach:
+                text += "\n" + _wrap(" · ".join(reach), "  ", "  ")
+            blocks.append(text)
+        return blocks
+
+    def _next_issue(self) -> list[str]:
+        if self.issue.next_issue is None:
+            return []
+        return [_wrap(self.label("next_issue", date=typography.format_date(self.issue.next_issue, self.lang)))]
+
+
+def _underlined(title: str, rule: str) -> str:
+    lines = _wrap(title)
+    return f"{lines}\n{rule * max(len(line) for line in lines.splitlines())}"
+
+
+def render(document: IssueDocument) -> str:
+    """The whole issue as plain text for an e-mail: UTF-8, lines of at most 72 characters."""
+    return _Email(document).render()
+
+
+# --- SMS -----------------------------------------------------------------------------------------
+
+_SMS_CHARACTERS = str.maketrans({
+    "\u00a0": " ", "’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "…": "...", "–": "-", "—": "-",
+})
+
+
+@dataclass(frozen=True)
+class Sms:
+    """The SMS text, and what had to be left out to fit (empty when everything fits)."""
+
+    text: str
+    cut: list[str] = field(default_factory=list)
+
+
+def _sms_plain(text: str, lang: str) -> str:
+    return re.sub(r" {2,}", " ", plain(text, lang).translate(_SMS_CHARACTERS)).strip()
+
+
+def render_sms(document: IssueDocument, limit: int = SMS_LIMIT) -> Sms:
+    """Headline, essentials and hotline in at most ``limit`` characters.
+
+    What is left out to fit, in this order: the hotline's hours, the essentials from the last one,
+    then the end of the headline (cut at a word, marked ``...``). The journal's name, the issue
+    number and the hotline's number always stay.
+    """
+    issue, lang = document.issue, document.lang
+    head = f"{_sms_plain(document.publication.title, lang)} {issue_number(document).translate(_SMS_CHARACTERS)}" \
+           f" - {typography.format_short_date(issue.date, lang).translate(_SMS_CHARACTERS)}"
+    headline = _sms_plain(issue.headline, lang)
+    essentials = [f"{index}. {_sms_plain(text, lang)}" for index, text in enumerate(issue.essentials, start=1)]
+    hotline, hours = "", ""
+    if document.hotline is not None:
+        phone = typography.format_phone(document.hotline.phone, lang).translate(_SMS_CHARACTERS)
+        hotline = introducing(_sms_plain(document.hotline.label, lang), lang).translate(_SMS_CHARACTERS) + phone
+        hours = _sms_plain(document.hotline.hours, lang) if document.hotline.hours else ""
+    cut: list[str] = []
+
+    def compose() -> str:
+        return "\n".join(part for part in [head, headline, *essentials, hotline, hours] if part)
+
+    while len(compose()) > limit and hours:
+        hours = ""
+        cut.append("the hotline's hours")
+    while len(compose()) > limit and essentials:
+        cut.append(f"essential {len(essentials)}")
+        essentials.pop()
+    if len(compose()) > limit:
+        room = max(0, limit - (len(compose()) - len(headline)) - 3)
+        headline = (headline[:room].rsplit(" ", 1)[0] if " " in headline[:room] else headline[:room]) + "..."
+        cut.append("the end of the headline")
+    text = compose()
+    if len(text) > limit:
+        cut.append("the end of the message (the journal's name or the hotline is too long)")
+    return Sms(text[:limit], cut)

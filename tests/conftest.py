@@ -1,0 +1,102 @@
+"""Shared fixtures: small workspaces in tmp_path, the sample issue n° 3 rendered once, the CLI in-process."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The smallest issue a user could write that gets no advice (it gives the next issue's date).
+MINIMAL_ISSUE = """\
+number: 1
+date: 2021-02-05
+headline: Les téléphones fonctionnent
+next_issue: 2021-02-12
+"""
+
+
+@dataclass
+class TmpWorkspace:
+    """A copy of the sample publication (and its logo) with no issue yet."""
+
+    root: Path
+
+    @property
+    def issues(self) -> Path:
+        return self.root / "issues"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "out"
+
+    def write(self, name: str, text: str | bytes) -> Path:
+        """Write a file in ``issues/`` (``001.yaml``, ``publication.yaml`` …) and return its path."""
+        path = self.issues / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def pdfs(self, folder: Path | None = None) -> list[Path]:
+        folder = folder or self.out
+        return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> TmpWorkspace:
+    (tmp_path / "issues").mkdir()
+    (tmp_path / "assets").mkdir()
+    shutil.copy(REPO / "issues" / "publication.yaml", tmp_path / "issues")
+    shutil.copy(REPO / "assets" / "logo.png", tmp_path / "assets")
+    return TmpWorkspace(tmp_path)
+
+
+@dataclass(frozen=True)
+class RenderedSample:
+    path: Path
+    data: bytes
+    pages: int
+
+
+@pytest.fixture(scope="session")
+def sample_issue_3(tmp_path_factory) -> RenderedSample:
+    """The repository's issue n° 3 rendered once per test session (its PDF bytes are shared)."""
+    from newsletter.build import build_all, plan
+
+    result = plan(REPO, ["3"], [])
+    assert not result.errors, [str(d) for d in result.errors]
+    [built] = list(build_all(result, tmp_path_factory.mktemp("sample")))
+    return RenderedSample(built.path, built.path.read_bytes(), built.pages)
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def output(self) -> str:
+        return self.out + self.err
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run ``newsletter ARGS…`` in-process through the real entry point (``cli.main``)."""
+    from newsletter.cli import main
+
+    def run(*args: str | Path) -> CliResult:
+        monkeypatch.setattr(sys, "argv", ["newsletter", *map(str, args)])
+        with pytest.raises(SystemExit) as exited:
+            main()
+        captured = capsys.readouterr()
+        code = exited.value.code
+        return CliResult(code if isinstance(code, int) else (0 if code is None else 1), captured.out, captured.err)
+
+    return run

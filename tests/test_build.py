@@ -1,0 +1,128 @@
+"""Tests of planning and building: which issues, every problem before any rendering, safe writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_ISSUE
+from newsletter import build
+from newsletter.diagnostics import InputError
+
+
+def second_issue() -> str:
+    return MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09")
+
+
+# --- which issues ---------------------------------------------------------------------------------
+
+
+def test_no_selector_means_every_issue(tmp_path):
+    assert build.select_issue_paths(tmp_path, []) is None
+
+
+@pytest.mark.parametrize("selector, name", [("3", "003.yaml"), ("03", "003.yaml"), ("12", "012.yaml"),
+                                            ("1000", "1000.yaml")])
+def test_a_number_selects_the_issue_file_of_that_number(tmp_path, selector, name):
+    assert build.select_issue_paths(tmp_path, [selector]) == [tmp_path / "issues" / name]
+
+
+@pytest.mark.parametrize("selector", ["issues/003.yaml", "../elsewhere/n3.yaml", "³", "3a"])
+def test_anything_else_is_a_path(tmp_path, selector):
+    assert build.select_issue_paths(tmp_path, [selector]) == [Path(selector)]
+
+
+def test_plan_loads_only_the_selected_issues(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", second_issue())
+    result = build.plan(workspace.root, ["2"], [])
+    assert result.errors == []
+    assert [document.issue.number for document in result.documents] == [2]
+
+
+def test_a_selector_that_names_no_file_is_an_error_not_a_crash(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = build.plan(workspace.root, ["4", "³"], [])
+    assert sorted(str(d).splitlines()[0] for d in result.errors) == [
+        "issues/004.yaml: no such issue file", "³: no such issue file"]
+
+
+# --- every problem before rendering ---------------------------------------------------------------
+
+
+def test_plan_collects_layout_image_and_file_problems_together(workspace):
+    workspace.write("publication.yaml", (workspace.issues / "publication.yaml").read_text(encoding="utf-8")
+                    .replace("logo: ../assets/logo.png", "logo: ../assets/logo-absent.png"))
+    workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: photo.png\n")
+    workspace.write("002.yaml", "number: 2\n")
+    result = build.plan(workspace.root, [], ["journal-a4", "journal-a9"])
+    fields = sorted((d.file, d.field or "") for d in result.errors)
+    assert fields == [("issues/001.yaml", "news[1].image"), ("issues/002.yaml", "date"),
+                      ("issues/002.yaml", "headline"), ("issues/publication.yaml", "logo"), ("journal-a9", "")]
+
+
+def test_the_image_error_says_where_it_looked(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: photo.png\n")
+    [found] = build.plan(workspace.root, [], []).errors
+    assert (found.line, found.column) == (8, 12)
+    assert str(workspace.issues / "photo.png") in found.message
+    assert "relative to the YAML file" in found.hint
+
+
+def test_strict_makes_every_warning_an_error(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""))
+    relaxed = build.plan(workspace.root, [], [])
+    assert relaxed.errors == [] and [d.severity for d in relaxed.diagnostics] == ["warning"]
+    strict = build.plan(workspace.root, [], [], strict=True)
+    assert [(d.severity, d.message) for d in strict.diagnostics] == [("error", relaxed.diagnostics[0].message)]
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def test_build_all_creates_the_output_folder_and_writes_one_pdf_per_issue(workspace, tmp_path):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", second_issue())
+    out = tmp_path / "a" / "new" / "folder"
+    built = list(build.build_all(build.plan(workspace.root, [], []), out))
+    assert [(b.path.name, b.pages) for b in built] == [("20210205_lettre-de-crise_n01_a4.pdf", 1),
+                                                       ("20210209_lettre-de-crise_n02_a4.pdf", 1)]
+    assert all(b.path.parent == out and b.path.read_bytes().startswith(b"%PDF-") for b in built)
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused_before_writing(workspace):
+    name = "20210205_lettre-de-crise_n01_a4.pdf"
+    trap = workspace.write(name, MINIMAL_ISSUE)
+    result = build.plan(workspace.root, [str(trap)], [])
+    with pytest.raises(InputError) as raised:
+        list(build.build_all(result, workspace.issues))
+    assert "overwrite one of the input files" in raised.value.diagnostics[0].message
+    assert trap.read_text(encoding="utf-8") == MINIMAL_ISSUE
+
+
+def test_write_atomic_replaces_the_file_with_ordinary_permissions(tmp_path):
+    target = tmp_path / "sub" / "a.pdf"
+    build.write_atomic(target, b"first")
+    build.write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert [p.name for p in target.parent.iterdir()] == ["a.pdf"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"printed on Monday")
+
+    def disk_full(source, destination):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build.os, "replace", disk_full)
+    with pytest.raises(InputError) as raised:
+        build.write_atomic(target, b"new")
+    assert target.read_bytes() == b"printed on Monday"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+    assert "cannot write the file" in raised.value.diagnostics[0].message
