@@ -5,6 +5,7 @@ from __future__ import annotations
 from .diagnostics import Diagnostic, field_path
 from .formats import Issue, Publication
 from .loader import Loaded
+from .yamlreader import Source
 from .markup import plain
 
 MAX_HEADLINE_WORDS = 12
@@ -17,12 +18,23 @@ def _words(text: str) -> int:
     return len(plain(text).split())
 
 
-def advise(issue: Loaded[Issue], publication: Publication | None) -> list[Diagnostic]:
+def _warning(source: Source, path: tuple, message: str, hint: str) -> Diagnostic:
+    line, column = source.position(path)
+    return Diagnostic(source.file, message, line, column, field_path(path) or None, hint, "warning")
+
+
+def advise_publication(publication: Loaded[Publication]) -> list[Diagnostic]:
+    if publication.model.hotline is None:
+        return [_warning(publication.source, (), "no hotline: staff will not know whom to call",
+                         "add a `hotline:` with label and phone")]
+    return []
+
+
+def advise(issue: Loaded[Issue]) -> list[Diagnostic]:
     model, source = issue.model, issue.source
 
     def warn(path: tuple, message: str, hint: str) -> Diagnostic:
-        line, column = source.position(path)
-        return Diagnostic(source.file, message, line, column, field_path(path) or None, hint, "warning")
+        return _warning(source, path, message, hint)
 
     found = []
     if _words(model.headline) > MAX_HEADLINE_WORDS:
@@ -39,9 +51,6 @@ def advise(issue: Loaded[Issue], publication: Publication | None) -> list[Diagno
     if model.poster and model.poster.headline and _words(model.poster.headline) > MAX_POSTER_HEADLINE_WORDS:
         found.append(warn(("poster", "headline"), f"the poster headline has {_words(model.poster.headline)} words",
                           f"a poster is read from two metres: {MAX_POSTER_HEADLINE_WORDS} words at most"))
-    if publication is not None and publication.hotline is None:
-        found.append(warn((), "no hotline: staff will not know whom to call",
-                          "add a `hotline:` with label and phone to publication.yaml"))
     if model.next_issue is None:
         found.append(warn(("number",), "no `next_issue` date: say when staff will hear more",
                           "add a line `next_issue: YYYY-MM-DD`"))

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layouts as layout_registry
-from .advice import advise
+from .advice import advise, advise_publication
 from .diagnostics import Diagnostic, InputError
 from .document import IssueDocument, RenderOptions
 from .fonts import family_files, glyphs
 from .layouts import Layout, LayoutRef
-from .loader import Loaded, Workspace, display_path, load_workspace
+from .formats import Issue
+from .loader import Loaded, Workspace, display_path, issue_files, load_model, load_workspace
 from .placeholders import placeholder_problems
 from .resources import check_glyphs, check_image
 from .series import numbering_problems
@@ -41,17 +42,49 @@ class Built:
     pages: int
 
 
-def select_issue_paths(root: Path, selectors: list[str]) -> list[Path] | None:
-    """Issue files named on the command line by number (``3``) or path; None means all."""
-    if not selectors:
-        return None
-    paths = []
-    for selector in selectors:
-        if selector.isdecimal():  # not isdigit(): "³" is a digit that int() refuses
-            paths.append(root / "issues" / f"{int(selector):03d}.yaml")
-        else:
-            paths.append(Path(selector))
-    return paths
+def issue_file(root: Path, selector: str) -> Path:
+    """The file of the issue a user names: its number (whatever the file is called) or its path."""
+    if not selector.isdecimal():
+        return Path(selector)
+    number = int(selector)
+    found = [issue.path for issue in load_workspace(root).issues if issue.model.number == number]
+    return found[0] if found else root / "issues" / f"{number:03d}.yaml"
+
+
+def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
+    """Keep the issues named on the command line, by number (``3``: the issue whose ``number`` is 3,
+    whatever its file is called) or by path, and the problems of their files; return what is missing."""
+    root = workspace.root
+    numbers = {int(s) for s in selectors if s.isdecimal()}  # not isdigit(): int() refuses "³"
+    typed = {Path(s).resolve(): s for s in selectors if not s.isdecimal()}
+    paths = set(typed)
+
+    def chosen(path: Path, number: int | None) -> bool:
+        return path.resolve() in paths or number in numbers
+
+    loaded = {issue.path.resolve() for issue in workspace.issues}
+    workspace.issues = [issue for issue in workspace.issues if chosen(issue.path, issue.model.number)]
+    # A file that failed to load has no number: NNN.yaml stands for issue NNN.
+    broken = {path.resolve() for path in issue_files(workspace.issues_dir) if path.resolve() not in loaded
+              and chosen(path, int(path.stem) if path.stem.isdecimal() else None)}
+    kept = {display_path(p, root) for p in broken | {i.path for i in workspace.issues}}
+    others = {display_path(p, root) for p in issue_files(workspace.issues_dir)} - kept
+    workspace.diagnostics = [d for d in workspace.diagnostics if d.file not in others]
+    found_numbers = {issue.model.number for issue in workspace.issues}
+    missing = [Diagnostic(f"issue {number}", f"no issue has the number {number}",
+                          hint="`newsletter list` shows the issues and their numbers")
+               for number in sorted(numbers - found_numbers)
+               if not any(p.stem.isdecimal() and int(p.stem) == number for p in broken)]
+    missing += [Diagnostic(typed[path], "no such issue file",
+                           hint="give an issue number (3) or the path of its YAML file")
+                for path in sorted(paths) if not path.is_file()]
+    extra = [path for path in paths if path.is_file() and path not in loaded and path not in broken]
+    for path in extra:  # an issue file outside the workspace's issues/ folder
+        issue, problems = load_model(Issue, path, root)
+        workspace.diagnostics += problems
+        if issue is not None:
+            workspace.issues.append(issue)
+    return missing
 
 
 def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool = False,
@@ -60,9 +93,10 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
 
     ``render_checks=False`` leaves out the checks that load fonts (see :func:`add_render_checks`).
     """
-    paths = select_issue_paths(root, selectors)
-    result = Plan(load_workspace(root, _existing(paths, root)))
-    result.diagnostics += result.workspace.diagnostics + _missing(paths, root)
+    workspace = load_workspace(root)
+    missing = _select(workspace, selectors) if selectors else []
+    result = Plan(workspace)
+    result.diagnostics += workspace.diagnostics + missing
     publication = result.workspace.publication
     names = layout_names or [publication.model.layout if publication else "journal-a4"]
     for name in names:
@@ -77,11 +111,12 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
     if publication is None:
         return result
     result.diagnostics += _image_problems(publication, "logo") + placeholder_problems(publication.source)
+    result.diagnostics += advise_publication(publication)
     for issue in result.workspace.issues:
         result.documents.append(IssueDocument(publication.model, issue.model, issue.path, publication.path))
-        result.diagnostics += advise(issue, publication.model)
+        result.diagnostics += advise(issue)
         result.diagnostics += _image_problems(issue, "news") + placeholder_problems(issue.source)
-    if paths is None:
+    if not selectors:
         result.diagnostics += numbering_problems(result.workspace.issues, root)
     if render_checks:
         add_render_checks(result, strict)
@@ -106,16 +141,6 @@ def add_render_checks(result: Plan, strict: bool = False) -> None:
 
 def _as_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return [Diagnostic(**{**d.__dict__, "severity": "error"}) for d in diagnostics]
-
-
-def _existing(paths: list[Path] | None, root: Path) -> list[Path] | None:
-    return None if paths is None else [p for p in paths if p.is_file()]
-
-
-def _missing(paths: list[Path] | None, root: Path) -> list[Diagnostic]:
-    return [Diagnostic(display_path(p, root), "no such issue file",
-                       hint="give an issue number (3) or the path of its YAML file; `newsletter list` shows them")
-            for p in paths or [] if not p.is_file()]
 
 
 def _image_problems(loaded: Loaded, key: str) -> list[Diagnostic]:
@@ -241,20 +266,42 @@ def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
 
 
 def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
-              only: list[Target] | None = None):
+              only: list[Target] | None = None, workers: int | None = None):
     """Render the plan's PDFs (or ``only`` these), recording each in the output folder's state.
 
-    Yields each :class:`Built` as it is written.
+    Several PDFs are rendered by a pool of processes (one per core; ``workers`` overrides), but
+    written, recorded and yielded in the same order as a serial build, and the first failure is
+    raised at the same place. Yields each :class:`Built` as it is written.
     """
+    work = targets(result, out_dir, options) if only is None else only
     inputs = input_files(result)
-    state = BuildState.load(out_dir)
-    for target in targets(result, out_dir, options) if only is None else only:
+    for target in work:
         if target.path.resolve() in inputs:
             raise InputError([Diagnostic(str(target.path), "the output would overwrite one of the input files",
                                          hint="choose another --out folder")])
-        data, pages = render(target.document, target.ref, target.layout, options)
+    state = BuildState.load(out_dir)
+    jobs = [(target.document, target.ref, target.layout, options) for target in work]
+    for target, (data, pages) in zip(work, _rendered(jobs, workers)):
         write_atomic(target.path, data)
         state.record(target.path, target.fingerprint, data)
         write_atomic(state.path, state.to_bytes())
         yield Built(target.path, pages)
 
+
+def _render_job(job: tuple) -> tuple[bytes, int]:
+    return render(*job)
+
+
+def _rendered(jobs: list[tuple], workers: int | None):
+    """Each job's PDF, in order; in parallel when there is more than one job and more than one core."""
+    count = min(workers or os.cpu_count() or 1, len(jobs))
+    if count <= 1:
+        yield from map(_render_job, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(max_workers=count)
+    try:
+        yield from executor.map(_render_job, jobs)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

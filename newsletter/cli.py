@@ -6,12 +6,17 @@ Exit codes: 0 success, 1 the input has errors, 2 usage error.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-import typer
+# Plain help and error text: readable in any terminal (Windows cmd included), and the start is
+# twice as fast without Rich's import (measured with bench/run.py).
+os.environ.setdefault("TYPER_USE_RICH", "0")
+
+import typer  # noqa: E402
 
 from . import __version__
 from .diagnostics import Diagnostic, InputError
@@ -104,8 +109,9 @@ def build(
     if code:
         typer.echo("nothing was built: fix the errors above and run the command again", err=True)
         raise typer.Exit(code)
-    for built in build_all(result, out_dir, options, todo):
-        typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''})")
+    for count, built in enumerate(build_all(result, out_dir, options, todo), start=1):
+        progress = f" [{count}/{len(todo)}]" if len(todo) > 1 else ""
+        typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''}){progress}")
     if up_to_date:
         typer.echo(f"up to date: {up_to_date} (--force rebuilds them)")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layouts as layout_registry
-from .build import build_all, plan, select_issue_paths
+from .build import build_all, issue_file, plan
 from .diagnostics import Diagnostic, InputError
 from .document import RenderOptions
 from .loader import PUBLICATION_FILE, display_path, issue_files
@@ -97,7 +97,7 @@ class Watcher:
 
     def _watch_sources(self) -> None:
         """The issue, publication and layout files, watched even while they cannot be read."""
-        [issue_path] = select_issue_paths(self.root, [self.issue])
+        issue_path = issue_file(self.root, self.issue)
         self.files |= {issue_path.resolve(), (self.root / "issues" / PUBLICATION_FILE).resolve()}
         for name in self.layouts:
             try:

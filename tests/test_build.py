@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_ISSUE
+from conftest import MINIMAL_ISSUE, REPO
 from newsletter import build
 from newsletter.diagnostics import InputError
 
@@ -19,19 +19,35 @@ def second_issue() -> str:
 # --- which issues ---------------------------------------------------------------------------------
 
 
-def test_no_selector_means_every_issue(tmp_path):
-    assert build.select_issue_paths(tmp_path, []) is None
+def test_a_number_names_the_issue_with_that_number_whatever_its_file_is_called(workspace):
+    workspace.write("first.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", second_issue())
+    assert build.issue_file(workspace.root, "1").name == "first.yaml"
+    result = build.plan(workspace.root, ["1"], [])
+    assert [d.issue.number for d in result.documents] == [1]
+    assert not result.errors
 
 
-@pytest.mark.parametrize("selector, name", [("3", "003.yaml"), ("03", "003.yaml"), ("12", "012.yaml"),
-                                            ("1000", "1000.yaml")])
-def test_a_number_selects_the_issue_file_of_that_number(tmp_path, selector, name):
-    assert build.select_issue_paths(tmp_path, [selector]) == [tmp_path / "issues" / name]
+def test_a_number_no_issue_has_is_an_error_that_says_how_to_find_them(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = build.plan(workspace.root, ["7"], [])
+    assert [d.message for d in result.errors] == ["no issue has the number 7"]
+    assert "newsletter list" in result.errors[0].hint
 
 
-@pytest.mark.parametrize("selector", ["issues/003.yaml", "../elsewhere/n3.yaml", "³", "3a"])
-def test_anything_else_is_a_path(tmp_path, selector):
-    assert build.select_issue_paths(tmp_path, [selector]) == [Path(selector)]
+@pytest.mark.parametrize("selector", ["³", "3a", "issues/nope.yaml"])
+def test_anything_else_is_a_path_and_a_missing_one_is_named(workspace, selector):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert build.issue_file(workspace.root, selector) == Path(selector)
+    assert [d.message for d in build.plan(workspace.root, [selector], []).errors] == ["no such issue file"]
+
+
+def test_errors_of_other_issues_do_not_stop_the_one_asked_for(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", "number: 2\ndate: nope\n")
+    result = build.plan(workspace.root, ["1"], [])
+    assert not result.errors
+    assert build.plan(workspace.root, ["2"], []).errors
 
 
 def test_plan_loads_only_the_selected_issues(workspace):
@@ -46,7 +62,7 @@ def test_a_selector_that_names_no_file_is_an_error_not_a_crash(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = build.plan(workspace.root, ["4", "³"], [])
     assert sorted(str(d).splitlines()[0] for d in result.errors) == [
-        "issues/004.yaml: no such issue file", "³: no such issue file"]
+        "issue 4: no issue has the number 4", "³: no such issue file"]
 
 
 # --- every problem before rendering ---------------------------------------------------------------
@@ -126,3 +142,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
     assert target.read_bytes() == b"printed on Monday"
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
     assert "cannot write the file" in raised.value.diagnostics[0].message
+
+
+def test_a_parallel_build_writes_the_same_bytes_in_the_same_order_as_a_serial_one(tmp_path):
+    from newsletter.build import build_all, plan
+
+    result = plan(REPO, ["1", "2", "3"], ["journal-a4"])
+    serial = list(build_all(result, tmp_path / "serial", workers=1))
+    parallel = list(build_all(result, tmp_path / "parallel", workers=2))
+    assert [b.path.name for b in serial] == [b.path.name for b in parallel]
+    for one, other in zip(serial, parallel):
+        assert one.path.read_bytes() == other.path.read_bytes()

@@ -114,7 +114,7 @@ def test_all_broken_files_are_reported_in_one_run(cli, workspace):
 def test_an_unknown_issue_number_is_an_error(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli("--root", workspace.root, "build", "7")
-    assert result.code == 1 and "issues/007.yaml: no such issue file" in result.err
+    assert result.code == 1 and "issue 7: no issue has the number 7" in result.err
     assert "newsletter list" in result.err
 
 
@@ -156,8 +156,8 @@ def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_p
     result = cli("--root", workspace.root, "build", "--out", out)
     assert result.code == 0
     assert result.out.splitlines() == [
-        f"wrote {out / '20210205_lettre-de-crise_n01_a4.pdf'} (1 page)",
-        f"wrote {out / '20210209_lettre-de-crise_n02_a4.pdf'} (1 page)",
+        f"wrote {out / '20210205_lettre-de-crise_n01_a4.pdf'} (1 page) [1/2]",
+        f"wrote {out / '20210209_lettre-de-crise_n02_a4.pdf'} (1 page) [2/2]",
     ]
     assert result.err == ""
     assert [p.name for p in workspace.pdfs(out)] == [

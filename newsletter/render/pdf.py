@@ -283,9 +283,10 @@ class JournalRenderer:
         styles, publication = self.styles, self.document.publication
         number = self.label("issue_number", number=self.issue.number)
         when = typography.format_date(self.issue.date, self.lang)
-        right = [Paragraph(escape(number), styles.number), Paragraph(escape(when), styles.date)]
         padding = 5 * mm
-        widths = [None, min(56 * mm, self.frame_width * 0.32)]
+        widths = [None, min(60 * mm, self.frame_width * 0.34)]
+        right = [Paragraph(escape(number), styles.number),
+                 Paragraph(escape(when), fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8))]
         cells: list = [None, right]
         logo = self.document.logo_path()
         if logo is not None:
