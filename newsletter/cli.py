@@ -69,7 +69,7 @@ def report(diagnostics: list[Diagnostic]) -> int:
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Issue numbers or files; none: the whole workspace."),
-    layout: list[str] = typer.Option([], "--layout", "-l",
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
                                      help="Also check against this layout (e.g. poster-a3: does the text fit?)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
@@ -86,7 +86,7 @@ def check(
 @app.command()
 def build(
     issues: list[str] = typer.Argument(None, help="Issue numbers or files; none: all issues."),
-    layout: list[str] = typer.Option([], "--layout", "-l", help="Layout name or file; repeat for several."),
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT", help="Layout name or file; repeat for several."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
@@ -118,7 +118,7 @@ def build(
 
 @app.command("list")
 def list_issues(
-    layout: list[str] = typer.Option([], "--layout", "-l",
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
                                      help="Layout name or file; repeat for several (default: journal and poster)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
 ) -> None:
@@ -182,7 +182,7 @@ def archive(
                                              "kept as -superseded-K); repeat for several."),
     verify: bool = typer.Option(False, "--verify",
                                 help="Hash every recorded file again; report each one missing or changed."),
-    layout: list[str] = typer.Option([], "--layout", "-l",
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
                                      help="Layout name or file; repeat for several (default: journal and poster)."),
 ) -> None:
     """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
@@ -307,7 +307,7 @@ def schema(
 @app.command()
 def watch(
     issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue)."),
-    layout: list[str] = typer.Option([], "--layout", "-l", help="Layout name or file; repeat for several."),
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT", help="Layout name or file; repeat for several."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
 ) -> None:
     """Rebuild the issue's PDFs each time its file, the publication, the layout or an image is saved."""
