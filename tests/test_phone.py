@@ -89,7 +89,7 @@ def test_the_script_reads_the_issue_as_a_dialogue(workspace):
     script = phone.script(load(workspace.root)).text
     paragraphs = script.split("\n\n")
     assert paragraphs[0].startswith("[Durée estimée\u00a0: ")
-    assert paragraphs[1] == "Bonjour, vous écoutez le message de Lettre de crise, vendredi 5\u00a0février 2021."
+    assert paragraphs[1] == "Bonjour, ici «\u00a0Lettre de crise\u00a0», le point du vendredi 5\u00a0février 2021."
     assert paragraphs[2] == "Les téléphones fonctionnent."
     assert paragraphs[3] == ("Voici l’essentiel.\nLaissez votre ordinateur éteint.\nAppelez le zéro deux, soixante "
                              "et un, quatre-vingt-onze, quarante, zéro zéro en cas de doute.")
