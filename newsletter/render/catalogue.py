@@ -19,17 +19,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from .. import __version__, typography
 from ..fonts import family_files, register_family
+from ..labels import label
 from ..layouts import Fonts
 from .pdf import PDF_LANG
-
-# The catalogue's few fixed words (the journal's labels live in labels.py; these print nowhere else).
-_WORDS = {
-    "fr": {"heading": "Catalogue des numéros", "number": "N°", "date": "Date", "headline": "Titre",
-           "pages": "Pages", "correction": "version corrigée"},
-    "en": {"heading": "Catalogue of issues", "number": "No.", "date": "Date", "headline": "Headline",
-           "pages": "Pages", "correction": "corrected version"},
-}
-
 
 @dataclass(frozen=True)
 class CatalogueLine:
@@ -42,7 +34,9 @@ class CatalogueLine:
 
 def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLine]) -> bytes:
     """The PDF bytes of the catalogue of ``title``'s issues."""
-    words = _WORDS[lang]
+    def words(key: str) -> str:
+        return label(lang, "catalogue_" + key)
+
     family = register_family(*family_files(Fonts(), None))
     text = ParagraphStyle("text", fontName=family.regular, fontSize=10.5, leading=13.5)
     bold = ParagraphStyle("bold", parent=text, fontName=family.bold)
@@ -51,15 +45,15 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
     def cell(value: str, style: ParagraphStyle = text) -> Paragraph:
         return Paragraph(escape(family.drawable(typography.apply(value, lang))), style)
 
-    rows = [[cell(words[key], bold) for key in ("number", "date", "headline", "pages")]]
+    rows = [[cell(words(key), bold) for key in ("number", "date", "headline", "pages")]]
     for line in lines:
-        headline = line.headline + (f" ({words['correction']})" if line.correction else "")
+        headline = line.headline + (f" ({words('correction')})" if line.correction else "")
         rows.append([cell(str(line.number)), cell(typography.format_date(line.date, lang)),
                      cell(headline), cell(str(line.pages))])
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm, bottomMargin=18 * mm,
-        title=f"{title} — {words['heading']}", author=author, creator=f"newsletter {__version__}",
+        title=f"{title} — {words('heading')}", author=author, creator=f"newsletter {__version__}",
         lang=PDF_LANG[lang], invariant=1, initialFontName=family.regular,
     )
     table = Table(rows, colWidths=[14 * mm, 50 * mm, None, 20 * mm], repeatRows=1)
@@ -70,5 +64,5 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
         ("ALIGN", (3, 0), (3, -1), "RIGHT"),
     ]))
-    document.build([cell(title, heading), cell(words["heading"], bold), Spacer(0, 6 * mm), table])
+    document.build([cell(title, heading), cell(words("heading"), bold), Spacer(0, 6 * mm), table])
     return buffer.getvalue()
