@@ -67,6 +67,19 @@ class IssueDocument:
     def hotline(self) -> Hotline | None:
         return self.publication.hotline
 
+    def situation_lists(self) -> list[tuple[str, list[str]]]:
+        """The situation's lists that have items, with their label keys, in reading order."""
+        situation = self.issue.situation
+        if situation is None:
+            return []
+        return [(key, items) for key, items in (("situation_known", situation.known),
+                                                ("situation_unknown", situation.unknown),
+                                                ("situation_doing", situation.doing)) if items]
+
+    def instruction_lists(self) -> list[tuple[str, list[str]]]:
+        """``("do", items)`` and ``("dont", items)``, those that have items."""
+        return [(key, items) for key, items in (("do", self.issue.do), ("dont", self.issue.dont)) if items]
+
     def file_name(self, layout_name: str, options: RenderOptions = RenderOptions(), extension: str = "pdf") -> str:
         """Archivists' rule: date first, no accents or spaces (``20210205_lettre-de-crise_n03_a4.pdf``)."""
         return (f"{self.issue.date:%Y%m%d}_{slug(self.publication.title)}_n{self.issue.number:02d}"

@@ -1,0 +1,24 @@
+"""Renderers: the same issue as a PDF journal or poster, e-mail text, Markdown, HTML, a phone script."""
+
+from __future__ import annotations
+
+from ..document import IssueDocument
+from ..labels import label
+
+
+class IssueWriter:
+    """What every renderer of a whole issue shares: its labels, and one method per section.
+
+    A section named ``news`` in a layout's ``sections`` list is drawn by the method ``_news``.
+    """
+
+    def __init__(self, document: IssueDocument):
+        self.document = document
+        self.issue = document.issue
+        self.lang = document.lang
+
+    def label(self, key: str, **values) -> str:
+        return label(self.lang, key).format(**values)
+
+    def section(self, name: str):
+        return getattr(self, "_" + name)()

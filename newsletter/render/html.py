@@ -19,6 +19,7 @@ from html import escape
 from pathlib import Path
 
 from .. import markup, typography
+from . import IssueWriter
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS, Colours
@@ -184,29 +185,21 @@ def _image(path: Path, alt: str, css: str = "") -> str:
 
 # --- one issue ---------------------------------------------------------------------------------
 
-class _Page:
+class _Page(IssueWriter):
     """The HTML of one issue; ``links`` adds the site's navigation (index and FAQ pages)."""
 
     def __init__(self, document: IssueDocument, links: bool = False):
-        self.document = document
-        self.issue = document.issue
-        self.lang = document.lang
+        super().__init__(document)
         self.text = _Text(self.lang)
         self.links = links
-        self.sections = {
-            "essentials": self._essentials, "situation": self._situation, "status": self._status,
-            "do_dont": self._do_dont, "news": self._news, "tips": self._tips,
-            "testimonials": self._testimonials, "faq": self._faq, "contacts": self._contacts,
-            "next_issue": self._next_issue,
-        }
 
     def label(self, key: str, **values) -> str:
-        return escape(label(self.lang, key).format(**values))
+        return escape(super().label(key, **values))
 
     def render(self) -> str:
         title = f"{plain(self.issue.headline, self.lang)} — {plain(self.document.publication.title, self.lang)} " \
                 f"{issue_number(self.document)}"
-        body = [self._headline()] + [self.sections[name]() for name in SECTIONS]
+        body = [self._headline()] + [self.section(name) for name in SECTIONS]
         article = "<article>\n" + "\n".join(part for part in body if part) + "\n</article>"
         return page(self.document, escape(title), article, "" if self.links else None)
 
@@ -238,13 +231,7 @@ class _Page:
         return self._section("essentials", items, "panel essentials")
 
     def _situation(self) -> str:
-        situation = self.issue.situation
-        if situation is None:
-            return ""
-        return "\n".join(self._section(key, self._bullets(items))
-                         for key, items in (("situation_known", situation.known),
-                                            ("situation_unknown", situation.unknown),
-                                            ("situation_doing", situation.doing)) if items)
+        return "\n".join(self._section(key, self._bullets(items)) for key, items in self.document.situation_lists())
 
     def _status(self) -> str:
         if not self.issue.status:
@@ -265,7 +252,7 @@ class _Page:
 
     def _do_dont(self) -> str:
         boxes = [self._section(key, self._bullets(items), key)
-                 for key, items in (("do", self.issue.do), ("dont", self.issue.dont)) if items]
+                 for key, items in self.document.instruction_lists()]
         return '<div class="instructions">\n' + "\n".join(boxes) + "\n</div>" if boxes else ""
 
     def _news(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import markup, typography
+from . import IssueWriter
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS
@@ -47,20 +48,7 @@ def _runs(runs: markup.Line) -> str:
     return _escape_block_start("".join(parts))
 
 
-class _Markdown:
-    def __init__(self, document: IssueDocument):
-        self.document = document
-        self.issue = document.issue
-        self.lang = document.lang
-        self.sections = {
-            "essentials": self._essentials, "situation": self._situation, "status": self._status,
-            "do_dont": self._do_dont, "news": self._news, "tips": self._tips,
-            "testimonials": self._testimonials, "faq": self._faq, "contacts": self._contacts,
-            "next_issue": self._next_issue,
-        }
-
-    def label(self, key: str, **values) -> str:
-        return label(self.lang, key).format(**values)
+class _Markdown(IssueWriter):
 
     def inline(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return _runs(markup.inline(typography.apply(text, self.lang).strip(), bold, italic))
@@ -87,7 +75,7 @@ class _Markdown:
     def render(self) -> str:
         blocks = self._masthead()
         for name in SECTIONS:
-            blocks += self.sections[name]()
+            blocks += self.section(name)
         if self.document.publication.footer:
             blocks += ["---", self.inline(self.document.publication.footer, italic=True)]
         return "\n\n".join(blocks) + "\n"
@@ -114,15 +102,10 @@ class _Markdown:
         return [self.heading("essentials"), "\n".join(items)]
 
     def _situation(self) -> list[str]:
-        situation = self.issue.situation
-        if situation is None:
-            return []
-        blocks = []
-        for key, items in (("situation_known", situation.known), ("situation_unknown", situation.unknown),
-                           ("situation_doing", situation.doing)):
-            if items:
-                blocks += [self.heading(key), self.bullets(items)]
-        return blocks
+        return self._titled_lists(self.document.situation_lists())
+
+    def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
+        return [block for key, items in lists for block in (self.heading(key), self.bullets(items))]
 
     def _status(self) -> list[str]:
         if not self.issue.status:
@@ -139,11 +122,7 @@ class _Markdown:
         return [self.heading("status"), "\n".join(rows)]
 
     def _do_dont(self) -> list[str]:
-        blocks = []
-        for key, items in (("do", self.issue.do), ("dont", self.issue.dont)):
-            if items:
-                blocks += [self.heading(key), self.bullets(items)]
-        return blocks
+        return self._titled_lists(self.document.instruction_lists())
 
     def _news(self) -> list[str]:
         if not self.issue.news:

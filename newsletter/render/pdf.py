@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from .. import __version__, markup, typography
+from . import IssueWriter
 from ..document import IssueDocument, RenderOptions
 from ..fonts import FontFamily, family_files, register_family
 from ..labels import label
@@ -234,16 +235,14 @@ class Icon(Flowable):
         c.restoreState()
 
 
-class JournalRenderer:
+class JournalRenderer(IssueWriter):
     """Builds the journal layout: masthead, headline, then the layout's sections in order."""
 
     def __init__(self, document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
                  options: RenderOptions | None = None):
-        self.document = document
-        self.issue = document.issue
+        super().__init__(document)
         self.layout = layout
         self.options = options or RenderOptions()
-        self.lang = document.lang
         self.family = register_layout_fonts(layout, layout_dir)
         self.styles = _Styles(layout, self.family, self.options.grayscale)
         self.text = UserText(self.lang, self.family)
@@ -251,18 +250,9 @@ class JournalRenderer:
         self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
         margins = layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm
-        self.sections = {
-            "essentials": self._essentials, "situation": self._situation, "status": self._status,
-            "do_dont": self._do_dont, "news": self._news, "tips": self._tips,
-            "testimonials": self._testimonials, "faq": self._faq, "contacts": self._contacts,
-            "next_issue": self._next_issue,
-        }
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
         return scaled_image(path, max_width, max_height, self.options.grayscale)
-
-    def label(self, key: str, **values) -> str:
-        return label(self.lang, key).format(**values)
 
     # --- the whole document ----------------------------------------------------------------
 
@@ -274,7 +264,7 @@ class JournalRenderer:
     def story(self) -> list[Flowable]:
         story = self._masthead() + self._headline()
         for name in self.layout.sections:
-            story += self.sections[name]()
+            story += self.section(name)
         return story
 
     # --- masthead and headline ---------------------------------------------------------------
@@ -370,12 +360,7 @@ class JournalRenderer:
         return [Paragraph(self.text.inline(item), self.styles.bullet, bulletText="•") for item in items]
 
     def _situation(self) -> list[Flowable]:
-        situation = self.issue.situation
-        if situation is None:
-            return []
-        parts = [(key, items) for key, items in (("situation_known", situation.known),
-                                                 ("situation_unknown", situation.unknown),
-                                                 ("situation_doing", situation.doing)) if items]
+        parts = self.document.situation_lists()
         if not parts:
             return []
         styles = self.styles

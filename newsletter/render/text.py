@@ -17,6 +17,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .. import markup, typography
+from . import IssueWriter
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS
@@ -62,27 +63,14 @@ def _wrap(text: str, first: str = "", rest: str = "") -> str:
                          break_long_words=False, break_on_hyphens=False)
 
 
-class _Email:
+class _Email(IssueWriter):
     """Builds the e-mail text block by block; blocks are joined by blank lines."""
 
-    def __init__(self, document: IssueDocument):
-        self.document = document
-        self.issue = document.issue
-        self.lang = document.lang
-        self.sections = {
-            "essentials": self._essentials, "situation": self._situation, "status": self._status,
-            "do_dont": self._do_dont, "news": self._news, "tips": self._tips,
-            "testimonials": self._testimonials, "faq": self._faq, "contacts": self._contacts,
-            "next_issue": self._next_issue,
-        }
-
-    def label(self, key: str, **values) -> str:
-        return label(self.lang, key).format(**values)
 
     def render(self) -> str:
         blocks = self._masthead() + self._headline()
         for name in SECTIONS:
-            blocks += self.sections[name]()
+            blocks += self.section(name)
         if self.document.publication.footer:
             blocks += ["-" * WIDTH + "\n" + _wrap(plain(self.document.publication.footer, self.lang))]
         return "\n\n".join(blocks) + "\n"
@@ -143,15 +131,10 @@ class _Email:
         return [self._heading("essentials"), "\n".join(items)]
 
     def _situation(self) -> list[str]:
-        situation = self.issue.situation
-        if situation is None:
-            return []
-        blocks = []
-        for key, items in (("situation_known", situation.known), ("situation_unknown", situation.unknown),
-                           ("situation_doing", situation.doing)):
-            if items:
-                blocks += [self._heading(key), self._bullets(items)]
-        return blocks
+        return self._titled_lists(self.document.situation_lists())
+
+    def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
+        return [block for key, items in lists for block in (self._heading(key), self._bullets(items))]
 
     def _status(self) -> list[str]:
         if not self.issue.status:
@@ -170,11 +153,7 @@ class _Email:
         return [self._heading("status"), "\n".join(rows)]
 
     def _do_dont(self) -> list[str]:
-        blocks = []
-        for key, items in (("do", self.issue.do), ("dont", self.issue.dont)):
-            if items:
-                blocks += [self._heading(key), self._bullets(items)]
-        return blocks
+        return self._titled_lists(self.document.instruction_lists())
 
     def _news(self) -> list[str]:
         if not self.issue.news:
