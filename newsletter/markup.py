@@ -90,6 +90,20 @@ def inline(text: str, bold: bool = False, italic: bool = False) -> Line:
     return tuple(runs)
 
 
+def tagged(runs: Line, escape, bold: tuple[str, str], italic: tuple[str, str]) -> str:
+    """Runs as escaped text wrapped in a format's tags, e.g. ``("<b>", "</b>")``: only the markup
+    becomes tags, every character of the text itself is escaped by ``escape``."""
+    parts = []
+    for run in runs:
+        piece = escape(run.text)
+        if run.italic:
+            piece = italic[0] + piece + italic[1]
+        if run.bold:
+            piece = bold[0] + piece + bold[1]
+        parts.append(piece)
+    return "".join(parts)
+
+
 def plain_line(runs: Line) -> str:
     return "".join(run.text for run in runs)
 

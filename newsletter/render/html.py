@@ -135,15 +135,7 @@ body > footer {{ margin-top: 2.5rem; padding-top: .75rem; border-top: 2px solid 
 # --- user text ---------------------------------------------------------------------------------
 
 def _runs(runs: markup.Line) -> str:
-    parts = []
-    for run in runs:
-        piece = escape(run.text)
-        if run.italic:
-            piece = f"<em>{piece}</em>"
-        if run.bold:
-            piece = f"<strong>{piece}</strong>"
-        parts.append(piece)
-    return "".join(parts)
+    return markup.tagged(runs, escape, ("<strong>", "</strong>"), ("<em>", "</em>"))
 
 
 class _Text:

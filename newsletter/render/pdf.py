@@ -168,15 +168,7 @@ class UserText:
 
     @staticmethod
     def _runs(runs: markup.Line) -> str:
-        parts = []
-        for run in runs:
-            piece = escape(run.text)
-            if run.italic:
-                piece = f"<i>{piece}</i>"
-            if run.bold:
-                piece = f"<b>{piece}</b>"
-            parts.append(piece)
-        return "".join(parts)
+        return markup.tagged(runs, escape, ("<b>", "</b>"), ("<i>", "</i>"))
 
 
 class Icon(Flowable):

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import markup, typography
+from . import IssueWriter
 from ..document import IssueDocument
-from ..labels import label
 from .text import introducing
 
 WORDS_PER_MINUTE = 150
@@ -160,14 +160,8 @@ def _sentence(text: str) -> str:
     return text if not ending or ending[-1] in ".!?…:;" else text + "."
 
 
-class _Script:
-    def __init__(self, document: IssueDocument):
-        self.document = document
-        self.issue = document.issue
-        self.lang = document.lang
-
-    def label(self, key: str, **values) -> str:
-        return label(self.lang, key).format(**values)
+class _Script(IssueWriter):
+    """The recorded message, built part by part."""
 
     def say(self, text: str) -> str:
         """User text (markup allowed) as lines to read: one per paragraph or list item."""
