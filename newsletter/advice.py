@@ -5,8 +5,8 @@ from __future__ import annotations
 from .diagnostics import Diagnostic, field_path
 from .formats import Issue, Publication
 from .loader import Loaded
-from .yamlreader import Source
 from .markup import plain
+from .yamlreader import Source
 
 MAX_HEADLINE_WORDS = 12
 MAX_INSTRUCTION_WORDS = 20
@@ -51,6 +51,10 @@ def advise(issue: Loaded[Issue]) -> list[Diagnostic]:
     if model.poster and model.poster.headline and _words(model.poster.headline) > MAX_POSTER_HEADLINE_WORDS:
         found.append(warn(("poster", "headline"), f"the poster headline has {_words(model.poster.headline)} words",
                           f"a poster is read from two metres: {MAX_POSTER_HEADLINE_WORDS} words at most"))
+    for index, item in enumerate(model.news):
+        if item.caption and not item.image:
+            found.append(warn(("news", index, "caption"), "this caption has no image: it is not printed",
+                              "add the photo with `image:`, or move the text into the article's body"))
     if model.next_issue is None:
         found.append(warn(("number",), "no `next_issue` date: say when staff will hear more",
                           "add a line `next_issue: YYYY-MM-DD`"))

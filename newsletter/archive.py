@@ -35,7 +35,8 @@ from .formats import Publication
 from .labels import label
 from .layouts import Layout, LayoutRef
 from .loader import PUBLICATION_FILE, Loaded, display_path, load_model
-from .state import inputs_of, sha256_of, sha256_of_bytes
+from .state import inputs_of
+from .uptodate import sha256_of, sha256_of_bytes
 
 MANIFEST_FILE = "manifest.json"
 INDEX_FILE = "index.pdf"

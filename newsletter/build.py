@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import tempfile
@@ -9,17 +10,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layouts as layout_registry
+from . import uptodate
 from .advice import advise, advise_publication
 from .diagnostics import Diagnostic, InputError
-from .document import IssueDocument, RenderOptions
+from .document import IssueDocument
 from .fonts import family_files, glyphs
-from .layouts import Layout, LayoutRef
 from .formats import Issue
-from .loader import Loaded, Workspace, display_path, issue_files, load_model, load_workspace
+from .layouts import Layout, LayoutRef
+from .loader import (
+    Loaded,
+    Workspace,
+    display_path,
+    issue_files,
+    load_model,
+    load_workspace,
+)
+from .options import RenderOptions
 from .placeholders import placeholder_problems
 from .resources import check_glyphs, check_image
 from .series import numbering_problems
-from .state import UP_TO_DATE, BuildState, fingerprint, inputs_of
+from .state import UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
+from .uptodate import LAST_BUILD_FILE
 
 
 @dataclass
@@ -93,7 +104,10 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
 
     ``render_checks=False`` leaves out the checks that load fonts (see :func:`add_render_checks`).
     """
-    workspace = load_workspace(root)
+    if selectors and not any(s.isdecimal() for s in selectors):  # files named: read only those
+        workspace = load_workspace(root, [Path(s) for s in selectors if Path(s).is_file()])
+    else:
+        workspace = load_workspace(root)
     missing = _select(workspace, selectors) if selectors else []
     result = Plan(workspace)
     result.diagnostics += workspace.diagnostics + missing
@@ -110,12 +124,12 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
             result.diagnostics += error.diagnostics
     if publication is None:
         return result
-    result.diagnostics += _image_problems(publication, "logo") + placeholder_problems(publication.source)
+    result.diagnostics += _image_problems(publication, "logo", root) + placeholder_problems(publication.source)
     result.diagnostics += advise_publication(publication)
     for issue in result.workspace.issues:
         result.documents.append(IssueDocument(publication.model, issue.model, issue.path, publication.path))
         result.diagnostics += advise(issue)
-        result.diagnostics += _image_problems(issue, "news") + placeholder_problems(issue.source)
+        result.diagnostics += _image_problems(issue, "news", root) + placeholder_problems(issue.source)
     if not selectors:
         result.diagnostics += numbering_problems(result.workspace.issues, root)
     if render_checks:
@@ -143,13 +157,13 @@ def _as_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return [Diagnostic(**{**d.__dict__, "severity": "error"}) for d in diagnostics]
 
 
-def _image_problems(loaded: Loaded, key: str) -> list[Diagnostic]:
+def _image_problems(loaded: Loaded, key: str, root: Path) -> list[Diagnostic]:
     base = loaded.path.parent
     if key == "logo":
         paths = [("logo",)] if loaded.model.logo else []
     else:
         paths = [("news", index, "image") for index, item in enumerate(loaded.model.news) if item.image]
-    return [problem for path in paths if (problem := check_image(loaded.source, path, base))]
+    return [problem for path in paths if (problem := check_image(loaded.source, path, base, root))]
 
 
 def _poster_problems(result: Plan, ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
@@ -195,6 +209,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _write_problem(path: Path, error: OSError) -> Diagnostic:
     reason = error.strerror or str(error)
+    in_the_way = _file_in_the_way(path.parent)
+    if in_the_way is not None:
+        return Diagnostic(str(in_the_way), "the output folder is a file, not a folder",
+                          hint="choose another folder with --out, or move or rename this file")
     if isinstance(error, PermissionError) and path.exists():
         hint = "if the file is open in a PDF viewer, close the PDF and retry"
     elif isinstance(error, PermissionError):
@@ -204,6 +222,14 @@ def _write_problem(path: Path, error: OSError) -> Diagnostic:
     else:
         hint = "check that the output folder exists and is a folder, or choose another with --out"
     return Diagnostic(str(path), f"cannot write the file: {reason}", hint=hint)
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where ``folder`` or one of its parents should be a folder, if any."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
 
 
 def _umask() -> int:
@@ -247,6 +273,18 @@ def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(
             current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root), options)
             found.append(Target(document, ref, layout, path, current, state.status(path, current)))
     return found
+
+
+def record_whole_build(result: Plan, out_dir: Path, layouts: list[str], options: RenderOptions) -> None:
+    """After a build of the whole workspace: what it read and left, so that the same build with
+    nothing changed is answered by hashing files (see :mod:`newsletter.uptodate`)."""
+    root = result.workspace.root
+    inputs = [path for document in result.documents for ref, layout in result.layouts
+              for _, path in input_paths(document, ref, layout.model, root)]
+    outputs = [output_path(out_dir, document, ref, options) for document in result.documents
+               for ref, _ in result.layouts]
+    write_atomic(out_dir / LAST_BUILD_FILE,
+                 uptodate.record(out_dir, root, layouts, dataclasses.asdict(options), inputs, outputs))
 
 
 def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the input has errors, 2 usage error.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -39,6 +40,15 @@ class State:
     debug = False
 
 
+def _on_this_computer(value: Optional[Path]) -> Optional[Path]:
+    """A folder or file named on the command line: never an address, since nothing is fetched or sent."""
+    from .places import is_address
+
+    if value is not None and is_address(str(value)):
+        raise typer.BadParameter(f"{value} is an address (URL); give a folder or file on this computer")
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsletter {__version__}")
@@ -47,7 +57,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    root: Path = typer.Option(Path("."), "--root", help="The workspace folder (holds issues/ and layouts/)."),
+    root: Path = typer.Option(Path("."), "--root", callback=_on_this_computer,
+                              help="The workspace folder (holds issues/ and layouts/)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full error report of an internal error."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
@@ -87,7 +98,8 @@ def check(
 def build(
     issues: list[str] = typer.Argument(None, help="Issue numbers or files; none: all issues."),
     layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT", help="Layout name or file; repeat for several."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Output folder (default: out/ in the workspace)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
     bleed: float = typer.Option(0.0, "--bleed", min=0, max=10, metavar="MM",
@@ -98,12 +110,20 @@ def build(
     force: bool = typer.Option(False, "--force", help="Rebuild every PDF, even those up to date."),
 ) -> None:
     """Render the issues as PDF files (with no ISSUE: only those whose sources changed)."""
-    from .build import build_all, plan, to_render
-    from .document import RenderOptions
+    from .options import RenderOptions
+    from .uptodate import unchanged_outputs
 
     options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
-    result = plan(State.root, issues or [], layout, strict, render_checks=False)
     out_dir = out if out is not None else State.root / "out"
+    whole = not issues
+    if whole and not force and not strict:
+        unchanged = unchanged_outputs(out_dir, State.root, layout, dataclasses.asdict(options))
+        if unchanged is not None:
+            typer.echo(f"up to date: {unchanged} (--force rebuilds them)")
+            return
+    from .build import build_all, plan, record_whole_build, to_render
+
+    result = plan(State.root, issues or [], layout, strict, render_checks=False)
     todo, up_to_date = to_render(result, out_dir, options, everything=force or bool(issues), strict=strict)
     code = report(result.diagnostics)
     if code:
@@ -114,13 +134,16 @@ def build(
         typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''}){progress}")
     if up_to_date:
         typer.echo(f"up to date: {up_to_date} (--force rebuilds them)")
+    if whole:
+        record_whole_build(result, out_dir, layout, options)
 
 
 @app.command("list")
 def list_issues(
     layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
                                      help="Layout name or file; repeat for several (default: journal and poster)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Output folder (default: out/ in the workspace)."),
 ) -> None:
     """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
     from .archive import archive_layouts
@@ -145,7 +168,8 @@ def _date_option(value: Optional[str]) -> Optional[dt.date]:
 
 @app.command()
 def init(
-    directory: Optional[Path] = typer.Argument(None, help="Folder of the new workspace (default: --root, or here)."),
+    directory: Optional[Path] = typer.Argument(None, callback=_on_this_computer,
+                                               help="Folder of the new workspace (default: --root, or here)."),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
     from .workspace import init_workspace
@@ -175,7 +199,7 @@ def new(
 
 @app.command()
 def archive(
-    out: Optional[Path] = typer.Option(None, "--out", "-o",
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
                                        help="Archive folder (default: archive/ in the workspace)."),
     supersede: list[int] = typer.Option([], "--supersede", metavar="N",
                                         help="Issue whose archived PDFs a correction replaces (the old files are "
@@ -243,7 +267,8 @@ def export(
     format: ExportFormat = typer.Option(ExportFormat.text, "--format", "-f",
                                         help="text (e-mail), sms, markdown, html (intranet page) "
                                              "or phone (script of the recorded message)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (default: print it)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Write to this file (default: print it)."),
 ) -> None:
     """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
     from .build import input_files, plan, write_atomic
@@ -288,7 +313,7 @@ def _exported(document, format: ExportFormat) -> tuple[str, list[str]]:
 
 @app.command()
 def schema(
-    out: Optional[Path] = typer.Option(None, "--out", "-o",
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
                                        help="Folder to write the schema files in (default: issues/ in the workspace)."),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
@@ -308,7 +333,8 @@ def schema(
 def watch(
     issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue)."),
     layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT", help="Layout name or file; repeat for several."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: out/ in the workspace)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Output folder (default: out/ in the workspace)."),
 ) -> None:
     """Rebuild the issue's PDFs each time its file, the publication, the layout or an image is saved."""
     from .watch import Watcher, newest_issue
@@ -325,6 +351,15 @@ def watch(
         typer.echo("stopped watching", err=True)
 
 
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C
+
+
+def _interrupted() -> None:
+    typer.echo("interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
+               "run the command again to finish", err=True)
+    sys.exit(INTERRUPTED)
+
+
 def main() -> None:
     """Entry point: no traceback ever reaches a user unless they ask with --debug."""
     try:
@@ -332,8 +367,11 @@ def main() -> None:
     except InputError as error:
         sys.exit(report(error.diagnostics))
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
+    except SystemExit as exiting:
+        if exiting.code == INTERRUPTED:  # Typer turns a Ctrl-C during a command into this code, silently
+            _interrupted()
+        raise
     except Exception as error:  # noqa: BLE001 - the one place where any failure becomes one line
         if "--debug" in sys.argv:
             raise

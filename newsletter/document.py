@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .formats import Contact, Hotline, Issue, Publication
-
+from .options import RenderOptions
 
 # Letters that Unicode does not decompose into a base letter and an accent: spelled out, not dropped.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
@@ -26,26 +26,6 @@ def slug(text: str) -> str:
 def layout_suffix(layout_name: str) -> str:
     """``journal-a4`` → ``a4``; other layout names are kept (``poster-a3``)."""
     return layout_name.removeprefix("journal-")
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """Print production choices made on the command line, not in the layout."""
-
-    grayscale: bool = False
-    bleed_mm: float = 0.0
-    impose: str | None = None  # "booklet": A5 pages two by two on A4 landscape sheets
-
-    def suffix(self) -> str:
-        """Distinguishes the file of each variant, so one never replaces another."""
-        parts = []
-        if self.grayscale:
-            parts.append("grayscale")
-        if self.bleed_mm:
-            parts.append(f"bleed{self.bleed_mm:g}mm")
-        if self.impose:
-            parts.append(self.impose)
-        return "".join("-" + part for part in parts)
 
 
 @dataclass(frozen=True)

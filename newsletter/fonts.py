@@ -10,6 +10,8 @@ empty boxes. For the bundled fonts the character coverage is read from ``fonts/c
 from __future__ import annotations
 
 import json
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -90,8 +92,17 @@ def _file_coverage(path: Path) -> frozenset[int]:
     return read_coverage(path)
 
 
+def isolate_reportlab() -> None:
+    """Call before importing reportlab: on import it runs ~/.reportlab_settings and ~/.reportlab_mods
+    when present, code and settings from outside the workspace that would change the PDFs. Empty
+    stand-ins for the modules it looks for first keep it from ever reading them."""
+    for name in ("reportlab_settings", "reportlab_mods"):
+        sys.modules.setdefault(name, types.ModuleType(name))
+
+
 def read_coverage(path: Path) -> frozenset[int]:
     """The characters a TTF file maps to a glyph (reads the font: needs reportlab)."""
+    isolate_reportlab()
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     return frozenset(TTFontFile(str(path)).charToGlyph)
@@ -106,6 +117,7 @@ def glyphs(files: tuple[Path, ...]) -> Glyphs:
 @lru_cache(maxsize=None)
 def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) -> FontFamily:
     """Register a family with reportlab (once per process for the same files)."""
+    isolate_reportlab()
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont

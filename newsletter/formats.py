@@ -14,15 +14,18 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from .typography import normalize
+
 STATES = ("down", "degraded", "testing", "restored")
 LANGUAGES = ("fr", "en")
 
 
 def _require_text(what: str):
-    """Refuse blank text, and a key left with nothing after it (``a:``), with the same message."""
+    """Refuse blank text, and a key left with nothing after it (``a:``), with the same message; text made
+    only of invisible characters (a zero-width space) is blank too, since they are not printed."""
 
     def check(value: Any) -> Any:
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None or (isinstance(value, str) and not normalize(value).strip()):
             raise PydanticCustomError("empty_text", f"this {what} is empty")
         return value
 

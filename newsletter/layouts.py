@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, InputError
 from .fonts import STYLES, font_file
 from .formats import SchemaHint, Strict
 from .loader import Loaded, load_model
+from .places import is_address
 
 SECTIONS = (
     "essentials", "situation", "status", "do_dont", "news", "tips",
@@ -219,8 +220,13 @@ def font_problems(layout: Loaded[Layout], base: Path) -> list[Diagnostic]:
     for style in STYLES:
         name = getattr(layout.model.fonts, style)
         path = font_file(name, base)
-        if not path.is_file() or path.suffix.lower() != ".ttf":
-            line, column = layout.source.position(("fonts", style))
+        line, column = layout.source.position(("fonts", style))
+        if is_address(name):
+            found.append(Diagnostic(
+                layout.source.file, f"the font {name!r} is an address (URL), not a file: fonts must be files",
+                line, column, f"fonts.{style}", "download the .ttf file, save it next to the layout file and "
+                "write its file name here"))
+        elif not path.is_file() or path.suffix.lower() != ".ttf":
             found.append(Diagnostic(
                 layout.source.file, f"no bundled font or TrueType file named {name!r} (looked for {path})",
                 line, column, f"fonts.{style}",

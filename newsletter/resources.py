@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, field_path
 from .fonts import Glyphs
+from .places import is_address, is_inside
+from .typography import normalize
 from .yamlreader import Source
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
+MAX_IMAGE_PIXELS = 40_000_000  # an A3 page at 300 dpi is 17 megapixels; more is a wrong file or a bomb
+# What starts an address rather than a file name: a scheme (https:/, file:, data:), // or a \\share.
 
 
 def walk_text(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -27,42 +35,140 @@ def walk_text(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 
 def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[Diagnostic]:
-    """Characters the font cannot draw: reported where they are typed; they are left out of the PDF."""
+    """Characters the font cannot draw: reported where they are typed; they are left out of the PDF.
+
+    The text is checked as it will be printed: invisible characters (a BOM, a zero-width space)
+    are removed by the typography and never reported. Right-to-left letters the font has are
+    printed, with a warning: the PDF lays every line out left to right, so their order is reversed.
+    """
     found = []
     for path, text in walk_text(source.data):
-        for char in glyphs.missing(text):
-            line, column = source.position(path)
+        printed = normalize(text)
+        line, column = source.position(path)
+
+        def problem(message: str, hint: str) -> Diagnostic:
+            return Diagnostic(source.file, message, line, column, field_path(path), hint,
+                              "error" if strict else "warning")
+
+        missing = glyphs.missing(printed)
+        for char in missing:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
-            found.append(Diagnostic(
-                source.file, f"the character {char!r} ({name}) cannot be printed with the font and is left out",
-                line, column, field_path(path), "replace it with words, or use a layout with a font that has it",
-                "error" if strict else "warning",
-            ))
+            found.append(problem(f"the character {char!r} ({name}) cannot be printed with the font and is left out",
+                                 "replace it with words, or use a layout with a font that has it"))
+        right_to_left = "".join(c for c in printed if _is_right_to_left(c) and c not in missing)
+        if right_to_left:
+            shown = right_to_left if len(right_to_left) <= 20 else right_to_left[:20] + "…"
+            found.append(problem(
+                f"right-to-left letters ({shown!r}) print left to right in the PDF: their order comes out "
+                "reversed", "have a reader of the language check the printed page, or write the text in Latin "
+                "letters; the HTML export shows it in the right order"))
     return found
 
 
-def check_image(source: Source, path: tuple, base: Path) -> Diagnostic | None:
-    """An error if the image named at ``path`` is missing or not a readable PNG/JPEG file."""
+def _is_right_to_left(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def check_image(source: Source, path: tuple, base: Path, root: Path) -> Diagnostic | None:
+    """An error if the image named at ``path`` cannot be printed: see :func:`_image_problem`."""
     relative = source.data
     for part in path:
         relative = relative[part]
+    found = _image_problem(relative, base, root)
+    if found is None:
+        return None
     line, column = source.position(path)
+    message, hint = found
+    return Diagnostic(source.file, message, line, column, field_path(path), hint)
 
-    def problem(message: str, hint: str) -> Diagnostic:
-        return Diagnostic(source.file, message, line, column, field_path(path), hint)
 
+def _image_problem(relative: str, base: Path, root: Path) -> tuple[str, str] | None:
+    """Message and hint if ``relative`` (from the file in ``base``) is not a PNG or JPEG of the workspace
+    ``root`` that Pillow reads in full, within :data:`MAX_IMAGE_PIXELS`.
+
+    Nothing outside the workspace is ever opened, and nothing is fetched: the PDF is made offline,
+    and the workspace must hold everything it is made from, to move and be archived whole.
+    """
+    in_assets = "save it under assets/ in the workspace and write its path from this file, like " \
+                f"{_relative_to(root / 'assets' / _file_name(relative), base)}"
+    if is_address(relative):
+        return (f"the image {relative!r} is an address (URL), not a file: images must be files in the workspace",
+                f"download it, {in_assets}")
+    if Path(relative).is_absolute():
+        return (f"the image {relative!r} is given by an absolute path, which breaks when the workspace is moved "
+                "or archived", in_assets)
     file = base / relative
+    if not is_inside(file, root):
+        return f"the image {relative!r} is outside the workspace folder", f"copy it there: {in_assets}"
+    if file.is_dir():
+        return f"{relative!r} is a folder, not an image file", "add the name of the image file to the path"
     if not file.is_file():
-        return problem(f"the image {relative!r} is not found (looked for {file})",
-                       "check the file name; the path is relative to the YAML file")
+        return (f"the image {relative!r} is not found (looked for {file})",
+                "check the file name; the path is relative to the YAML file")
+    if file.suffix.lower() in (".svg", ".svgz") or _starts_like_svg(file):
+        return (f"the image {relative!r} is an SVG drawing; the PDF takes PNG or JPEG pictures",
+                "export it as PNG at 300 dpi (in Inkscape: File → Export PNG Image) and name the .png file here")
+    status = file.stat()
+    return _unreadable(relative, file, status.st_mtime_ns, status.st_size)
+
+
+
+@lru_cache(maxsize=256)
+def _unreadable(relative: str, file: Path, modified: int, size: int) -> tuple[str, str] | None:
+    """Pillow's reading of the file: its format, its size, then every pixel (a truncated file fails there).
+
+    Remembered for the same file, date and size: ``watch`` checks the images at every save."""
     from PIL import Image, UnidentifiedImageError
 
     try:
+        with _pixel_limit_lifted(Image), Image.open(file) as image:
+            kind, (width, height) = image.format, image.size
+        if kind not in IMAGE_FORMATS:
+            return f"the image {relative!r} is a {kind} file", "save it as PNG or JPEG"
+        if width * height > MAX_IMAGE_PIXELS:
+            return (f"the image {relative!r} is {width} × {height} pixels ({width * height / 1e6:.0f} megapixels); "
+                    f"images are limited to {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels",
+                    "reduce it: 3000 pixels on the long side is plenty for a printed page")
         with Image.open(file) as image:
-            kind = image.format
             image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as error:
-        return problem(f"the image {relative!r} cannot be read ({error})", "save it again as PNG or JPEG")
-    if kind not in IMAGE_FORMATS:
-        return problem(f"the image {relative!r} is a {kind} file", "save it as PNG or JPEG")
+        with Image.open(file) as image:
+            image.draft(image.mode, (width // 8, height // 8))  # JPEG: every byte decoded, at 1/8 scale
+            image.load()
+    except UnidentifiedImageError:
+        return (f"the image {relative!r} cannot be read: the file is not a picture, neither PNG nor JPEG",
+                "check that this is the right file, or save the picture again as PNG or JPEG")
+    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds of errors for a damaged file
+        reason = str(error) or type(error).__name__
+        return f"the image {relative!r} cannot be read ({reason})", "open it and save it again as PNG or JPEG"
     return None
+
+
+@contextmanager
+def _pixel_limit_lifted(image_module):
+    """Pillow refuses to open an image over its own bomb limit; here only the header is read, so that the
+    message can give the image's size against :data:`MAX_IMAGE_PIXELS`."""
+    saved = image_module.MAX_IMAGE_PIXELS
+    image_module.MAX_IMAGE_PIXELS = None
+    try:
+        yield
+    finally:
+        image_module.MAX_IMAGE_PIXELS = saved
+
+
+
+def _starts_like_svg(file: Path) -> bool:
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(1024).lower()
+    except OSError:
+        return False
+    return b"<svg" in head or (head.lstrip().startswith(b"<?xml") and b"svg" in head)
+
+
+def _file_name(relative: str) -> str:
+    name = re.split(r"[/\\]", relative.strip().split("?")[0].rstrip("/\\"))[-1]
+    return name or "image.png"
+
+
+def _relative_to(target: Path, base: Path) -> str:
+    return Path(os.path.relpath(target, base)).as_posix()

@@ -8,20 +8,21 @@ unchanged. Deciding this hashes files and nothing else: it never loads reportlab
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .document import IssueDocument, RenderOptions
+from .document import IssueDocument
 from .fonts import BUNDLED_DIR, STYLES, font_file
 from .layouts import Layout, LayoutRef
 from .loader import display_path
+from .options import RenderOptions
+from .places import is_inside
+from .uptodate import sha256_of, sha256_of_bytes
 
 STATE_FILE = ".newsletter-state.json"
 MISSING, OUTDATED, UP_TO_DATE = "missing", "outdated", "up to date"
-ABSENT = "absent"  # the "hash" of a file that does not exist, so its later arrival is a change
 
 
 @dataclass(frozen=True)
@@ -33,31 +34,22 @@ class Input:
     sha256: str
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-    except (FileNotFoundError, IsADirectoryError):
-        return ABSENT
-    return digest.hexdigest()
-
-
-def sha256_of_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def inputs_of(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[Input]:
+    """Every file the PDF of ``document`` in this layout is drawn from, with its hash."""
+    return [Input(role, _shown(path, ref, root), sha256_of(path))
+            for role, path in input_paths(document, ref, layout, root)]
+
+
+def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[tuple[str, Path]]:
     """Every file the PDF of ``document`` in this layout is drawn from (bundled fonts ship with the tool)."""
     files = [("issue", document.issue_path), ("publication", document.publication_path), ("layout", ref.path)]
     logo = document.logo_path()
-    if logo is not None:
-        files.append(("image", logo))
-    files += [("image", document.issue_asset(item.image)) for item in document.issue.news if item.image]
+    images = [logo] if logo is not None else []
+    images += [document.issue_asset(item.image) for item in document.issue.news if item.image]
+    files += [("image", path) for path in images if is_inside(path, root)]  # others are refused, never read
     fonts = (font_file(getattr(layout.fonts, style), ref.path.parent) for style in STYLES)
     files += [("font", path) for path in fonts if path.parent != BUNDLED_DIR]
-    return [Input(role, _shown(path, ref, root), sha256_of(path)) for role, path in files]
+    return files
 
 
 def _shown(path: Path, ref: LayoutRef, root: Path) -> str:

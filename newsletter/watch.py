@@ -16,8 +16,8 @@ from pathlib import Path
 from . import layouts as layout_registry
 from .build import build_all, issue_file, plan
 from .diagnostics import Diagnostic, InputError
-from .document import RenderOptions
 from .loader import PUBLICATION_FILE, display_path, issue_files
+from .options import RenderOptions
 from .state import inputs_of
 
 INTERVAL_SECONDS = 0.5
@@ -98,6 +98,7 @@ class Watcher:
     def _watch_sources(self) -> None:
         """The issue, publication and layout files, watched even while they cannot be read."""
         issue_path = issue_file(self.root, self.issue)
+        self.issue = str(issue_path)  # from now on read only this issue's file, not the whole folder
         self.files |= {issue_path.resolve(), (self.root / "issues" / PUBLICATION_FILE).resolve()}
         for name in self.layouts:
             try:

@@ -8,6 +8,7 @@ and every value remembers the line and column where it was typed, for later erro
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -217,7 +218,7 @@ class _TreeBuilder:
                 if not self._take(event):
                     break
         except yaml.YAMLError as error:
-            explained = _SyntaxExplainer(self.text, self.lines, error).diagnostic(self.file)
+            explained = self._with_field(_SyntaxExplainer(self.text, self.lines, error).diagnostic(self.file))
             if not any((e.line, e.column) == (explained.line, explained.column) for e in self.errors):
                 self.errors.append(explained)  # else the same slip is already reported, more precisely
         else:
@@ -225,6 +226,26 @@ class _TreeBuilder:
         if self.errors:
             self._raise()
         return Source(self.file, self.root, self.marks, self.key_marks, self.warnings)
+
+    def _with_field(self, diagnostic: Diagnostic) -> Diagnostic:
+        """The syntax error with the field typed on its line, when the tree built so far tells it."""
+        path = self._path_on_line(diagnostic.line) if diagnostic.line is not None and self.stack else None
+        return dataclasses.replace(diagnostic, field=field_path(path)) if path else diagnostic
+
+    def _path_on_line(self, number: int) -> tuple | None:
+        """Path of the value typed on line ``number`` (1-based): the key the parser just read, or a
+        `key:` or `- ` at the indentation of the collection being filled (the parser reads ahead)."""
+        container = self.stack[-1]
+        parts = _BLOCK_LINE.match(self.lines[number - 1] if number <= len(self.lines) else "")
+        if container.path is None or container.column is None:  # inside [...] or {...}: that value
+            return container.path or None
+        if not container.is_mapping:
+            return container.path + (len(container.node),) if parts["dashes"] else None
+        if container.key not in (_NO_KEY, _DROPPED) and container.key_lines[container.key] == number:
+            return container.child_path()
+        if parts["key"] and not parts["dashes"] and parts.start("key") == container.column:
+            return container.path + (parts["key"],)
+        return None
 
     def _raise(self) -> None:
         diagnostics = self.errors + self.warnings
@@ -486,6 +507,7 @@ _STARTS_WITH = {
     ",": "a value cannot start with `,` in YAML",
     "@": "a value cannot start with `@` in YAML",
     "`": "a value cannot start with a backquote (`) in YAML",
+    "?": "a value starting with `? ` is read by YAML as the start of a complex key",
     "%": "a value cannot start with `%` in YAML",
 }
 _INDENTATION_PROBLEMS = ("expected <block end>", "did not find expected key", "did not find expected '-'")
@@ -757,11 +779,13 @@ class _SyntaxExplainer:
     def _dash_after_key(self):
         if not self.problem.startswith("sequence entries are not allowed"):
             return None
+        line = self._line(self.mark.line)
         return (
             self.mark.line,
             self.mark.column,
             "a `- ` list item cannot be on the same line as its key, nor be indented under a text",
-            "put each `- ` item on its own line, under its key and indented more than it",
+            "put each `- ` item on its own line, under its key and indented more than it; if the dash "
+            f"belongs to the text, put the whole text in quotes: {_quote_rest(line, self.mark.column)}",
         )
 
     def _misaligned(self):

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter import build
-from newsletter.document import RenderOptions
+from newsletter.options import RenderOptions
 from newsletter.labels import label
 
 A3_POINTS = (841.89, 1190.55)

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter.document import RenderOptions
+from newsletter.options import RenderOptions
 from newsletter.fonts import BUNDLED_DIR
 from newsletter.state import MISSING, OUTDATED, STATE_FILE, UP_TO_DATE, BuildState, fingerprint, inputs_of
 

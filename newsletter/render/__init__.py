@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..document import IssueDocument
+from ..fonts import isolate_reportlab
 from ..labels import label
+
+isolate_reportlab()  # before any renderer imports reportlab
 
 
 class IssueWriter:

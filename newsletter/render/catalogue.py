@@ -23,6 +23,7 @@ from ..labels import label
 from ..layouts import Fonts
 from .pdf import PDF_LANG
 
+
 @dataclass(frozen=True)
 class CatalogueLine:
     number: int

@@ -43,8 +43,16 @@ class FlowingColumns(Flowable):
         self.count = count
         self.gutter = gutter
         self.columns: list[Column] = []
+        self._layouts: dict[tuple[float, float], tuple[list[Column], float, list[Flowable]]] = {}
 
     def _layout(self, width: float, height: float) -> tuple[list[Column], float, list[Flowable]]:
+        """Fill the columns from the top (remembered: the frame asks for the same space more than once)."""
+        key = (width, height)
+        if key not in self._layouts:
+            self._layouts[key] = self._fill_columns(width, height)
+        return self._layouts[key]
+
+    def _fill_columns(self, width: float, height: float) -> tuple[list[Column], float, list[Flowable]]:
         column_width = (width - self.gutter * (self.count - 1)) / self.count
         columns: list[Column] = []
         rest, tallest = self.content, 0.0
@@ -58,8 +66,8 @@ class FlowingColumns(Flowable):
         self.width = available_width
         columns, tallest, rest = self._layout(available_width, available_height)
         if not rest:
-            low, high = 0.0, tallest
-            while high - low > 2:  # shortest height that still holds everything: balanced columns
+            low, high = tallest / self.count, tallest
+            while high - low > 4:  # shortest height that still holds everything: balanced columns
                 middle = (low + high) / 2
                 if self._layout(available_width, middle)[2]:
                     low = middle

@@ -19,10 +19,10 @@ from html import escape
 from pathlib import Path
 
 from .. import markup, typography
-from . import IssueWriter
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS, Colours
+from . import IssueWriter
 from .text import introducing, issue_number, plain, since
 
 PALETTE = Colours().model_dump()

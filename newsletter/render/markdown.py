@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from .. import markup, typography
-from . import IssueWriter
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS
+from . import IssueWriter
 from .text import introducing, issue_number, since
 
 # Backslash-escapable characters (CommonMark §2.4) that can start markup anywhere in a line;

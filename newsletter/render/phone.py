@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import markup, typography
-from . import IssueWriter
 from ..document import IssueDocument
+from . import IssueWriter
 from .text import introducing
 
 WORDS_PER_MINUTE = 150

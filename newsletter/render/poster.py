@@ -24,12 +24,21 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from .. import markup, typography
 from ..advice import MAX_POSTER_HEADLINE_WORDS
 from ..diagnostics import Diagnostic, InputError, field_path
-from ..document import IssueDocument, RenderOptions
+from ..document import IssueDocument
 from ..formats import Issue
 from ..labels import label
 from ..layouts import Layout
+from ..options import RenderOptions
 from ..yamlreader import Source
-from .pdf import Icon, UserText, build_pdf, fitted, page_size, register_layout_fonts, scaled_image
+from .pdf import (
+    Icon,
+    UserText,
+    build_pdf,
+    fitted,
+    page_size,
+    register_layout_fonts,
+    scaled_image,
+)
 from .press import Sheet
 
 SHRINK_STEP = 0.03  # each try shrinks the start sizes by 3 % of themselves

@@ -17,10 +17,10 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .. import markup, typography
-from . import IssueWriter
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS
+from . import IssueWriter
 
 WIDTH = 72
 SMS_LIMIT = 480

@@ -1,0 +1,28 @@
+"""Where a file named by the user may be: on this computer, inside the workspace.
+
+Nothing is ever fetched or sent, and the workspace must hold everything a PDF is made from (to be
+moved and archived whole), so an address (URL) or a path leaving the workspace is refused wherever
+a file is expected.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_URL = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]+:/|file:|data:|//|\\\\)")
+
+
+def is_address(text: str) -> bool:
+    """Whether a path typed by the user is an address (``https://…``, ``file:…``, ``//server/…``):
+    nothing is ever fetched, so where a file is expected an address is an error."""
+    return bool(_URL.match(text.strip()))
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, links followed, is in the folder ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
