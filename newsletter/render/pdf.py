@@ -24,6 +24,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -251,6 +252,7 @@ class JournalRenderer(IssueWriter):
         self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
         margins = layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm
+        self.frame_height = self.page_height - (margins.top + margins.bottom) * mm
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
         return scaled_image(path, max_width, max_height, self.options.grayscale)
@@ -458,6 +460,8 @@ class JournalRenderer(IssueWriter):
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        if table.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height:
+            table.splitInRow = 0  # it fits on a page: never leave a box title alone at a page foot
         return [Spacer(1, 5 * mm), table, Spacer(1, 2 * mm)]
 
     def _news(self) -> list[Flowable]:
@@ -568,7 +572,12 @@ class JournalRenderer(IssueWriter):
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colour["muted"]),
                 ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm), ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm)])))
-        return story
+        return self._together_if_it_fits(story)
+
+    def _together_if_it_fits(self, flowables: list[Flowable]) -> list[Flowable]:
+        """One block on one page when it fits there (no contact left alone atop a page); split otherwise."""
+        height = sum(f.wrap(self.frame_width, self.frame_height)[1] for f in flowables)
+        return [KeepTogether(flowables)] if height <= self.frame_height * 0.8 else flowables
 
     def _next_issue(self) -> list[Flowable]:
         if self.issue.next_issue is None:
@@ -579,7 +588,7 @@ class JournalRenderer(IssueWriter):
             ("BOX", (0, 0), (-1, -1), 1.5, self.styles.colour["accent"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm)]))
-        return [Spacer(1, 6 * mm), box]
+        return [Spacer(1, 3 * mm), box, Spacer(1, 2 * mm)]
 
     # --- page furniture ------------------------------------------------------------------------
 
