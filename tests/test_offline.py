@@ -1,0 +1,100 @@
+"""The README's offline install, for real: a wheelhouse, an install with no index, then every command
+with networking made impossible.
+
+Making the wheelhouse is the one step that uses the package registry (as it would on the computer
+with network access); everything after it must work with none. Slow (about a minute): `.ci/run`
+runs it, `pytest -m "not slow"` leaves it out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DEAD_PROXY = "http://127.0.0.1:9"
+
+# Loaded by every Python started in the offline environment: any attempt to reach a network fails,
+# and the attempt is written down so the test can tell the hook was there and nothing tried.
+SITECUSTOMIZE = '''
+import os, sys
+
+def _no_network(event, args):
+    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"):
+        with open(os.environ["NETWORK_ATTEMPTS"], "a", encoding="utf-8") as log:
+            log.write(f"{event} {args!r}\\n")
+        raise OSError(f"network access refused in the offline test: {event}")
+
+sys.addaudithook(_no_network)
+open(os.environ["OFFLINE_HOOK_LOADED"], "w").close()
+'''
+
+
+def run(command: list, env: dict, cwd: Path) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(part) for part in command], env=env, cwd=cwd, capture_output=True, text=True)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def fill_placeholders(workspace: Path) -> None:
+    """What the team does after `init`: write their own text where the template says À ÉCRIRE."""
+    for path in (workspace / "issues").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r'"À ÉCRIRE[^"]*"', '"Texte de l’équipe"', text)
+        text = re.sub(r"(?m)^(\s+)À ÉCRIRE.*$", r"\1Texte de l’équipe, écrit hors ligne.", text)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_path):
+    wheelhouse = tmp_path / "wheelhouse"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(wheelhouse), str(REPO)],
+                   check=True, capture_output=True, text=True)
+    assert list(wheelhouse.glob("newsletter-*.whl"))
+
+    target = tmp_path / "venv"
+    venv.create(target, with_pip=True)
+    python = target / ("Scripts" if os.name == "nt" else "bin") / "python"
+    hook_dir = tmp_path / "hook"
+    hook_dir.mkdir()
+    (hook_dir / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    attempts, loaded = tmp_path / "network-attempts.log", tmp_path / "hook-loaded"
+    offline = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "PIP_CONFIG_FILE": os.devnull,  # no index or find-links from this machine's pip configuration
+        "PIP_NO_INDEX": "1",
+        "PYTHONPATH": str(hook_dir),
+        "NETWORK_ATTEMPTS": str(attempts),
+        "OFFLINE_HOOK_LOADED": str(loaded),
+        **{name: DEAD_PROXY for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")},
+    }
+    run([python, "-m", "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse, "newsletter"],
+        offline, tmp_path)
+    assert loaded.exists(), "the network-refusing hook was not active"
+
+    newsletter = [python, "-m", "newsletter"]
+    run(newsletter + ["init", "journal"], offline, tmp_path)
+    workspace = tmp_path / "journal"
+    fill_placeholders(workspace)
+    run(newsletter + ["check"], offline, workspace)
+    built = run(newsletter + ["build"], offline, workspace)
+    assert "wrote" in built.stdout and list((workspace / "out").glob("*.pdf"))
+    run(newsletter + ["archive"], offline, workspace)
+    assert (workspace / "archive" / "manifest.json").is_file()
+    run(newsletter + ["archive", "--verify"], offline, workspace)
+    for kind in ("text", "sms", "markdown", "html", "phone"):
+        exported = run(newsletter + ["export", "1", "--format", kind], offline, workspace)
+        assert "Texte de l’équipe" in exported.stdout or kind == "sms"
+
+    assert not attempts.exists(), attempts.read_text(encoding="utf-8")
+    probe = subprocess.run([python, "-c", "import socket; socket.create_connection(('example.org', 80), 1)"],
+                           env=offline, capture_output=True, text=True)
+    assert probe.returncode != 0 and "network access refused" in probe.stderr
