@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -646,18 +647,29 @@ def scaled_image(path: Path, max_width: float, max_height: float, grayscale: boo
 
     with PILImage.open(path) as original:
         width, height = original.size
-        scale = min(max_width / width, max_height / height)
-        needed = (max(1, round(width * scale / 72 * PRINT_DPI)), max(1, round(height * scale / 72 * PRINT_DPI)))
-        if not grayscale and width <= needed[0] * 1.5:
-            return Image(str(path), width=width * scale, height=height * scale)
+    scale = min(max_width / width, max_height / height)
+    needed = (max(1, round(width * scale / 72 * PRINT_DPI)), max(1, round(height * scale / 72 * PRINT_DPI)))
+    if not grayscale and width <= needed[0] * 1.5:
+        return Image(str(path), width=width * scale, height=height * scale)
+    status = path.stat()
+    data = _print_ready(path, status.st_mtime_ns, status.st_size, needed, grayscale)
+    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+
+
+@lru_cache(maxsize=64)
+def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], grayscale: bool) -> bytes:
+    """The image's file data reduced to ``needed`` pixels and/or to grey levels (remembered: the same
+    logo is on every issue of a series)."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as original:
         picture = original.convert("LA" if "A" in original.getbands() else "L") if grayscale else original.copy()
         kind = original.format
     if picture.width > needed[0] * 1.5:
         picture = picture.resize(needed, PILImage.LANCZOS)
-    source = io.BytesIO()
+    buffer = io.BytesIO()
     if kind == "JPEG" and picture.mode in ("L", "RGB", "CMYK"):
-        picture.save(source, format="JPEG", quality=92)
+        picture.save(buffer, format="JPEG", quality=92)
     else:
-        picture.save(source, format="PNG")
-    source.seek(0)
-    return Image(source, width=width * scale, height=height * scale)
+        picture.save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -167,10 +167,13 @@ class PosterRenderer:
 
     def problems(self, issue_source: Source | None = None,
                  publication_source: Source | None = None) -> list[Diagnostic]:
-        """Why the page cannot hold the text (empty when it can), located where the text was typed."""
-        if self.fit() is not None:
-            return []
+        """Why the page cannot hold the text (empty when it can), located where the text was typed.
+
+        Text only grows with its size, so the page can hold it if it holds it at the minimum sizes:
+        one layout to try, where :meth:`fit` tries every size."""
         blocks = self._blocks(headline=self.sizes.headline_min) + self._blocks(items=self.sizes.items_min)
+        if not any(block.too_wide for block in blocks) and sum(block.height for block in blocks) <= self.room:
+            return []
         found = [self._diagnostic(issue_source, block.part.path + ((index,) if block.part.key != "headline" else ()),
                                   f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
                                   "shorten it, or split it with a space")
