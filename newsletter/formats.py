@@ -25,11 +25,21 @@ def _require_text(what: str):
     only of invisible characters (a zero-width space) is blank too, since they are not printed."""
 
     def check(value: Any) -> Any:
-        if value is None or (isinstance(value, str) and not normalize(value).strip()):
+        if value is None or _blank(value):
             raise PydanticCustomError("empty_text", f"this {what} is empty")
         return value
 
     return BeforeValidator(check)
+
+
+def _blank(value: Any) -> bool:
+    return isinstance(value, str) and not normalize(value).strip()
+
+
+def _absent_if_blank(value: Any) -> Any:
+    """An optional text left blank (or made only of invisible characters) is as if it were absent:
+    there is nothing to print, and no renderer should draw an empty title or box for it."""
+    return None if _blank(value) else value
 
 
 def _parse_positive_int(value: Any) -> Any:
@@ -104,6 +114,7 @@ class SchemaHint:
 
 
 Text = Annotated[str, _require_text("text")]
+OptionalText = Annotated[str | None, BeforeValidator(_absent_if_blank)]
 PositiveInt = Annotated[int, BeforeValidator(_parse_positive_int), SchemaHint(minimum=1)]
 Date = Annotated[_dt.date, BeforeValidator(_parse_date)]
 Time = Annotated[str, BeforeValidator(_parse_time), SchemaHint(pattern=r"^\s*([01]?[0-9]|2[0-3])[:hH][0-5][0-9]\s*$")]
@@ -118,25 +129,25 @@ class Strict(BaseModel):
 class Hotline(Strict):
     label: Text = Field(description="What the number is for, e.g. 'Cellule d'information des agents'.")
     phone: Text = Field(description="The number, kept exactly as typed and printed in pairs.")
-    hours: str | None = Field(None, description="When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.")
+    hours: OptionalText = Field(None, description="When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.")
 
 
 class Contact(Strict):
     name: Annotated[str, _require_text("name")] = Field(description="Person or service to call.")
-    role: str | None = Field(None, description="What they handle.")
-    phone: str | None = Field(None, description="Telephone number, kept exactly as typed.")
-    email: str | None = Field(None, description="E-mail address.")
+    role: OptionalText = Field(None, description="What they handle.")
+    phone: OptionalText = Field(None, description="Telephone number, kept exactly as typed.")
+    email: OptionalText = Field(None, description="E-mail address.")
 
 
 class Publication(Strict):
     title: Text = Field(description="The journal's name, printed in the masthead.")
-    tagline: str | None = Field(None, description="Line under the title, e.g. 'Journal interne des agents'.")
-    organisation: str | None = Field(None, description="Who publishes it; also the PDF's author.")
+    tagline: OptionalText = Field(None, description="Line under the title, e.g. 'Journal interne des agents'.")
+    organisation: OptionalText = Field(None, description="Who publishes it; also the PDF's author.")
     language: Literal["fr", "en"] = Field("fr", description="Labels, date format and typography: fr or en.")
     layout: str = Field("journal-a4", description="Default layout name, e.g. journal-a4.")
-    logo: str | None = Field(None, description="PNG or JPEG file, path relative to this file.")
+    logo: OptionalText = Field(None, description="PNG or JPEG file, path relative to this file.")
     hotline: Hotline | None = Field(None, description="Number shown on every issue and poster.")
-    footer: str | None = Field(None, description="A line printed on every page.")
+    footer: OptionalText = Field(None, description="A line printed on every page.")
     contacts: list[Contact] = Field(default_factory=list, description="Used when an issue has no contacts of its own.")
 
 
@@ -151,19 +162,19 @@ class SystemStatus(Strict):
     state: Literal["down", "degraded", "testing", "restored"] = Field(
         description="One of: down, degraded, testing, restored."
     )
-    since: str | None = Field(None, description="Since when, as text: '8 février' or '2021-02-08'.")
-    note: str | None = Field(None, description="A short precision.")
+    since: OptionalText = Field(None, description="Since when, as text: '8 février' or '2021-02-08'.")
+    note: OptionalText = Field(None, description="A short precision.")
 
 
 class NewsItem(Strict):
     title: Annotated[str, _require_text("title")] = Field(description="Title of the article.")
     body: Annotated[str, _require_text("article")] = Field(description="Text of the article (markup allowed).")
-    image: str | None = Field(None, description="PNG or JPEG file, path relative to the issue file.")
-    caption: str | None = Field(None, description="Caption under the image.")
+    image: OptionalText = Field(None, description="PNG or JPEG file, path relative to the issue file.")
+    caption: OptionalText = Field(None, description="Caption under the image.")
 
 
 class Tip(Strict):
-    title: str | None = Field(None, description="Short title of the tip.")
+    title: OptionalText = Field(None, description="Short title of the tip.")
     body: Annotated[str, _require_text("tip")] = Field(description="The tip itself.")
 
 
@@ -175,7 +186,7 @@ class Question(Strict):
 class Testimonial(Strict):
     quote: Annotated[str, _require_text("quote")] = Field(description="What the person said.")
     name: Annotated[str, _require_text("name")] = Field(description="Who said it.")
-    role: str | None = Field(None, description="Their job or service.")
+    role: OptionalText = Field(None, description="Their job or service.")
 
 
 class Poster(Strict):
@@ -189,8 +200,8 @@ class Issue(Strict):
     date: Date = Field(description="Date of the issue, YYYY-MM-DD.")
     time: Time | None = Field(None, description="Time of writing, HH:MM.")
     headline: Annotated[str, _require_text("headline")] = Field(description="The main title.")
-    edition: str | None = Field(None, description="Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.")
-    lead: str | None = Field(None, description="Standfirst paragraph under the headline.")
+    edition: OptionalText = Field(None, description="Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.")
+    lead: OptionalText = Field(None, description="Standfirst paragraph under the headline.")
     essentials: list[Text] = Field(default_factory=list, description="Up to three key messages.")
     situation: Situation | None = Field(None, description="What is known, not yet known, and being done.")
     status: list[SystemStatus] = Field(default_factory=list, description="State of each tool or service.")
