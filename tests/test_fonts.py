@@ -15,6 +15,12 @@ def test_shipped_coverage_matches_the_font_files():
         assert listed == set(fonts.read_coverage(path)), f"{path.name}: run `python -m newsletter.fonts`"
 
 
+def test_regenerating_the_coverage_gives_the_shipped_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(fonts, "COVERAGE_FILE", tmp_path / "coverage.json")
+    fonts.write_bundled_coverage()
+    assert (tmp_path / "coverage.json").read_bytes() == (fonts.BUNDLED_DIR / "coverage.json").read_bytes()
+
+
 def bundled_glyphs() -> fonts.Glyphs:
     return fonts.glyphs(tuple(fonts.font_file(name, None) for name in (
         "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")))

@@ -32,12 +32,14 @@ def _no_network(event, args):
         raise OSError(f"network access refused in the offline test: {event}")
 
 sys.addaudithook(_no_network)
-open(os.environ["OFFLINE_HOOK_LOADED"], "w").close()
+with open(os.environ["OFFLINE_HOOK_LOADED"], "a", encoding="utf-8") as loaded:  # one line per process
+    loaded.write(f"{os.getpid()}\\n")
 '''
 
 
-def run(command: list, env: dict, cwd: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(part) for part in command], env=env, cwd=cwd, capture_output=True, text=True)
+def run(command: list, env: dict, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(part) for part in command], env=env, cwd=cwd, capture_output=True, text=True,
+                            timeout=timeout)
     assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -55,13 +57,15 @@ def fill_placeholders(workspace: Path) -> None:
 @pytest.mark.slow
 def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_path):
     wheelhouse = tmp_path / "wheelhouse"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(wheelhouse), str(REPO)],
-                   check=True, capture_output=True, text=True)
+    connected = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", wheelhouse, REPO], connected, tmp_path,
+        timeout=1200)
     assert list(wheelhouse.glob("newsletter-*.whl"))
 
     target = tmp_path / "venv"
     venv.create(target, with_pip=True)
-    python = target / ("Scripts" if os.name == "nt" else "bin") / "python"
+    scripts = target / ("Scripts" if os.name == "nt" else "bin")
+    python = scripts / "python"
     hook_dir = tmp_path / "hook"
     hook_dir.mkdir()
     (hook_dir / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
@@ -80,7 +84,8 @@ def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_pat
         offline, tmp_path)
     assert loaded.exists(), "the network-refusing hook was not active"
 
-    newsletter = [python, "-m", "newsletter"]
+    newsletter = [scripts / "newsletter"]  # the command the README runs, installed by the wheel
+    assert run(newsletter + ["--version"], offline, tmp_path).stdout.startswith("newsletter ")
     run(newsletter + ["init", "journal"], offline, tmp_path)
     workspace = tmp_path / "journal"
     fill_placeholders(workspace)
@@ -95,6 +100,8 @@ def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_pat
         assert "Texte de l’équipe" in exported.stdout or kind == "sms"
 
     assert not attempts.exists(), attempts.read_text(encoding="utf-8")
+    commands = 2 + 5 + 5  # pip install, --version; init, check, build, archive, archive --verify; the exports
+    assert len(loaded.read_text(encoding="utf-8").split()) >= commands, "a command ran without the hook"
     probe = subprocess.run([python, "-c", "import socket; socket.create_connection(('example.org', 80), 1)"],
-                           env=offline, capture_output=True, text=True)
+                           env=offline, capture_output=True, text=True, timeout=60)
     assert probe.returncode != 0 and "network access refused" in probe.stderr

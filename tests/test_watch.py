@@ -71,6 +71,43 @@ def test_a_broken_save_is_reported_and_the_next_one_rebuilt(workspace):
     assert watching.poll() is True and "Réparé" in pdf_text(workspace)
 
 
+def test_a_file_deleted_and_saved_again_is_rebuilt(workspace):
+    # some editors save by deleting the file and writing a new one
+    issue = workspace.write("001.yaml", MINIMAL_ISSUE)
+    recorder = Recorder()
+    watching = watcher(workspace, recorder)
+    watching.build()
+    issue.unlink()
+    assert watching.poll() is True
+    assert recorder.lines[-1].startswith("not rebuilt: fix the errors above")
+    save(issue, MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "De retour"))
+    assert watching.poll() is True and "De retour" in pdf_text(workspace)
+
+
+def test_an_internal_error_is_one_line_and_the_watch_goes_on(workspace, monkeypatch):
+    issue = workspace.write("001.yaml", MINIMAL_ISSUE)
+    recorder = Recorder()
+    watching = watcher(workspace, recorder)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(watch, "build_all", broken)
+    watching.build()
+    assert recorder.lines[-1] == "internal error: RuntimeError: disk on fire; the next save is rebuilt"
+    monkeypatch.undo()
+    save(issue, MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "Réparé"))
+    assert watching.poll() is True and "Réparé" in pdf_text(workspace)
+
+
+def test_an_unknown_layout_is_reported_with_a_suggestion(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    recorder = Recorder()
+    Watcher(workspace.root, "1", ["journal-a44"], workspace.out, say=recorder.say, problems=recorder.problems).build()
+    assert any("did you mean `journal-a4`?" in line for line in recorder.diagnostics)
+    assert recorder.lines[-1].startswith("not rebuilt") and not workspace.pdfs()
+
+
 def test_the_publication_and_images_are_watched_too(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     recorder = Recorder()

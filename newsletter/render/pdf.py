@@ -160,9 +160,12 @@ class UserText:
         self.lang = lang
         self.family = family
 
-    def inline(self, text: str) -> str:
-        """One line of user text as safe reportlab paragraph markup."""
-        return self._runs(markup.inline(self._prepare(text)))
+    def inline(self, text: str, capitals: bool = False) -> str:
+        """One line of user text as safe reportlab paragraph markup, in ``capitals`` if asked."""
+        prepared = self._prepare(text)
+        if capitals:
+            prepared = "".join(map(self._capital, prepared))
+        return self._runs(markup.inline(prepared))
 
     def blocks(self, text: str, style: ParagraphStyle, bullet_style: ParagraphStyle) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -176,6 +179,11 @@ class UserText:
 
     def _prepare(self, text: str) -> str:
         return self.family.drawable(typography.apply(text, self.lang))
+
+    def _capital(self, char: str) -> str:
+        """The capital of ``char`` if the font can draw it (DejaVu has Georgian letters, not their capitals)."""
+        capital = char.upper()
+        return capital if self.family.drawable(capital) == capital else char
 
     @staticmethod
     def _runs(runs: markup.Line) -> str:
@@ -309,7 +317,7 @@ class JournalRenderer(IssueWriter):
         styles, issue = self.styles, self.issue
         story: list[Flowable] = []
         if issue.edition:
-            story.append(Paragraph(self.text.inline(issue.edition).upper(), styles.kicker))
+            story.append(Paragraph(self.text.inline(issue.edition, capitals=True), styles.kicker))
         else:
             story.append(Spacer(1, styles.kicker.spaceBefore))
         story.append(Paragraph(self.text.inline(issue.headline), styles.headline))
