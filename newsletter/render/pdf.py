@@ -414,7 +414,10 @@ class JournalRenderer(IssueWriter):
         since_widths = [stringWidth(self.label("status_since"), self.family.bold, head.fontSize)]  # the header too
         since_widths += [stringWidth(t, self.family.regular, cell.fontSize) for t in since_texts]
         widths = [icon + 2 * mm + padding + max(stringWidth(w, self.family.bold, cell.fontSize) for w in state_words),
-                  self.frame_width * 0.25,
+                  min(self.frame_width * 0.4, max([self.frame_width * 0.25] + [
+                      padding + stringWidth(word, self.family.bold, cell.fontSize) + 2
+                      for entry in self.issue.status
+                      for word in self.family.drawable(typography.apply(entry.system, self.lang)).split()])),
                   padding + min(self.frame_width * 0.2, max(since_widths) + 2)]
         widths.append(self.frame_width - sum(widths))
         # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows
