@@ -25,3 +25,22 @@ class IssueWriter:
 
     def section(self, name: str):
         return getattr(self, "_" + name)()
+
+
+class BlockWriter(IssueWriter):
+    """A writer of text blocks (e-mail text, Markdown): each says how it sets a heading and a list."""
+
+    def heading(self, key: str) -> str:
+        raise NotImplementedError
+
+    def bullets(self, items: list[str]) -> str:
+        raise NotImplementedError
+
+    def _situation(self) -> list[str]:
+        return self._titled_lists(self.document.situation_lists())
+
+    def _do_dont(self) -> list[str]:
+        return self._titled_lists(self.document.instruction_lists())
+
+    def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
+        return [block for key, items in lists for block in (self.heading(key), self.bullets(items))]

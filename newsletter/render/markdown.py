@@ -14,7 +14,7 @@ from .. import markup, typography
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS
-from . import IssueWriter
+from . import BlockWriter
 from .text import introducing, issue_number, since
 
 # Backslash-escapable characters (CommonMark §2.4) that can start markup anywhere in a line;
@@ -48,7 +48,7 @@ def _runs(runs: markup.Line) -> str:
     return _escape_block_start("".join(parts))
 
 
-class _Markdown(IssueWriter):
+class _Markdown(BlockWriter):
 
     def inline(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return _runs(markup.inline(typography.apply(text, self.lang).strip(), bold, italic))
@@ -101,11 +101,6 @@ class _Markdown(IssueWriter):
         items = [f"{index}. {self.inline(text)}" for index, text in enumerate(self.issue.essentials, start=1)]
         return [self.heading("essentials"), "\n".join(items)]
 
-    def _situation(self) -> list[str]:
-        return self._titled_lists(self.document.situation_lists())
-
-    def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
-        return [block for key, items in lists for block in (self.heading(key), self.bullets(items))]
 
     def _status(self) -> list[str]:
         if not self.issue.status:
@@ -121,8 +116,6 @@ class _Markdown(IssueWriter):
             rows.append("- " + " — ".join(parts))
         return [self.heading("status"), "\n".join(rows)]
 
-    def _do_dont(self) -> list[str]:
-        return self._titled_lists(self.document.instruction_lists())
 
     def _news(self) -> list[str]:
         if not self.issue.news:

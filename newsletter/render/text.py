@@ -20,7 +20,7 @@ from .. import markup, typography
 from ..document import IssueDocument
 from ..labels import label
 from ..layouts import SECTIONS
-from . import IssueWriter
+from . import BlockWriter
 
 WIDTH = 72
 SMS_LIMIT = 480
@@ -63,7 +63,7 @@ def _wrap(text: str, first: str = "", rest: str = "") -> str:
                          break_long_words=False, break_on_hyphens=False)
 
 
-class _Email(IssueWriter):
+class _Email(BlockWriter):
     """Builds the e-mail text block by block; blocks are joined by blank lines."""
 
 
@@ -90,10 +90,10 @@ class _Email(IssueWriter):
             first = ""
         return found
 
-    def _bullets(self, items: list[str]) -> str:
+    def bullets(self, items: list[str]) -> str:
         return "\n".join(_wrap(plain(item, self.lang), "- ", "  ") for item in items)
 
-    def _heading(self, key: str) -> str:
+    def heading(self, key: str) -> str:
         return _underlined(self.label(key).upper(), "=")
 
     # --- masthead and headline ---------------------------------------------------------------
@@ -128,13 +128,8 @@ class _Email(IssueWriter):
             return []
         items = [_wrap(plain(text, self.lang), f"{index}. ", "   ")
                  for index, text in enumerate(self.issue.essentials, start=1)]
-        return [self._heading("essentials"), "\n".join(items)]
+        return [self.heading("essentials"), "\n".join(items)]
 
-    def _situation(self) -> list[str]:
-        return self._titled_lists(self.document.situation_lists())
-
-    def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
-        return [block for key, items in lists for block in (self._heading(key), self._bullets(items))]
 
     def _status(self) -> list[str]:
         if not self.issue.status:
@@ -150,15 +145,13 @@ class _Email(IssueWriter):
             if entry.note:
                 row += "\n" + _wrap(plain(entry.note, self.lang), indent, indent)
             rows.append(row)
-        return [self._heading("status"), "\n".join(rows)]
+        return [self.heading("status"), "\n".join(rows)]
 
-    def _do_dont(self) -> list[str]:
-        return self._titled_lists(self.document.instruction_lists())
 
     def _news(self) -> list[str]:
         if not self.issue.news:
             return []
-        blocks = [self._heading("news")]
+        blocks = [self.heading("news")]
         for item in self.issue.news:
             blocks.append(_underlined(plain(item.title, self.lang), "-"))
             if item.image and item.caption:
@@ -170,19 +163,19 @@ class _Email(IssueWriter):
     def _tips(self) -> list[str]:
         if not self.issue.tips:
             return []
-        blocks = [self._heading("tips")]
+        blocks = [self.heading("tips")]
         untitled = [tip.body for tip in self.issue.tips if not tip.title]
         for tip in self.issue.tips:
             if tip.title:
                 blocks += [_underlined(plain(tip.title, self.lang), "-"), *self._blocks(tip.body)]
         if untitled:
-            blocks.append(self._bullets(untitled))
+            blocks.append(self.bullets(untitled))
         return blocks
 
     def _testimonials(self) -> list[str]:
         if not self.issue.testimonials:
             return []
-        blocks = [self._heading("testimonials")]
+        blocks = [self.heading("testimonials")]
         for testimonial in self.issue.testimonials:
             quote = plain(testimonial.quote, self.lang)
             quote = f"«\u00a0{quote}\u00a0»" if self.lang == "fr" else f"“{quote}”"
@@ -195,7 +188,7 @@ class _Email(IssueWriter):
     def _faq(self) -> list[str]:
         if not self.issue.faq:
             return []
-        blocks = [self._heading("faq")]
+        blocks = [self.heading("faq")]
         question_word, answer_word = (introducing(self.label(key), self.lang)
                                       for key in ("faq_question", "faq_answer"))
         for question in self.issue.faq:
@@ -208,7 +201,7 @@ class _Email(IssueWriter):
         contacts, hotline = self.document.contacts, self.document.hotline
         if not contacts and hotline is None:
             return []
-        blocks = [self._heading("contacts")]
+        blocks = [self.heading("contacts")]
         if hotline is not None:
             line = introducing(self.label("hotline"), self.lang) + plain(hotline.label, self.lang)
             line += ", " + typography.format_phone(hotline.phone, self.lang)
