@@ -8,211 +8,195 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler
-from pydantic_core import PydanticCustomError, core_schema
-
-from .typography import normalize
+from .declare import (
+    FAILED,
+    Choice,
+    Group,
+    ListOf,
+    Loc,
+    Optional,
+    Problem,
+    Record,
+    Text,
+    field,
+)
 
 STATES = ("down", "degraded", "testing", "restored")
 LANGUAGES = ("fr", "en")
 
-
-def _require_text(what: str):
-    """Refuse blank text, and a key left with nothing after it (``a:``), with the same message; text made
-    only of invisible characters (a zero-width space) is blank too, since they are not printed."""
-
-    def check(value: Any) -> Any:
-        if value is None or _blank(value):
-            raise PydanticCustomError("empty_text", f"this {what} is empty")
-        return value
-
-    return BeforeValidator(check)
+_DIGITS = r"^\s*[0-9]+\s*$"
 
 
-def _blank(value: Any) -> bool:
-    return isinstance(value, str) and not normalize(value).strip()
+class PositiveNumber(Text):
+    """A whole number above zero, typed as digits (``number: 3``; ``010`` is 10)."""
+
+    def __init__(self) -> None:
+        super().__init__(blank="text")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        digits = text.strip()
+        if re.fullmatch(r"[0-9]+", digits) and int(digits) > 0:
+            return int(digits)
+        problems.append(self.mismatch(loc, repr(text)))
+        return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a whole number above zero, like 3; found {found}",
+                       "write the issue number as digits only, e.g. number: 3")
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _DIGITS}], "minimum": 1}
 
 
-def _absent_if_blank(value: Any) -> Any:
-    """An optional text left blank (or made only of invisible characters) is as if it were absent:
-    there is nothing to print, and no renderer should draw an empty title or box for it."""
-    return None if _blank(value) else value
+class Date(Text):
+    """A date written YYYY-MM-DD, and on the calendar."""
 
+    def __init__(self) -> None:
+        super().__init__(blank="text")
 
-def _parse_positive_int(value: Any) -> Any:
-    if isinstance(value, str):
-        text = value.strip()
-        if not re.fullmatch(r"[0-9]+", text) or int(text) == 0:
-            raise PydanticCustomError(
-                "positive_number", "expected a whole number above zero, like 3; found {found}",
-                {"found": repr(value)},
-            )
-        return int(text)
-    return value
-
-
-def _parse_date(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
-    if not match:
-        raise PydanticCustomError(
-            "date_format", "expected a date written YYYY-MM-DD, like 2021-02-05; found {found}",
-            {"found": repr(value)},
-        )
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return _dt.date(year, month, day)
-    except ValueError:
-        raise PydanticCustomError(
-            "date_impossible", "{found} is not a date on the calendar (check the month and day)",
-            {"found": text},
-        ) from None
-
-
-def _parse_time(value: Any) -> Any:
-    if isinstance(value, str):
-        text = value.strip()
-        match = re.fullmatch(r"([01]?[0-9]|2[0-3])[:hH]([0-5][0-9])", text)
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
         if not match:
-            raise PydanticCustomError(
-                "time_format", "expected a time written HH:MM, like 17:30; found {found}",
-                {"found": repr(value)},
-            )
+            problems.append(self.mismatch(loc, repr(text)))
+            return FAILED
+        try:
+            return _dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            problems.append(Problem(loc, f"{text.strip()} is not a date on the calendar (check the month and day)",
+                                    "check the month and day"))
+            return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a date written YYYY-MM-DD, like 2021-02-05; found {found}",
+                       "write the date as year-month-day, e.g. 2021-02-05")
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        return {"format": "date", "type": "string"}
+
+
+class Time(Text):
+    """A time of day, HH:MM (``17h30`` and ``9:05`` too), kept as ``17:30``."""
+
+    def __init__(self) -> None:
+        super().__init__(blank="text", pattern=r"^\s*([01]?[0-9]|2[0-3])[:hH][0-5][0-9]\s*$")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        match = re.fullmatch(r"([01]?[0-9]|2[0-3])[:hH]([0-5][0-9])", text.strip())
+        if not match:
+            problems.append(self.mismatch(loc, repr(text)))
+            return FAILED
         return f"{int(match.group(1)):02d}:{match.group(2)}"
-    return value
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a time written HH:MM, like 17:30; found {found}",
+                       "write the time as hours:minutes in quotes, e.g. \"17:30\"")
 
 
-def _tip_from_text(value: Any) -> Any:
-    return {"body": value} if isinstance(value, str) else value
+class TipOrText(Group):
+    """A tip as a group (title, body), or as plain text (its body)."""
+
+    def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
+        return super().read({"body": value} if isinstance(value, str) else value, loc, problems)
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        return {"anyOf": [super().schema(defs), Text().schema(defs)]}
 
 
-@dataclass(frozen=True)
-class SchemaHint:
-    """What the JSON Schema should say about a value that a before-validator reads: never validates.
-
-    Validators here read text, so the declared type does not tell editors what is accepted: add the
-    bounds of a number, the pattern of a text, or (``or_text``) that a group may also be written
-    as plain text.
-    """
-
-    minimum: float | None = None
-    maximum: float | None = None
-    pattern: str | None = None
-    or_text: bool = False
-
-    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
-        generated = handler(schema)
-        if self.or_text:
-            generated = {"anyOf": [generated, handler(core_schema.str_schema())]}
-        hints = {"minimum": self.minimum, "maximum": self.maximum, "pattern": self.pattern}
-        return {**generated, **{key: value for key, value in hints.items() if value is not None}}
+TEXT = Text()
+OPTIONAL_TEXT = Text(blank="absent")
+TEXTS = ListOf(TEXT)
 
 
-Text = Annotated[str, _require_text("text")]
-OptionalText = Annotated[str | None, BeforeValidator(_absent_if_blank)]
-PositiveInt = Annotated[int, BeforeValidator(_parse_positive_int), SchemaHint(minimum=1)]
-Date = Annotated[_dt.date, BeforeValidator(_parse_date)]
-Time = Annotated[str, BeforeValidator(_parse_time), SchemaHint(pattern=r"^\s*([01]?[0-9]|2[0-3])[:hH][0-5][0-9]\s*$")]
+class Hotline(Record):
+    label: str = field(TEXT, "What the number is for, e.g. 'Cellule d'information des agents'.")
+    phone: str = field(TEXT, "The number, kept exactly as typed and printed in pairs.")
+    hours: str | None = field(OPTIONAL_TEXT, "When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.",
+                              None)
 
 
-class Strict(BaseModel):
-    """Base of every format: unknown keys are errors (they are usually typos)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Hotline(Strict):
-    label: Text = Field(description="What the number is for, e.g. 'Cellule d'information des agents'.")
-    phone: Text = Field(description="The number, kept exactly as typed and printed in pairs.")
-    hours: OptionalText = Field(None, description="When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.")
+class Contact(Record):
+    name: str = field(Text("name"), "Person or service to call.")
+    role: str | None = field(OPTIONAL_TEXT, "What they handle.", None)
+    phone: str | None = field(OPTIONAL_TEXT, "Telephone number, kept exactly as typed.", None)
+    email: str | None = field(OPTIONAL_TEXT, "E-mail address.", None)
 
 
-class Contact(Strict):
-    name: Annotated[str, _require_text("name")] = Field(description="Person or service to call.")
-    role: OptionalText = Field(None, description="What they handle.")
-    phone: OptionalText = Field(None, description="Telephone number, kept exactly as typed.")
-    email: OptionalText = Field(None, description="E-mail address.")
+class Publication(Record):
+    title: str = field(TEXT, "The journal's name, printed in the masthead.")
+    tagline: str | None = field(OPTIONAL_TEXT, "Line under the title, e.g. 'Journal interne des agents'.", None)
+    organisation: str | None = field(OPTIONAL_TEXT, "Who publishes it; also the PDF's author.", None)
+    language: str = field(Choice(*LANGUAGES), "Labels, date format and typography: fr or en.", "fr")
+    layout: str = field(Text(blank="text"), "Default layout name, e.g. journal-a4.", "journal-a4")
+    logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)
+    hotline: Hotline | None = field(Optional(Group(Hotline)), "Number shown on every issue and poster.", None)
+    footer: str | None = field(OPTIONAL_TEXT, "A line printed on every page.", None)
+    contacts: list[Contact] = field(ListOf(Group(Contact)), "Used when an issue has no contacts of its own.",
+                                    factory=list)
 
 
-class Publication(Strict):
-    title: Text = Field(description="The journal's name, printed in the masthead.")
-    tagline: OptionalText = Field(None, description="Line under the title, e.g. 'Journal interne des agents'.")
-    organisation: OptionalText = Field(None, description="Who publishes it; also the PDF's author.")
-    language: Literal["fr", "en"] = Field("fr", description="Labels, date format and typography: fr or en.")
-    layout: str = Field("journal-a4", description="Default layout name, e.g. journal-a4.")
-    logo: OptionalText = Field(None, description="PNG or JPEG file, path relative to this file.")
-    hotline: Hotline | None = Field(None, description="Number shown on every issue and poster.")
-    footer: OptionalText = Field(None, description="A line printed on every page.")
-    contacts: list[Contact] = Field(default_factory=list, description="Used when an issue has no contacts of its own.")
+class Situation(Record):
+    known: list[str] = field(TEXTS, "What is known.", factory=list)
+    unknown: list[str] = field(TEXTS, "What is not known yet.", factory=list)
+    doing: list[str] = field(TEXTS, "What is being done.", factory=list)
 
 
-class Situation(Strict):
-    known: list[Text] = Field(default_factory=list, description="What is known.")
-    unknown: list[Text] = Field(default_factory=list, description="What is not known yet.")
-    doing: list[Text] = Field(default_factory=list, description="What is being done.")
+class SystemStatus(Record):
+    system: str = field(Text("system name"), "Tool or service, e.g. 'Messagerie'.")
+    state: str = field(Choice(*STATES), "One of: down, degraded, testing, restored.")
+    since: str | None = field(OPTIONAL_TEXT, "Since when, as text: '8 février' or '2021-02-08'.", None)
+    note: str | None = field(OPTIONAL_TEXT, "A short precision.", None)
 
 
-class SystemStatus(Strict):
-    system: Annotated[str, _require_text("system name")] = Field(description="Tool or service, e.g. 'Messagerie'.")
-    state: Literal["down", "degraded", "testing", "restored"] = Field(
-        description="One of: down, degraded, testing, restored."
-    )
-    since: OptionalText = Field(None, description="Since when, as text: '8 février' or '2021-02-08'.")
-    note: OptionalText = Field(None, description="A short precision.")
+class NewsItem(Record):
+    title: str = field(Text("title"), "Title of the article.")
+    body: str = field(Text("article"), "Text of the article (markup allowed).")
+    image: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to the issue file.", None)
+    caption: str | None = field(OPTIONAL_TEXT, "Caption under the image.", None)
 
 
-class NewsItem(Strict):
-    title: Annotated[str, _require_text("title")] = Field(description="Title of the article.")
-    body: Annotated[str, _require_text("article")] = Field(description="Text of the article (markup allowed).")
-    image: OptionalText = Field(None, description="PNG or JPEG file, path relative to the issue file.")
-    caption: OptionalText = Field(None, description="Caption under the image.")
+class Tip(Record):
+    title: str | None = field(OPTIONAL_TEXT, "Short title of the tip.", None)
+    body: str = field(Text("tip"), "The tip itself.")
 
 
-class Tip(Strict):
-    title: OptionalText = Field(None, description="Short title of the tip.")
-    body: Annotated[str, _require_text("tip")] = Field(description="The tip itself.")
+class Question(Record):
+    q: str = field(Text("question"), "The question, as staff ask it.")
+    a: str = field(Text("answer"), "The answer (markup allowed).")
 
 
-class Question(Strict):
-    q: Annotated[str, _require_text("question")] = Field(description="The question, as staff ask it.")
-    a: Annotated[str, _require_text("answer")] = Field(description="The answer (markup allowed).")
+class Testimonial(Record):
+    quote: str = field(Text("quote"), "What the person said.")
+    name: str = field(Text("name"), "Who said it.")
+    role: str | None = field(OPTIONAL_TEXT, "Their job or service.", None)
 
 
-class Testimonial(Strict):
-    quote: Annotated[str, _require_text("quote")] = Field(description="What the person said.")
-    name: Annotated[str, _require_text("name")] = Field(description="Who said it.")
-    role: OptionalText = Field(None, description="Their job or service.")
+class Poster(Record):
+    headline: str | None = field(Optional(TEXT), "Short poster headline (7 words at most).", None)
+    do: list[str] = field(TEXTS, "Short instructions to follow.", factory=list)
+    dont: list[str] = field(TEXTS, "Short instructions: what not to do.", factory=list)
 
 
-class Poster(Strict):
-    headline: Text | None = Field(None, description="Short poster headline (7 words at most).")
-    do: list[Text] = Field(default_factory=list, description="Short instructions to follow.")
-    dont: list[Text] = Field(default_factory=list, description="Short instructions: what not to do.")
-
-
-class Issue(Strict):
-    number: PositiveInt = Field(description="Issue number: a whole number, unique in the folder.")
-    date: Date = Field(description="Date of the issue, YYYY-MM-DD.")
-    time: Time | None = Field(None, description="Time of writing, HH:MM.")
-    headline: Annotated[str, _require_text("headline")] = Field(description="The main title.")
-    edition: OptionalText = Field(None, description="Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.")
-    lead: OptionalText = Field(None, description="Standfirst paragraph under the headline.")
-    essentials: list[Text] = Field(default_factory=list, description="Up to three key messages.")
-    situation: Situation | None = Field(None, description="What is known, not yet known, and being done.")
-    status: list[SystemStatus] = Field(default_factory=list, description="State of each tool or service.")
-    news: list[NewsItem] = Field(default_factory=list, description="Articles.")
-    do: list[Text] = Field(default_factory=list, description="Instructions: what to do (start with a verb).")
-    dont: list[Text] = Field(default_factory=list, description="Instructions: what not to do.")
-    tips: list[Annotated[Tip, BeforeValidator(_tip_from_text), SchemaHint(or_text=True)]] = Field(
-        default_factory=list, description="Practical tips: plain text or {title, body}."
-    )
-    faq: list[Question] = Field(default_factory=list, description="Questions and answers.")
-    testimonials: list[Testimonial] = Field(default_factory=list, description="Quotes from staff.")
-    contacts: list[Contact] | None = Field(None, description="Replaces the publication's contacts for this issue.")
-    next_issue: Date | None = Field(None, description="Date of the next issue, YYYY-MM-DD.")
-    poster: Poster | None = Field(None, description="Shorter text for posters.")
+class Issue(Record):
+    number: int = field(PositiveNumber(), "Issue number: a whole number, unique in the folder.")
+    date: _dt.date = field(Date(), "Date of the issue, YYYY-MM-DD.")
+    time: str | None = field(Optional(Time()), "Time of writing, HH:MM.", None)
+    headline: str = field(Text("headline"), "The main title.")
+    edition: str | None = field(OPTIONAL_TEXT, "Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.",
+                                None)
+    lead: str | None = field(OPTIONAL_TEXT, "Standfirst paragraph under the headline.", None)
+    essentials: list[str] = field(TEXTS, "Up to three key messages.", factory=list)
+    situation: Situation | None = field(Optional(Group(Situation)), "What is known, not yet known, and being done.",
+                                        None)
+    status: list[SystemStatus] = field(ListOf(Group(SystemStatus)), "State of each tool or service.", factory=list)
+    news: list[NewsItem] = field(ListOf(Group(NewsItem)), "Articles.", factory=list)
+    do: list[str] = field(TEXTS, "Instructions: what to do (start with a verb).", factory=list)
+    dont: list[str] = field(TEXTS, "Instructions: what not to do.", factory=list)
+    tips: list[Tip] = field(ListOf(TipOrText(Tip)), "Practical tips: plain text or {title, body}.", factory=list)
+    faq: list[Question] = field(ListOf(Group(Question)), "Questions and answers.", factory=list)
+    testimonials: list[Testimonial] = field(ListOf(Group(Testimonial)), "Quotes from staff.", factory=list)
+    contacts: list[Contact] | None = field(Optional(ListOf(Group(Contact))),
+                                           "Replaces the publication's contacts for this issue.", None)
+    next_issue: _dt.date | None = field(Optional(Date()), "Date of the next issue, YYYY-MM-DD.", None)
+    poster: Poster | None = field(Optional(Group(Poster)), "Shorter text for posters.", None)

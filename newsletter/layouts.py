@@ -6,15 +6,24 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
-from pydantic_core import PydanticCustomError
+from typing import Any
 
 from .contrast import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
+from .declare import (
+    FAILED,
+    Boolean,
+    Choice,
+    Group,
+    ListOf,
+    Loc,
+    Optional,
+    Problem,
+    Record,
+    Text,
+    field,
+)
 from .diagnostics import Diagnostic, InputError
 from .fonts import STYLES, font_file
-from .formats import SchemaHint, Strict
 from .loader import Loaded, load_model
 from .places import is_address
 
@@ -24,150 +33,150 @@ SECTIONS = (
 )
 PAGE_SIZES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 MIN_MARGIN_MM = 10.0
+_NUMBER = r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?\s*$"
+_DIGITS = r"^\s*[0-9]+\s*$"
 
 
-def _check_colour(value: str) -> str:
-    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value.strip()):
-        raise PydanticCustomError("colour", "expected a colour written #RRGGBB, like #1F4E79; found {found}",
-                                  {"found": repr(value)})
-    return value.strip().upper()
+class Colour(Text):
+    def __init__(self) -> None:
+        super().__init__(blank="text", pattern=r"^\s*#[0-9A-Fa-f]{6}\s*$")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        if re.fullmatch(r"#[0-9A-Fa-f]{6}", text.strip()):
+            return text.strip().upper()
+        problems.append(self.mismatch(loc, repr(text)))
+        return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a colour written #RRGGBB, like #1F4E79; found {found}")
 
 
-@dataclass(frozen=True)
-class _NumberBetween(BeforeValidator):
-    """Reads a number typed as text, and tells the JSON Schema its bounds (the schema never validates)."""
+class Number(Text):
+    """A number from ``low`` to ``high`` (``10,5`` as well as ``10.5``); ``whole`` for counts. ``floor``
+    is a readability promise: a size the layout may raise but never set below (with ``why``)."""
 
-    low: float = 0
-    high: float = 0
+    def __init__(self, low: float, high: float, whole: bool = False, floor: float | None = None, why: str = ""):
+        super().__init__(blank="text")
+        self.low, self.high, self.whole, self.floor, self.why = low, high, whole, floor, why
 
-    def __get_pydantic_json_schema__(self, schema, handler):
-        return SchemaHint(minimum=self.low, maximum=self.high).__get_pydantic_json_schema__(schema, handler)
-
-
-def _number_between(low: float, high: float) -> BeforeValidator:
-    def parse(value: object) -> object:
-        if not isinstance(value, str):
-            return value
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
         try:
-            number = float(value.strip().replace(",", "."))
+            number = float(text.strip().replace(",", "."))
         except ValueError:
-            raise PydanticCustomError("number", "expected a number, like 11 or 10.5; found {found}",
-                                      {"found": repr(value)}) from None
-        if not low <= number <= high:
-            raise PydanticCustomError("range", "expected a number from {low} to {high}; found {found}",
-                                      {"low": f"{low:g}", "high": f"{high:g}", "found": value})
-        return number
+            problems.append(self.mismatch(loc, repr(text)))
+            return FAILED
+        if not self.low <= number <= self.high:
+            problems.append(Problem(loc, f"expected a number from {self.low:g} to {self.high:g}; found {text}"))
+        elif self.whole and not number.is_integer():
+            problems.append(Problem(loc, f"expected a whole number from {self.low:g} to {self.high:g}; found {text}"))
+        elif self.floor is not None and number < self.floor:
+            problems.append(Problem(loc, f"{number:g} pt is too small: {self.why}; use {self.floor:g} or more"))
+        else:
+            return int(number) if self.whole else number
+        return FAILED
 
-    return _NumberBetween(parse, low=low, high=high)
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a number, like 11 or 10.5; found {found}")
 
-
-Colour = Annotated[str, AfterValidator(_check_colour), SchemaHint(pattern=r"^\s*#[0-9A-Fa-f]{6}\s*$")]
-Millimetres = Annotated[float, _number_between(MIN_MARGIN_MM, 80)]
-Points = Annotated[float, _number_between(6, 300)]
-
-
-class Page(Strict):
-    size: Literal["A3", "A4", "A5", "Letter"] = Field("A4", description="Paper size: A3, A4, A5 or Letter.")
-    orientation: Literal["portrait", "landscape"] = Field("portrait", description="portrait or landscape.")
-
-
-class Margins(Strict):
-    top: Millimetres = Field(15, description="Top margin in mm (at least 10: office printers cannot print the edge).")
-    bottom: Millimetres = Field(18, description="Bottom margin in mm, the footer sits in it.")
-    left: Millimetres = Field(15, description="Left margin in mm.")
-    right: Millimetres = Field(15, description="Right margin in mm.")
+    def schema(self, defs: dict[str, dict]) -> dict:
+        written = {"type": "string", "pattern": _DIGITS if self.whole else _NUMBER}
+        return {"anyOf": [{"type": "integer" if self.whole else "number"}, written],
+                "minimum": self.low, "maximum": self.high}
 
 
-class Fonts(Strict):
-    regular: str = Field("DejaVuSans", description="Bundled font name, or a TTF file relative to the layout file.")
-    bold: str = Field("DejaVuSans-Bold", description="Bold font: bundled name or TTF file.")
-    italic: str = Field("DejaVuSans-Oblique", description="Italic font: bundled name or TTF file.")
-    bold_italic: str = Field("DejaVuSans-BoldOblique", description="Bold italic font: bundled name or TTF file.")
+MILLIMETRES = Number(MIN_MARGIN_MM, 80)
+POINTS = Number(6, 300)
+FONT = Text(blank="text")
 
 
-class Sizes(Strict):
-    body: Points = Field(11, description="Body text size in points.")
-    lead: Points = Field(13, description="Standfirst size in points.")
-    headline: Points = Field(28, description="Headline size in points.")
-    heading: Points = Field(15, description="Section heading size in points.")
-    title: Points = Field(32, description="Journal title size in the masthead, in points.")
-    small: Points = Field(8.5, description="Footer and captions, in points.")
+class Page(Record):
+    size: str = field(Choice("A3", "A4", "A5", "Letter"), "Paper size: A3, A4, A5 or Letter.", "A4")
+    orientation: str = field(Choice("portrait", "landscape"), "portrait or landscape.", "portrait")
 
 
-def _at_least(floor: float, why: str) -> AfterValidator:
-    """A size the layout may raise but never set below ``floor`` (a readability promise)."""
+class Margins(Record):
+    top: float = field(MILLIMETRES, "Top margin in mm (at least 10: office printers cannot print the edge).", 15)
+    bottom: float = field(MILLIMETRES, "Bottom margin in mm, the footer sits in it.", 18)
+    left: float = field(MILLIMETRES, "Left margin in mm.", 15)
+    right: float = field(MILLIMETRES, "Right margin in mm.", 15)
 
-    def check(value: float) -> float:
-        if value < floor:
-            raise PydanticCustomError("too_small", "{found} pt is too small: {why}; use {floor} or more",
-                                      {"found": f"{value:g}", "why": why, "floor": f"{floor:g}"})
-        return value
 
-    return AfterValidator(check)
+class Fonts(Record):
+    regular: str = field(FONT, "Bundled font name, or a TTF file relative to the layout file.", "DejaVuSans")
+    bold: str = field(FONT, "Bold font: bundled name or TTF file.", "DejaVuSans-Bold")
+    italic: str = field(FONT, "Italic font: bundled name or TTF file.", "DejaVuSans-Oblique")
+    bold_italic: str = field(FONT, "Bold italic font: bundled name or TTF file.", "DejaVuSans-BoldOblique")
+
+
+class Sizes(Record):
+    body: float = field(POINTS, "Body text size in points.", 11)
+    lead: float = field(POINTS, "Standfirst size in points.", 13)
+    headline: float = field(POINTS, "Headline size in points.", 28)
+    heading: float = field(POINTS, "Section heading size in points.", 15)
+    title: float = field(POINTS, "Journal title size in the masthead, in points.", 32)
+    small: float = field(POINTS, "Footer and captions, in points.", 8.5)
 
 
 POSTER_MIN_HEADLINE = 60.0
 POSTER_MIN_ITEMS = 24.0
 
 
-class PosterSizes(Strict):
+class PosterSizes(Record):
     """Poster text sizes: the headline and the do/don't lists start large and shrink to their minimums to fit."""
 
-    headline: Points = Field(110, description="Headline size to start from, in points.")
-    headline_min: Annotated[float, _number_between(6, 300), _at_least(
-        POSTER_MIN_HEADLINE, "a poster headline must be read from two metres")] = Field(
-        60, description="Smallest headline size, in points (at least 60).")
-    items: Points = Field(40, description="Size of the do and don't instructions to start from, in points.")
-    items_min: Annotated[float, _number_between(6, 300), _at_least(
-        POSTER_MIN_ITEMS, "poster instructions must be read from two metres")] = Field(
-        24, description="Smallest size of the instructions, in points (at least 24).")
-    title: Points = Field(44, description="Journal title in the masthead band, in points.")
-    phone: Points = Field(80, description="Hotline phone number, in points.")
-    text: Points = Field(28, description="Issue number, date, hotline label and hours, in points.")
-    small: Points = Field(14, description="Footer line, in points.")
+    headline: float = field(POINTS, "Headline size to start from, in points.", 110)
+    headline_min: float = field(
+        Number(6, 300, floor=POSTER_MIN_HEADLINE, why="a poster headline must be read from two metres"),
+        "Smallest headline size, in points (at least 60).", 60)
+    items: float = field(POINTS, "Size of the do and don't instructions to start from, in points.", 40)
+    items_min: float = field(
+        Number(6, 300, floor=POSTER_MIN_ITEMS, why="poster instructions must be read from two metres"),
+        "Smallest size of the instructions, in points (at least 24).", 24)
+    title: float = field(POINTS, "Journal title in the masthead band, in points.", 44)
+    phone: float = field(POINTS, "Hotline phone number, in points.", 80)
+    text: float = field(POINTS, "Issue number, date, hotline label and hours, in points.", 28)
+    small: float = field(POINTS, "Footer line, in points.", 14)
 
-    @model_validator(mode="after")
-    def _start_at_or_above_minimum(self) -> PosterSizes:
+    def refuse(self, loc: Loc, problems: list[Problem]) -> bool:
+        """A size to start from below its minimum could never be used."""
+        found = False
         for name in ("headline", "items"):
             start, smallest = getattr(self, name), getattr(self, f"{name}_min")
             if start < smallest:
-                raise PydanticCustomError(
-                    "start_below_minimum", "`{name}` ({start} pt) is smaller than `{name}_min` ({smallest} pt)",
-                    {"name": name, "start": f"{start:g}", "smallest": f"{smallest:g}"})
-        return self
+                problems.append(Problem(
+                    loc, f"`{name}` ({start:g} pt) is smaller than `{name}_min` ({smallest:g} pt)"))
+                found = True
+        return found
 
 
-class Colours(Strict):
-    accent: Colour = Field("#1F4E79", description="Masthead band and headings.")
-    text: Colour = Field("#1A1A1A", description="Body text.")
-    muted: Colour = Field("#4A4A4A", description="Captions, footer, secondary text.")
-    panel: Colour = Field("#EEF3F8", description="Background of boxes (essentials, FAQ, contacts).")
-    do: Colour = Field("#1E6B34", description="The 'do' box and 'restored' state.")
-    dont: Colour = Field("#A4161A", description="The 'don't' box and 'down' state.")
-    warning: Colour = Field("#8A5300", description="'degraded' and 'testing' states.")
-    on_accent: Colour = Field("#FFFFFF", description="Text printed on the accent colour.")
+class Colours(Record):
+    accent: str = field(Colour(), "Masthead band and headings.", "#1F4E79")
+    text: str = field(Colour(), "Body text.", "#1A1A1A")
+    muted: str = field(Colour(), "Captions, footer, secondary text.", "#4A4A4A")
+    panel: str = field(Colour(), "Background of boxes (essentials, FAQ, contacts).", "#EEF3F8")
+    do: str = field(Colour(), "The 'do' box and 'restored' state.", "#1E6B34")
+    dont: str = field(Colour(), "The 'don't' box and 'down' state.", "#A4161A")
+    warning: str = field(Colour(), "'degraded' and 'testing' states.", "#8A5300")
+    on_accent: str = field(Colour(), "Text printed on the accent colour.", "#FFFFFF")
 
 
-class Layout(Strict):
-    description: str | None = Field(None, description="One line shown by `newsletter layouts`.")
-    kind: Literal["journal", "poster"] = Field(
-        "journal", description="What is drawn: journal (the whole issue) or poster (one page: headline, do, don't)."
-    )
-    page: Page = Field(default_factory=Page, description="Paper size and orientation.")
-    margins: Margins = Field(default_factory=Margins, description="Margins in millimetres.")
-    columns: Annotated[int, _number_between(1, 3), AfterValidator(int)] = Field(
-        2, description="Number of columns for the news."
-    )
-    gutter: Annotated[float, _number_between(2, 20)] = Field(6, description="Space between columns, in mm.")
-    fonts: Fonts = Field(default_factory=Fonts, description="Font family.")
-    sizes: Sizes = Field(default_factory=Sizes, description="Font sizes in points.")
-    colours: Colours = Field(default_factory=Colours, description="Colours, #RRGGBB.")
-    poster: PosterSizes = Field(default_factory=PosterSizes,
-                                description="Poster text sizes in points (kind: poster): start sizes and minimums.")
-    sections: list[Literal[SECTIONS]] = Field(  # type: ignore[valid-type]
-        default_factory=lambda: list(SECTIONS), description="Which sections appear, in order."
-    )
-    hyphenation: bool = Field(False, description="Break long words with hyphens.")
+class Layout(Record):
+    description: str | None = field(Optional(Text(blank="text")), "One line shown by `newsletter layouts`.", None)
+    kind: str = field(Choice("journal", "poster"),
+                      "What is drawn: journal (the whole issue) or poster (one page: headline, do, don't).", "journal")
+    page: Page = field(Group(Page), "Paper size and orientation.", factory=Page)
+    margins: Margins = field(Group(Margins), "Margins in millimetres.", factory=Margins)
+    columns: int = field(Number(1, 3, whole=True), "Number of columns for the news.", 2)
+    gutter: float = field(Number(2, 20), "Space between columns, in mm.", 6)
+    fonts: Fonts = field(Group(Fonts), "Font family.", factory=Fonts)
+    sizes: Sizes = field(Group(Sizes), "Font sizes in points.", factory=Sizes)
+    colours: Colours = field(Group(Colours), "Colours, #RRGGBB.", factory=Colours)
+    poster: PosterSizes = field(Group(PosterSizes),
+                                "Poster text sizes in points (kind: poster): start sizes and minimums.",
+                                factory=PosterSizes)
+    sections: list[str] = field(ListOf(Choice(*SECTIONS)), "Which sections appear, in order.",
+                                factory=lambda: list(SECTIONS))
+    hyphenation: bool = field(Boolean(), "Break long words with hyphens.", False)
 
 
 # --- where layouts come from -------------------------------------------------------------------
@@ -250,7 +259,7 @@ _TEXT_ON_BACKGROUND = (
 
 def contrast_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
     """Colour pairs below 4.5:1 are hard to read, more so on a photocopy: warn at the colour's line."""
-    colours = layout.model.colours.model_dump()
+    colours = layout.model.colours.dump()
     found = []
     for text, background, where in _TEXT_ON_BACKGROUND:
         back = colours.get(background, background)

@@ -1,25 +1,22 @@
 """Reading the workspace's files into validated models, with every problem located in its file.
 
-Validation errors from pydantic are turned into :class:`Diagnostic` messages that name the file,
-line, column and field, say what is expected, and suggest a fix.
+Each problem the declarations find (see ``declare``) becomes a :class:`Diagnostic` that names the
+file, line, column and field, says what is expected, and suggests a fix.
 """
 
 from __future__ import annotations
 
-import difflib
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from .declare import Invalid, Problem, Record
 from .diagnostics import Diagnostic, InputError, field_path
 from .formats import Issue, Publication
 from .yamlreader import Source, read_yaml
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound=Record)
 
 PUBLICATION_FILE = "publication.yaml"
 
@@ -72,10 +69,17 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
     except OSError as error:
         return None, [Diagnostic(display, f"cannot read the file: {error.strerror or error}")]
     try:
-        instance = model.model_validate(source.data)
-    except ValidationError as error:
-        return None, _in_file_order(source.warnings + translate_errors(error, model, source))
+        instance = model.parse(source.data)
+    except Invalid as error:
+        return None, _in_file_order(source.warnings + [_located(problem, source) for problem in error.problems])
     return Loaded(instance, path, source), list(source.warnings)
+
+
+def _located(problem: Problem, source: Source) -> Diagnostic:
+    line, column = source.position(problem.loc)
+    if problem.at_key:
+        line, column = source.key_marks.get(problem.loc, (line, column))
+    return Diagnostic(source.file, problem.message, line, column, field_path(problem.loc) or None, problem.hint)
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -127,105 +131,3 @@ def _duplicate_numbers(issues: list[Loaded[Issue]], root: Path) -> list[Diagnost
         else:
             first_with[number] = item
     return found
-
-
-# --- pydantic errors in the users' words -------------------------------------------------------
-
-def translate_errors(error: ValidationError, model: type[BaseModel], source: Source) -> list[Diagnostic]:
-    diagnostics = []
-    for item in error.errors(include_url=False):
-        loc = _clean_loc(item["loc"])
-        diagnostics.append(_diagnostic(item, loc, model, source))
-    return diagnostics
-
-
-def _clean_loc(loc: tuple) -> tuple:
-    """Drop the validator names pydantic inserts (``function-before[...]``) from a location."""
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in part)
-
-
-def _diagnostic(item: dict, loc: tuple, model: type[BaseModel], source: Source) -> Diagnostic:
-    kind = item["type"]
-    field = field_path(loc)
-    line, column = source.position(loc)
-    hint = None
-    if kind == "missing":
-        name = loc[-1]
-        message = f"the required key `{name}` is missing"
-        hint = f"add a line `{name}: ...`" + (f" inside `{field_path(loc[:-1])}`" if len(loc) > 1 else "")
-    elif kind == "extra_forbidden":
-        line, column = source.key_marks.get(loc, (line, column))
-        name = str(loc[-1])
-        allowed = _allowed_keys(model, loc[:-1])
-        message = f"unknown key `{name}`"
-        close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
-        if close:
-            hint = f"did you mean `{close[0]}`?"
-        else:
-            hint = "the keys allowed here are: " + ", ".join(allowed)
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = f"expected a group of `key: value` lines, found {_describe(item['input'])}"
-        hint = "indent the keys under this one, each on its own line"
-    elif kind == "list_type":
-        message = f"expected a list, found {_describe(item['input'])}"
-        hint = "write each entry on its own line starting with `- `"
-    elif kind == "string_type":
-        message = f"expected text, found {_describe(item['input'])}"
-        hint = "write the text on the same line as the key, in quotes if it contains ': ' or ' #'"
-    elif kind == "literal_error":
-        expected = item.get("ctx", {}).get("expected", "")
-        message = f"expected one of {expected}; found {item['input']!r}"
-        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
-        close = difflib.get_close_matches(str(item["input"]).strip().lower(), choices, n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else None
-    elif kind == "bool_parsing":
-        message = f"expected true or false; found {item['input']!r}"
-    else:
-        message = item["msg"]
-        hint = _HINTS.get(kind)
-    return Diagnostic(source.file, message, line, column, field or None, hint)
-
-
-_HINTS = {
-    "empty_text": "write the text, or remove the line",
-    "date_format": "write the date as year-month-day, e.g. 2021-02-05",
-    "date_impossible": "check the month and day",
-    "time_format": "write the time as hours:minutes in quotes, e.g. \"17:30\"",
-    "positive_number": "write the issue number as digits only, e.g. number: 3",
-}
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (the value is empty)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of `key: value` lines"
-    return f"the text {value!r}"
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The keys of the model found at ``loc`` (walking nested models and lists)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        current = _model_in(current.model_fields[part].annotation)
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _model_in(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None

@@ -1,8 +1,8 @@
 """JSON Schemas of the publication, issue and layout files, for editors' completion and checks.
 
-Generated from the pydantic models that validate the files, never written by hand. The loader
-reads every scalar as text, but editors read YAML with its own types (``number: 3`` is a number,
-``phone: 0241054000`` too, ``hyphenation: no`` a boolean), so the schemas accept, for each
+Generated from the declarations that validate the files (``declare``), never written by hand. The
+loader reads every scalar as text, but editors read YAML with its own types (``number: 3`` is a
+number, ``phone: 0241054000`` too, ``hyphenation: no`` a boolean), so the schemas accept, for each
 value, the YAML types the loader would accept: a schema must never flag what ``check`` accepts.
 
 The package ships the generated files (``newsletter/schemas/``); a test fails when they are
@@ -15,57 +15,24 @@ import json
 import os
 from pathlib import Path
 
-from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema
-from pydantic_core import core_schema
-
+from .declare import Record
 from .formats import Issue, Publication
 from .layouts import Layout
 
 SHIPPED_DIR = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS: dict[str, tuple[type[BaseModel], str]] = {
+KINDS: dict[str, tuple[type[Record], str]] = {
     "publication": (Publication, "The journal: issues/publication.yaml (title, language, hotline, contacts)."),
     "issue": (Issue, "One issue of the journal: issues/NNN.yaml."),
     "layout": (Layout, "A layout: page size, margins, fonts, sizes, colours and sections (layouts/*.yaml)."),
 }
 
-_DIGITS = r"^\s*[0-9]+\s*$"
-_NUMBER = r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?\s*$"
-_BOOLEAN_WORDS = ("true", "false", "yes", "no", "on", "off", "t", "f", "y", "n", "1", "0")  # what pydantic reads
-
-
-def _any_case(word: str) -> str:
-    """A regular expression for ``word`` in any case (JSON Schema patterns have no ignore-case flag)."""
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
-
-
-class _YamlTypes(GenerateJsonSchema):
-    """Pydantic's JSON Schema, with each scalar accepting the YAML types the loader reads as text."""
-
-    def str_schema(self, schema: core_schema.StringSchema) -> dict:
-        return {"type": ["string", "number", "boolean"]}  # `title: 2021` or `note: yes` is text here
-
-    def int_schema(self, schema: core_schema.IntSchema) -> dict:
-        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _DIGITS}]}
-
-    def float_schema(self, schema: core_schema.FloatSchema) -> dict:
-        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER}]}
-
-    def bool_schema(self, schema: core_schema.BoolSchema) -> dict:
-        words = "|".join(_any_case(word) for word in _BOOLEAN_WORDS)
-        return {"anyOf": [{"type": "boolean"}, {"enum": [0, 1]}, {"type": "string", "pattern": f"^({words})$"}]}
-
-    def field_title_should_be_set(self, schema) -> bool:
-        return False  # editors show the description; a title like "Q" would only add noise
-
 
 def generate(kind: str) -> dict:
     """The JSON Schema of one kind of file: ``publication``, ``issue`` or ``layout``."""
     model, description = KINDS[kind]
-    generated = model.model_json_schema(schema_generator=_YamlTypes)
     return {"$schema": DIALECT, "title": f"newsletter {kind} file", "description": description,
-            **{key: value for key, value in generated.items() if key != "title"}}
+            **{key: value for key, value in model.json_schema().items() if key != "title"}}
 
 
 def file_name(kind: str) -> str:

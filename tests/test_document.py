@@ -12,8 +12,8 @@ from newsletter.formats import Issue, Publication
 
 def document(title: str = "Lettre de crise", number: str = "3", date: str = "2021-02-16",
              issue_extra: dict | None = None, publication_extra: dict | None = None) -> IssueDocument:
-    publication = Publication.model_validate({"title": title, **(publication_extra or {})})
-    issue = Issue.model_validate({"number": number, "date": date, "headline": "Titre", **(issue_extra or {})})
+    publication = Publication.parse({"title": title, **(publication_extra or {})})
+    issue = Issue.parse({"number": number, "date": date, "headline": "Titre", **(issue_extra or {})})
     return IssueDocument(publication=publication, issue=issue, issue_path=Path("/work/issues/003.yaml"),
                          publication_path=Path("/work/issues/publication.yaml"))
 

@@ -407,12 +407,12 @@ def document_of(issue: dict, lang: str) -> IssueDocument | None:
     """The validated document, as the CLI would make it; None when the text is refused."""
     from newsletter.diagnostics import InputError
 
-    publication = Publication.model_validate(parse_yaml(
+    publication = Publication.parse(parse_yaml(
         (REPO / "issues" / "publication.yaml").read_text(encoding="utf-8"), "publication.yaml").data)
-    publication = publication.model_copy(update={"language": lang})
+    publication = publication.replace(language=lang)
     try:
         source = parse_yaml("\n".join(yaml_lines(issue)) + "\n", "001.yaml")
-        model = Issue.model_validate(source.data)
+        model = Issue.parse(source.data)
     except (InputError, ValueError):
         return None
     return IssueDocument(publication, model, REPO / "issues" / "001.yaml", REPO / "issues" / "publication.yaml")

@@ -171,14 +171,15 @@ def test_the_schema_rejects_broken_issues(workspace, yaml_text, problem):
 @pytest.mark.parametrize("key, low, high", [("columns", 1, 3), ("gutter", 2, 20)])
 def test_layout_bounds_in_the_schema_are_those_the_loader_checks(key, low, high):
     from newsletter.layouts import Layout
+    from newsletter.declare import Invalid
 
     bounds = schema.generate("layout")["properties"][key]
     assert (bounds["minimum"], bounds["maximum"]) == (low, high)
-    Layout.model_validate({key: str(low)})
-    Layout.model_validate({key: str(high)})
+    Layout.parse({key: str(low)})
+    Layout.parse({key: str(high)})
     for outside in (low - 1, high + 1):
-        with pytest.raises(ValueError):
-            Layout.model_validate({key: str(outside)})
+        with pytest.raises(Invalid):
+            Layout.parse({key: str(outside)})
 
 
 # --- writing them for editors --------------------------------------------------------------------

@@ -25,7 +25,7 @@ from ..layouts import SECTIONS, Colours
 from . import IssueWriter
 from .text import introducing, issue_number, plain, since
 
-PALETTE = Colours().model_dump()
+PALETTE = Colours().dump()
 WHITE = "#FFFFFF"
 INDEX_PAGE = "index.html"
 FAQ_PAGE = "faq.html"

@@ -111,7 +111,7 @@ class _Styles:
     def __init__(self, layout: Layout, family: FontFamily, grayscale: bool = False):
         size, colour = layout.sizes, layout.colours
         convert = gray_of if grayscale else (lambda c: c)
-        self.colour = {name: convert(colors.HexColor(value)) for name, value in colour.model_dump().items()}
+        self.colour = {name: convert(colors.HexColor(value)) for name, value in colour.dump().items()}
         self.family = family
         text = self.colour["text"]
 

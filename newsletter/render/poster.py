@@ -104,7 +104,7 @@ class PosterRenderer:
         self.lang = document.lang
         self.family = register_layout_fonts(layout, layout_dir)
         self.text = UserText(self.lang, self.family)
-        self.colour = {name: colors.HexColor(value) for name, value in layout.colours.model_dump().items()}
+        self.colour = {name: colors.HexColor(value) for name, value in layout.colours.dump().items()}
         page_width, page_height = page_size(layout)
         self.sheet = Sheet(page_width, page_height, self.options.bleed_mm * mm)
         margins = layout.margins
