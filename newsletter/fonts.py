@@ -32,11 +32,8 @@ class Glyphs:
 
     def missing(self, text: str) -> list[str]:
         """Characters of ``text`` the font cannot draw, each once, in order of appearance."""
-        seen: dict[str, None] = {}
-        for char in text:
-            if ord(char) not in self.codepoints and ord(char) not in _INVISIBLE:
-                seen.setdefault(char)
-        return list(seen)
+        return [char for char in dict.fromkeys(text)
+                if ord(char) not in self.codepoints and ord(char) not in _INVISIBLE]
 
     def drawable(self, text: str) -> str:
         """``text`` without the characters the font cannot draw (they are reported by ``check``)."""

@@ -6,13 +6,13 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, field_path
 from .fonts import Glyphs
+from .pictures import Damaged, identify
 from .places import is_address, is_inside
 from .typography import normalize
 from .yamlreader import Source
@@ -55,7 +55,8 @@ def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[D
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             found.append(problem(f"the character {char!r} ({name}) cannot be printed with the font and is left out",
                                  "replace it with words, or use a layout with a font that has it"))
-        right_to_left = "".join(c for c in printed if _is_right_to_left(c) and c not in missing)
+        right_to_left = "".join(c for c in _RIGHT_TO_LEFT_BLOCKS.findall(printed) if _is_right_to_left(c)
+                                and c not in missing)
         if right_to_left:
             shown = right_to_left if len(right_to_left) <= 20 else right_to_left[:20] + "…"
             found.append(problem(
@@ -63,6 +64,11 @@ def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[D
                 "reversed", "have a reader of the language check the printed page, or write the text in Latin "
                 "letters; the HTML export shows it in the right order"))
     return found
+
+
+# Where every right-to-left letter of Unicode lies (and other characters too): only these are looked up.
+_RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
+                                   "\U0001e800-\U0001efff]")
 
 
 def _is_right_to_left(char: str) -> bool:
@@ -84,7 +90,7 @@ def check_image(source: Source, path: tuple, base: Path, root: Path) -> Diagnost
 
 def _image_problem(relative: str, base: Path, root: Path) -> tuple[str, str] | None:
     """Message and hint if ``relative`` (from the file in ``base``) is not a PNG or JPEG of the workspace
-    ``root`` that Pillow reads in full, within :data:`MAX_IMAGE_PIXELS`.
+    ``root`` that is whole, within :data:`MAX_IMAGE_PIXELS`.
 
     Nothing outside the workspace is ever opened, and nothing is fetched: the PDF is made offline,
     and the workspace must hold everything it is made from, to move and be archived whole.
@@ -115,45 +121,26 @@ def _image_problem(relative: str, base: Path, root: Path) -> tuple[str, str] | N
 
 @lru_cache(maxsize=256)
 def _unreadable(relative: str, file: Path, modified: int, size: int) -> tuple[str, str] | None:
-    """Pillow's reading of the file: its format, its size, then every pixel (a truncated file fails there).
+    """The picture's format, its size, then whether it is whole (see ``pictures``).
 
     Remembered for the same file, date and size: ``watch`` checks the images at every save."""
-    from PIL import Image, UnidentifiedImageError
-
     try:
-        with _pixel_limit_lifted(Image), Image.open(file) as image:
-            kind, (width, height) = image.format, image.size
-        if kind not in IMAGE_FORMATS:
-            return f"the image {relative!r} is a {kind} file", "save it as PNG or JPEG"
-        if width * height > MAX_IMAGE_PIXELS:
-            return (f"the image {relative!r} is {width} × {height} pixels ({width * height / 1e6:.0f} megapixels); "
-                    f"images are limited to {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels",
-                    "reduce it: 3000 pixels on the long side is plenty for a printed page")
-        with Image.open(file) as image:
-            image.verify()
-        with Image.open(file) as image:
-            image.draft(image.mode, (width // 8, height // 8))  # JPEG: every byte decoded, at 1/8 scale
-            image.load()
-    except UnidentifiedImageError:
+        picture = identify(file)
+    except Damaged as damage:
+        return f"the image {relative!r} cannot be read ({damage})", "open it and save it again as PNG or JPEG"
+    except OSError as error:
+        return f"the image {relative!r} cannot be read ({error.strerror or error})", "check that the file can be opened"
+    if not picture.format:
         return (f"the image {relative!r} cannot be read: the file is not a picture, neither PNG nor JPEG",
                 "check that this is the right file, or save the picture again as PNG or JPEG")
-    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds of errors for a damaged file
-        reason = str(error) or type(error).__name__
-        return f"the image {relative!r} cannot be read ({reason})", "open it and save it again as PNG or JPEG"
+    if picture.format not in IMAGE_FORMATS:
+        return f"the image {relative!r} is a {picture.format} file", "save it as PNG or JPEG"
+    width, height = picture.width, picture.height
+    if width * height > MAX_IMAGE_PIXELS:
+        return (f"the image {relative!r} is {width} × {height} pixels ({width * height / 1e6:.0f} megapixels); "
+                f"images are limited to {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels",
+                "reduce it: 3000 pixels on the long side is plenty for a printed page")
     return None
-
-
-@contextmanager
-def _pixel_limit_lifted(image_module):
-    """Pillow refuses to open an image over its own bomb limit; here only the header is read, so that the
-    message can give the image's size against :data:`MAX_IMAGE_PIXELS`."""
-    saved = image_module.MAX_IMAGE_PIXELS
-    image_module.MAX_IMAGE_PIXELS = None
-    try:
-        yield
-    finally:
-        image_module.MAX_IMAGE_PIXELS = saved
-
 
 
 def _starts_like_svg(file: Path) -> bool:

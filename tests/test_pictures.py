@@ -1,0 +1,71 @@
+"""Pictures read from their structure: format, size, and whether the file is whole."""
+
+import io
+import struct
+import zlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from newsletter.pictures import Damaged, Picture, identify
+
+
+def picture_bytes(kind: str, size=(64, 48), mode="RGB", **options) -> bytes:
+    image = Image.new(mode, size)
+    for x in range(size[0]):  # some detail, so the compressed data is not trivial
+        image.putpixel((x, x % size[1]), (x * 4 % 256, 80, 160) if mode == "RGB" else (x, 0, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, kind, **options)
+    return buffer.getvalue()
+
+
+PNG = picture_bytes("PNG")
+JPEG = picture_bytes("JPEG")
+
+
+def identified(tmp_path, data: bytes) -> Picture:
+    file = tmp_path / "picture"
+    file.write_bytes(data)
+    return identify(file)
+
+
+@pytest.mark.parametrize("data, expected", [
+    (PNG, Picture("PNG", 64, 48)),
+    (JPEG, Picture("JPEG", 64, 48)),
+    (picture_bytes("JPEG", progressive=True), Picture("JPEG", 64, 48)),
+    (picture_bytes("JPEG", (30, 20), mode="CMYK"), Picture("JPEG", 30, 20)),
+    (picture_bytes("PNG", (300, 200), optimize=True), Picture("PNG", 300, 200)),
+    (picture_bytes("GIF"), Picture("GIF")),
+    (picture_bytes("BMP"), Picture("BMP")),
+    (picture_bytes("TIFF"), Picture("TIFF")),
+    (picture_bytes("WEBP"), Picture("WebP")),
+    (b"Salle de crise\n", Picture("")),
+    (b"", Picture("")),
+])
+def test_format_and_size_are_read_from_the_header(tmp_path, data, expected):
+    assert identified(tmp_path, data) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(kind=st.sampled_from(["PNG", "JPEG"]), kept=st.floats(0, 1))
+def test_a_file_cut_short_anywhere_after_its_signature_is_damaged(tmp_path_factory, kind, kept):
+    data = PNG if kind == "PNG" else JPEG
+    cut = 8 + int((len(data) - 9) * kept)  # from just after the signature to one byte short of the end
+    with pytest.raises(Damaged):
+        identified(tmp_path_factory.mktemp("cut"), data[:cut])
+
+
+def test_a_changed_byte_in_a_png_is_found_by_its_checksum(tmp_path):
+    middle = len(PNG) // 2
+    damaged = PNG[:middle] + bytes([PNG[middle] ^ 0x55]) + PNG[middle + 1:]
+    with pytest.raises(Damaged, match="checksum is wrong"):
+        identified(tmp_path, damaged)
+
+
+def test_a_huge_png_is_measured_from_its_header_alone(tmp_path):
+    header = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    with pytest.raises(Damaged):  # no pixels and no end: a header only is not a whole file
+        identified(tmp_path, data)
