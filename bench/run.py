@@ -105,6 +105,9 @@ def main() -> None:
     runs = arguments.runs
     cli = [PYTHON, "-m", "newsletter"]
 
+    # Bytecode for this checkout, as pip writes it when it installs the package: without it, where
+    # PYTHONDONTWRITEBYTECODE is set, every run would compile every module again.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newsletter")], check=True)
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
         workspace = make_workspace(scratch / "samples")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -18,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .. import __version__, typography
+from ..markup import escape_xml
 from ..fonts import family_files, register_family
 from ..labels import label
 from ..layouts import Fonts
@@ -44,7 +44,7 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
     heading = ParagraphStyle("heading", parent=text, fontName=family.bold, fontSize=20, leading=24)
 
     def cell(value: str, style: ParagraphStyle = text) -> Paragraph:
-        return Paragraph(escape(family.drawable(typography.apply(value, lang))), style)
+        return Paragraph(escape_xml(family.drawable(typography.apply(value, lang))), style)
 
     rows = [[cell(words(key), bold) for key in ("number", "date", "headline", "pages")]]
     for line in lines:

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -34,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from .. import __version__, markup, typography
+from ..markup import escape_xml
 from ..document import IssueDocument
 from ..fonts import FontFamily, family_files, register_family
 from ..formats import STATES
@@ -187,7 +187,7 @@ class UserText:
 
     @staticmethod
     def _runs(runs: markup.Line) -> str:
-        return markup.tagged(runs, escape, ("<b>", "</b>"), ("<i>", "</i>"))
+        return markup.tagged(runs, escape_xml, ("<b>", "</b>"), ("<i>", "</i>"))
 
 
 class Icon(Flowable):
@@ -287,8 +287,8 @@ class JournalRenderer(IssueWriter):
         when = typography.format_date(self.issue.date, self.lang)
         padding = 5 * mm
         widths = [None, min(60 * mm, self.frame_width * 0.34)]
-        right = [Paragraph(escape(number), styles.number),
-                 Paragraph(escape(when), fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8))]
+        right = [Paragraph(escape_xml(number), styles.number),
+                 Paragraph(escape_xml(when), fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8))]
         cells: list = [None, right]
         logo = self.document.logo_path()
         if logo is not None:
@@ -299,7 +299,7 @@ class JournalRenderer(IssueWriter):
         widths[widths.index(None)] = title_width
         title_text = self.family.drawable(typography.apply(publication.title, self.lang))
         title_style = fitted(styles.title, title_text, title_width - 2 * padding)
-        title = [Paragraph(escape(title_text), title_style)]
+        title = [Paragraph(escape_xml(title_text), title_style)]
         if publication.tagline:
             title.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
         cells[cells.index(None)] = title
@@ -323,7 +323,7 @@ class JournalRenderer(IssueWriter):
         story.append(Paragraph(self.text.inline(issue.headline), styles.headline))
         if issue.time:
             stamp = self.label("written_at", time=typography.format_time(issue.time, self.lang))
-            story.append(Paragraph(escape(stamp), styles.meta))
+            story.append(Paragraph(escape_xml(stamp), styles.meta))
         if issue.lead:
             story += self.text.blocks(issue.lead, styles.lead, styles.lead)
         return story
@@ -332,7 +332,7 @@ class JournalRenderer(IssueWriter):
 
     def _heading(self, key: str, keep_with_next: bool = True) -> Paragraph:
         """A section title; before a table that may split, the caller reserves room instead."""
-        heading = Paragraph(escape(self.label(key)), self.styles.heading)
+        heading = Paragraph(escape_xml(self.label(key)), self.styles.heading)
         heading.keepWithNext = keep_with_next
         return heading
 
@@ -360,7 +360,7 @@ class JournalRenderer(IssueWriter):
         big = ParagraphStyle("essential_number", parent=styles.headline, textColor=styles.colour["accent"],
                              fontSize=styles.headline.fontSize * 0.8, leading=styles.headline.fontSize * 0.8)
         item_style = ParagraphStyle("essential", parent=styles.lead, fontName=self.family.bold, spaceAfter=0)
-        rows = [[Paragraph(escape(self.label("essentials")), styles.heading), ""]]
+        rows = [[Paragraph(escape_xml(self.label("essentials")), styles.heading), ""]]
         for index, text in enumerate(self.issue.essentials, start=1):
             rows.append([Paragraph(str(index), big), Paragraph(self.text.inline(text), item_style)])
         table = self._panel(rows, colWidths=[12 * mm, self.frame_width - 12 * mm])
@@ -378,7 +378,7 @@ class JournalRenderer(IssueWriter):
         styles = self.styles
         head = ParagraphStyle("situation_head", parent=styles.subheading, textColor=styles.colour["accent"])
         width = (self.frame_width - 2 * mm * (len(parts) - 1)) / len(parts)
-        cells = [[Paragraph(escape(self.label(key)), head)] + self._bullets(items) for key, items in parts]
+        cells = [[Paragraph(escape_xml(self.label(key)), head)] + self._bullets(items) for key, items in parts]
         table = Table([cells], colWidths=[width] * len(parts), splitInRow=1, style=TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEABOVE", (0, 0), (-1, 0), 2, styles.colour["accent"]),
@@ -394,11 +394,11 @@ class JournalRenderer(IssueWriter):
         state_colour = {"restored": "do", "testing": "warning", "degraded": "warning", "down": "dont"}
         head = ParagraphStyle("status_head", parent=styles.small, fontName=self.family.bold)
         cell = ParagraphStyle("status_cell", parent=styles.body, spaceAfter=0)
-        rows = [[Paragraph(escape(self.label(key)), head)
+        rows = [[Paragraph(escape_xml(self.label(key)), head)
                  for key in ("status_state", "status_system", "status_since", "status_note")]]
         icon = styles.body.fontSize * 1.25
         for entry in self.issue.status:
-            word = Paragraph(f"<b>{escape(self.label('state_' + entry.state))}</b>", cell)
+            word = Paragraph(f"<b>{escape_xml(self.label('state_' + entry.state))}</b>", cell)
             badge = Table([[Icon(entry.state, icon, styles.colour[state_colour[entry.state]]), word]],
                           colWidths=[icon + 2 * mm, None], style=TableStyle([
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -444,7 +444,7 @@ class JournalRenderer(IssueWriter):
         item_icon = styles.body.fontSize * 0.95
         item_style = ParagraphStyle("instruction", parent=styles.body, spaceAfter=0)
         rows = [[Icon(icon_kind, icon, colors.white, styles.colour[colour]),
-                 Paragraph(escape(self.label(key)), styles.box_title)]]
+                 Paragraph(escape_xml(self.label(key)), styles.box_title)]]
         rows += [[Icon(icon_kind, item_icon, styles.colour[colour]), Paragraph(self.text.inline(item), item_style)]
                  for item in items]
         return Table(rows, colWidths=[icon + 3 * mm, width - icon - 3 * mm], splitInRow=1, style=TableStyle([
@@ -555,7 +555,7 @@ class JournalRenderer(IssueWriter):
         styles = self.styles
         story: list[Flowable] = [CondPageBreak(45 * mm), self._heading("contacts")]
         if hotline is not None:
-            phone = escape(self.family.drawable(typography.format_phone(hotline.phone, self.lang)))
+            phone = escape_xml(self.family.drawable(typography.format_phone(hotline.phone, self.lang)))
             big = ParagraphStyle("hotline_phone", parent=styles.box_title, fontSize=styles.headline.fontSize * 0.85,
                                  leading=styles.headline.fontSize)
             lines = [Paragraph(self.text.inline(hotline.label), styles.box_title), Paragraph(phone, big)]
@@ -571,7 +571,7 @@ class JournalRenderer(IssueWriter):
                 who = f"<b>{self.text.inline(contact.name)}</b>"
                 if contact.role:
                     who += f"<br/>{self.text.inline(contact.role)}"
-                rows.append([Paragraph(who, cell), Paragraph(f"<b>{escape(phone)}</b>", cell),
+                rows.append([Paragraph(who, cell), Paragraph(f"<b>{escape_xml(phone)}</b>", cell),
                              Paragraph(self.text.inline(contact.email or ""), styles.email)])
             # A phone number is never broken across lines: its column fits the widest (+33 2 41 … in large
             # print too), its padding (1 mm left, 6 pt right) and 1 pt to spare included, up to 45 % of the page.
@@ -595,7 +595,7 @@ class JournalRenderer(IssueWriter):
         if self.issue.next_issue is None:
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
-        notice = Paragraph(escape(self.label("next_issue", date=when)), self.styles.notice)
+        notice = Paragraph(escape_xml(self.label("next_issue", date=when)), self.styles.notice)
         box = Table([[notice]], colWidths=[self.frame_width], style=TableStyle([
             ("BOX", (0, 0), (-1, -1), 1.5, self.styles.colour["accent"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -22,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import markup, typography
+from ..markup import escape_xml
 from ..advice import MAX_POSTER_HEADLINE_WORDS
 from ..diagnostics import Diagnostic, InputError, field_path
 from ..document import IssueDocument
@@ -241,7 +241,7 @@ class PosterRenderer:
         head_style = self._style("poster_box_title", self.family.bold, head_size,
                                  textColor=self.colour["on_accent"])
         items = [Paragraph(self.text.inline(text), item_style) for text in part.texts]
-        rows = [[Icon(kind, big_icon, self.colour["on_accent"], colour), Paragraph(escape(self.label(part.key)),
+        rows = [[Icon(kind, big_icon, self.colour["on_accent"], colour), Paragraph(escape_xml(self.label(part.key)),
                                                                                   head_style)]]
         rows += [[Icon(kind, icon, colour), item] for item in items]
         icon_drop = pad + (item_style.leading - icon) / 2
@@ -286,7 +286,7 @@ class PosterRenderer:
         natural = max(stringWidth(number, number_style.fontName, number_style.fontSize),
                       stringWidth(when, date_style.fontName, date_style.fontSize))
         widths: list[float | None] = [None, min(natural + 2 * padding + 1, self.width * 0.42)]
-        cells: list = [None, [Paragraph(escape(number), number_style), Paragraph(escape(when), date_style)]]
+        cells: list = [None, [Paragraph(escape_xml(number), number_style), Paragraph(escape_xml(when), date_style)]]
         title_style = self._style("poster_title", self.family.bold, sizes.title, leading=1.1, textColor=on_accent)
         logo = self.document.logo_path()
         if logo is not None:
@@ -296,7 +296,7 @@ class PosterRenderer:
         title_width = self.width - sum(width for width in widths if width)
         widths[widths.index(None)] = title_width
         title_text = self.family.drawable(typography.apply(publication.title, self.lang))
-        title = [Paragraph(escape(title_text), fitted(title_style, title_text, title_width - 2 * padding))]
+        title = [Paragraph(escape_xml(title_text), fitted(title_style, title_text, title_width - 2 * padding))]
         if publication.tagline:
             title.append(Paragraph(self.text.inline(publication.tagline),
                                    self._style("poster_tagline", self.family.regular, sizes.text * 0.8,
@@ -315,7 +315,7 @@ class PosterRenderer:
         bottom: list[Flowable] = []
         if self.issue.next_issue is not None:
             when = typography.format_date(self.issue.next_issue, self.lang)
-            bottom += [Paragraph(escape(self.label("next_issue", date=when)),
+            bottom += [Paragraph(escape_xml(self.label("next_issue", date=when)),
                                  self._style("poster_next", self.family.bold, sizes.text, alignment=TA_CENTER,
                                              textColor=self.colour["accent"])), Spacer(1, 3 * mm)]
         hotline = self.document.hotline
@@ -329,7 +329,7 @@ class PosterRenderer:
             phone = self.family.drawable(typography.format_phone(hotline.phone, self.lang))
             padding = 6 * mm
             lines = [Paragraph(self.text.inline(hotline.label), label_style),
-                     Paragraph(escape(phone), fitted(phone_style, phone, self.width - 2 * padding, smallest=0.5))]
+                     Paragraph(escape_xml(phone), fitted(phone_style, phone, self.width - 2 * padding, smallest=0.5))]
             if hotline.hours:
                 lines.append(Paragraph(self.text.inline(hotline.hours),
                                        ParagraphStyle("poster_hours", parent=text_style, fontSize=sizes.text * 0.85,
@@ -342,7 +342,7 @@ class PosterRenderer:
         small = self._style("poster_footer", self.family.regular, sizes.small, textColor=self.colour["muted"])
         identity = " · ".join([publication.title, self.label("issue_number", number=self.issue.number),
                                typography.format_date(self.issue.date, self.lang)])
-        lines = [Paragraph(escape(self.family.drawable(typography.normalize(identity))), small)]
+        lines = [Paragraph(escape_xml(self.family.drawable(typography.normalize(identity))), small)]
         if publication.footer:
             lines.append(Paragraph(self.text.inline(publication.footer),
                                    ParagraphStyle("poster_footer_line", parent=small, fontName=self.family.italic)))
