@@ -117,11 +117,12 @@ def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) 
     isolate_reportlab()
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .fontcache import load_font
 
     names = []
     for path in (regular, bold, italic, bold_italic):
-        pdfmetrics.registerFont(TTFont(path.stem, str(path)))
+        pdfmetrics.registerFont(load_font(path.stem, path))
         names.append(path.stem)
     for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names):
         addMapping(names[0], is_bold, is_italic, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,14 @@ date: 2021-02-05
 headline: Les téléphones fonctionnent
 next_issue: 2021-02-12
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def font_cache(tmp_path_factory) -> Path:
+    """The fonts parsed by the tests are kept in a folder of the test run, never in the user's cache."""
+    folder = tmp_path_factory.mktemp("font-cache")
+    os.environ["NEWSLETTER_CACHE"] = str(folder)  # subprocesses of the tests inherit it
+    return folder
 
 
 @dataclass

@@ -7,7 +7,7 @@ each error and warning with its ``file:line:column``, field and wording, the wor
 
 Beyond its own expectations, every case is held to the promises of issue 6: no traceback, no
 temporary or half-written file left behind, no file opened outside the workspace (the package,
-its built-in layouts and Python itself excepted), no network connection, and no character in a
+its built-in layouts, the font cache and Python itself excepted), no network connection, and no character in a
 PDF that the font cannot draw.
 """
 
@@ -195,7 +195,9 @@ sys.addaudithook(_audit)
 
 
 def opened_outside(root: Path) -> list[str]:
-    allowed = [Path(p).resolve() for p in (root, REPO / "newsletter", REPO / "layouts",
+    from newsletter.fontcache import cache_dir
+
+    allowed = [Path(p).resolve() for p in (root, REPO / "newsletter", REPO / "layouts", cache_dir(),
                                            sys.prefix, sys.base_prefix, sys.exec_prefix)]
     found = []
     for name, mode in WATCH.opened:
