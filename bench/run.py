@@ -103,7 +103,8 @@ def main() -> None:
     parser.add_argument("--series", type=int, default=100)
     arguments = parser.parse_args()
     runs = arguments.runs
-    cli = [PYTHON, "-m", "newsletter"]
+    # What the installed `newsletter` command runs (pip's script: import, then main), on this checkout's code.
+    cli = [PYTHON, "-c", "import sys; from newsletter.cli import main; sys.exit(main())"]
 
     # Bytecode for this checkout, as pip writes it when it installs the package: without it, where
     # PYTHONDONTWRITEBYTECODE is set, every run would compile every module again.

@@ -1,79 +1,47 @@
 """Fonts parsed once per machine rather than once per run.
 
 reportlab reads a whole TrueType file to know its glyphs and widths: about 10 ms per style of
-DejaVu Sans, a tenth of a one-issue build. What it reads is kept in the user's cache folder (like
-a system's font cache), one file per font, reportlab version and Python version, and read back in
-a third of the time. The cache is only ever a shortcut: a font is parsed as usual when it has
-changed, when the cache is unreadable or unwritable, or when a reportlab version keeps something
-in its fonts that this module cannot store; and a kept font is used only when it was checked, when
-it was stored, to give back exactly the font reportlab would have built.
-
-``NEWSLETTER_CACHE`` names another cache folder; ``NEWSLETTER_CACHE=off`` turns the cache off.
+DejaVu Sans, a tenth of a one-issue build. What it reads is kept in the user's cache folder (see
+``cache``), one entry per font file, reportlab version and Python version, and read back in a
+third of the time. A font is parsed as usual when it has changed, when its entry is unreadable, or
+when a reportlab version keeps something in its fonts that this module cannot store; and an
+entry is written only after it was checked to give back exactly the font reportlab built.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from . import cache
 
 FORMAT = 1
 _NOT_STORED = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a function (rebuilt)
 _NAME = "TTFNameBytes"
 
 
-def cache_dir() -> Path | None:
-    """Where fonts are kept: ``NEWSLETTER_CACHE``, else the platform's cache folder for the user."""
-    chosen = os.environ.get("NEWSLETTER_CACHE")
-    if chosen:
-        return None if chosen.lower() == "off" else Path(chosen)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "newsletter"
-
-
 def load_font(name: str, path: Path) -> Any:
     """A reportlab ``TTFont`` named ``name`` for the TrueType file at ``path``."""
+    from reportlab import Version
     from reportlab.pdfbase.ttfonts import TTFont
 
-    kept = _kept_file(path)
-    if kept is not None:
-        state = _read(kept)
-        if state is not None:
-            return _font(name, path, state)
+    kept = cache.entry("fonts", path, Version, FORMAT)
+    state = _read(cache.read(kept))
+    if state is not None:
+        return _font(name, path, state)
     font = TTFont(name, str(path))
     if kept is not None:
         _keep(font, name, path, kept)
     return font
 
 
-def _kept_file(path: Path) -> Path | None:
-    """The cache file of this font as it is now (its path, size and date, and the versions that read it)."""
-    folder = cache_dir()
-    if folder is None:
+def _read(data: bytes | None) -> dict | None:
+    if data is None:
         return None
-    from reportlab import Version
-
     try:
-        status = path.stat()
-    except OSError:
-        return None
-    key = f"{path.resolve()}|{status.st_size}|{status.st_mtime_ns}|{Version}|{sys.version_info[:2]}|{FORMAT}"
-    return folder / "fonts" / f"{path.stem}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
-
-
-def _read(kept: Path) -> dict | None:
-    try:
-        state = marshal.loads(kept.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        state = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
         return None
     return state if isinstance(state, dict) else None
 
@@ -85,16 +53,8 @@ def _keep(font: Any, name: str, path: Path, kept: Path) -> None:
         data = marshal.dumps(state)
     except ValueError:  # something marshal cannot store: this reportlab keeps more than plain values
         return
-    if not _same(_font(name, path, marshal.loads(data)), font):
-        return
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=kept.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, kept)
-    except OSError:
-        pass  # no cache folder to write in: fonts are parsed at every run, as without a cache
+    if _same(_font(name, path, marshal.loads(data)), font):
+        cache.keep(kept, data)
 
 
 def _stored(value: Any) -> Any:

@@ -14,6 +14,7 @@ import sys
 import types
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,8 @@ def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
 @lru_cache(maxsize=None)
 def _bundled_coverage() -> dict[str, frozenset[int]]:
     data = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
-    return {name: frozenset(p for low, high in ranges for p in range(low, high + 1)) for name, ranges in data.items()}
+    return {name: frozenset(chain.from_iterable(range(low, high + 1) for low, high in ranges))
+            for name, ranges in data.items()}
 
 
 def _file_coverage(path: Path) -> frozenset[int]:

@@ -5,7 +5,7 @@ except U+00A0 (it even breaks at the narrow no-break space U+202F), so every no-
 module emits is U+00A0 and U+202F never appears in its output.
 
 Rules are idempotent (``apply(apply(t)) == apply(t)``) and never raise. They are regular
-expressions compiled at import; most start with the character they are about and check what
+expressions compiled once, at their first use; most start with the character they are about and check what
 precedes it with a lookbehind placed after it, which lets the regex engine skip ahead quickly
 (50 KB of text in a few milliseconds).
 """
@@ -16,6 +16,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 NBSP = "\u00a0"
 LANGUAGES = ("fr", "en")
@@ -133,15 +134,8 @@ _URLS = re.compile(_URL)
 _URLS_AND_EMAILS = re.compile(f"{_URL}|{_EMAIL}")
 _HOLD = "\ufeff"  # stands for a protected run; normalize() removes it, so the text never has one
 
-_ELLIPSIS: _Rule = (re.compile(r"\.\.\."), "…")
-_APOSTROPHE: _Rule = (re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"), "’")
-# Only a hyphen with a word on each side: "- " at the start of a line is a bullet.
-_SPACED_HYPHEN: _Rule = (re.compile(r"-(?<=\S -)(?= \S)"), "–")
 _OPENING_QUOTE = _unglued('"', r"\w")
 _NUMERO_N = _unglued("[nN]", r"\w")  # the "n" of "n° 3", not of "un°"
-# Straight double quotes around a phrase on one line. A phrase holding curly quotes or
-# guillemets is left alone, so that a second pass cannot pair quotes the first one left over.
-_QUOTED = re.compile(rf"{_OPENING_QUOTE}{_SPACE}*([^\"«»“”\n]*?[^\"«»“”\s]){_SPACE}*\"(?!\w)")
 
 
 def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
@@ -157,44 +151,46 @@ def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
     ]
 
 
-_FRENCH: list[_Rule] = [
-    _ELLIPSIS,
-    (_QUOTED, f"«{NBSP}\\1{NBSP}»"),
-    _APOSTROPHE,
-    _SPACED_HYPHEN,
-    # Numbers, in this order: times and phones space out minutes and digit pairs, which the rules
-    # after them must see as a second pass would.
-    # times: "14h30", "14 H 30", "17h" (not "8 h 30 000" or "0 h 02 41 05 40 00"); "14:30" is left
-    # as typed (a ratio? a score?)
-    (re.compile(rf"({_NUMBER_START}\d?){_SPACE}?[hH]"
-                rf"(?:{_SPACE}?([0-5]\d)(?![\w'’]){_NO_UNIT_AFTER}(?!{_SPACE}\d))?(?![\w'’])"),
-     lambda m: NBSP.join(filter(None, (m.group(1), "h", m.group(2))))),
-    (_FR_INTERNATIONAL, _french_phone),
-    (_FR_NATIONAL, _french_phone),
-    (_PHONE_LIKE, _unbreakable_phone),
-    # thousands: "12 000"
-    (re.compile(rf"{_NUMBER_START}\d{{0,2}}(?:{_SPACE}\d{{3}})+(?!\d)"),
-     lambda m: m.group().replace(" ", NBSP)),
-    # a number and its unit: "12 %", "3 km"
-    (re.compile(rf"({_NUMBER_START}\d*(?:[.,]\d+)?){_SPACE}?({_UNITS})(?![\w'’])"), f"\\1{NBSP}\\2"),
-    # "n° 3"
-    (re.compile(rf"([°º])(?<={_NUMERO_N}[°º]){_SPACE}?(?=\d)"), f"\\1{NBSP}"),
-    # ": ; ! ?" when the sign ends a word (not "14:30", "https://"), except at a line start, after
-    # "(" and after another sign ("?!" gets one space, before the "?")
-    *_no_break_before("[:;!?]", r"(\[{«:;!?", r"(?![^\s*)\]}»\"'’.,:;!?…])"),
-    *_no_break_before("»", "«"),
-    (re.compile(rf"«{_SPACE}?(?=\S)"), f"«{NBSP}"),
-]
-
-_ENGLISH: list[_Rule] = [
-    _ELLIPSIS,
-    (_QUOTED, "“\\1”"),
-    _APOSTROPHE,
-    _SPACED_HYPHEN,
-    (_PHONE_LIKE, _unbreakable_phone),
-]
-
-_RULES = {"fr": _FRENCH, "en": _ENGLISH}
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> list[_Rule]:
+    """The rules of ``lang``, in the order they run (compiled at their first use: ``check`` needs none)."""
+    ellipsis: _Rule = (re.compile(r"\.\.\."), "…")
+    apostrophe: _Rule = (re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"), "’")
+    # Only a hyphen with a word on each side: "- " at the start of a line is a bullet.
+    spaced_hyphen: _Rule = (re.compile(r"-(?<=\S -)(?= \S)"), "–")
+    # Straight double quotes around a phrase on one line. A phrase holding curly quotes or
+    # guillemets is left alone, so that a second pass cannot pair quotes the first one left over.
+    quoted = re.compile(rf"{_OPENING_QUOTE}{_SPACE}*([^\"«»“”\n]*?[^\"«»“”\s]){_SPACE}*\"(?!\w)")
+    if lang == "en":
+        return [ellipsis, (quoted, "“\\1”"), apostrophe, spaced_hyphen, (_PHONE_LIKE, _unbreakable_phone)]
+    return [
+        ellipsis,
+        (quoted, f"«{NBSP}\\1{NBSP}»"),
+        apostrophe,
+        spaced_hyphen,
+        # Numbers, in this order: times and phones space out minutes and digit pairs, which the rules
+        # after them must see as a second pass would.
+        # times: "14h30", "14 H 30", "17h" (not "8 h 30 000" or "0 h 02 41 05 40 00"); "14:30" is left
+        # as typed (a ratio? a score?)
+        (re.compile(rf"({_NUMBER_START}\d?){_SPACE}?[hH]"
+                    rf"(?:{_SPACE}?([0-5]\d)(?![\w'’]){_NO_UNIT_AFTER}(?!{_SPACE}\d))?(?![\w'’])"),
+         lambda m: NBSP.join(filter(None, (m.group(1), "h", m.group(2))))),
+        (_FR_INTERNATIONAL, _french_phone),
+        (_FR_NATIONAL, _french_phone),
+        (_PHONE_LIKE, _unbreakable_phone),
+        # thousands: "12 000"
+        (re.compile(rf"{_NUMBER_START}\d{{0,2}}(?:{_SPACE}\d{{3}})+(?!\d)"),
+         lambda m: m.group().replace(" ", NBSP)),
+        # a number and its unit: "12 %", "3 km"
+        (re.compile(rf"({_NUMBER_START}\d*(?:[.,]\d+)?){_SPACE}?({_UNITS})(?![\w'’])"), f"\\1{NBSP}\\2"),
+        # "n° 3"
+        (re.compile(rf"([°º])(?<={_NUMERO_N}[°º]){_SPACE}?(?=\d)"), f"\\1{NBSP}"),
+        # ": ; ! ?" when the sign ends a word (not "14:30", "https://"), except at a line start, after
+        # "(" and after another sign ("?!" gets one space, before the "?")
+        *_no_break_before("[:;!?]", r"(\[{«:;!?", r"(?![^\s*)\]}»\"'’.,:;!?…])"),
+        *_no_break_before("»", "«"),
+        (re.compile(rf"«{_SPACE}?(?=\S)"), f"«{NBSP}"),
+    ]
 
 
 def apply(text: str, lang: str) -> str:
@@ -209,7 +205,7 @@ def apply(text: str, lang: str) -> str:
     protected = _URLS_AND_EMAILS if "@" in text else _URLS  # e-mails cost a look at every word
     held: list[str] = []
     text = protected.sub(lambda m: held.append(m.group()) or _HOLD, text)
-    for pattern, replacement in _RULES[lang]:
+    for pattern, replacement in _rules(lang):
         text = pattern.sub(replacement, text)
     if held:
         parts = text.split(_HOLD)

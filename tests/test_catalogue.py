@@ -195,7 +195,7 @@ sys.addaudithook(_audit)
 
 
 def opened_outside(root: Path) -> list[str]:
-    from newsletter.fontcache import cache_dir
+    from newsletter.cache import cache_dir
 
     allowed = [Path(p).resolve() for p in (root, REPO / "newsletter", REPO / "layouts", cache_dir(),
                                            sys.prefix, sys.base_prefix, sys.exec_prefix)]

@@ -17,10 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .. import __version__, typography
-from ..markup import escape_xml
 from ..fonts import family_files, register_family
 from ..labels import label
 from ..layouts import Fonts
+from ..markup import escape_xml
 from .pdf import PDF_LANG
 
 

@@ -21,13 +21,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import markup, typography
-from ..markup import escape_xml
 from ..advice import MAX_POSTER_HEADLINE_WORDS
 from ..diagnostics import Diagnostic, InputError, field_path
 from ..document import IssueDocument
 from ..formats import Issue
 from ..labels import label
 from ..layouts import Layout
+from ..markup import escape_xml
 from ..options import RenderOptions
 from ..yamlreader import Source
 from .pdf import (
