@@ -104,7 +104,7 @@ def main() -> None:
     arguments = parser.parse_args()
     runs = arguments.runs
     # What the installed `newsletter` command runs (pip's script: import, then main), on this checkout's code.
-    cli = [PYTHON, "-c", "import sys; from newsletter.cli import main; sys.exit(main())"]
+    cli = [PYTHON, "-c", "from newsletter.cli import run; run()"]
 
     # Bytecode for this checkout, as pip writes it when it installs the package: without it, where
     # PYTHONDONTWRITEBYTECODE is set, every run would compile every module again.

@@ -191,3 +191,38 @@ def test_python_dash_m_newsletter_works():
     assert result.returncode == 0, result.stderr
     for command in ("check", "build", "list"):
         assert command in result.stdout
+
+
+class _Ended(Exception):
+    """Stands for os._exit in these tests: the code the process would end with."""
+
+
+@pytest.mark.parametrize("ending, code, said", [
+    (None, 0, ""), (SystemExit(None), 0, ""), (SystemExit(2), 2, ""), (SystemExit("stopped"), 1, "stopped\n"),
+])
+def test_the_installed_command_ends_with_mains_code_and_flushed_output(monkeypatch, capsys, ending, code, said):
+    from newsletter import cli
+
+    def main():
+        print("wrote out/a.pdf")
+        if ending is not None:
+            raise ending
+
+    def hard_exit(status):
+        raise _Ended(status)
+
+    monkeypatch.setattr(cli, "main", main)
+    monkeypatch.setattr(cli.os, "_exit", hard_exit)
+    with pytest.raises(_Ended) as ended:
+        cli.run()
+    assert ended.value.args == (code,)
+    assert capsys.readouterr() == ("wrote out/a.pdf\n", said)
+
+
+def test_the_command_as_a_process_reports_errors_and_their_exit_code(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("2021-02-05", "05/02/2021"))
+    result = subprocess.run([sys.executable, "-m", "newsletter", "--root", str(workspace.root), "check"],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 1
+    assert "issues/001.yaml:2:7: date: expected a date written YYYY-MM-DD" in result.stderr
+    assert result.stderr.rstrip().endswith("1 error(s), 0 warning(s)")
