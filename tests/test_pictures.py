@@ -41,6 +41,8 @@ def identified(tmp_path, data: bytes) -> Picture:
     (picture_bytes("BMP"), Picture("BMP")),
     (picture_bytes("TIFF"), Picture("TIFF")),
     (picture_bytes("WEBP"), Picture("WebP")),
+    (picture_bytes("JPEG", (40, 40), restart_marker_blocks=1), Picture("JPEG", 40, 40)),
+    (b"\x00\x00\x00\x18ftypheic" + bytes(16), Picture("HEIC")),
     (b"Salle de crise\n", Picture("")),
     (b"", Picture("")),
 ])
@@ -69,3 +71,14 @@ def test_a_huge_png_is_measured_from_its_header_alone(tmp_path):
     data = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
     with pytest.raises(Damaged):  # no pixels and no end: a header only is not a whole file
         identified(tmp_path, data)
+
+
+def test_a_jpeg_whose_parts_do_not_follow_each_other_is_damaged(tmp_path):
+    after_header = JPEG.index(b"\xff\xdb")  # the first quantisation table
+    with pytest.raises(Damaged, match="does not start where expected"):
+        identified(tmp_path, JPEG[:after_header] + b"\x00" + JPEG[after_header:])
+
+
+def test_fill_bytes_between_jpeg_parts_are_skipped(tmp_path):
+    after_header = JPEG.index(b"\xff\xdb")
+    assert identified(tmp_path, JPEG[:after_header] + b"\xff\xff" + JPEG[after_header:]) == Picture("JPEG", 64, 48)
