@@ -143,13 +143,16 @@ def add_render_checks(result: Plan, strict: bool = False) -> None:
     """Characters the fonts cannot draw, poster text that cannot fit: these may load reportlab, so a build
     runs them only when something will be rendered."""
     publication = result.workspace.publication
+    layouts = result.layouts if publication and not result.errors else []
     found = []
-    for ref, layout in result.layouts if publication and not result.errors else []:
-        family_glyphs = glyphs(family_files(layout.model.fonts, ref.path.parent))
+    # Each font family once: layouts that share one (a journal and its poster) would say it twice.
+    for family in dict.fromkeys(family_files(layout.model.fonts, ref.path.parent) for ref, layout in layouts):
         for loaded in [publication, *result.workspace.issues]:
-            found += check_glyphs(loaded.source, family_glyphs, strict)
+            found += check_glyphs(loaded.source, glyphs(family), strict)
+    for ref, layout in layouts:
         if layout.model.kind == "poster":
             found += _poster_problems(result, ref, layout)
+    found = list(dict.fromkeys(found))  # families lacking the same character: one warning
     result.diagnostics += _as_errors(found) if strict else found
 
 

@@ -153,3 +153,12 @@ def test_a_parallel_build_writes_the_same_bytes_in_the_same_order_as_a_serial_on
     assert [b.path.name for b in serial] == [b.path.name for b in parallel]
     for one, other in zip(serial, parallel):
         assert one.path.read_bytes() == other.path.read_bytes()
+
+
+def test_a_character_missing_from_the_font_is_reported_once_whatever_the_layouts(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
+                                                      "headline: Les téléphones fonctionnent 中"))
+    result = cli("--root", workspace.root, "check", "--layout", "journal-a4", "--layout", "poster-a3",
+                 "--layout", "large-print-a4")
+    assert result.code == 0
+    assert result.err.count("the character '中' (CJK UNIFIED IDEOGRAPH-4E2D) cannot be printed") == 1
