@@ -4,7 +4,8 @@ Like a system's font cache, it only ever saves time: each entry is named after e
 content depends on (the source file's path, size and date, the versions of the code that made
 it), an entry that cannot be read is made again, and a cache folder that cannot be written means
 the work is redone at every run, nothing more. Nothing in it is needed to build, and it may be
-deleted at any time.
+deleted at any time. Each kind of work keeps its :data:`LIMIT` most recently used entries
+(photos change from issue to issue; the folder stays a few tens of megabytes at most).
 
 ``NEWSLETTER_CACHE`` names another cache folder; ``NEWSLETTER_CACHE=off`` turns the cache off.
 """
@@ -16,6 +17,8 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+
+LIMIT = 200  # entries of each kind: a series' logos and photos, a few layouts' fonts
 
 
 def cache_dir() -> Path | None:
@@ -51,9 +54,14 @@ def read(path: Path | None) -> bytes | None:
     if path is None:
         return None
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
+    try:
+        os.utime(path)  # recently used: the least recently used entries are the first to go
+    except OSError:
+        pass
+    return data
 
 
 def keep(path: Path | None, data: bytes) -> None:
@@ -69,5 +77,16 @@ def keep(path: Path | None, data: bytes) -> None:
             os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
+        _prune(path.parent)
     except OSError:
         pass
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently used entries beyond :data:`LIMIT`."""
+    entries = [path for path in folder.iterdir() if path.suffix != ".tmp"]
+    if len(entries) <= LIMIT:
+        return
+    entries.sort(key=lambda path: path.stat().st_mtime_ns)
+    for old in entries[:len(entries) - LIMIT]:
+        old.unlink(missing_ok=True)

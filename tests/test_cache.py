@@ -88,3 +88,19 @@ def test_the_pdf_is_the_same_byte_for_byte_with_and_without_the_cache(tmp_path):
     assert without == storing == reading
     kept = {kind: len(list((Path(folder) / kind).iterdir())) for kind in ("fonts", "images")}
     assert kept == {"fonts": 4, "images": 1}  # the four styles, and the logo reduced for print
+
+
+def test_the_least_recently_used_entries_go_beyond_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLETTER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "LIMIT", 3)
+    entries = []
+    for number in range(5):
+        source = tmp_path / f"photo{number}.jpg"
+        source.write_bytes(b"photo")
+        entries.append(cache.entry("images", source))
+        cache.keep(entries[-1], b"reduced")
+        os.utime(entries[-1], ns=(number * 10**9, number * 10**9))  # written one second apart
+        if number == 1:
+            cache.read(entries[0])  # the first one is used again: kept
+    kept = sorted(path.name for path in (tmp_path / "cache" / "images").iterdir())
+    assert kept == sorted(entry.name for entry in (entries[0], entries[3], entries[4]))
