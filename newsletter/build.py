@@ -119,6 +119,7 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
             loaded_layout = layout_registry.load(ref, root)
             result.layouts.append((ref, loaded_layout))
             result.diagnostics += layout_registry.contrast_warnings(loaded_layout)
+            result.diagnostics += layout_registry.hyphenation_warnings(loaded_layout)
             result.diagnostics += layout_registry.font_problems(loaded_layout, ref.path.parent)
         except InputError as error:
             result.diagnostics += error.diagnostics

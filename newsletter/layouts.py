@@ -176,7 +176,8 @@ class Layout(Record):
                                 factory=PosterSizes)
     sections: list[str] = field(ListOf(Choice(*SECTIONS)), "Which sections appear, in order.",
                                 factory=lambda: list(SECTIONS))
-    hyphenation: bool = field(Boolean(), "Break long words with hyphens.", False)
+    hyphenation: bool = field(Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).",
+                              False)
 
 
 # --- where layouts come from -------------------------------------------------------------------
@@ -271,3 +272,14 @@ def contrast_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
                 f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it", line, column, f"colours.{text}",
                 "choose a darker text colour or a lighter background", "warning"))
     return found
+
+
+def hyphenation_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
+    """``hyphenation: yes`` is accepted for layouts written for later versions, but words are not
+    hyphenated yet (reportlab needs the pyphen dictionaries for it): say so rather than ignore it."""
+    if not layout.model.hyphenation:
+        return []
+    line, column = layout.source.position(("hyphenation",))
+    return [Diagnostic(layout.source.file, "words are never hyphenated in this version: a word too long for "
+                       "its line is moved to the next one, and one longer than a column is broken at its edge",
+                       line, column, "hyphenation", "write `hyphenation: no`, or remove the line", "warning")]
