@@ -44,9 +44,9 @@ def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[D
     found = []
     for path, text in walk_text(source.data):
         printed = normalize(text)
-        line, column = source.position(path)
 
-        def problem(message: str, hint: str) -> Diagnostic:
+        def problem(message: str, hint: str, typed: str) -> Diagnostic:
+            line, column = source.position_in(path, typed)
             return Diagnostic(source.file, message, line, column, field_path(path), hint,
                               "error" if strict else "warning")
 
@@ -54,7 +54,7 @@ def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[D
         for char in missing:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             found.append(problem(f"the character {char!r} ({name}) cannot be printed with the font and is left out",
-                                 "replace it with words, or use a layout with a font that has it"))
+                                 "replace it with words, or use a layout with a font that has it", char))
         right_to_left = "".join(c for c in _RIGHT_TO_LEFT_BLOCKS.findall(printed) if _is_right_to_left(c)
                                 and c not in missing)
         if right_to_left:
@@ -62,7 +62,7 @@ def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[D
             found.append(problem(
                 f"right-to-left letters ({shown!r}) print left to right in the PDF: their order comes out "
                 "reversed", "have a reader of the language check the printed page, or write the text in Latin "
-                "letters; the HTML export shows it in the right order"))
+                "letters; the HTML export shows it in the right order", right_to_left[0]))
     return found
 
 

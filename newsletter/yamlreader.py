@@ -54,6 +54,7 @@ class Source:
     marks: dict[tuple, tuple[int, int]]
     key_marks: dict[tuple, tuple[int, int]]
     warnings: list[Diagnostic]
+    lines: list[str] = dataclasses.field(default_factory=list)  # the file's text, line by line
 
     def position(self, path: tuple) -> tuple[int | None, int | None]:
         """Position of path, or of its nearest ancestor that has one (used for 'missing key' errors)."""
@@ -62,6 +63,19 @@ class Source:
             if mark is not None:
                 return mark
         return None, None
+
+    def position_in(self, path: tuple, typed: str) -> tuple[int | None, int | None]:
+        """Where ``typed`` first appears in the value at ``path``, which may span several lines; the
+        value's start when it is not typed as such (written as an escape, like ``\\u4e2d``)."""
+        line, column = self.position(path)
+        if line is None or column is None:
+            return line, column
+        following = [start for start, _ in self.marks.values() if start > line]
+        for number in range(line, min(following, default=len(self.lines) + 1)):
+            found = self.lines[number - 1].find(typed, column - 1 if number == line else 0)
+            if found >= 0:
+                return number, found + 1
+        return line, column
 
 
 def read_yaml(path: Path, display: str | None = None) -> Source:
@@ -225,7 +239,7 @@ class _TreeBuilder:
             self._check_root()
         if self.errors:
             self._raise()
-        return Source(self.file, self.root, self.marks, self.key_marks, self.warnings)
+        return Source(self.file, self.root, self.marks, self.key_marks, self.warnings, self.lines)
 
     def _with_field(self, diagnostic: Diagnostic) -> Diagnostic:
         """The syntax error with the field typed on its line, when the tree built so far tells it."""

@@ -272,7 +272,7 @@ def test_strict_turns_an_undrawable_character_into_an_error(workspace, cli):
     workspace.write("001.yaml", MINIMAL_ISSUE + "lead: Merci 🚀\n")
     result = cli("--root", workspace.root, "build", "--strict")
     assert result.code == 1
-    assert "issues/001.yaml:5:7: lead: the character '🚀' (ROCKET)" in result.err
+    assert "issues/001.yaml:5:13: lead: the character '🚀' (ROCKET)" in result.err
     assert not workspace.out.exists()
 
 
