@@ -336,7 +336,8 @@ def schema(
 
 @app.command()
 def watch(
-    issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue)."),
+    issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue, and the "
+                                                     "next one as soon as `newsletter new` makes it)."),
     layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
     out: OutFolder = None,
 ) -> None:
@@ -348,7 +349,7 @@ def watch(
         raise InputError([Diagnostic(str(State.root / "issues"), "no issue file to watch",
                                      hint="run `newsletter new` to create one, or give the issue's file")])
     watcher = Watcher(State.root, selected, layout, out if out is not None else State.root / "out",
-                      say=typer.echo, problems=report)
+                      say=typer.echo, problems=report, follow_newest=issue is None)
     try:
         watcher.run()
     except KeyboardInterrupt:

@@ -54,7 +54,9 @@ def _snapshot(files: set[Path]) -> Snapshot:
 class Watcher:
     """Builds one issue in its layouts, and again whenever one of its files changes.
 
-    ``say`` prints a line of progress; ``problems`` shows diagnostics (the CLI's ``report``).
+    ``say`` prints a line of progress; ``problems`` shows diagnostics (the CLI's ``report``). With
+    ``follow_newest``, a newer issue file (made by ``newsletter new`` while watching) is watched
+    from then on, in place of the issue watched so far.
     """
 
     root: Path
@@ -64,6 +66,7 @@ class Watcher:
     say: Callable[[str], object]
     problems: Callable[[list[Diagnostic]], object]
     options: RenderOptions = field(default_factory=RenderOptions)
+    follow_newest: bool = False
     files: set[Path] = field(default_factory=set)
     seen: Snapshot = field(default_factory=dict)
 
@@ -107,7 +110,13 @@ class Watcher:
                 pass  # the build reports it, with a suggestion
 
     def poll(self) -> bool:
-        """Rebuild if a watched file changed since the last build; True if it did."""
+        """Rebuild if a watched file changed since the last build, or a newer issue is followed; True if so."""
+        newest = newest_issue(self.root) if self.follow_newest else None
+        if newest is not None and Path(newest).resolve() != Path(self.issue).resolve():
+            self.say(f"now watching the newest issue, {display_path(Path(newest), self.root)}")
+            self.issue, self.files = newest, set()
+            self.build()
+            return True
         current = _snapshot(self.files)
         changed = sorted(display_path(path, self.root) for path in self.files
                          if current.get(path) != self.seen.get(path))
