@@ -401,6 +401,9 @@ def run() -> None:
         else:
             print(exiting.code, file=sys.stderr)
             code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # a reader that went away (`| head`): nothing more can reach it
+            pass
     os._exit(code)

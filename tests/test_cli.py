@@ -226,3 +226,18 @@ def test_the_command_as_a_process_reports_errors_and_their_exit_code(workspace):
     assert result.returncode == 1
     assert "issues/001.yaml:2:7: date: expected a date written YYYY-MM-DD" in result.stderr
     assert result.stderr.rstrip().endswith("1 error(s), 0 warning(s)")
+
+
+def test_the_installed_command_ends_quietly_when_its_reader_has_gone(monkeypatch):
+    from newsletter import cli
+
+    class Gone:
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "main", lambda: None)
+    monkeypatch.setattr(cli.os, "_exit", lambda status: (_ for _ in ()).throw(_Ended(status)))
+    monkeypatch.setattr(cli.sys, "stdout", Gone())
+    with pytest.raises(_Ended) as ended:
+        cli.run()
+    assert ended.value.args == (0,)
