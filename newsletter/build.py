@@ -6,6 +6,7 @@ import dataclasses
 import errno
 import os
 import tempfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -323,11 +324,12 @@ def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
                                          hint="choose another --out folder")])
     state = BuildState.load(out_dir)
     jobs = [(target.document, target.ref, target.layout, options) for target in work]
-    for target, (data, pages) in zip(work, _rendered(jobs, workers)):
-        write_atomic(target.path, data)
-        state.record(target.path, target.fingerprint, data)
-        write_atomic(state.path, state.to_bytes())
-        yield Built(target.path, pages)
+    with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once
+        for target, (data, pages) in zip(work, rendered):
+            write_atomic(target.path, data)
+            state.record(target.path, target.fingerprint, data)
+            write_atomic(state.path, state.to_bytes())
+            yield Built(target.path, pages)
 
 
 def _render_job(job: tuple) -> tuple[bytes, int]:

@@ -1,11 +1,12 @@
 """Work kept between runs in the user's cache folder: parsed fonts, images reduced for print.
 
-Like a system's font cache, it only ever saves time: each entry is named after everything its
-content depends on (the source file's path, size and date, the versions of the code that made
-it), an entry that cannot be read is made again, and a cache folder that cannot be written means
-the work is redone at every run, nothing more. Nothing in it is needed to build, and it may be
-deleted at any time. Each kind of work keeps its :data:`LIMIT` most recently used entries
-(photos change from issue to issue; the folder stays a few tens of megabytes at most).
+Like a system's font cache, it only ever saves time. An entry is named after everything its
+content depends on: the source file's bytes (not its date: a copy that keeps dates is still
+seen), this tool's version and what else the caller names. It holds a checksum of its content,
+so an entry damaged or cut short (a power cut) is removed and the work redone; a cache folder
+that cannot be written means the work is redone at every run, nothing more. Nothing in it is
+needed to build, and it may be deleted at any time. Each kind of work keeps its most recently
+used entries, up to :data:`LIMIT_BYTES`.
 
 ``NEWSLETTER_CACHE`` names another cache folder; ``NEWSLETTER_CACHE=off`` turns the cache off.
 """
@@ -16,46 +17,56 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-LIMIT = 200  # entries of each kind: a series' logos and photos, a few layouts' fonts
+from . import __version__
+
+LIMIT_BYTES = 100_000_000  # of each kind: a series' logos and photos, a few layouts' fonts
+_CHECKSUM_BYTES = 16
+_ABANDONED_SECONDS = 3600  # a temporary file this old was left by a run that was stopped
 
 
 def cache_dir() -> Path | None:
-    """Where work is kept: ``NEWSLETTER_CACHE``, else the platform's cache folder for the user."""
+    """Where work is kept: ``NEWSLETTER_CACHE``, else the platform's cache folder for the user; None
+    when the cache is off or the user has no home folder to hold it."""
     chosen = os.environ.get("NEWSLETTER_CACHE")
     if chosen:
         return None if chosen.lower() == "off" else Path(chosen)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    try:
+        if sys.platform == "win32":
+            base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        elif sys.platform == "darwin":
+            base = Path.home() / "Library" / "Caches"
+        else:
+            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError):  # no home folder (a service account, a container's user)
+        return None
     return base / "newsletter"
 
 
-def entry(kind: str, source: Path, *depends_on: object) -> Path | None:
-    """The cache file for work of ``kind`` made from the file ``source`` as it is now and from
-    ``depends_on`` (sizes, versions…); None when the cache is off or the source cannot be read."""
+def entry(kind: str, name: str, content: bytes, *depends_on: object) -> Path | None:
+    """The cache file for work of ``kind`` made from ``content`` (a file's bytes; ``name`` makes the
+    entry recognisable) and ``depends_on`` (sizes, versions…); None when the cache is off."""
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        status = source.stat()
-    except OSError:
-        return None
-    key = "|".join(map(str, (source.resolve(), status.st_size, status.st_mtime_ns, sys.version_info[:2],
-                             *depends_on)))
-    return folder / kind / f"{source.stem}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+    key = hashlib.blake2b(content, digest_size=16)
+    key.update(repr((__version__, sys.version_info[:2], *depends_on)).encode())
+    return folder / kind / f"{Path(name).stem}-{key.hexdigest()}"
 
 
 def read(path: Path | None) -> bytes | None:
+    """The entry's content, or None: missing, unreadable, or damaged (then removed)."""
     if path is None:
         return None
     try:
-        data = path.read_bytes()
+        stored = path.read_bytes()
     except OSError:
+        return None
+    checksum, data = stored[:_CHECKSUM_BYTES], stored[_CHECKSUM_BYTES:]
+    if checksum != hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest():
+        path.unlink(missing_ok=True)
         return None
     try:
         os.utime(path)  # recently used: the least recently used entries are the first to go
@@ -65,15 +76,18 @@ def read(path: Path | None) -> bytes | None:
 
 
 def keep(path: Path | None, data: bytes) -> None:
-    """Write ``data`` whole or not at all (temporary file, then rename); failures are ignored."""
+    """Write the entry whole or not at all (temporary file, flushed to disk, then renamed);
+    failures are ignored."""
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                stream.write(hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest() + data)
+                stream.flush()
+                os.fsync(stream.fileno())
             os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
@@ -83,10 +97,16 @@ def keep(path: Path | None, data: bytes) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Remove the least recently used entries beyond :data:`LIMIT`."""
-    entries = [path for path in folder.iterdir() if path.suffix != ".tmp"]
-    if len(entries) <= LIMIT:
-        return
-    entries.sort(key=lambda path: path.stat().st_mtime_ns)
-    for old in entries[:len(entries) - LIMIT]:
-        old.unlink(missing_ok=True)
+    """Remove the least recently used entries beyond :data:`LIMIT_BYTES`, and abandoned temporary files."""
+    entries, now = [], time.time()
+    for path in folder.iterdir():
+        status = path.stat()
+        if path.suffix != ".tmp":
+            entries.append((status.st_mtime, status.st_size, path))
+        elif now - status.st_mtime > _ABANDONED_SECONDS:
+            path.unlink(missing_ok=True)
+    total = 0
+    for _, size, path in sorted(entries, reverse=True):
+        total += size
+        if total > LIMIT_BYTES:
+            path.unlink(missing_ok=True)

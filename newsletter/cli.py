@@ -404,6 +404,8 @@ def run() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except OSError:  # a reader that went away (`| head`): nothing more can reach it
+        except BrokenPipeError:  # a reader that went away (`| head`): nothing more can reach it
             pass
+        except OSError:  # output lost (a full disk): say so by the exit code, as Python does
+            code = code or 120
     os._exit(code)

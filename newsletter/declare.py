@@ -72,6 +72,7 @@ class Kind:
 # loader reads every scalar as text, so text accepts all three: a schema must never flag what
 # `check` accepts.
 TEXT_SCHEMA = {"type": ["string", "number", "boolean"]}
+DIGITS_PATTERN = r"^\s*[0-9]+\s*$"  # a whole number typed as text, for the schemas of counts
 
 
 class Text(Kind):
@@ -117,7 +118,7 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, str) and not normalize(value).strip()
 
 
-class Optional(Kind):
+class Nullable(Kind):
     """The inner kind, or nothing (``~``, ``null`` or an empty value)."""
 
     def __init__(self, inner: Kind):

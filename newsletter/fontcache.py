@@ -2,8 +2,8 @@
 
 reportlab reads a whole TrueType file to know its glyphs and widths: about 10 ms per style of
 DejaVu Sans, a tenth of a one-issue build. What it reads is kept in the user's cache folder (see
-``cache``), one entry per font file, reportlab version and Python version, and read back in a
-third of the time. A font is parsed as usual when it has changed, when its entry is unreadable, or
+``cache``), one entry per font file's bytes, reportlab version and Python version, and read back
+in a third of the time. A font is parsed as usual when its entry is missing or cannot be used, or
 when a reportlab version keeps something in its fonts that this module cannot store; and an
 entry is written only after it was checked to give back exactly the font reportlab built.
 """
@@ -26,35 +26,29 @@ def load_font(name: str, path: Path) -> Any:
     from reportlab import Version
     from reportlab.pdfbase.ttfonts import TTFont
 
-    kept = cache.entry("fonts", path, Version, FORMAT)
-    state = _read(cache.read(kept))
-    if state is not None:
-        return _font(name, path, state)
+    data = path.read_bytes()
+    kept = cache.entry("fonts", path.name, data, Version, FORMAT)
+    stored = cache.read(kept)
+    if stored is not None:
+        try:
+            return _font(name, data, marshal.loads(stored))
+        except Exception:  # noqa: BLE001 - an entry this reportlab cannot use: parse the file instead
+            pass
     font = TTFont(name, str(path))
     if kept is not None:
-        _keep(font, name, path, kept)
+        _keep(font, name, data, kept)
     return font
 
 
-def _read(data: bytes | None) -> dict | None:
-    if data is None:
-        return None
-    try:
-        state = marshal.loads(data)
-    except (ValueError, EOFError, TypeError):
-        return None
-    return state if isinstance(state, dict) else None
-
-
-def _keep(font: Any, name: str, path: Path, kept: Path) -> None:
+def _keep(font: Any, name: str, data: bytes, kept: Path) -> None:
     """Store the parsed face, if it can be stored and read back into the very same font."""
     try:
         state = {key: _stored(value) for key, value in vars(font.face).items() if key not in _NOT_STORED}
-        data = marshal.dumps(state)
+        stored = marshal.dumps(state)
     except ValueError:  # something marshal cannot store: this reportlab keeps more than plain values
         return
-    if _same(_font(name, path, marshal.loads(data)), font):
-        cache.keep(kept, data)
+    if _same(_font(name, data, marshal.loads(stored)), font):
+        cache.keep(kept, stored)
 
 
 def _stored(value: Any) -> Any:
@@ -72,14 +66,21 @@ class _Scale:
         return value if self.factor is None else value * self.factor
 
 
-def _font(name: str, path: Path, state: dict) -> Any:
-    """The ``TTFont`` reportlab builds for ``path``, from its stored face: what ``TTFont.__init__`` does,
-    without parsing the file."""
+def _font(name: str, data: bytes, state: dict) -> Any:
+    """The ``TTFont`` reportlab builds for a file's ``data``, from its stored face: what
+    ``TTFont.__init__`` does, without parsing the file."""
+    from fnmatch import fnmatch
     from weakref import WeakKeyDictionary
 
     from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import (
+        TTEncoding,
+        TTFNameBytes,
+        TTFont,
+        TTFontFace,
+        unShapedFontGlob,
+    )
 
     def restored(value: Any) -> Any:
         named = isinstance(value, tuple) and len(value) == 2 and value[0] == _NAME
@@ -88,7 +89,7 @@ def _font(name: str, path: Path, state: dict) -> Any:
     face = TTFontFace.__new__(TTFontFace)
     pdfmetrics.TypeFace.__init__(face, None)
     face.__dict__.update({key: restored(value) for key, value in state.items()})
-    face._ttf_data = path.read_bytes()
+    face._ttf_data = data
     face._pdfScale = _Scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
     font.fontName = name
@@ -96,7 +97,7 @@ def _font(name: str, path: Path, state: dict) -> Any:
     font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()
     font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = True
+    font.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
     return font
 
 

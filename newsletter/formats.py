@@ -11,12 +11,13 @@ import re
 from typing import Any
 
 from .declare import (
+    DIGITS_PATTERN,
     FAILED,
     Choice,
     Group,
     ListOf,
     Loc,
-    Optional,
+    Nullable,
     Problem,
     Record,
     Text,
@@ -26,7 +27,6 @@ from .declare import (
 STATES = ("down", "degraded", "testing", "restored")
 LANGUAGES = ("fr", "en")
 
-_DIGITS = r"^\s*[0-9]+\s*$"
 
 
 class PositiveNumber(Text):
@@ -47,7 +47,7 @@ class PositiveNumber(Text):
                        "write the issue number as digits only, e.g. number: 3")
 
     def schema(self, defs: dict[str, dict]) -> dict:
-        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _DIGITS}], "minimum": 1}
+        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": DIGITS_PATTERN}], "minimum": 1}
 
 
 class Date(Text):
@@ -130,7 +130,7 @@ class Publication(Record):
     language: str = field(Choice(*LANGUAGES), "Labels, date format and typography: fr or en.", "fr")
     layout: str = field(Text(blank="text"), "Default layout name, e.g. journal-a4.", "journal-a4")
     logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)
-    hotline: Hotline | None = field(Optional(Group(Hotline)), "Number shown on every issue and poster.", None)
+    hotline: Hotline | None = field(Nullable(Group(Hotline)), "Number shown on every issue and poster.", None)
     footer: str | None = field(OPTIONAL_TEXT, "A line printed on every page.", None)
     contacts: list[Contact] = field(ListOf(Group(Contact)), "Used when an issue has no contacts of its own.",
                                     factory=list)
@@ -173,7 +173,7 @@ class Testimonial(Record):
 
 
 class Poster(Record):
-    headline: str | None = field(Optional(TEXT), "Short poster headline (7 words at most).", None)
+    headline: str | None = field(Nullable(TEXT), "Short poster headline (7 words at most).", None)
     do: list[str] = field(TEXTS, "Short instructions to follow.", factory=list)
     dont: list[str] = field(TEXTS, "Short instructions: what not to do.", factory=list)
 
@@ -181,13 +181,13 @@ class Poster(Record):
 class Issue(Record):
     number: int = field(PositiveNumber(), "Issue number: a whole number, unique in the folder.")
     date: _dt.date = field(Date(), "Date of the issue, YYYY-MM-DD.")
-    time: str | None = field(Optional(Time()), "Time of writing, HH:MM.", None)
+    time: str | None = field(Nullable(Time()), "Time of writing, HH:MM.", None)
     headline: str = field(Text("headline"), "The main title.")
     edition: str | None = field(OPTIONAL_TEXT, "Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.",
                                 None)
     lead: str | None = field(OPTIONAL_TEXT, "Standfirst paragraph under the headline.", None)
     essentials: list[str] = field(TEXTS, "Up to three key messages.", factory=list)
-    situation: Situation | None = field(Optional(Group(Situation)), "What is known, not yet known, and being done.",
+    situation: Situation | None = field(Nullable(Group(Situation)), "What is known, not yet known, and being done.",
                                         None)
     status: list[SystemStatus] = field(ListOf(Group(SystemStatus)), "State of each tool or service.", factory=list)
     news: list[NewsItem] = field(ListOf(Group(NewsItem)), "Articles.", factory=list)
@@ -196,7 +196,7 @@ class Issue(Record):
     tips: list[Tip] = field(ListOf(TipOrText(Tip)), "Practical tips: plain text or {title, body}.", factory=list)
     faq: list[Question] = field(ListOf(Group(Question)), "Questions and answers.", factory=list)
     testimonials: list[Testimonial] = field(ListOf(Group(Testimonial)), "Quotes from staff.", factory=list)
-    contacts: list[Contact] | None = field(Optional(ListOf(Group(Contact))),
+    contacts: list[Contact] | None = field(Nullable(ListOf(Group(Contact))),
                                            "Replaces the publication's contacts for this issue.", None)
-    next_issue: _dt.date | None = field(Optional(Date()), "Date of the next issue, YYYY-MM-DD.", None)
-    poster: Poster | None = field(Optional(Group(Poster)), "Shorter text for posters.", None)
+    next_issue: _dt.date | None = field(Nullable(Date()), "Date of the next issue, YYYY-MM-DD.", None)
+    poster: Poster | None = field(Nullable(Group(Poster)), "Shorter text for posters.", None)

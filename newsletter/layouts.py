@@ -10,13 +10,14 @@ from typing import Any
 
 from .contrast import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from .declare import (
+    DIGITS_PATTERN,
     FAILED,
     Boolean,
     Choice,
     Group,
     ListOf,
     Loc,
-    Optional,
+    Nullable,
     Problem,
     Record,
     Text,
@@ -34,7 +35,6 @@ SECTIONS = (
 PAGE_SIZES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 MIN_MARGIN_MM = 10.0
 _NUMBER = r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?\s*$"
-_DIGITS = r"^\s*[0-9]+\s*$"
 
 
 class Colour(Text):
@@ -79,7 +79,7 @@ class Number(Text):
         return Problem(loc, f"expected a number, like 11 or 10.5; found {found}")
 
     def schema(self, defs: dict[str, dict]) -> dict:
-        written = {"type": "string", "pattern": _DIGITS if self.whole else _NUMBER}
+        written = {"type": "string", "pattern": DIGITS_PATTERN if self.whole else _NUMBER}
         return {"anyOf": [{"type": "integer" if self.whole else "number"}, written],
                 "minimum": self.low, "maximum": self.high}
 
@@ -161,7 +161,7 @@ class Colours(Record):
 
 
 class Layout(Record):
-    description: str | None = field(Optional(Text(blank="text")), "One line shown by `newsletter layouts`.", None)
+    description: str | None = field(Nullable(Text(blank="text")), "One line shown by `newsletter layouts`.", None)
     kind: str = field(Choice("journal", "poster"),
                       "What is drawn: journal (the whole issue) or poster (one page: headline, do, don't).", "journal")
     page: Page = field(Group(Page), "Paper size and orientation.", factory=Page)

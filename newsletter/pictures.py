@@ -1,10 +1,11 @@
 """Reading a picture file's structure without decoding its pixels: its format, its size, whether it is whole.
 
 ``check`` answers in a tenth of a second, and Pillow's import and a full decode of a few photos
-took half of that. What damage a full decode finds, this finds too: a PNG's every part carries a
-checksum and the file must end with its end part; a JPEG must be a chain of well-formed parts that
-ends with its end marker (a copy cut short, the usual damage, does not). The renderer decodes the
-pixels when it draws them.
+took half of that. The usual damage is found without decoding: a copy cut short (a PNG must end
+with its end part, a JPEG with its end marker), changed bytes in a PNG (each part carries a
+checksum), a header that is not a picture Pillow reads (PNG: the header's depth and colours;
+JPEG: an ordinary 8-bit frame before the pixels). What is left to a full decode, done by the
+renderer when it draws the picture, is pixel data written wrong by a faulty program.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What other pictures start with, to name the format in the message.
 _OTHER_FORMATS = ((b"GIF8", "GIF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
                   (b"\x00\x00\x01\x00", "ICO"), (b"%PDF", "PDF"))
-# JPEG markers that start a frame and give its size (not DHT C4, JPG C8 or DAC CC).
+# JPEG markers that start a frame and give its size (not DHT C4, JPG C8 or DAC CC); only the first
+# three (baseline, extended, progressive) are the ordinary JPEGs every program reads.
 _FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_ORDINARY_FRAMES = frozenset({0xC0, 0xC1, 0xC2})
+# PNG colour types and the bit depths each allows.
+_PNG_DEPTHS = {0: {1, 2, 4, 8, 16}, 2: {8, 16}, 3: {1, 2, 4, 8}, 4: {8, 16}, 6: {8, 16}}
 
 
 class Damaged(Exception):
@@ -37,10 +42,13 @@ def identify(file: Path) -> Picture:
     """The picture's format and size, read from its header; raises :class:`Damaged` for a PNG or JPEG
     that is not whole, and OSError when the file cannot be read."""
     data = file.read_bytes()
-    if data.startswith(_PNG_SIGNATURE):
-        return _png(data)
-    if data.startswith(b"\xff\xd8\xff"):
-        return _jpeg(data)
+    try:
+        if data.startswith(_PNG_SIGNATURE):
+            return _png(data)
+        if data.startswith(b"\xff\xd8\xff"):
+            return _jpeg(data)
+    except struct.error:  # a part too short for what it must hold
+        raise Damaged("the file is damaged: a part is shorter than it must be") from None
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return Picture("WebP")
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
@@ -49,7 +57,7 @@ def identify(file: Path) -> Picture:
 
 
 def _png(data: bytes) -> Picture:
-    position, width, height = len(_PNG_SIGNATURE), 0, 0
+    position, width, height, has_pixels = len(_PNG_SIGNATURE), 0, 0, False
     while True:
         if position + 8 > len(data):
             raise Damaged("image file is truncated: it ends before its last part")
@@ -60,11 +68,25 @@ def _png(data: bytes) -> Picture:
         body = data[position + 8:body_end]
         if zlib.crc32(kind + body) != struct.unpack(">I", data[body_end:body_end + 4])[0]:
             raise Damaged(f"the {kind.decode('latin-1')} part of the file is damaged (its checksum is wrong)")
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
+        if position == len(_PNG_SIGNATURE):
+            width, height = _png_header(kind, body)
+        elif kind == b"IDAT":
+            has_pixels = True
         elif kind == b"IEND":
+            if not has_pixels:
+                raise Damaged("the file holds no pixels")
             return Picture("PNG", width, height)
         position = body_end + 4
+
+
+def _png_header(kind: bytes, body: bytes) -> tuple[int, int]:
+    """Width and height from the header part, which comes first and describes a picture Pillow reads."""
+    if kind != b"IHDR" or len(body) != 13:
+        raise Damaged("the file is damaged: its header part is missing")
+    width, height, depth, colours, compression, filtering, interlace = struct.unpack(">IIBBBBB", body)
+    if depth not in _PNG_DEPTHS.get(colours, ()) or compression or filtering or interlace > 1 or not width * height:
+        raise Damaged("the file is damaged: its header describes no picture")
+    return width, height
 
 
 def _jpeg(data: bytes) -> Picture:
@@ -77,6 +99,8 @@ def _jpeg(data: bytes) -> Picture:
             position += 1
             continue
         if marker == 0xD9:  # end of image
+            if not width * height:
+                raise Damaged("the file holds no pixels")
             return Picture("JPEG", width, height)
         if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
             position += 2
@@ -84,10 +108,15 @@ def _jpeg(data: bytes) -> Picture:
         if position + 4 > len(data):
             break
         length = struct.unpack(">H", data[position + 2:position + 4])[0]
-        if marker in _FRAME_MARKERS and position + 9 <= len(data):
-            height, width = struct.unpack(">HH", data[position + 5:position + 9])
+        if marker in _FRAME_MARKERS:
+            precision, height, width = struct.unpack(">BHH", data[position + 4:position + 9])
+            if marker not in _ORDINARY_FRAMES or precision != 8:
+                raise Damaged("it is a rare kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot "
+                              "be printed")
         position += 2 + length
         if marker == 0xDA:  # start of scan: compressed pixels up to the next marker (not FF00, not a restart)
+            if not width * height:
+                raise Damaged("the file is damaged: its pixels come before its size")
             position = _end_of_scan(data, position)
     raise Damaged("image file is truncated: it ends before its end marker (the copy was interrupted?)")
 

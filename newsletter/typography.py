@@ -152,7 +152,7 @@ def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
 
 
 @lru_cache(maxsize=None)
-def _rules(lang: str) -> list[_Rule]:
+def _rules(lang: str) -> tuple[_Rule, ...]:
     """The rules of ``lang``, in the order they run (compiled at their first use: ``check`` needs none)."""
     ellipsis: _Rule = (re.compile(r"\.\.\."), "…")
     apostrophe: _Rule = (re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"), "’")
@@ -162,8 +162,9 @@ def _rules(lang: str) -> list[_Rule]:
     # guillemets is left alone, so that a second pass cannot pair quotes the first one left over.
     quoted = re.compile(rf"{_OPENING_QUOTE}{_SPACE}*([^\"«»“”\n]*?[^\"«»“”\s]){_SPACE}*\"(?!\w)")
     if lang == "en":
-        return [ellipsis, (quoted, "“\\1”"), apostrophe, spaced_hyphen, (_PHONE_LIKE, _unbreakable_phone)]
-    return [
+        return (ellipsis, (quoted, "“\\1”"), apostrophe, spaced_hyphen, (_PHONE_LIKE, _unbreakable_phone))
+    _check_language(lang)
+    return (
         ellipsis,
         (quoted, f"«{NBSP}\\1{NBSP}»"),
         apostrophe,
@@ -190,7 +191,7 @@ def _rules(lang: str) -> list[_Rule]:
         *_no_break_before("[:;!?]", r"(\[{«:;!?", r"(?![^\s*)\]}»\"'’.,:;!?…])"),
         *_no_break_before("»", "«"),
         (re.compile(rf"«{_SPACE}?(?=\S)"), f"«{NBSP}"),
-    ]
+    )
 
 
 def apply(text: str, lang: str) -> str:

@@ -70,9 +70,12 @@ class Source:
         line, column = self.position(path)
         if line is None or column is None:
             return line, column
-        following = [start for start, _ in self.marks.values() if start > line]
-        for number in range(line, min(following, default=len(self.lines) + 1)):
-            found = self.lines[number - 1].find(typed, column - 1 if number == line else 0)
+        # The value ends where the next one starts (a key's text, or the next item of a list).
+        end = min((mark for mark in [*self.marks.values(), *self.key_marks.values()] if mark > (line, column)),
+                  default=(len(self.lines) + 1, 1))
+        for number in range(line, min(end[0], len(self.lines)) + 1):
+            text = self.lines[number - 1][:end[1] - 1] if number == end[0] else self.lines[number - 1]
+            found = text.find(typed, column - 1 if number == line else 0)
             if found >= 0:
                 return number, found + 1
         return line, column

@@ -241,3 +241,18 @@ def test_the_installed_command_ends_quietly_when_its_reader_has_gone(monkeypatch
     with pytest.raises(_Ended) as ended:
         cli.run()
     assert ended.value.args == (0,)
+
+
+def test_the_installed_command_says_by_its_code_that_output_was_lost(monkeypatch):
+    from newsletter import cli
+
+    class Full:
+        def flush(self):
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "main", lambda: None)
+    monkeypatch.setattr(cli.os, "_exit", lambda status: (_ for _ in ()).throw(_Ended(status)))
+    monkeypatch.setattr(cli.sys, "stdout", Full())
+    with pytest.raises(_Ended) as ended:
+        cli.run()
+    assert ended.value.args == (120,)

@@ -9,7 +9,7 @@ from newsletter.declare import (
     Choice,
     Invalid,
     ListOf,
-    Optional,
+    Nullable,
     Record,
     Text,
     field,
@@ -26,7 +26,7 @@ class Sample(Record):
     flag: bool = field(Boolean(), "Yes or no.", False)
     size: str = field(Choice("small", "large"), "A choice.", "small")
     tags: list[str] = field(ListOf(Text()), "Texts.", factory=list)
-    maybe: str | None = field(Optional(Text()), "Text or nothing.", None)
+    maybe: str | None = field(Nullable(Text()), "Text or nothing.", None)
 
 
 def problems_of(data) -> list[tuple[str, str, str | None]]:

@@ -1,12 +1,13 @@
 """Fonts kept between runs: read back as the very font reportlab parses, and never in the way."""
 
+import marshal
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from newsletter import fontcache
+from newsletter import cache, fontcache
 from newsletter.fonts import BUNDLED_DIR, isolate_reportlab
 
 isolate_reportlab()
@@ -41,19 +42,22 @@ def test_a_font_read_back_is_the_font_reportlab_parses(font, cache_folder):
     assert read_back.stringWidth("Réunion à 14 h 30 — salle B", 11) == parsed.stringWidth("Réunion à 14 h 30 — salle B", 11)
 
 
-def test_a_changed_font_file_is_parsed_again(font, cache_folder):
+def test_an_entry_follows_the_fonts_bytes_not_its_date(font, cache_folder):
     fontcache.load_font("Gras", font)
     os.utime(font, ns=(1_000_000_000, 1_000_000_000))
     fontcache.load_font("Gras", font)
+    assert len(kept_files(cache_folder)) == 1
+    shutil.copy(BUNDLED_DIR / "DejaVuSans-Oblique.ttf", font)  # another font under the same name
+    assert fontcache.load_font("Gras", font).face.italicAngle != 0
     assert len(kept_files(cache_folder)) == 2
 
 
-def test_a_damaged_cache_file_is_ignored_and_replaced(font, cache_folder):
+def test_an_entry_this_reportlab_cannot_use_is_replaced(font, cache_folder):
     fontcache.load_font("Gras", font)
     [kept] = kept_files(cache_folder)
-    kept.write_bytes(b"\x00not marshal")
+    cache.keep(kept, marshal.dumps({"unitsPerEm": "not a font"}))  # whole, but not a face
     assert fontcache._same(fontcache.load_font("Gras", font), fontcache.load_font("Gras", font))
-    assert kept.read_bytes() != b"\x00not marshal"
+    assert marshal.loads(cache.read(kept))["unitsPerEm"] == 2048
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_time(font, tmp_path, monkeypatch):

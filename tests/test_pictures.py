@@ -82,3 +82,47 @@ def test_a_jpeg_whose_parts_do_not_follow_each_other_is_damaged(tmp_path):
 def test_fill_bytes_between_jpeg_parts_are_skipped(tmp_path):
     after_header = JPEG.index(b"\xff\xdb")
     assert identified(tmp_path, JPEG[:after_header] + b"\xff\xff" + JPEG[after_header:]) == Picture("JPEG", 64, 48)
+
+
+def png_of(*parts: tuple[bytes, bytes]) -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + b"".join(
+        struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body)) for kind, body in parts)
+
+
+IDAT = (b"IDAT", zlib.compress(b"\x00" * 10))
+IEND = (b"IEND", b"")
+
+
+@pytest.mark.parametrize("data, reason", [
+    (png_of((b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 7, 0, 0, 0)), IDAT, IEND), "describes no picture"),
+    (png_of((b"IHDR", struct.pack(">IIBBBBB", 2, 2, 16, 3, 0, 0, 0)), IDAT, IEND), "describes no picture"),
+    (png_of((b"IHDR", struct.pack(">IIBBBBB", 0, 2, 8, 2, 0, 0, 0)), IDAT, IEND), "describes no picture"),
+    (png_of((b"IHDR", b"\x00\x00"), IDAT, IEND), "header part is missing"),
+    (png_of(IDAT, IEND), "header part is missing"),
+    (png_of((b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)), IEND), "holds no pixels"),
+])
+def test_a_png_whose_header_describes_no_picture_pillow_reads_is_refused(tmp_path, data, reason):
+    with pytest.raises(Damaged, match=reason):
+        identified(tmp_path, data)
+
+
+def jpeg_with_frame(marker: int, precision: int = 8) -> bytes:
+    start = JPEG.index(b"\xff\xc0")
+    return JPEG[:start + 1] + bytes([marker]) + JPEG[start + 2:start + 4] + bytes([precision]) + JPEG[start + 5:]
+
+
+@pytest.mark.parametrize("data, reason", [
+    (jpeg_with_frame(0xC3), "rare kind of JPEG"),     # lossless
+    (jpeg_with_frame(0xC9), "rare kind of JPEG"),     # arithmetic-coded
+    (jpeg_with_frame(0xC0, precision=12), "rare kind of JPEG"),
+    (b"\xff\xd8\xff\xd9", "holds no pixels"),
+    (b"\xff\xd8\xff\xda\x00\x02\x00\xff\xd9", "pixels come before its size"),
+    (JPEG[:JPEG.index(b"\xff\xc0") + 6], "shorter than it must be"),
+])
+def test_a_jpeg_that_is_not_an_ordinary_8_bit_picture_is_refused(tmp_path, data, reason):
+    with pytest.raises(Damaged, match=reason):
+        identified(tmp_path, data)
+
+
+def test_an_extended_sequential_jpeg_is_accepted(tmp_path):
+    assert identified(tmp_path, jpeg_with_frame(0xC1)) == Picture("JPEG", 64, 48)

@@ -667,6 +667,10 @@ def scaled_image(path: Path, max_width: float, max_height: float, grayscale: boo
     return Image(io.BytesIO(data), width=width * scale, height=height * scale)
 
 
+_JPEG_QUALITY = 92  # a reduced photo, saved again: no visible loss on paper
+_PNG_LEVEL = 1  # a reduced drawing is read back at once by reportlab, which compresses the pixels itself
+
+
 @lru_cache(maxsize=64)
 def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], grayscale: bool) -> bytes:
     """The image's file data reduced to ``needed`` pixels and/or to grey levels: remembered in this
@@ -674,19 +678,20 @@ def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], 
     from a phone takes a tenth of a second to reduce, at every build)."""
     from PIL import Image as PILImage
 
-    kept = cache.entry("images", path, needed, grayscale, PILImage.__version__)
+    source = path.read_bytes()
+    kept = cache.entry("images", path.name, source, needed, grayscale, _JPEG_QUALITY, _PNG_LEVEL, PILImage.__version__)
     data = cache.read(kept)
     if data is not None:
         return data
-    with PILImage.open(path) as original:
+    with PILImage.open(io.BytesIO(source)) as original:
         picture = original.convert("LA" if "A" in original.getbands() else "L") if grayscale else original.copy()
         kind = original.format
     if picture.width > needed[0] * 1.5:
         picture = picture.resize(needed, PILImage.LANCZOS)
     buffer = io.BytesIO()
     if kind == "JPEG" and picture.mode in ("L", "RGB", "CMYK"):
-        picture.save(buffer, format="JPEG", quality=92)
-    else:  # read back at once by reportlab, which compresses the pixels itself: compress little here
-        picture.save(buffer, format="PNG", compress_level=1)
+        picture.save(buffer, format="JPEG", quality=_JPEG_QUALITY)
+    else:
+        picture.save(buffer, format="PNG", compress_level=_PNG_LEVEL)
     cache.keep(kept, buffer.getvalue())
     return buffer.getvalue()
