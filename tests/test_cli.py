@@ -228,31 +228,20 @@ def test_the_command_as_a_process_reports_errors_and_their_exit_code(workspace):
     assert result.stderr.rstrip().endswith("1 error(s), 0 warning(s)")
 
 
-def test_the_installed_command_ends_quietly_when_its_reader_has_gone(monkeypatch):
+@pytest.mark.parametrize("failure, code", [
+    (BrokenPipeError(32, "Broken pipe"), 0),             # the reader went away (`| head`): quietly
+    (OSError(28, "No space left on device"), 120),      # output lost: said by the exit code, as Python does
+])
+def test_the_installed_command_when_its_output_cannot_be_flushed(monkeypatch, failure, code):
     from newsletter import cli
 
-    class Gone:
+    class Failing:
         def flush(self):
-            raise BrokenPipeError(32, "Broken pipe")
+            raise failure
 
     monkeypatch.setattr(cli, "main", lambda: None)
     monkeypatch.setattr(cli.os, "_exit", lambda status: (_ for _ in ()).throw(_Ended(status)))
-    monkeypatch.setattr(cli.sys, "stdout", Gone())
+    monkeypatch.setattr(cli.sys, "stdout", Failing())
     with pytest.raises(_Ended) as ended:
         cli.run()
-    assert ended.value.args == (0,)
-
-
-def test_the_installed_command_says_by_its_code_that_output_was_lost(monkeypatch):
-    from newsletter import cli
-
-    class Full:
-        def flush(self):
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(cli, "main", lambda: None)
-    monkeypatch.setattr(cli.os, "_exit", lambda status: (_ for _ in ()).throw(_Ended(status)))
-    monkeypatch.setattr(cli.sys, "stdout", Full())
-    with pytest.raises(_Ended) as ended:
-        cli.run()
-    assert ended.value.args == (120,)
+    assert ended.value.args == (code,)
