@@ -289,7 +289,9 @@ def test_format_phone_keeps_digits_and_is_idempotent(number, lang):
     assert format_phone(printed, lang) == printed
 
 
-def test_apply_is_fast():
+def test_apply_never_gets_stuck_on_a_long_text():
+    """A guard against a rule whose regular expression backtracks (minutes on 50 KB), not a speed
+    target: speed is measured by bench/run.py."""
     paragraph = (
         "Depuis lundi, les équipes travaillent jour et nuit : la messagerie reste arrêtée, "
         "n'essayez pas de vous connecter. Vous avez une question ? Appelez le 02 41 05 40 00 "
@@ -298,8 +300,8 @@ def test_apply_is_fast():
     )
     text = (paragraph * 200)[:50_000]
     for lang in ("fr", "en"):
-        best = min(_duration(apply, text, lang) for _ in range(5))
-        assert best < 0.020, f"{lang}: {best * 1000:.1f} ms for 50 KB"
+        took = _duration(apply, text, lang)
+        assert took < 1, f"{lang}: {took:.1f} s for 50 KB"
 
 
 def _duration(function, *args) -> float:
