@@ -214,6 +214,11 @@ def apply(text: str, lang: str) -> str:
     return text
 
 
+def quoted(text: str, lang: str) -> str:
+    """A quotation in the marks of ``lang``: « … » held by no-break spaces, or “…”."""
+    return f"«{NBSP}{text}{NBSP}»" if lang == "fr" else f"“{text}”"
+
+
 # --- dates and times ---------------------------------------------------------------------------
 
 _WEEKDAYS = {

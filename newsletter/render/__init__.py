@@ -28,13 +28,47 @@ class IssueWriter:
 
 
 class BlockWriter(IssueWriter):
-    """A writer of text blocks (e-mail text, Markdown): each says how it sets a heading and a list."""
+    """A writer of text blocks (e-mail text, Markdown): each says how it sets a heading, a title
+    under it, a caption, a list and the user's paragraphs; the sections they share are built here."""
 
     def heading(self, key: str) -> str:
         raise NotImplementedError
 
+    def subheading(self, text: str) -> str:
+        raise NotImplementedError
+
+    def caption(self, text: str) -> str:
+        raise NotImplementedError
+
     def bullets(self, items: list[str]) -> str:
         raise NotImplementedError
+
+    def blocks(self, text: str) -> list[str]:
+        raise NotImplementedError
+
+    def _news(self) -> list[str]:
+        if not self.issue.news:
+            return []
+        blocks = [self.heading("news")]
+        for item in self.issue.news:
+            blocks.append(self.subheading(item.title))
+            if item.image and item.caption:
+                blocks.append(self.caption(item.caption))
+            blocks += self.blocks(item.body)
+        return blocks
+
+    def _tips(self) -> list[str]:
+        """Tips with a title under it; those without, together as one list."""
+        if not self.issue.tips:
+            return []
+        blocks = [self.heading("tips")]
+        for tip in self.issue.tips:
+            if tip.title:
+                blocks += [self.subheading(tip.title), *self.blocks(tip.body)]
+        untitled = [tip.body for tip in self.issue.tips if not tip.title]
+        if untitled:
+            blocks.append(self.bullets(untitled))
+        return blocks
 
     def _situation(self) -> list[str]:
         return self._titled_lists(self.document.situation_lists())

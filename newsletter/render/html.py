@@ -278,8 +278,7 @@ class _Page(IssueWriter):
             return ""
         quotes = []
         for testimonial in self.issue.testimonials:
-            quote = self.text.inline(testimonial.quote)
-            quote = f"«\u00a0{quote}\u00a0»" if self.lang == "fr" else f"“{quote}”"
+            quote = typography.quoted(self.text.inline(testimonial.quote), self.lang)
             who = f"<strong>{self.text.inline(testimonial.name)}</strong>"
             if testimonial.role:
                 who += ", " + self.text.inline(testimonial.role)

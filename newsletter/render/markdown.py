@@ -72,6 +72,12 @@ class _Markdown(BlockWriter):
     def heading(self, key: str) -> str:
         return "## " + escape(self.label(key))
 
+    def subheading(self, text: str) -> str:
+        return "### " + self.inline(text)
+
+    def caption(self, text: str) -> str:
+        return self._introduced("image", self.inline(text, italic=True))
+
     def render(self) -> str:
         blocks = self._masthead()
         for name in SECTIONS:
@@ -101,7 +107,6 @@ class _Markdown(BlockWriter):
         items = [f"{index}. {self.inline(text)}" for index, text in enumerate(self.issue.essentials, start=1)]
         return [self.heading("essentials"), "\n".join(items)]
 
-
     def _status(self) -> list[str]:
         if not self.issue.status:
             return []
@@ -116,37 +121,12 @@ class _Markdown(BlockWriter):
             rows.append("- " + " — ".join(parts))
         return [self.heading("status"), "\n".join(rows)]
 
-
-    def _news(self) -> list[str]:
-        if not self.issue.news:
-            return []
-        blocks = [self.heading("news")]
-        for item in self.issue.news:
-            blocks.append("### " + self.inline(item.title))
-            if item.image and item.caption:
-                blocks.append(self._introduced("image", self.inline(item.caption, italic=True)))
-            blocks += self.blocks(item.body)
-        return blocks
-
-    def _tips(self) -> list[str]:
-        if not self.issue.tips:
-            return []
-        blocks = [self.heading("tips")]
-        for tip in self.issue.tips:
-            if tip.title:
-                blocks += ["### " + self.inline(tip.title), *self.blocks(tip.body)]
-        untitled = [tip.body for tip in self.issue.tips if not tip.title]
-        if untitled:
-            blocks.append(self.bullets(untitled))
-        return blocks
-
     def _testimonials(self) -> list[str]:
         if not self.issue.testimonials:
             return []
         blocks = [self.heading("testimonials")]
         for testimonial in self.issue.testimonials:
-            quote = self.inline(testimonial.quote)
-            quote = f"«\u00a0{quote}\u00a0»" if self.lang == "fr" else f"“{quote}”"
+            quote = typography.quoted(self.inline(testimonial.quote), self.lang)
             who = self.inline(testimonial.name, bold=True)
             if testimonial.role:
                 who += ", " + self.inline(testimonial.role)
@@ -158,7 +138,7 @@ class _Markdown(BlockWriter):
             return []
         blocks = [self.heading("faq")]
         for question in self.issue.faq:
-            blocks += ["### " + self.inline(question.q), *self.blocks(question.a)]
+            blocks += [self.subheading(question.q), *self.blocks(question.a)]
         return blocks
 
     def _contacts(self) -> list[str]:

@@ -66,7 +66,6 @@ def _wrap(text: str, first: str = "", rest: str = "") -> str:
 class _Email(BlockWriter):
     """Builds the e-mail text block by block; blocks are joined by blank lines."""
 
-
     def render(self) -> str:
         blocks = self._masthead() + self._headline()
         for name in SECTIONS:
@@ -77,7 +76,7 @@ class _Email(BlockWriter):
 
     # --- pieces ------------------------------------------------------------------------------
 
-    def _blocks(self, text: str, first: str = "") -> list[str]:
+    def blocks(self, text: str, first: str = "") -> list[str]:
         """User text with markup: wrapped paragraphs and ``- `` lists; ``first`` starts the text."""
         found = []
         for block in markup.parse(typography.apply(text, self.lang)):
@@ -95,6 +94,12 @@ class _Email(BlockWriter):
 
     def heading(self, key: str) -> str:
         return _underlined(self.label(key).upper(), "=")
+
+    def subheading(self, text: str) -> str:
+        return _underlined(plain(text, self.lang), "-")
+
+    def caption(self, text: str) -> str:
+        return _wrap(f"[{introducing(self.label('image'), self.lang)}{plain(text, self.lang)}]")
 
     # --- masthead and headline ---------------------------------------------------------------
 
@@ -118,7 +123,7 @@ class _Email(BlockWriter):
             headline += "\n" + self.label("written_at", time=typography.format_time(issue.time, self.lang))
         blocks.append(headline)
         if issue.lead:
-            blocks += self._blocks(issue.lead)
+            blocks += self.blocks(issue.lead)
         return blocks
 
     # --- sections ----------------------------------------------------------------------------
@@ -129,7 +134,6 @@ class _Email(BlockWriter):
         items = [_wrap(plain(text, self.lang), f"{index}. ", "   ")
                  for index, text in enumerate(self.issue.essentials, start=1)]
         return [self.heading("essentials"), "\n".join(items)]
-
 
     def _status(self) -> list[str]:
         if not self.issue.status:
@@ -147,38 +151,12 @@ class _Email(BlockWriter):
             rows.append(row)
         return [self.heading("status"), "\n".join(rows)]
 
-
-    def _news(self) -> list[str]:
-        if not self.issue.news:
-            return []
-        blocks = [self.heading("news")]
-        for item in self.issue.news:
-            blocks.append(_underlined(plain(item.title, self.lang), "-"))
-            if item.image and item.caption:
-                blocks.append(_wrap(f"[{introducing(self.label('image'), self.lang)}"
-                                    f"{plain(item.caption, self.lang)}]"))
-            blocks += self._blocks(item.body)
-        return blocks
-
-    def _tips(self) -> list[str]:
-        if not self.issue.tips:
-            return []
-        blocks = [self.heading("tips")]
-        untitled = [tip.body for tip in self.issue.tips if not tip.title]
-        for tip in self.issue.tips:
-            if tip.title:
-                blocks += [_underlined(plain(tip.title, self.lang), "-"), *self._blocks(tip.body)]
-        if untitled:
-            blocks.append(self.bullets(untitled))
-        return blocks
-
     def _testimonials(self) -> list[str]:
         if not self.issue.testimonials:
             return []
         blocks = [self.heading("testimonials")]
         for testimonial in self.issue.testimonials:
-            quote = plain(testimonial.quote, self.lang)
-            quote = f"«\u00a0{quote}\u00a0»" if self.lang == "fr" else f"“{quote}”"
+            quote = typography.quoted(plain(testimonial.quote, self.lang), self.lang)
             who = plain(testimonial.name, self.lang)
             if testimonial.role:
                 who += ", " + plain(testimonial.role, self.lang)
@@ -192,7 +170,7 @@ class _Email(BlockWriter):
         question_word, answer_word = (introducing(self.label(key), self.lang)
                                       for key in ("faq_question", "faq_answer"))
         for question in self.issue.faq:
-            answer = self._blocks(question.a, first=answer_word)
+            answer = self.blocks(question.a, first=answer_word)
             answer[0] = _wrap(question_word + plain(question.q, self.lang)) + "\n" + answer[0]
             blocks += answer
         return blocks
