@@ -31,7 +31,7 @@ from .placeholders import placeholder_problems
 from .resources import check_glyphs, check_image
 from .series import numbering_problems
 from .state import UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
-from .uptodate import LAST_BUILD_FILE
+from .uptodate import LAST_BUILD_FILE, sha256_of
 
 
 @dataclass
@@ -42,10 +42,18 @@ class Plan:
     documents: list[IssueDocument] = field(default_factory=list)
     layouts: list[tuple[LayoutRef, Loaded[Layout]]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    hashes: dict[Path, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
+
+    def sha256(self, path: Path) -> str:
+        """The file's SHA-256, hashed once for the plan: the publication, a layout and the logo serve
+        every issue, and the record of a whole build reuses what deciding the build hashed."""
+        if path not in self.hashes:
+            self.hashes[path] = sha256_of(path)
+        return self.hashes[path]
 
 
 @dataclass(frozen=True)
@@ -275,21 +283,27 @@ def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(
     for document in result.documents:
         for ref, layout in result.layouts:
             path = output_path(out_dir, document, ref, options)
-            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root), options)
+            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256),
+                                  options)
             found.append(Target(document, ref, layout, path, current, state.status(path, current)))
     return found
 
 
 def record_whole_build(result: Plan, out_dir: Path, layouts: list[str], options: RenderOptions) -> None:
     """After a build of the whole workspace: what it read and left, so that the same build with
-    nothing changed is answered by hashing files (see :mod:`newsletter.uptodate`)."""
+    nothing changed is answered by hashing files (see :mod:`newsletter.uptodate`).
+
+    The inputs' hashes are those taken before rendering (a file saved during the build is then seen
+    as changed next time), the PDFs' those the output folder's state recorded for them."""
     root = result.workspace.root
-    inputs = [path for document in result.documents for ref, layout in result.layouts
-              for _, path in input_paths(document, ref, layout.model, root)]
-    outputs = [output_path(out_dir, document, ref, options) for document in result.documents
-               for ref, _ in result.layouts]
+    inputs = {path: result.sha256(path) for document in result.documents for ref, layout in result.layouts
+              for _, path in input_paths(document, ref, layout.model, root)}
+    recorded = BuildState.load(out_dir).entries
+    outputs = {name: recorded.get(name, {}).get("sha256", uptodate.ABSENT)
+               for name in (output_path(out_dir, document, ref, options).name for document in result.documents
+                            for ref, _ in result.layouts)}
     write_atomic(out_dir / LAST_BUILD_FILE,
-                 uptodate.record(out_dir, root, layouts, dataclasses.asdict(options), inputs, outputs))
+                 uptodate.record(root, layouts, dataclasses.asdict(options), inputs, outputs))
 
 
 def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),

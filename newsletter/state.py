@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +35,11 @@ class Input:
     sha256: str
 
 
-def inputs_of(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[Input]:
-    """Every file the PDF of ``document`` in this layout is drawn from, with its hash."""
-    return [Input(role, _shown(path, ref, root), sha256_of(path))
+def inputs_of(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path,
+              sha256: Callable[[Path], str] = sha256_of) -> list[Input]:
+    """Every file the PDF of ``document`` in this layout is drawn from, with its hash (``sha256``: a
+    plan's, which hashes each file once)."""
+    return [Input(role, _shown(path, ref, root), sha256(path))
             for role, path in input_paths(document, ref, layout, root)]
 
 

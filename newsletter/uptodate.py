@@ -43,13 +43,13 @@ def _request(root: Path, layouts: list[str], options: dict) -> dict:
             "root": str(root.resolve()), "files": listing}
 
 
-def record(out_dir: Path, root: Path, layouts: list[str], options: dict, inputs: list[Path],
-           outputs: list[Path]) -> bytes:
-    """The record of a whole build, to be written to :data:`LAST_BUILD_FILE` in ``out_dir``."""
+def record(root: Path, layouts: list[str], options: dict, inputs: dict[Path, str], outputs: dict[str, str]) -> bytes:
+    """The record of a whole build, to be written to :data:`LAST_BUILD_FILE` in its output folder:
+    the SHA-256 of each file it read (by path) and of each PDF it left (by name)."""
     data = {
         "request": _request(root, layouts, options),
-        "inputs": {str(path.resolve()): sha256_of(path) for path in sorted(set(inputs))},
-        "outputs": {path.name: sha256_of(path) for path in outputs},
+        "inputs": {str(path.resolve()): sha for path, sha in inputs.items()},
+        "outputs": outputs,
     }
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
 

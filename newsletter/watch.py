@@ -18,7 +18,7 @@ from .build import build_all, issue_file, plan
 from .diagnostics import Diagnostic, InputError
 from .loader import PUBLICATION_FILE, display_path, issue_files
 from .options import RenderOptions
-from .state import inputs_of
+from .state import input_paths
 
 INTERVAL_SECONDS = 0.5
 
@@ -79,9 +79,8 @@ class Watcher:
             # images and fonts as the build state lists them; layouts by their own path, as the state
             # names a built-in layout rather than giving its path
             self.files |= {ref.path.resolve() for ref, _ in result.layouts}
-            self.files |= {Path(self.root, item.path).resolve() for document in result.documents
-                           for ref, layout in result.layouts
-                           for item in inputs_of(document, ref, layout.model, self.root) if item.role != "layout"}
+            self.files |= {path.resolve() for document in result.documents for ref, layout in result.layouts
+                           for role, path in input_paths(document, ref, layout.model, self.root) if role != "layout"}
             if result.diagnostics:
                 self.problems(result.diagnostics)
             if result.errors:
