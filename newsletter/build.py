@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
-import tempfile
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from . import uptodate
 from .advice import advise, advise_publication
 from .diagnostics import Diagnostic, InputError
 from .document import IssueDocument
+from .files import replace_whole
 from .fonts import family_files, glyphs
 from .formats import Issue
 from .layouts import Layout, LayoutRef
@@ -204,20 +204,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     File-system failures (folder is a file, no permission, disk full, a PDF locked by a viewer on
     Windows) become an :class:`InputError` that says what to do.
     """
-    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        temporary = Path(name)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        replace_whole(path, data)
     except OSError as error:
         raise InputError([_write_problem(path, error)]) from error
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
 
 
 def _write_problem(path: Path, error: OSError) -> Diagnostic:
@@ -243,12 +234,6 @@ def _file_in_the_way(folder: Path) -> Path | None:
         if candidate.exists():
             return None if candidate.is_dir() else candidate
     return None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def input_files(result: Plan) -> set[Path]:

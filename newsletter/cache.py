@@ -16,11 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from . import __version__
+from .files import replace_whole
 
 LIMIT_BYTES = 100_000_000  # of each kind: a series' logos and photos, a few layouts' fonts
 _CHECKSUM_BYTES = 16
@@ -76,22 +76,14 @@ def read(path: Path | None) -> bytes | None:
 
 
 def keep(path: Path | None, data: bytes) -> None:
-    """Write the entry whole or not at all (temporary file, flushed to disk, then renamed);
-    failures are ignored."""
+    """Write the entry whole or not at all, readable by the user alone; failures are ignored (an
+    entry cut short by a power cut fails its checksum and is made again)."""
     if path is None:
         return
     try:
         for folder in (path.parent.parent, path.parent):  # the user's own: others cannot read or plant entries
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest() + data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        replace_whole(path, hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest() + data, private=True)
         _prune(path.parent)
     except OSError:
         pass

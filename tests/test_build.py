@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter import build
+from newsletter import build, files
 from newsletter.diagnostics import InputError
 
 
@@ -136,7 +136,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
     def disk_full(source, destination):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full)
     with pytest.raises(InputError) as raised:
         build.write_atomic(target, b"new")
     assert target.read_bytes() == b"printed on Monday"

@@ -31,6 +31,7 @@ import yaml
 from pypdf import PdfReader
 
 import newsletter.build
+import newsletter.files
 import newsletter.cli
 from conftest import REPO
 from newsletter.diagnostics import Diagnostic
@@ -252,7 +253,7 @@ def simulate(fault: str, monkeypatch) -> None:
         def refused(*args, **kwargs):
             raise PermissionError(errno.EACCES, "Permission denied")
 
-        monkeypatch.setattr(newsletter.build.tempfile, "mkstemp", refused)
+        monkeypatch.setattr(newsletter.files.tempfile, "mkstemp", refused)
     elif fault == "locked-pdf":
         real_replace = os.replace
 
@@ -261,7 +262,7 @@ def simulate(fault: str, monkeypatch) -> None:
                 raise PermissionError(errno.EACCES, "Permission denied", str(target))
             real_replace(source, target)
 
-        monkeypatch.setattr(newsletter.build.os, "replace", locked)
+        monkeypatch.setattr(newsletter.files.os, "replace", locked)
     elif fault == "disk-full":
         real_fdopen = os.fdopen
 
@@ -277,7 +278,7 @@ def simulate(fault: str, monkeypatch) -> None:
                 self.stream.close()
                 super().close()
 
-        monkeypatch.setattr(newsletter.build.os, "fdopen", lambda handle, mode: Full(handle))
+        monkeypatch.setattr(newsletter.files.os, "fdopen", lambda handle, mode: Full(handle))
     elif fault == "ctrl-c-on-issue-2":
         real_render = newsletter.build.render
 
