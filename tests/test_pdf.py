@@ -304,3 +304,12 @@ def test_an_output_that_is_one_of_the_inputs_is_refused(workspace, cli):
     assert result.code == 1
     assert "would overwrite one of the input files" in result.err and "Traceback" not in result.output
     assert trap.read_text(encoding="utf-8") == MINIMAL_ISSUE
+
+
+@pytest.mark.parametrize("layout", ["large-print-a4", "journal-a5", "journal-a4"])
+def test_the_news_heading_is_printed_on_the_page_of_the_first_article(tmp_path, cli, layout):
+    assert cli("--root", REPO, "build", "3", "--layout", layout, "--out", tmp_path).code == 0
+    [pdf] = tmp_path.glob("*.pdf")
+    pages = [flat(page.extract_text()) for page in PdfReader(pdf).pages]
+    [page] = [text for text in pages if "Actualités" in text]
+    assert "Un poste réinstallé, une pastille verte" in page

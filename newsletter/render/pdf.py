@@ -498,7 +498,9 @@ class JournalRenderer(IssueWriter):
             content += [*_unbreakable(head, column_width, column_height), *body,
                         Spacer(1, styles.body.fontSize * 0.6)]
         first_height = content[0].wrap(column_width, self.page_height)[1] if columns > 1 else 0
-        heading = self._heading("news", keep_with_next=False)
+        # One column: the heading stays with the first article's title and picture (kept whole);
+        # several: the columns are one flowable, which the page break above makes room for.
+        heading = self._heading("news", keep_with_next=columns == 1)
         story: list[Flowable] = [CondPageBreak(first_height + 3 * styles.heading.leading), heading]
         if columns > 1:
             story.append(FlowingColumns(content, columns, self.layout.gutter * mm))
