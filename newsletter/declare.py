@@ -132,19 +132,22 @@ class Nullable(Kind):
 
 
 class Choice(Kind):
-    """One of a few words, exactly as written (``down``, ``A4``)."""
+    """One of a few words, exactly as written (``down``, ``A4``). ``meaning`` maps other words users
+    may write for a choice (the printed label, ``Rétabli``) to it, for the hint of a refused value."""
 
-    def __init__(self, *choices: str):
+    def __init__(self, *choices: str, meaning: dict[str, str] | None = None):
         self.choices = choices
+        self.meaning = {**{word.lower(): choice for word, choice in (meaning or {}).items()},
+                        **{choice: choice for choice in choices}}
 
     def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         if value in self.choices:
             return value
         quoted = [repr(choice) for choice in self.choices]
         expected = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
-        close = difflib.get_close_matches(str(value).strip().lower(), self.choices, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(str(value).strip().lower(), list(self.meaning), n=1, cutoff=0.5)
         problems.append(Problem(loc, f"expected one of {expected}; found {value!r}",
-                                f"did you mean `{close[0]}`?" if close else None))
+                                f"did you mean `{self.meaning[close[0]]}`?" if close else None))
         return FAILED
 
     def schema(self, defs: dict[str, dict]) -> dict:

@@ -23,10 +23,12 @@ from .declare import (
     Text,
     field,
 )
+from .labels import label
 
-STATES = ("down", "degraded", "testing", "restored")
 LANGUAGES = ("fr", "en")
-
+STATES = ("down", "degraded", "testing", "restored")
+# What each state prints as (`Rétabli`, `Disrupted`): the word a user may write instead.
+PRINTED_STATES = {label(lang, f"state_{state}"): state for lang in LANGUAGES for state in STATES}
 
 
 class PositiveNumber(Text):
@@ -144,7 +146,7 @@ class Situation(Record):
 
 class SystemStatus(Record):
     system: str = field(Text("system name"), "Tool or service, e.g. 'Messagerie'.")
-    state: str = field(Choice(*STATES), "One of: down, degraded, testing, restored.")
+    state: str = field(Choice(*STATES, meaning=PRINTED_STATES), "One of: down, degraded, testing, restored.")
     since: str | None = field(OPTIONAL_TEXT, "Since when, as text: '8 février' or '2021-02-08'.", None)
     note: str | None = field(OPTIONAL_TEXT, "A short precision.", None)
 

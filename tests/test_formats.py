@@ -277,3 +277,17 @@ def test_language_is_fr_or_en(workspace):
 def test_the_minimal_issue_is_valid(valid):
     model = valid(MINIMAL_ISSUE)
     assert (model.number, model.headline, model.contacts) == (1, "Les téléphones fonctionnent", None)
+
+
+@pytest.mark.parametrize("typed, meant", [("rétabli", "restored"), ("Rétablie", "restored"), ("Arrêté", "down"),
+                                          ("perturbé", "degraded"), ("en test", "testing"), ("Disrupted", "degraded")])
+def test_a_state_written_as_it_prints_is_refused_with_the_word_to_write(typed, meant):
+    from newsletter.declare import Invalid
+    from newsletter.formats import Issue
+
+    with pytest.raises(Invalid) as raised:
+        Issue.parse({"number": "1", "date": "2021-02-05", "headline": "x",
+                     "status": [{"system": "Messagerie", "state": typed}]})
+    [problem] = raised.value.problems
+    assert problem.message.startswith("expected one of 'down', 'degraded', 'testing' or 'restored'")
+    assert problem.hint == f"did you mean `{meant}`?"
