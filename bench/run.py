@@ -30,7 +30,7 @@ ENVIRONMENT = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROO
 WATCH_REBUILD = """
 import sys, time
 from pathlib import Path
-from newsletter.watch import Watcher
+from newsletter.build.watch import Watcher
 root, issue = Path(sys.argv[1]), sys.argv[2]
 watcher = Watcher(root, issue, [], root / "watch-out", say=lambda line: None, problems=lambda found: None)
 watcher.build()                                # the watch's first build: imports, fonts, layout
@@ -73,7 +73,7 @@ def median_run(command: list[str], cwd: Path, runs: int, before=None,
 
 
 def make_workspace(folder: Path) -> Path:
-    for part in ("issues", "assets", "layouts"):
+    for part in ("issues", "assets"):
         shutil.copytree(ROOT / part, folder / part)
     return folder
 

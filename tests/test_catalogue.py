@@ -30,12 +30,12 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-import newsletter.build
+import newsletter.build.plan
 import newsletter.files
 import newsletter.cli
 from conftest import REPO
-from newsletter.diagnostics import Diagnostic
-from newsletter.fonts import BUNDLED_DIR, glyphs
+from newsletter.errors import Diagnostic
+from newsletter.render.pdf.fonts import BUNDLED_DIR, glyphs
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 ISSUE = "issues/001.yaml"
@@ -196,9 +196,9 @@ sys.addaudithook(_audit)
 
 
 def opened_outside(root: Path) -> list[str]:
-    from newsletter.cache import cache_dir
+    from newsletter.render.cache import cache_dir
 
-    allowed = [Path(p).resolve() for p in (root, REPO / "newsletter", REPO / "layouts", cache_dir(),
+    allowed = [Path(p).resolve() for p in (root, REPO / "newsletter", REPO / "newsletter" / "data" / "layouts", cache_dir(),
                                            sys.prefix, sys.base_prefix, sys.exec_prefix)]
     found = []
     for name, mode in WATCH.opened:
@@ -280,14 +280,14 @@ def simulate(fault: str, monkeypatch) -> None:
 
         monkeypatch.setattr(newsletter.files.os, "fdopen", lambda handle, mode: Full(handle))
     elif fault == "ctrl-c-on-issue-2":
-        real_render = newsletter.build.render
+        real_render = newsletter.build.plan.render
 
         def interrupted(document, *args, **kwargs):
             if document.issue.number == 2:
                 raise KeyboardInterrupt
             return real_render(document, *args, **kwargs)
 
-        monkeypatch.setattr(newsletter.build, "render", interrupted)
+        monkeypatch.setattr(newsletter.build.plan, "render", interrupted)
     else:
         raise ValueError(f"unknown fault {fault!r}")
 

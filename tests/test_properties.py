@@ -35,13 +35,13 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from conftest import REPO
-from newsletter import typography
+from newsletter.text import typography
 from newsletter.cli import main
-from newsletter.document import IssueDocument
-from newsletter.fonts import BUNDLED_DIR, Glyphs, read_coverage
-from newsletter.formats import STATES, Issue, Publication
-from newsletter.labels import label
-from newsletter.yamlreader import parse_yaml
+from newsletter.model.document import IssueDocument
+from newsletter.render.pdf.fonts import BUNDLED_DIR, Glyphs, read_coverage
+from newsletter.model.formats import STATES, Issue, Publication
+from newsletter.text.labels import label
+from newsletter.read.yamlreader import parse_yaml
 
 PIPELINE = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -405,7 +405,7 @@ class _Markup(HTMLParser):
 
 def document_of(issue: dict, lang: str) -> IssueDocument | None:
     """The validated document, as the CLI would make it; None when the text is refused."""
-    from newsletter.diagnostics import InputError
+    from newsletter.errors import InputError
 
     publication = Publication.parse(parse_yaml(
         (REPO / "issues" / "publication.yaml").read_text(encoding="utf-8"), "publication.yaml").data)

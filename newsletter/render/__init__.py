@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..document import IssueDocument
-from ..fonts import isolate_reportlab
-from ..labels import label
+from newsletter.model.document import IssueDocument
+from newsletter.render.pdf.fonts import isolate_reportlab
+from newsletter.text.labels import label
 
 isolate_reportlab()  # before any renderer imports reportlab
 

@@ -18,12 +18,14 @@ import re
 from html import escape
 from pathlib import Path
 
-from .. import markup, typography
-from ..document import IssueDocument
-from ..labels import label
-from ..layouts import SECTIONS, Colours
-from . import IssueWriter
-from .text import introducing, issue_number, plain, since
+from newsletter.text import markup
+
+from newsletter.text import typography
+from newsletter.model.document import IssueDocument
+from newsletter.text.labels import label
+from newsletter.model.layout import SECTIONS, Colours
+from newsletter.render import IssueWriter
+from newsletter.render.text import introducing, issue_number, plain, since
 
 PALETTE = Colours().dump()
 WHITE = "#FFFFFF"
@@ -426,7 +428,7 @@ def write_site(documents: list[IssueDocument], out_dir: Path) -> list[Path]:
 
     Returns the files written; with no documents there is nothing to show and nothing is written.
     """
-    from ..build import write_atomic
+    from newsletter.build.plan import write_atomic
 
     ordered = sorted(documents, key=lambda d: (d.issue.number, d.issue.date), reverse=True)
     pages = {page_name(document): _Page(document, links=True).render() for document in ordered}

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .. import markup, typography
-from ..document import IssueDocument
-from ..labels import label
-from ..layouts import SECTIONS
-from . import BlockWriter
-from .text import introducing, issue_number, since
+from newsletter.text import markup
+
+from newsletter.text import typography
+from newsletter.model.document import IssueDocument
+from newsletter.text.labels import label
+from newsletter.model.layout import SECTIONS
+from newsletter.render import BlockWriter
+from newsletter.render.text import introducing, issue_number, since
 
 # Backslash-escapable characters (CommonMark §2.4) that can start markup anywhere in a line;
 # `|` and `~` are markup in GitHub's dialect (tables, strikethrough).

@@ -13,10 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import markup, typography
-from ..document import IssueDocument
-from . import IssueWriter
-from .text import introducing
+from newsletter.text import markup
+
+from newsletter.text import typography
+from newsletter.model.document import IssueDocument
+from newsletter.render import IssueWriter
+from newsletter.render.text import introducing
 
 WORDS_PER_MINUTE = 150
 LONGEST_SECONDS = 180

@@ -16,11 +16,13 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from .. import markup, typography
-from ..document import IssueDocument
-from ..labels import label
-from ..layouts import SECTIONS
-from . import BlockWriter
+from newsletter.text import markup
+
+from newsletter.text import typography
+from newsletter.model.document import IssueDocument
+from newsletter.text.labels import label
+from newsletter.model.layout import SECTIONS
+from newsletter.render import BlockWriter
 
 WIDTH = 72
 SMS_LIMIT = 480

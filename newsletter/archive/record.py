@@ -1,0 +1,374 @@
+"""The archive: what was distributed, kept byte for byte, with a manifest that proves it.
+
+``archive/`` holds, for every issue, the PDF of each archive layout (the publication's journal and,
+when there is one, the ``poster-a3`` poster); ``index.pdf``, the catalogue; ``collection.pdf``, every
+journal issue with a bookmark each; ``html/``, the intranet pages; and ``manifest.json``, which
+records for each file its SHA-256, size, the SHA-256 of its sources, the issue number and date, and
+the tool version.
+
+An issue's recorded PDF is never replaced by different bytes: the run is refused, naming the issue
+and what changed, unless ``--supersede N`` asks to keep the old file as ``…-superseded-K.pdf`` and
+to record the new one as a correction. The catalogue, the collection and the pages are rebuilt as
+the series grows. A run renders into a staging folder inside the archive and moves files in only
+at the end, the manifest last; a failure or Ctrl-C before that leaves the archive as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsletter import __version__
+
+from newsletter.text import typography
+from newsletter.model import layout as layout_registry
+from newsletter.build.plan import Plan, render, write_atomic
+from newsletter.errors import Diagnostic, InputError
+from newsletter.model.document import IssueDocument
+from newsletter.model.formats import Publication
+from newsletter.text.labels import label
+from newsletter.model.layout import Layout, LayoutRef
+from newsletter.model.load import PUBLICATION_FILE, Loaded, display_path, load_model
+from newsletter.build.incremental import inputs_of
+from newsletter.build.uptodate import sha256_of, sha256_of_bytes
+
+MANIFEST_FILE = "manifest.json"
+INDEX_FILE = "index.pdf"
+COLLECTION_FILE = "collection.pdf"
+HTML_DIR = "html"
+POSTER_LAYOUT = "poster-a3"
+_STAGING_PREFIX = ".staging-"
+
+
+def archive_layouts(root: Path) -> list[str]:
+    """What the team prints: the publication's journal layout, and the poster when there is one."""
+    loaded, _ = load_model(Publication, root / "issues" / PUBLICATION_FILE, root)
+    journal = loaded.model.layout if loaded else "journal-a4"
+    poster = [POSTER_LAYOUT] if POSTER_LAYOUT in layout_registry.available(root) else []
+    return list(dict.fromkeys([journal, *poster]))
+
+
+# --- the manifest ------------------------------------------------------------------------------
+
+@dataclass
+class Manifest:
+    """``manifest.json``: file name (relative to the archive) → its record."""
+
+    files: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, archive_dir: Path) -> Manifest:
+        path = archive_dir / MANIFEST_FILE
+        if not path.exists():
+            return cls()
+        try:
+            files = json.loads(path.read_text(encoding="utf-8"))["files"]
+            if not isinstance(files, dict):
+                raise TypeError
+        except (OSError, ValueError, KeyError, TypeError):
+            raise InputError([Diagnostic(str(path), "the manifest cannot be read: the archive's record is damaged",
+                                         hint="restore manifest.json from a copy; nothing was changed")]) from None
+        return cls(files)
+
+    def to_bytes(self) -> bytes:
+        return (json.dumps({"format": 1, "files": self.files}, indent=2, sort_keys=True, ensure_ascii=False)
+                + "\n").encode("utf-8")
+
+
+# --- making the archive ------------------------------------------------------------------------
+
+@dataclass
+class ArchiveReport:
+    """What a run did, for the command to tell."""
+
+    written: list[str] = field(default_factory=list)
+    superseded: list[tuple[str, str]] = field(default_factory=list)  # (file, its old version's new name)
+    restored: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def make_archive(result: Plan, archive_dir: Path, supersede: Iterable[int] = (),
+                 progress: Callable[[str], None] = lambda message: None) -> ArchiveReport:
+    """Bring ``archive_dir`` up to date with the plan's issues and layouts; see the module's rules."""
+    archive_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in archive_dir.glob(_STAGING_PREFIX + "*"):  # a run killed before it could clean up
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=archive_dir))
+    try:
+        run = _Run(result, archive_dir, staging, set(supersede), progress)
+        run.issues()
+        run.catalogue()
+        run.collection()
+        run.site()
+        run.commit()
+        return run.report
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Run:
+    def __init__(self, result: Plan, archive_dir: Path, staging: Path, supersede: set[int],
+                 progress: Callable[[str], None]):
+        self.result, self.dir, self.staging, self.progress = result, archive_dir, staging, progress
+        self.supersede = supersede
+        self.old = Manifest.load(archive_dir)
+        self.files = copy.deepcopy(self.old.files)  # the new manifest, edited as files are decided
+        self.staged: list[str] = []
+        self.renames: list[tuple[str, str]] = []
+        self.report = ArchiveReport()
+        self.publication = result.workspace.publication.model
+        self.journal = next(((ref, layout) for ref, layout in result.layouts if layout.model.kind == "journal"), None)
+        self.report.notes += [f"--supersede {number}: there is no issue n° {number}"
+                              for number in sorted(supersede - self._numbers())]
+
+    def _numbers(self) -> set[int]:
+        return {document.issue.number for document in self.result.documents}
+
+    # --- the issues' PDFs: recorded once, never silently replaced
+
+    def issues(self) -> None:
+        refusals = []
+        for document in sorted(self.result.documents, key=lambda d: d.issue.number):
+            for ref, layout in self.result.layouts:
+                refusal = self._issue_file(document, ref, layout)
+                if refusal:
+                    refusals.append(refusal)
+        if refusals:
+            raise InputError(refusals)
+        superseded = {self.files[name]["issue"] for name, _ in self.report.superseded}
+        self.report.notes += [f"--supersede {number}: its archived files are unchanged; nothing superseded"
+                              for number in sorted((self.supersede & self._numbers()) - superseded)]
+
+    def _issue_file(self, document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout]) -> Diagnostic | None:
+        name = document.file_name(ref.name)
+        inputs = inputs_of(document, ref, layout.model, self.result.workspace.root)
+        sources = [dataclasses.asdict(item) for item in inputs]
+        record = self.files.get(name)
+        intact = record is not None and sha256_of(self.dir / name) == record["sha256"]
+        if intact and record["sources"] == sources:
+            self.report.unchanged += 1
+            return None
+        self.progress(f"rendering n° {document.issue.number} ({ref.name})")
+        data, pages = render(document, ref, layout)
+        entry = {**_describe(data, sources), "issue": document.issue.number,
+                 "date": document.issue.date.isoformat(), "layout": ref.name, "pages": pages}
+        if record is None:
+            self._stage(name, data, entry)
+            self.report.written.append(name)
+        elif entry["sha256"] == record["sha256"]:  # the same bytes: a change the PDF does not show, or a repair
+            self.files[name] = {**record, "sources": sources}
+            if intact:
+                self.report.unchanged += 1
+            else:
+                self._stage(name, data)
+                self.report.restored.append(name)
+        elif document.issue.number in self.supersede:
+            kept_as = self._superseded_name(name)
+            self.renames.append((name, kept_as))
+            self.files[kept_as] = {**record, "superseded_by": name}
+            self._stage(name, data, {**entry, "correction_of": kept_as})
+            self.report.written.append(name)
+            self.report.superseded.append((name, kept_as))
+        else:
+            return self._refusal(document, name, record, entry, intact)
+        return None
+
+    def _refusal(self, document: IssueDocument, name: str, record: dict, entry: dict, intact: bool) -> Diagnostic:
+        number = document.issue.number
+        before = {item["path"]: item for item in record["sources"]}
+        after = {item["path"]: item for item in entry["sources"]}
+        changes = [f"{path} ({(after.get(path) or before[path])['role']}) "
+                   + ("was added" if path not in before else "was removed" if path not in after else "changed")
+                   for path in sorted(before.keys() | after.keys())
+                   if before.get(path, {}).get("sha256") != after.get(path, {}).get("sha256")]
+        if record.get("tool_version") != __version__:
+            changes.append(f"the tool's version changed ({record.get('tool_version')} → {__version__})")
+        if not intact:
+            changes.append("the archived file is missing or was altered, and rendering it again gives other bytes")
+        line, column = _position_of_number(self.result, document)
+        return Diagnostic(
+            display_path(document.issue_path, self.result.workspace.root),
+            f"issue n° {number} is archived as {name} and its PDF would change: " + "; ".join(changes),
+            line, column, "number",
+            f"to publish a correction, run `newsletter archive --supersede {number}` (the archived file is kept); "
+            "to keep the archive as it is, undo the change",
+        )
+
+    def _superseded_name(self, name: str) -> str:
+        """``…_a4.pdf`` → ``…_a4-superseded-K.pdf``, K the first number neither recorded nor on disk."""
+        stem, suffix = name.rsplit(".", 1)
+        count = 1
+        while (kept_as := f"{stem}-superseded-{count}.{suffix}") in self.files or (self.dir / kept_as).exists():
+            count += 1
+        return kept_as
+
+    # --- what is rebuilt as the series grows
+
+    def catalogue(self) -> None:
+        from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
+
+        ordered = self._journal_files()
+        if not ordered:
+            return
+
+        def make() -> bytes:
+            lines = [CatalogueLine(document.issue.number, document.issue.date, document.issue.headline,
+                                   self.files[name]["pages"], "correction_of" in self.files[name])
+                     for document, name in ordered]
+            publication = self.publication
+            return render_catalogue(publication.title, publication.organisation or publication.title,
+                                    publication.language, lines)
+
+        self._derived(INDEX_FILE, self._pdf_sources(ordered), make)
+
+    def collection(self) -> None:
+        from newsletter.archive.join import Part, join
+        from newsletter.render.pdf.journal import PDF_LANG
+
+        ordered = self._journal_files()
+        if not ordered:
+            return
+
+        def make() -> bytes:
+            parts = [Part(_bookmark(document), self._current(name).read_bytes()) for document, name in ordered]
+            return join(parts, self.publication.title, PDF_LANG[self.publication.language])
+
+        self._derived(COLLECTION_FILE, self._pdf_sources(ordered), make)
+
+    def site(self) -> None:
+        from newsletter.render.html import write_site
+
+        pages = self.staging / HTML_DIR
+        for path in write_site(self.result.documents, pages):
+            name = path.relative_to(self.staging).as_posix()
+            data = path.read_bytes()
+            record = self.files.get(name)
+            if record and record["sha256"] == sha256_of_bytes(data) and sha256_of(self.dir / name) == record["sha256"]:
+                self.report.unchanged += 1
+            else:
+                self._stage(name, data, {**_describe(data, []), "kind": "html"})
+                self.report.written.append(name)
+
+    def _journal_files(self) -> list[tuple[IssueDocument, str]]:
+        """Each issue and the name of its journal PDF, in number order (none without a journal layout)."""
+        if self.journal is None:
+            return []
+        documents = sorted(self.result.documents, key=lambda d: d.issue.number)
+        return [(document, document.file_name(self.journal[0].name)) for document in documents]
+
+    def _pdf_sources(self, ordered: list[tuple[IssueDocument, str]]) -> list[dict]:
+        """The catalogue and the collection are made from the journal PDFs (which show every headline and date)."""
+        return [{"role": "pdf", "path": name, "sha256": self.files[name]["sha256"]} for _, name in ordered]
+
+    def _derived(self, name: str, sources: list[dict], make: Callable[[], bytes]) -> None:
+        record = self.files.get(name)
+        intact = record is not None and sha256_of(self.dir / name) == record["sha256"]
+        if intact and record["sources"] == sources:
+            self.report.unchanged += 1
+            return
+        self.progress(f"making {name}")
+        data = make()
+        if intact and record["sha256"] == sha256_of_bytes(data):
+            self.files[name] = {**record, "sources": sources}
+            self.report.unchanged += 1
+        else:
+            self._stage(name, data, _describe(data, sources))
+            self.report.written.append(name)
+
+    # --- moving the staged files in
+
+    def _stage(self, name: str, data: bytes, entry: dict | None = None) -> None:
+        """Write ``name`` in the staging folder and, given its ``entry``, record it (when: now)."""
+        write_atomic(self.staging / name, data)
+        if entry is not None:
+            self.files[name] = {**entry, "recorded": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+        self.staged.append(name)
+
+    def _current(self, name: str) -> Path:
+        """Where the file of ``name`` is now: staged by this run, or already in the archive."""
+        staged = self.staging / name
+        return staged if name in self.staged else self.dir / name
+
+    def commit(self) -> None:
+        """Move the staged files in, the manifest last; on any failure, undo the moves already made."""
+        if not self.staged and self.files == self.old.files:
+            return
+        undo: list[tuple[Path, Path | None]] = []  # (where a file is now, where it goes back; None: remove it)
+        try:
+            self._move_in(undo)
+            write_atomic(self.dir / MANIFEST_FILE, Manifest(self.files).to_bytes())
+        except BaseException as error:
+            for now, back in reversed(undo):
+                if back is None:
+                    now.unlink(missing_ok=True)
+                else:
+                    os.replace(now, back)
+            if isinstance(error, OSError):
+                raise InputError([Diagnostic(str(self.dir), f"cannot move the new files in: {error.strerror or error}",
+                                             hint="if a file of the archive is open in a viewer, close it and retry; "
+                                                  "the archive was left as it was")]) from error
+            raise
+
+    def _move_in(self, undo: list[tuple[Path, Path | None]]) -> None:
+        backup = self.staging / ".previous"
+        for name, kept_as in self.renames:
+            if (self.dir / name).exists():
+                os.replace(self.dir / name, self.dir / kept_as)
+                undo.append((self.dir / kept_as, self.dir / name))
+        for name in self.staged:
+            final = self.dir / name
+            final.parent.mkdir(parents=True, exist_ok=True)
+            if final.exists():
+                (backup / name).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(final, backup / name)
+                undo.append((backup / name, final))
+            os.replace(self.staging / name, final)
+            undo.append((final, None))
+
+
+def _describe(data: bytes, sources: list[dict]) -> dict:
+    return {"sha256": sha256_of_bytes(data), "size": len(data), "sources": sources, "tool_version": __version__}
+
+
+def _bookmark(document: IssueDocument) -> str:
+    lang, issue = document.lang, document.issue
+    number = label(lang, "issue_number").format(number=issue.number)
+    return typography.apply(f"{number} — {typography.format_date(issue.date, lang)} — {issue.headline}", lang)
+
+
+def _position_of_number(result: Plan, document: IssueDocument) -> tuple[int | None, int | None]:
+    loaded = next(item for item in result.workspace.issues if item.path == document.issue_path)
+    return loaded.source.position(("number",))
+
+
+# --- checking the archive ----------------------------------------------------------------------
+
+def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
+    """Every recorded file hashed again: an error for each one missing or changed; and how many match."""
+    if not (archive_dir / MANIFEST_FILE).exists():
+        return [Diagnostic(str(archive_dir / MANIFEST_FILE), "no manifest: this folder is not an archive yet",
+                           hint="run `newsletter archive` to make it")], 0
+    manifest = Manifest.load(archive_dir)
+    found, matching = [], 0
+    for name, record in sorted(manifest.files.items()):
+        path = archive_dir / name
+        digest = sha256_of(path)
+        if not path.is_file():
+            found.append(Diagnostic(str(path), "missing: this recorded file is not in the archive any more",
+                                    hint="restore it from a copy of the archive"))
+        elif digest != record.get("sha256"):
+            found.append(Diagnostic(str(path), f"changed since it was archived (SHA-256 recorded "
+                                    f"{record.get('sha256', '?')[:16]}…, now {digest[:16]}…)",
+                                    hint="restore it from a copy of the archive: it is not the file recorded"))
+        else:
+            matching += 1
+    return found, matching

@@ -1,0 +1,42 @@
+"""The numbering of a series: no number skipped, dates moving forward with the numbers.
+
+A skipped number or a date going backwards is a warning: it may be deliberate, but is usually a
+slip. (Two issues with one number is an error reported by ``loader.load_workspace`` itself, since
+every command that picks an issue by number relies on numbers being unique.)
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from newsletter.errors import Diagnostic
+from newsletter.model.formats import Issue
+from newsletter.model.load import Loaded, display_path
+
+
+def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[Diagnostic]:
+    """Warnings about the whole series (``issues``: every issue of the folder)."""
+    first_with: dict[int, Loaded[Issue]] = {}
+    for item in sorted(issues, key=lambda item: (item.model.number, item.path.name)):
+        first_with.setdefault(item.model.number, item)
+    series = list(first_with.values())
+    found = []
+    for previous, current in pairwise(series):
+        before, after = previous.model, current.model
+        if after.number > before.number + 1:
+            missing = (f"n° {before.number + 1}" if after.number == before.number + 2
+                       else f"n° {before.number + 1} to {after.number - 1}")
+            found.append(_at(current, "number", f"no issue {missing} between "
+                             f"{display_path(previous.path, root)} (n° {before.number}) and this one "
+                             f"(n° {after.number})", "check the number, or add the missing issue"))
+        if after.date < before.date:
+            found.append(_at(current, "date", f"dated {after.date.isoformat()}, before issue n° {before.number} "
+                             f"({before.date.isoformat()}, {display_path(previous.path, root)})",
+                             "check the date and the number: a later issue has a later date"))
+    return found
+
+
+def _at(item: Loaded[Issue], key: str, message: str, hint: str) -> Diagnostic:
+    line, column = item.source.position((key,))
+    return Diagnostic(item.source.file, message, line, column, key, hint, "warning")

@@ -1,0 +1,204 @@
+"""The file formats users write: one declaration each, used for validation, messages and the JSON Schema.
+
+Every value arrives as text (see ``yamlreader``); the types below turn that text into numbers and
+dates themselves, so that ``0241054000`` or ``12:30`` can never be reinterpreted by YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from newsletter.model.declare import (
+    DIGITS_PATTERN,
+    FAILED,
+    Choice,
+    Group,
+    ListOf,
+    Loc,
+    Nullable,
+    Problem,
+    Record,
+    Text,
+    field,
+)
+from newsletter.text.labels import label
+
+LANGUAGES = ("fr", "en")
+STATES = ("down", "degraded", "testing", "restored")
+# What each state prints as (`Rétabli`, `Disrupted`): the word a user may write instead.
+PRINTED_STATES = {label(lang, f"state_{state}"): state for lang in LANGUAGES for state in STATES}
+
+
+class PositiveNumber(Text):
+    """A whole number above zero, typed as digits (``number: 3``; ``010`` is 10)."""
+
+    def __init__(self) -> None:
+        super().__init__(blank="text")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        digits = text.strip()
+        if re.fullmatch(r"[0-9]+", digits) and int(digits) > 0:
+            return int(digits)
+        problems.append(self.mismatch(loc, repr(text)))
+        return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a whole number above zero, like 3; found {found}",
+                       "write the issue number as digits only, e.g. number: 3")
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": DIGITS_PATTERN}], "minimum": 1}
+
+
+class Date(Text):
+    """A date written YYYY-MM-DD, and on the calendar."""
+
+    def __init__(self) -> None:
+        super().__init__(blank="text")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
+        if not match:
+            problems.append(self.mismatch(loc, repr(text)))
+            return FAILED
+        try:
+            return _dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            problems.append(Problem(loc, f"{text.strip()} is not a date on the calendar (check the month and day)",
+                                    "check the month and day"))
+            return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a date written YYYY-MM-DD, like 2021-02-05; found {found}",
+                       "write the date as year-month-day, e.g. 2021-02-05")
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        return {"format": "date", "type": "string"}
+
+
+class Time(Text):
+    """A time of day, HH:MM (``17h30`` and ``9:05`` too), kept as ``17:30``."""
+
+    def __init__(self) -> None:
+        super().__init__(blank="text", pattern=r"^\s*([01]?[0-9]|2[0-3])[:hH][0-5][0-9]\s*$")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        match = re.fullmatch(r"([01]?[0-9]|2[0-3])[:hH]([0-5][0-9])", text.strip())
+        if not match:
+            problems.append(self.mismatch(loc, repr(text)))
+            return FAILED
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a time written HH:MM, like 17:30; found {found}",
+                       "write the time as hours:minutes in quotes, e.g. \"17:30\"")
+
+
+class TipOrText(Group):
+    """A tip as a group (title, body), or as plain text (its body)."""
+
+    def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
+        return super().read({"body": value} if isinstance(value, str) else value, loc, problems)
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        return {"anyOf": [super().schema(defs), Text().schema(defs)]}
+
+
+TEXT = Text()
+OPTIONAL_TEXT = Text(blank="absent")
+TEXTS = ListOf(TEXT)
+
+
+class Hotline(Record):
+    label: str = field(TEXT, "What the number is for, e.g. 'Cellule d'information des agents'.")
+    phone: str = field(TEXT, "The number, kept exactly as typed and printed in pairs.")
+    hours: str | None = field(OPTIONAL_TEXT, "When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.",
+                              None)
+
+
+class Contact(Record):
+    name: str = field(Text("name"), "Person or service to call.")
+    role: str | None = field(OPTIONAL_TEXT, "What they handle.", None)
+    phone: str | None = field(OPTIONAL_TEXT, "Telephone number, kept exactly as typed.", None)
+    email: str | None = field(OPTIONAL_TEXT, "E-mail address.", None)
+
+
+class Publication(Record):
+    title: str = field(TEXT, "The journal's name, printed in the masthead.")
+    tagline: str | None = field(OPTIONAL_TEXT, "Line under the title, e.g. 'Journal interne des agents'.", None)
+    organisation: str | None = field(OPTIONAL_TEXT, "Who publishes it; also the PDF's author.", None)
+    language: str = field(Choice(*LANGUAGES), "Labels, date format and typography: fr or en.", "fr")
+    layout: str = field(Text(blank="text"), "Default layout name, e.g. journal-a4.", "journal-a4")
+    logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)
+    hotline: Hotline | None = field(Nullable(Group(Hotline)), "Number shown on every issue and poster.", None)
+    footer: str | None = field(OPTIONAL_TEXT, "A line printed on every page.", None)
+    contacts: list[Contact] = field(ListOf(Group(Contact)), "Used when an issue has no contacts of its own.",
+                                    factory=list)
+
+
+class Situation(Record):
+    known: list[str] = field(TEXTS, "What is known.", factory=list)
+    unknown: list[str] = field(TEXTS, "What is not known yet.", factory=list)
+    doing: list[str] = field(TEXTS, "What is being done.", factory=list)
+
+
+class SystemStatus(Record):
+    system: str = field(Text("system name"), "Tool or service, e.g. 'Messagerie'.")
+    state: str = field(Choice(*STATES, meaning=PRINTED_STATES), "One of: down, degraded, testing, restored.")
+    since: str | None = field(OPTIONAL_TEXT, "Since when, as text: '8 février' or '2021-02-08'.", None)
+    note: str | None = field(OPTIONAL_TEXT, "A short precision.", None)
+
+
+class NewsItem(Record):
+    title: str = field(Text("title"), "Title of the article.")
+    body: str = field(Text("article"), "Text of the article (markup allowed).")
+    image: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to the issue file.", None)
+    caption: str | None = field(OPTIONAL_TEXT, "Caption under the image.", None)
+
+
+class Tip(Record):
+    title: str | None = field(OPTIONAL_TEXT, "Short title of the tip.", None)
+    body: str = field(Text("tip"), "The tip itself.")
+
+
+class Question(Record):
+    q: str = field(Text("question"), "The question, as staff ask it.")
+    a: str = field(Text("answer"), "The answer (markup allowed).")
+
+
+class Testimonial(Record):
+    quote: str = field(Text("quote"), "What the person said.")
+    name: str = field(Text("name"), "Who said it.")
+    role: str | None = field(OPTIONAL_TEXT, "Their job or service.", None)
+
+
+class Poster(Record):
+    headline: str | None = field(Nullable(TEXT), "Short poster headline (7 words at most).", None)
+    do: list[str] = field(TEXTS, "Short instructions to follow.", factory=list)
+    dont: list[str] = field(TEXTS, "Short instructions: what not to do.", factory=list)
+
+
+class Issue(Record):
+    number: int = field(PositiveNumber(), "Issue number: a whole number, unique in the folder.")
+    date: _dt.date = field(Date(), "Date of the issue, YYYY-MM-DD.")
+    time: str | None = field(Nullable(Time()), "Time of writing, HH:MM.", None)
+    headline: str = field(Text("headline"), "The main title.")
+    edition: str | None = field(OPTIONAL_TEXT, "Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.",
+                                None)
+    lead: str | None = field(OPTIONAL_TEXT, "Standfirst paragraph under the headline.", None)
+    essentials: list[str] = field(TEXTS, "Up to three key messages.", factory=list)
+    situation: Situation | None = field(Nullable(Group(Situation)), "What is known, not yet known, and being done.",
+                                        None)
+    status: list[SystemStatus] = field(ListOf(Group(SystemStatus)), "State of each tool or service.", factory=list)
+    news: list[NewsItem] = field(ListOf(Group(NewsItem)), "Articles.", factory=list)
+    do: list[str] = field(TEXTS, "Instructions: what to do (start with a verb).", factory=list)
+    dont: list[str] = field(TEXTS, "Instructions: what not to do.", factory=list)
+    tips: list[Tip] = field(ListOf(TipOrText(Tip)), "Practical tips: plain text or {title, body}.", factory=list)
+    faq: list[Question] = field(ListOf(Group(Question)), "Questions and answers.", factory=list)
+    testimonials: list[Testimonial] = field(ListOf(Group(Testimonial)), "Quotes from staff.", factory=list)
+    contacts: list[Contact] | None = field(Nullable(ListOf(Group(Contact))),
+                                           "Replaces the publication's contacts for this issue.", None)
+    next_issue: _dt.date | None = field(Nullable(Date()), "Date of the next issue, YYYY-MM-DD.", None)
+    poster: Poster | None = field(Nullable(Group(Poster)), "Shorter text for posters.", None)

@@ -1,0 +1,284 @@
+"""Layouts: the declaration of a layout file, and where layouts are found (built-in or workspace)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
+from newsletter.model.declare import (
+    DIGITS_PATTERN,
+    FAILED,
+    Boolean,
+    Choice,
+    Group,
+    ListOf,
+    Loc,
+    Nullable,
+    Problem,
+    Record,
+    Text,
+    field,
+)
+from newsletter.errors import Diagnostic, InputError
+from newsletter.render.pdf.fonts import STYLES, font_file
+from newsletter.model.load import Loaded, load_model
+from newsletter.read.paths import is_address
+
+SECTIONS = (
+    "essentials", "situation", "status", "do_dont", "news", "tips",
+    "testimonials", "faq", "contacts", "next_issue",
+)
+PAGE_SIZES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
+MIN_MARGIN_MM = 10.0
+_NUMBER = r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?\s*$"
+
+
+class Colour(Text):
+    def __init__(self) -> None:
+        super().__init__(blank="text", pattern=r"^\s*#[0-9A-Fa-f]{6}\s*$")
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        if re.fullmatch(r"#[0-9A-Fa-f]{6}", text.strip()):
+            return text.strip().upper()
+        problems.append(self.mismatch(loc, repr(text)))
+        return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a colour written #RRGGBB, like #1F4E79; found {found}")
+
+
+class Number(Text):
+    """A number from ``low`` to ``high`` (``10,5`` as well as ``10.5``); ``whole`` for counts. ``floor``
+    is a readability promise: a size the layout may raise but never set below (with ``why``)."""
+
+    def __init__(self, low: float, high: float, whole: bool = False, floor: float | None = None, why: str = ""):
+        super().__init__(blank="text")
+        self.low, self.high, self.whole, self.floor, self.why = low, high, whole, floor, why
+
+    def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
+        try:
+            number = float(text.strip().replace(",", "."))
+        except ValueError:
+            problems.append(self.mismatch(loc, repr(text)))
+            return FAILED
+        if not self.low <= number <= self.high:
+            problems.append(Problem(loc, f"expected a number from {self.low:g} to {self.high:g}; found {text}"))
+        elif self.whole and not number.is_integer():
+            problems.append(Problem(loc, f"expected a whole number from {self.low:g} to {self.high:g}; found {text}"))
+        elif self.floor is not None and number < self.floor:
+            problems.append(Problem(loc, f"{number:g} pt is too small: {self.why}; use {self.floor:g} or more"))
+        else:
+            return int(number) if self.whole else number
+        return FAILED
+
+    def mismatch(self, loc: Loc, found: str) -> Problem:
+        return Problem(loc, f"expected a number, like 11 or 10.5; found {found}")
+
+    def schema(self, defs: dict[str, dict]) -> dict:
+        written = {"type": "string", "pattern": DIGITS_PATTERN if self.whole else _NUMBER}
+        return {"anyOf": [{"type": "integer" if self.whole else "number"}, written],
+                "minimum": self.low, "maximum": self.high}
+
+
+MILLIMETRES = Number(MIN_MARGIN_MM, 80)
+POINTS = Number(6, 300)
+FONT = Text(blank="text")
+
+
+class Page(Record):
+    size: str = field(Choice("A3", "A4", "A5", "Letter"), "Paper size: A3, A4, A5 or Letter.", "A4")
+    orientation: str = field(Choice("portrait", "landscape"), "portrait or landscape.", "portrait")
+
+
+class Margins(Record):
+    top: float = field(MILLIMETRES, "Top margin in mm (at least 10: office printers cannot print the edge).", 15)
+    bottom: float = field(MILLIMETRES, "Bottom margin in mm, the footer sits in it.", 18)
+    left: float = field(MILLIMETRES, "Left margin in mm.", 15)
+    right: float = field(MILLIMETRES, "Right margin in mm.", 15)
+
+
+class Fonts(Record):
+    regular: str = field(FONT, "Bundled font name, or a TTF file relative to the layout file.", "DejaVuSans")
+    bold: str = field(FONT, "Bold font: bundled name or TTF file.", "DejaVuSans-Bold")
+    italic: str = field(FONT, "Italic font: bundled name or TTF file.", "DejaVuSans-Oblique")
+    bold_italic: str = field(FONT, "Bold italic font: bundled name or TTF file.", "DejaVuSans-BoldOblique")
+
+
+class Sizes(Record):
+    body: float = field(POINTS, "Body text size in points.", 11)
+    lead: float = field(POINTS, "Standfirst size in points.", 13)
+    headline: float = field(POINTS, "Headline size in points.", 28)
+    heading: float = field(POINTS, "Section heading size in points.", 15)
+    title: float = field(POINTS, "Journal title size in the masthead, in points.", 32)
+    small: float = field(POINTS, "Footer and captions, in points.", 8.5)
+
+
+POSTER_MIN_HEADLINE = 60.0
+POSTER_MIN_ITEMS = 24.0
+
+
+class PosterSizes(Record):
+    """Poster text sizes: the headline and the do/don't lists start large and shrink to their minimums to fit."""
+
+    headline: float = field(POINTS, "Headline size to start from, in points.", 110)
+    headline_min: float = field(
+        Number(6, 300, floor=POSTER_MIN_HEADLINE, why="a poster headline must be read from two metres"),
+        "Smallest headline size, in points (at least 60).", 60)
+    items: float = field(POINTS, "Size of the do and don't instructions to start from, in points.", 40)
+    items_min: float = field(
+        Number(6, 300, floor=POSTER_MIN_ITEMS, why="poster instructions must be read from two metres"),
+        "Smallest size of the instructions, in points (at least 24).", 24)
+    title: float = field(POINTS, "Journal title in the masthead band, in points.", 44)
+    phone: float = field(POINTS, "Hotline phone number, in points.", 80)
+    text: float = field(POINTS, "Issue number, date, hotline label and hours, in points.", 28)
+    small: float = field(POINTS, "Footer line, in points.", 14)
+
+    def refuse(self, loc: Loc, problems: list[Problem]) -> bool:
+        """A size to start from below its minimum could never be used."""
+        found = False
+        for name in ("headline", "items"):
+            start, smallest = getattr(self, name), getattr(self, f"{name}_min")
+            if start < smallest:
+                problems.append(Problem(
+                    loc, f"`{name}` ({start:g} pt) is smaller than `{name}_min` ({smallest:g} pt)"))
+                found = True
+        return found
+
+
+class Colours(Record):
+    accent: str = field(Colour(), "Masthead band and headings.", "#1F4E79")
+    text: str = field(Colour(), "Body text.", "#1A1A1A")
+    muted: str = field(Colour(), "Captions, footer, secondary text.", "#4A4A4A")
+    panel: str = field(Colour(), "Background of boxes (essentials, FAQ, contacts).", "#EEF3F8")
+    do: str = field(Colour(), "The 'do' box and 'restored' state.", "#1E6B34")
+    dont: str = field(Colour(), "The 'don't' box and 'down' state.", "#A4161A")
+    warning: str = field(Colour(), "'degraded' and 'testing' states.", "#8A5300")
+    on_accent: str = field(Colour(), "Text printed on the accent colour.", "#FFFFFF")
+
+
+class Layout(Record):
+    description: str | None = field(Nullable(Text(blank="text")), "One line shown by `newsletter layouts`.", None)
+    kind: str = field(Choice("journal", "poster"),
+                      "What is drawn: journal (the whole issue) or poster (one page: headline, do, don't).", "journal")
+    page: Page = field(Group(Page), "Paper size and orientation.", factory=Page)
+    margins: Margins = field(Group(Margins), "Margins in millimetres.", factory=Margins)
+    columns: int = field(Number(1, 3, whole=True), "Number of columns for the news.", 2)
+    gutter: float = field(Number(2, 20), "Space between columns, in mm.", 6)
+    fonts: Fonts = field(Group(Fonts), "Font family.", factory=Fonts)
+    sizes: Sizes = field(Group(Sizes), "Font sizes in points.", factory=Sizes)
+    colours: Colours = field(Group(Colours), "Colours, #RRGGBB.", factory=Colours)
+    poster: PosterSizes = field(Group(PosterSizes),
+                                "Poster text sizes in points (kind: poster): start sizes and minimums.",
+                                factory=PosterSizes)
+    sections: list[str] = field(ListOf(Choice(*SECTIONS)), "Which sections appear, in order.",
+                                factory=lambda: list(SECTIONS))
+    hyphenation: bool = field(Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).",
+                              False)
+
+
+# --- where layouts come from -------------------------------------------------------------------
+
+def builtin_dir() -> Path:
+    """Built-in layouts: they ship inside the package."""
+    return Path(__file__).parents[1] / "data" / "layouts"
+
+
+@dataclass(frozen=True)
+class LayoutRef:
+    name: str
+    path: Path
+    origin: str  # "built-in", "workspace" or "file"
+
+
+def available(root: Path) -> dict[str, LayoutRef]:
+    """Every layout by name; a workspace layout overrides the built-in of the same name."""
+    found = {p.stem: LayoutRef(p.stem, p, "built-in") for p in sorted(builtin_dir().glob("*.yaml"))}
+    workspace = root / "layouts"
+    if workspace.resolve() != builtin_dir().resolve():
+        found.update({p.stem: LayoutRef(p.stem, p, "workspace") for p in sorted(workspace.glob("*.yaml"))})
+    return found
+
+
+def resolve(name_or_path: str, root: Path) -> LayoutRef:
+    """A layout given by name (``journal-a4``) or by the path of its file."""
+    layouts = available(root)
+    if name_or_path in layouts:
+        return layouts[name_or_path]
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return LayoutRef(path.stem, path, "file")
+    close = difflib.get_close_matches(name_or_path, list(layouts), n=1)
+    hint = f"did you mean `{close[0]}`?" if close else "available: " + ", ".join(layouts)
+    raise InputError([Diagnostic(name_or_path, "no layout of this name or path", hint=hint)])
+
+
+def load(ref: LayoutRef, root: Path) -> Loaded[Layout]:
+    loaded, diagnostics = load_model(Layout, ref.path, root)
+    if loaded is None:
+        raise InputError(diagnostics)
+    return loaded
+
+
+def font_problems(layout: Loaded[Layout], base: Path) -> list[Diagnostic]:
+    """A font named by the layout must be bundled or a TrueType file next to the layout."""
+    found = []
+    for style in STYLES:
+        name = getattr(layout.model.fonts, style)
+        path = font_file(name, base)
+        line, column = layout.source.position(("fonts", style))
+        if is_address(name):
+            found.append(Diagnostic(
+                layout.source.file, f"the font {name!r} is an address (URL), not a file: fonts must be files",
+                line, column, f"fonts.{style}", "download the .ttf file, save it next to the layout file and "
+                "write its file name here"))
+        elif not path.is_file() or path.suffix.lower() != ".ttf":
+            found.append(Diagnostic(
+                layout.source.file, f"no bundled font or TrueType file named {name!r} (looked for {path})",
+                line, column, f"fonts.{style}",
+                "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
+                "or the path of a .ttf file relative to the layout file"))
+    return found
+
+
+# Text colour, background colour, and where that pair is printed.
+_TEXT_ON_BACKGROUND = (
+    ("text", "#FFFFFF", "body text on the page"),
+    ("muted", "#FFFFFF", "captions and footer on the page"),
+    ("accent", "#FFFFFF", "headings on the page"),
+    ("text", "panel", "text in boxes"),
+    ("accent", "panel", "headings in boxes"),
+    ("on_accent", "accent", "the masthead and hotline box"),
+    ("on_accent", "do", "the 'do' box title"),
+    ("on_accent", "dont", "the 'don't' box title"),
+)
+
+
+def contrast_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
+    """Colour pairs below 4.5:1 are hard to read, more so on a photocopy: warn at the colour's line."""
+    colours = layout.model.colours.dump()
+    found = []
+    for text, background, where in _TEXT_ON_BACKGROUND:
+        back = colours.get(background, background)
+        ratio = contrast(hex_to_rgb(colours[text]), hex_to_rgb(back))
+        if ratio < MINIMUM_TEXT_CONTRAST:
+            line, column = layout.source.position(("colours", text))
+            found.append(Diagnostic(
+                layout.source.file, f"contrast of {ratio:.1f}:1 for {where} ({colours[text]} on {back}); "
+                f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it", line, column, f"colours.{text}",
+                "choose a darker text colour or a lighter background", "warning"))
+    return found
+
+
+def hyphenation_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
+    """``hyphenation: yes`` is accepted for layouts written for later versions, but words are not
+    hyphenated yet (reportlab needs the pyphen dictionaries for it): say so rather than ignore it."""
+    if not layout.model.hyphenation:
+        return []
+    line, column = layout.source.position(("hyphenation",))
+    return [Diagnostic(layout.source.file, "words are never hyphenated in this version: a word too long for "
+                       "its line is moved to the next one, and one longer than a column is broken at its edge",
+                       line, column, "hyphenation", "write `hyphenation: no`, or remove the line", "warning")]

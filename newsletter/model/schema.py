@@ -1,0 +1,70 @@
+"""JSON Schemas of the publication, issue and layout files, for editors' completion and checks.
+
+Generated from the declarations that validate the files (``declare``), never written by hand. The
+loader reads every scalar as text, but editors read YAML with its own types (``number: 3`` is a
+number, ``phone: 0241054000`` too, ``hyphenation: no`` a boolean), so the schemas accept, for each
+value, the YAML types the loader would accept: a schema must never flag what ``check`` accepts.
+
+The package ships the generated files (``newsletter/schemas/``); a test fails when they are
+stale. Refresh them with ``python -m newsletter.model.schema``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from newsletter.model.declare import Record
+from newsletter.model.formats import Issue, Publication
+from newsletter.model.layout import Layout
+
+SHIPPED_DIR = Path(__file__).parents[1] / "data" / "schemas"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KINDS: dict[str, tuple[type[Record], str]] = {
+    "publication": (Publication, "The journal: issues/publication.yaml (title, language, hotline, contacts)."),
+    "issue": (Issue, "One issue of the journal: issues/NNN.yaml."),
+    "layout": (Layout, "A layout: page size, margins, fonts, sizes, colours and sections (layouts/*.yaml)."),
+}
+
+
+def generate(kind: str) -> dict:
+    """The JSON Schema of one kind of file: ``publication``, ``issue`` or ``layout``."""
+    model, description = KINDS[kind]
+    return {"$schema": DIALECT, "title": f"newsletter {kind} file", "description": description,
+            **{key: value for key, value in model.json_schema().items() if key != "title"}}
+
+
+def file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def dumps(kind: str) -> str:
+    """The schema as the text of its file (stable: the same models give the same bytes)."""
+    return json.dumps(generate(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write ``publication.schema.json``, ``issue.schema.json`` and ``layout.schema.json`` in ``directory``."""
+    from newsletter.build.plan import write_atomic
+
+    written = []
+    for kind in KINDS:
+        path = directory / file_name(kind)
+        write_atomic(path, dumps(kind).encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def modeline(kind: str, schema_dir: Path, yaml_dir: Path) -> str:
+    """The first line of a YAML file in ``yaml_dir`` that points editors at its schema in ``schema_dir``.
+
+    The path is relative, with ``/`` on every system, so the workspace can move or be copied.
+    """
+    relative = Path(os.path.relpath(schema_dir / file_name(kind), yaml_dir)).as_posix()
+    return f"# yaml-language-server: $schema={relative}"
+
+
+if __name__ == "__main__":
+    for written in write_schemas(SHIPPED_DIR):
+        print(f"wrote {written}")

@@ -1,0 +1,141 @@
+"""The bundled DejaVu Sans family (or a layout's own TTF files): which characters it can draw, and
+its registration with reportlab, once per process.
+
+Every font is a TrueType font that reportlab embeds as a subset; the base-14 PDF fonts are never
+used. Characters the font cannot draw are reported with their location instead of printing as
+empty boxes. For the bundled fonts the character coverage is read from ``fonts/coverage.json``
+(regenerate with ``python -m newsletter.render.pdf.fonts``), so ``check`` needs no PDF code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+BUNDLED_DIR = Path(__file__).parents[2] / "data" / "fonts"
+COVERAGE_FILE = BUNDLED_DIR / "coverage.json"
+STYLES = ("regular", "bold", "italic", "bold_italic")
+# Characters that are layout, not ink: never reported as missing.
+_INVISIBLE = frozenset(map(ord, "\n\r\t \u00a0"))
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """The characters every style of a family can draw."""
+
+    codepoints: frozenset[int]
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of ``text`` the font cannot draw, each once, in order of appearance."""
+        return [char for char in dict.fromkeys(text)
+                if ord(char) not in self.codepoints and ord(char) not in _INVISIBLE]
+
+    def drawable(self, text: str) -> str:
+        """``text`` without the characters the font cannot draw (they are reported by ``check``)."""
+        return "".join(c for c in text if ord(c) in self.codepoints or ord(c) in _INVISIBLE)
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Registered reportlab font names for the four styles, and what they can draw."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    glyphs: Glyphs
+
+    def drawable(self, text: str) -> str:
+        return self.glyphs.drawable(text)
+
+
+def font_file(name: str, base: Path | None) -> Path:
+    """A bundled font name (``DejaVuSans-Bold``) or a TTF path relative to ``base``."""
+    bundled = BUNDLED_DIR / f"{name}.ttf"
+    if bundled.is_file():
+        return bundled
+    return (base or Path.cwd()) / name
+
+
+def family_files(fonts: Any, base: Path | None) -> tuple[Path, Path, Path, Path]:
+    """The four files of a layout's ``fonts`` settings."""
+    return tuple(font_file(getattr(fonts, style), base) for style in STYLES)  # type: ignore[return-value]
+
+
+def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
+    ranges: list[list[int]] = []
+    for point in sorted(codepoints):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return ranges
+
+
+@lru_cache(maxsize=None)
+def _bundled_coverage() -> dict[str, frozenset[int]]:
+    data = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
+    return {name: frozenset(chain.from_iterable(range(low, high + 1) for low, high in ranges))
+            for name, ranges in data.items()}
+
+
+def _file_coverage(path: Path) -> frozenset[int]:
+    if path.parent == BUNDLED_DIR and path.name in _bundled_coverage():
+        return _bundled_coverage()[path.name]
+    return read_coverage(path)
+
+
+def isolate_reportlab() -> None:
+    """Call before importing reportlab: on import it runs ~/.reportlab_settings and ~/.reportlab_mods
+    when present, code and settings from outside the workspace that would change the PDFs. Empty
+    stand-ins for the modules it looks for first keep it from ever reading them."""
+    for name in ("reportlab_settings", "reportlab_mods"):
+        sys.modules.setdefault(name, types.ModuleType(name))
+
+
+def read_coverage(path: Path) -> frozenset[int]:
+    """The characters a TTF file maps to a glyph (reads the font: needs reportlab)."""
+    isolate_reportlab()
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(str(path)).charToGlyph)
+
+
+@lru_cache(maxsize=None)
+def glyphs(files: tuple[Path, ...]) -> Glyphs:
+    """What all the styles can draw: bold or italic text must not lose a character either."""
+    return Glyphs(frozenset.intersection(*(_file_coverage(path) for path in files)))
+
+
+@lru_cache(maxsize=None)
+def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) -> FontFamily:
+    """Register a family with reportlab (once per process for the same files)."""
+    isolate_reportlab()
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    from newsletter.render.pdf.fontcache import load_font
+
+    names = []
+    for path in (regular, bold, italic, bold_italic):
+        pdfmetrics.registerFont(load_font(path.stem, path))
+        names.append(path.stem)
+    for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names):
+        addMapping(names[0], is_bold, is_italic, name)
+    return FontFamily(*names, glyphs=glyphs((regular, bold, italic, bold_italic)))
+
+
+def write_bundled_coverage() -> None:
+    """Regenerate ``coverage.json`` from the bundled TTF files."""
+    data = {path.name: _ranges(read_coverage(path)) for path in sorted(BUNDLED_DIR.glob("*.ttf"))}
+    COVERAGE_FILE.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_bundled_coverage()

@@ -1,0 +1,390 @@
+"""The poster: one page for lifts and stairwells, read from two metres.
+
+A masthead band, the headline, "do" and "don't" with drawn icons, the hotline and the footer. The
+headline and the lists start at the layout's generous sizes and shrink together toward their
+minimums until the page holds them. Past the minimums nothing is drawn (never a second page, never
+clipped text): :func:`fit_problems` says which text to shorten and by about how much, for `check`
+as well as `build`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from newsletter.text import markup
+
+from newsletter.text import typography
+from newsletter.checks.advice import MAX_POSTER_HEADLINE_WORDS
+from newsletter.errors import Diagnostic, InputError, field_path
+from newsletter.model.document import IssueDocument
+from newsletter.model.formats import Issue
+from newsletter.text.labels import label
+from newsletter.model.layout import Layout
+from newsletter.text.markup import escape_xml
+from newsletter.model.print_options import RenderOptions
+from newsletter.read.yamlreader import Source
+from newsletter.render.pdf.journal import (
+    Icon,
+    UserText,
+    build_pdf,
+    fitted,
+    page_size,
+    register_layout_fonts,
+    scaled_image,
+)
+from newsletter.render.pdf.press import Sheet
+
+SHRINK_STEP = 0.03  # each try shrinks the start sizes by 3 % of themselves
+GAP = 5 * mm  # the least space between two blocks of the page
+_READ_FROM_AFAR = {
+    "headline": f"a poster headline is read from two metres: {MAX_POSTER_HEADLINE_WORDS} words at most",
+    "do": "a poster is read from two metres: three or four instructions of a few words each",
+    "dont": "a poster is read from two metres: three or four instructions of a few words each",
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A text the poster must hold, with the place where the user typed it."""
+
+    key: str  # "headline", "do" or "dont"
+    path: tuple  # ("poster", "do") when the poster has its own text, else ("do",)
+    texts: tuple[str, ...]
+
+    @property
+    def own(self) -> bool:
+        return self.path[0] == "poster"
+
+
+def poster_parts(issue: Issue) -> list[Part]:
+    """Headline, do and don't: each from ``poster:`` when given there, else the issue's own; empty lists left out."""
+    parts = []
+    for key in ("headline", "do", "dont"):
+        own = getattr(issue.poster, key) if issue.poster else None
+        value = own or getattr(issue, key)
+        texts = (value,) if key == "headline" else tuple(value)
+        if texts:
+            parts.append(Part(key, ("poster", key) if own else (key,), texts))
+    return parts
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A part set at one size, and measured."""
+
+    part: Part
+    size: float  # of the text, in points
+    flowable: Flowable
+    height: float
+    text_heights: tuple[float, ...]  # the height each text takes inside the block (what shortening saves)
+    too_wide: tuple[tuple[int, str], ...]  # (index, word) of texts with a word wider than the page
+
+    @property
+    def text_height(self) -> float:
+        return sum(self.text_heights)
+
+
+class PosterRenderer:
+    """Builds the poster layout; :meth:`problems` explains why a text cannot fit."""
+
+    def __init__(self, document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
+                 options: RenderOptions | None = None):
+        self.document = document
+        self.issue = document.issue
+        self.layout = layout
+        self.sizes = layout.poster
+        self.options = options or RenderOptions()
+        self.lang = document.lang
+        self.family = register_layout_fonts(layout, layout_dir)
+        self.text = UserText(self.lang, self.family)
+        self.colour = {name: colors.HexColor(value) for name, value in layout.colours.dump().items()}
+        page_width, page_height = page_size(layout)
+        self.sheet = Sheet(page_width, page_height, self.options.bleed_mm * mm)
+        margins = layout.margins
+        self.width = page_width - (margins.left + margins.right) * mm
+        self.height = page_height - (margins.top + margins.bottom) * mm
+        self.parts = poster_parts(self.issue)
+        self.top = self._masthead()
+        self.bottom = self._hotline_and_footer()
+        furniture = sum(item.wrap(self.width, self.height)[1] for item in [self.top, *self.bottom])
+        self.room = self.height - furniture - GAP * (len(self.parts) + 1)
+
+    def label(self, key: str, **values) -> str:
+        return label(self.lang, key).format(**values)
+
+    # --- the whole page ----------------------------------------------------------------------
+
+    def render(self) -> tuple[bytes, int]:
+        """The PDF's bytes and its page count (always 1: text that cannot fit is an input error)."""
+        blocks = self.fit()
+        if blocks is None:
+            raise InputError(self.problems())
+        return build_pdf(self._story(blocks), self.document, self.layout, self.family, self.sheet,
+                         _no_page_furniture, dataclasses.replace(self.options, impose=None))
+
+    def fit(self) -> list[_Block] | None:
+        """The parts at the largest sizes that fit the page, or None when even the minimums do not.
+
+        The headline and the lists shrink by the same ratio of their start sizes; when one of them
+        drops a line and frees room, the other takes it back.
+        """
+        sizes = self.sizes
+        headlines = [(size / sizes.headline, self._blocks(headline=size))
+                     for size in _steps(sizes.headline, sizes.headline_min)]
+        lists = [(size / sizes.items, self._blocks(items=size)) for size in _steps(sizes.items, sizes.items_min)]
+        best: tuple[tuple[float, float], list[_Block]] | None = None
+        for headline_scale, headline in headlines:
+            for items_scale, items in lists:
+                blocks = headline + items
+                if any(block.too_wide for block in blocks) or sum(block.height for block in blocks) > self.room:
+                    continue
+                balance = (min(headline_scale, items_scale), max(headline_scale, items_scale))
+                if best is None or balance > best[0]:
+                    best = (balance, blocks)
+        return best[1] if best else None
+
+    def _blocks(self, headline: float | None = None, items: float | None = None) -> list[_Block]:
+        """The headline set at size ``headline``, or the lists set at size ``items``."""
+        return [self._headline(part, headline) if part.key == "headline" else self._list(part, items)
+                for part in self.parts if (part.key == "headline") == (headline is not None)]
+
+    def _story(self, blocks: list[_Block]) -> list[Flowable]:
+        """The blocks with the space left over shared between them; 1 pt spare against rounding."""
+        gap = GAP + max(0.0, self.room - sum(block.height for block in blocks) - 1) / (len(blocks) + 1)
+        story: list[Flowable] = [self.top, Spacer(1, gap)]
+        for block in blocks:
+            story += [block.flowable, Spacer(1, gap)]
+        return story + self.bottom
+
+    # --- what does not fit, in the user's words ---------------------------------------------------
+
+    def problems(self, issue_source: Source | None = None,
+                 publication_source: Source | None = None) -> list[Diagnostic]:
+        """Why the page cannot hold the text (empty when it can), located where the text was typed.
+
+        Text only grows with its size, so the page can hold it if it holds it at the minimum sizes:
+        one layout to try, where :meth:`fit` tries every size."""
+        blocks = self._blocks(headline=self.sizes.headline_min) + self._blocks(items=self.sizes.items_min)
+        if not any(block.too_wide for block in blocks) and sum(block.height for block in blocks) <= self.room:
+            return []
+        found = [self._diagnostic(issue_source, block.part.path + ((index,) if block.part.key != "headline" else ()),
+                                  f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
+                                  "shorten it, or split it with a space")
+                 for block in blocks for index, word in block.too_wide]
+        text_room = self.room - sum(block.height - block.text_height for block in blocks)
+        if text_room <= 0:
+            return found + [self._diagnostic(
+                publication_source, (), "the masthead, hotline and footer leave no room for the poster's text",
+                "shorten the publication's title, tagline, hotline or footer", publication=True)]
+        level = _level([block.text_height for block in blocks], text_room)
+        for block in blocks:
+            if block.text_height > level:
+                found.append(self._too_long(block, block.text_height - level, level, issue_source))
+        return found
+
+    def _too_long(self, block: _Block, excess: float, level: float, source: Source | None) -> Diagnostic:
+        part = block.part
+        share = f"about {max(5, 5 * round(excess / level * 20))} % too long for the poster"
+        if part.key == "headline":
+            words = max(1, int(len(markup.plain(part.texts[0]).split()) * level / block.text_height))
+            message = f"the headline is {share}: shorten it to about {words} word{'s' if words > 1 else ''}"
+        else:
+            remove, saved = 0, 0.0
+            for height in sorted(block.text_heights, reverse=True):
+                if saved >= excess:
+                    break
+                remove, saved = remove + 1, saved + height
+            name = "do" if part.key == "do" else "don't"
+            advice = (f"remove {remove} item{'s' if remove > 1 else ''} or shorten them"
+                      if remove < len(part.texts) else "shorten the instructions")
+            message = f"the {name} list is {share}: {advice}"
+        if part.own:
+            hint = _READ_FROM_AFAR[part.key]
+        else:
+            hint = f"the poster prints the issue's own `{part.key}`: give it a shorter one under `poster:`"
+        return self._diagnostic(source, part.path, message, hint)
+
+    def _diagnostic(self, source: Source | None, path: tuple, message: str, hint: str,
+                    publication: bool = False) -> Diagnostic:
+        if source is None:
+            file = self.document.publication_path if publication else self.document.issue_path
+            return Diagnostic(str(file), message, field=field_path(path) or None, hint=hint)
+        line, column = source.key_marks.get(path) or source.position(path)
+        return Diagnostic(source.file, message, line, column, field_path(path) or None, hint)
+
+    # --- the blocks -------------------------------------------------------------------------------
+
+    def _style(self, name: str, font: str, size: float, leading: float = 1.2, **extra) -> ParagraphStyle:
+        extra.setdefault("textColor", self.colour["text"])
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading, **extra)
+
+    def _headline(self, part: Part, size: float) -> _Block:
+        style = self._style("poster_headline", self.family.bold, size, leading=1.1)
+        paragraph = Paragraph(self.text.inline(part.texts[0]), style)
+        height = paragraph.wrap(self.width, self.height)[1]
+        return _Block(part, size, paragraph, height, (height,), self._too_wide(part, [paragraph], style, self.width))
+
+    def _list(self, part: Part, size: float) -> _Block:
+        """A box: a band with the icon and "À faire" / "À ne pas faire", then one row per instruction."""
+        kind, colour = ("check", self.colour["do"]) if part.key == "do" else ("cross", self.colour["dont"])
+        head_size, icon, pad = size * 1.1, size * 0.9, size * 0.28
+        big_icon = head_size * 1.25
+        icon_column = big_icon + 2 * pad
+        item_style = self._style("poster_item", self.family.regular, size)
+        head_style = self._style("poster_box_title", self.family.bold, head_size,
+                                 textColor=self.colour["on_accent"])
+        items = [Paragraph(self.text.inline(text), item_style) for text in part.texts]
+        rows = [[Icon(kind, big_icon, self.colour["on_accent"], colour), Paragraph(escape_xml(self.label(part.key)),
+                                                                                  head_style)]]
+        rows += [[Icon(kind, icon, colour), item] for item in items]
+        icon_drop = pad + (item_style.leading - icon) / 2
+        table = Table(rows, colWidths=[icon_column, self.width - icon_column], style=TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), colour),
+            ("BOX", (0, 0), (-1, -1), 3, colour),
+            ("LINEBELOW", (0, 1), (-1, -2), 0.75, colour),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 1), (0, -1), icon_drop),
+        ]))
+        height = table.wrap(self.width, self.height)[1]
+        text_width = self.width - icon_column - 2 * pad
+        return _Block(part, size, table, height, tuple(table._rowHeights[1:]),
+                      self._too_wide(part, items, item_style, text_width))
+
+    def _too_wide(self, part: Part, paragraphs: list[Paragraph], style: ParagraphStyle,
+                  width: float) -> tuple[tuple[int, str], ...]:
+        """For each text with a line that cannot break within ``width``: its widest word, as the user typed it."""
+        found = []
+        for index, (text, paragraph) in enumerate(zip(part.texts, paragraphs)):
+            if paragraph.minWidth() > width:
+                words = markup.plain(text).split()
+                found.append((index, max(words, key=lambda w: stringWidth(w, style.fontName, style.fontSize))))
+        return tuple(found)
+
+    # --- page furniture ------------------------------------------------------------------------
+
+    def _masthead(self) -> Table:
+        """The accent band: logo, journal title and tagline, issue number and date."""
+        sizes, publication = self.sizes, self.document.publication
+        on_accent = self.colour["on_accent"]
+        padding = 6 * mm
+        number_style = self._style("poster_number", self.family.bold, sizes.title * 0.9, leading=1.1,
+                                   textColor=on_accent, alignment=TA_RIGHT)
+        date_style = self._style("poster_date", self.family.regular, sizes.text * 0.85, textColor=on_accent,
+                                 alignment=TA_RIGHT)
+        number = self.label("issue_number", number=self.issue.number)
+        when = typography.format_date(self.issue.date, self.lang)
+        natural = max(stringWidth(number, number_style.fontName, number_style.fontSize),
+                      stringWidth(when, date_style.fontName, date_style.fontSize))
+        widths: list[float | None] = [None, min(natural + 2 * padding + 1, self.width * 0.42)]
+        cells: list = [None, [Paragraph(escape_xml(number), number_style), Paragraph(escape_xml(when), date_style)]]
+        title_style = self._style("poster_title", self.family.bold, sizes.title, leading=1.1, textColor=on_accent)
+        logo = self.document.logo_path()
+        if logo is not None:
+            side = title_style.leading * 1.6
+            cells.insert(0, scaled_image(logo, side, side, self.options.grayscale))
+            widths.insert(0, side + 2 * padding)
+        title_width = self.width - sum(width for width in widths if width)
+        widths[widths.index(None)] = title_width
+        title_text = self.family.drawable(typography.apply(publication.title, self.lang))
+        title = [Paragraph(escape_xml(title_text), fitted(title_style, title_text, title_width - 2 * padding))]
+        if publication.tagline:
+            title.append(Paragraph(self.text.inline(publication.tagline),
+                                   self._style("poster_tagline", self.family.regular, sizes.text * 0.8,
+                                               textColor=on_accent)))
+        cells[cells.index(None)] = title
+        return Table([cells], colWidths=widths, style=TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+        ]))
+
+    def _hotline_and_footer(self) -> list[Flowable]:
+        """The bottom of the page: next issue, the hotline band, and the footer line."""
+        sizes, publication = self.sizes, self.document.publication
+        bottom: list[Flowable] = []
+        if self.issue.next_issue is not None:
+            when = typography.format_date(self.issue.next_issue, self.lang)
+            bottom += [Paragraph(escape_xml(self.label("next_issue", date=when)),
+                                 self._style("poster_next", self.family.bold, sizes.text, alignment=TA_CENTER,
+                                             textColor=self.colour["accent"])), Spacer(1, 3 * mm)]
+        hotline = self.document.hotline
+        if hotline is not None:
+            on_accent = self.colour["on_accent"]
+            text_style = self._style("poster_hotline", self.family.regular, sizes.text, textColor=on_accent,
+                                     alignment=TA_CENTER)
+            label_style = ParagraphStyle("poster_hotline_label", parent=text_style, fontName=self.family.bold)
+            phone_style = self._style("poster_phone", self.family.bold, sizes.phone, leading=1.15,
+                                      textColor=on_accent, alignment=TA_CENTER)
+            phone = self.family.drawable(typography.format_phone(hotline.phone, self.lang))
+            padding = 6 * mm
+            lines = [Paragraph(self.text.inline(hotline.label), label_style),
+                     Paragraph(escape_xml(phone), fitted(phone_style, phone, self.width - 2 * padding, smallest=0.5))]
+            if hotline.hours:
+                lines.append(Paragraph(self.text.inline(hotline.hours),
+                                       ParagraphStyle("poster_hours", parent=text_style, fontSize=sizes.text * 0.85,
+                                                      leading=sizes.text * 0.85 * 1.2)))
+            bottom.append(Table([[lines]], colWidths=[self.width], style=TableStyle([
+                ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
+            ])))
+        small = self._style("poster_footer", self.family.regular, sizes.small, textColor=self.colour["muted"])
+        identity = " · ".join([publication.title, self.label("issue_number", number=self.issue.number),
+                               typography.format_date(self.issue.date, self.lang)])
+        lines = [Paragraph(escape_xml(self.family.drawable(typography.normalize(identity))), small)]
+        if publication.footer:
+            lines.append(Paragraph(self.text.inline(publication.footer),
+                                   ParagraphStyle("poster_footer_line", parent=small, fontName=self.family.italic)))
+        bottom += [Spacer(1, 4 * mm), Table([[lines]], colWidths=[self.width], style=TableStyle([
+            ("LINEABOVE", (0, 0), (-1, 0), 1, self.colour["accent"]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))]
+        return bottom
+
+
+def fit_problems(document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
+                 issue_source: Source | None = None, publication_source: Source | None = None) -> list[Diagnostic]:
+    """Why the poster of ``document`` cannot be drawn in ``layout`` (empty when it can): `check` runs it too."""
+    return PosterRenderer(document, layout, layout_dir).problems(issue_source, publication_source)
+
+
+def _steps(start: float, smallest: float) -> list[float]:
+    """Sizes from ``start`` down to ``smallest``, each a few per cent below the one before."""
+    sizes, scale = [], 1.0
+    while not sizes or sizes[-1] > smallest:
+        sizes.append(max(smallest, round(start * scale, 1)))
+        scale -= SHRINK_STEP
+    return sizes
+
+
+def _level(heights: list[float], room: float) -> float:
+    """The height L such that cutting every part taller than L down to L makes them all fit ``room``.
+
+    The tallest parts are the ones to shorten; the short ones are left alone.
+    """
+    ordered = sorted(heights)
+    remaining = room
+    for index, height in enumerate(ordered):
+        share = remaining / (len(ordered) - index)
+        if height > share:
+            return share
+        remaining -= height
+    return ordered[-1]
+
+
+def _no_page_furniture(canvas, page: int, pages: int) -> None:
+    """The poster's footer is part of the page's flow, measured with the rest."""

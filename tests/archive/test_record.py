@@ -1,0 +1,302 @@
+"""Tests of `newsletter archive`: a record that is never silently rewritten, and that can be verified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+from PIL import Image
+
+from conftest import MINIMAL_ISSUE, REPO
+from newsletter.archive.record import MANIFEST_FILE, archive_layouts
+
+N01 = "20210205_lettre-de-crise_n01_a4.pdf"
+N02 = "20210209_lettre-de-crise_n02_a4.pdf"
+N03 = "20210212_lettre-de-crise_n03_a4.pdf"
+JOURNAL = ("--layout", "journal-a4")  # the poster is left out where it adds nothing to what is tested
+
+
+def issue(number: int, date: str, headline: str = "Les téléphones fonctionnent") -> str:
+    return (MINIMAL_ISSUE.replace("number: 1", f"number: {number}").replace("date: 2021-02-05", f"date: {date}")
+            .replace("Les téléphones fonctionnent", headline))
+
+
+@pytest.fixture(scope="session")
+def archived_once(tmp_path_factory) -> Path:
+    """Two issues, archived once per session (journal only)."""
+    from newsletter.archive import record as archive
+    from newsletter.build.plan import plan
+
+    root = tmp_path_factory.mktemp("archived")
+    (root / "issues").mkdir()
+    (root / "assets").mkdir()
+    shutil.copy(REPO / "issues" / "publication.yaml", root / "issues")
+    shutil.copy(REPO / "assets" / "logo.png", root / "assets")
+    (root / "issues" / "001.yaml").write_text(issue(1, "2021-02-05"), encoding="utf-8")
+    (root / "issues" / "002.yaml").write_text(issue(2, "2021-02-09", "La messagerie revient"), encoding="utf-8")
+    result = plan(root, [], ["journal-a4"])
+    assert not result.errors
+    archive.make_archive(result, root / "archive")
+    return root
+
+
+@pytest.fixture
+def root(archived_once, tmp_path) -> Path:
+    copy = tmp_path / "workspace"
+    shutil.copytree(archived_once, copy)
+    return copy
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of the folder, hidden ones included, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def manifest(root: Path) -> dict[str, dict]:
+    return json.loads((root / "archive" / MANIFEST_FILE).read_text(encoding="utf-8"))["files"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def edit_headline(root: Path, number: int, headline: str) -> None:
+    path = root / "issues" / f"{number:03d}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(text.splitlines()[2], f"headline: {headline}"), encoding="utf-8")
+
+
+# --- what the archive holds --------------------------------------------------------------------
+
+def test_the_archive_holds_the_pdfs_the_catalogue_the_collection_the_pages_and_the_manifest(root):
+    names = set(snapshot(root / "archive"))
+    assert {N01, N02, "index.pdf", "collection.pdf", MANIFEST_FILE, "html/index.html"} <= names
+    assert not [name for name in names if name.startswith(".")]
+
+
+def test_the_manifest_records_each_file_and_its_sources(root):
+    files = manifest(root)
+    assert set(files) == set(snapshot(root / "archive")) - {MANIFEST_FILE}
+    for name, record in files.items():
+        assert record["sha256"] == sha256(root / "archive" / name), name
+        assert record["size"] == (root / "archive" / name).stat().st_size
+        assert record["tool_version"] == "0.1.0"
+    first = files[N01]
+    assert (first["issue"], first["date"], first["layout"], first["pages"]) == (1, "2021-02-05", "journal-a4", 1)
+    assert [(source["role"], source["path"]) for source in first["sources"]] == [
+        ("issue", "issues/001.yaml"), ("publication", "issues/publication.yaml"),
+        ("layout", "built-in layout journal-a4.yaml"), ("image", "assets/logo.png")]
+    assert first["sources"][0]["sha256"] == sha256(root / "issues" / "001.yaml")
+    assert first["sources"][3]["sha256"] == sha256(root / "assets" / "logo.png")
+    assert [source["path"] for source in files["collection.pdf"]["sources"]] == [N01, N02]
+
+
+def test_the_catalogue_lists_every_issue_in_embedded_fonts(root):
+    reader = pypdf.PdfReader(root / "archive" / "index.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for expected in ("Catalogue des numéros", "vendredi 5 février 2021", "Les téléphones fonctionnent",
+                     "mardi 9 février 2021", "La messagerie revient"):
+        assert expected in text.replace("\u00a0", " "), expected
+    fonts = [font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+    assert fonts and all("/FontFile2" in font["/FontDescriptor"] for font in fonts)
+    assert not any("Helvetica" in str(font["/BaseFont"]) for font in fonts)
+
+
+def test_the_collection_has_every_journal_page_in_order_and_a_bookmark_per_issue(root):
+    collection = pypdf.PdfReader(root / "archive" / "collection.pdf")
+    parts = [pypdf.PdfReader(root / "archive" / name) for name in (N01, N02)]
+    assert [page.extract_text() for page in collection.pages] == [
+        page.extract_text() for part in parts for page in part.pages]
+    assert [(item.title, collection.get_destination_page_number(item)) for item in collection.outline] == [
+        ("N°\u00a01 — vendredi 5\u00a0février 2021 — Les téléphones fonctionnent", 0),
+        ("N°\u00a02 — mardi 9\u00a0février 2021 — La messagerie revient", len(parts[0].pages)),
+    ]
+
+
+def test_by_default_the_journal_and_the_poster_are_archived(workspace):
+    assert archive_layouts(workspace.root) == ["journal-a4", "poster-a3"]
+    publication = workspace.issues / "publication.yaml"
+    publication.write_text(publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"),
+                           encoding="utf-8")
+    assert archive_layouts(workspace.root) == ["journal-letter", "poster-a3"]
+
+
+def test_the_cli_archives_journal_and_poster(cli, workspace):
+    workspace.write("001.yaml", issue(1, "2021-02-05"))
+    result = cli("--root", workspace.root, "archive")
+    assert result.code == 0, result.err
+    assert f"archived {workspace.root / 'archive' / N01}" in result.out.splitlines()
+    assert (workspace.root / "archive" / "20210205_lettre-de-crise_n01_poster-a3.pdf").is_file()
+
+
+# --- archiving again ---------------------------------------------------------------------------
+
+def test_archiving_again_with_nothing_changed_renders_nothing_and_changes_nothing(cli, root, monkeypatch):
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("nothing should be rendered")
+
+    monkeypatch.setattr("newsletter.archive.record.render", no_rendering)
+    before = snapshot(root / "archive")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [f"unchanged: {len(before) - 1}"]
+    assert snapshot(root / "archive") == before
+
+
+def test_a_new_issue_is_added_and_the_recorded_ones_stay_as_they_were(cli, root):
+    before, recorded = snapshot(root / "archive"), manifest(root)
+    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12", "Les postes reviennent"), encoding="utf-8")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 0, result.err
+    after = snapshot(root / "archive")
+    assert after[N01] == before[N01] and after[N02] == before[N02]
+    assert manifest(root)[N01] == recorded[N01]
+    assert N03 in after and after["collection.pdf"] != before["collection.pdf"]
+    assert len(pypdf.PdfReader(root / "archive" / "collection.pdf").outline) == 3
+
+
+def test_a_changed_issue_is_refused_naming_the_issue_and_what_changed(cli, root):
+    before = snapshot(root / "archive")
+    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert (f"issues/001.yaml:1:9: number: issue n° 1 is archived as {N01} and its PDF would change: "
+            "issues/001.yaml (issue) changed") in result.err
+    assert "newsletter archive --supersede 1" in result.err
+    assert snapshot(root / "archive") == before
+
+
+def test_a_changed_image_is_named(cli, root):
+    Image.new("RGB", (50, 50), "green").save(root / "assets" / "logo.png")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert result.err.count("assets/logo.png (image) changed") == 2  # both issues show the logo
+
+
+def test_a_change_the_pdf_does_not_show_updates_the_sources_only(cli, root):
+    before = snapshot(root / "archive")
+    path = root / "issues" / "002.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# relu par la DRH\n", encoding="utf-8")
+    assert cli("--root", root, "archive", *JOURNAL).code == 0
+    after = snapshot(root / "archive")
+    assert {name for name in after if after[name] != before.get(name)} == {MANIFEST_FILE}
+    assert manifest(root)[N02]["sources"][0]["sha256"] == sha256(path)
+
+
+def test_supersede_keeps_the_old_file_and_records_the_correction(cli, root):
+    original = (root / "archive" / N01).read_bytes()
+    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
+    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
+    assert result.code == 0, result.err
+    kept = N01.replace(".pdf", "-superseded-1.pdf")
+    assert (root / "archive" / kept).read_bytes() == original
+    assert "toujours" in pypdf.PdfReader(root / "archive" / N01).pages[0].extract_text()
+    files = manifest(root)
+    assert files[kept]["superseded_by"] == N01 and files[kept]["sha256"] == hashlib.sha256(original).hexdigest()
+    assert files[N01]["correction_of"] == kept
+    assert "version corrigée" in pypdf.PdfReader(root / "archive" / "index.pdf").pages[0].extract_text()
+    assert cli("--root", root, "archive", "--verify").code == 0
+    edit_headline(root, 1, "Les téléphones marchent")
+    assert cli("--root", root, "archive", *JOURNAL, "--supersede", "1").code == 0
+    assert (root / "archive" / N01.replace(".pdf", "-superseded-2.pdf")).is_file()
+
+
+def test_supersede_of_an_unchanged_issue_says_so(cli, root):
+    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "2", "--supersede", "9")
+    assert result.code == 0
+    assert "--supersede 2: its archived files are unchanged; nothing superseded" in result.err
+    assert "--supersede 9: there is no issue n° 9" in result.err
+
+
+def test_an_altered_file_is_made_again_when_its_sources_are_unchanged(cli, root):
+    original = (root / "archive" / N02).read_bytes()
+    (root / "archive" / N02).write_bytes(b"%PDF-1.4 not the archived file")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 0, result.err
+    assert f"restored {N02}" in result.out
+    assert (root / "archive" / N02).read_bytes() == original
+
+
+def test_archive_refuses_to_work_on_problems_of_the_input(cli, root):
+    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12").replace("headline: ", "headline: \"À ÉCRIRE : "),
+                                              encoding="utf-8")
+    before = snapshot(root / "archive")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1 and "nothing was archived" in result.err
+    assert snapshot(root / "archive") == before
+
+
+def test_a_damaged_manifest_stops_the_archive(cli, root):
+    (root / "archive" / MANIFEST_FILE).write_text("{", encoding="utf-8")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1 and "the manifest cannot be read" in result.err
+
+
+# --- verify ------------------------------------------------------------------------------------
+
+def test_verify_confirms_an_intact_archive(cli, root):
+    result = cli("--root", root, "archive", "--verify")
+    assert result.code == 0
+    assert result.err.strip() == f"ok: {len(manifest(root))} file(s) match the manifest"
+
+
+def test_verify_reports_each_changed_and_missing_file(cli, root):
+    pdf = root / "archive" / N01
+    pdf.write_bytes(pdf.read_bytes().replace(b"/Title", b"/Titel", 1))
+    (root / "archive" / N02).unlink()
+    result = cli("--root", root, "archive", "--verify")
+    assert result.code == 1
+    assert f"{root / 'archive' / N01}: changed since it was archived" in result.err
+    assert f"{root / 'archive' / N02}: missing: this recorded file is not in the archive any more" in result.err
+    assert "2 error(s)" in result.err
+
+
+def test_verify_without_an_archive_says_so(cli, workspace):
+    result = cli("--root", workspace.root, "archive", "--verify")
+    assert result.code == 1 and "no manifest" in result.err
+
+
+# --- an interrupted archive --------------------------------------------------------------------
+
+@pytest.mark.parametrize("failure, code", [(RuntimeError("disk on fire"), 1), (KeyboardInterrupt(), 130)])
+def test_an_archive_interrupted_while_rendering_leaves_the_previous_archive(cli, root, monkeypatch, failure, code):
+    from newsletter.archive import record as archive
+
+    real_render, calls = archive.render, []
+
+    def render_then_fail(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise failure
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr("newsletter.archive.record.render", render_then_fail)
+    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12"), encoding="utf-8")
+    (root / "issues" / "004.yaml").write_text(issue(4, "2021-02-19"), encoding="utf-8")
+    before = snapshot(root / "archive")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert (result.code, len(calls)) == (code, 2)
+    assert snapshot(root / "archive") == before  # nor any staging folder left
+
+
+def test_a_failure_while_moving_files_in_puts_everything_back(cli, root, monkeypatch):
+    from newsletter.archive import record as archive
+
+    real_write = archive.write_atomic
+
+    def manifest_fails(path, data):
+        if path.name == MANIFEST_FILE:
+            raise OSError("disk full")
+        real_write(path, data)
+
+    monkeypatch.setattr("newsletter.archive.record.write_atomic", manifest_fails)
+    before = snapshot(root / "archive")
+    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
+    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
+    assert result.code == 1 and "disk full" in result.err
+    assert snapshot(root / "archive") == before

@@ -1,0 +1,156 @@
+"""Tests of the loader: every problem of every file located (file:line:column, field), all in one run."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_ISSUE, REPO
+from newsletter.errors import Diagnostic, field_path
+from newsletter.model.formats import Issue
+from newsletter.model.load import display_path, issue_files, load_model, load_workspace
+
+
+def issue_text(number: int, extra: str = "") -> str:
+    return MINIMAL_ISSUE.replace("number: 1", f"number: {number}") + extra
+
+
+def printed(diagnostics: list[Diagnostic]) -> list[str]:
+    """First line of each diagnostic, as the terminal shows it."""
+    return [str(d).splitlines()[0] for d in diagnostics]
+
+
+# --- how a problem is written -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, text", [
+    (("faq", 1, "a"), "faq[2].a"),
+    (("faq", 0), "faq[1]"),
+    (("status", 9, "state"), "status[10].state"),
+    (("situation", "known", 2), "situation.known[3]"),
+    (("headline",), "headline"),
+    ((), ""),
+])
+def test_field_paths_count_list_items_from_one(path, text):
+    assert field_path(path) == text
+
+
+def test_a_diagnostic_reads_file_line_column_field_message_then_hint():
+    found = Diagnostic("issues/003.yaml", "this answer is empty", 14, 7, "faq[2].a", "write the text")
+    assert str(found) == "issues/003.yaml:14:7: faq[2].a: this answer is empty\n    hint: write the text"
+    warning = Diagnostic("issues/003.yaml", "long", 2, 11, "headline", severity="warning")
+    assert str(warning) == "issues/003.yaml:2:11: warning: headline: long"
+    assert str(Diagnostic("issues/publication.yaml", "the file is missing")) == \
+        "issues/publication.yaml: the file is missing"
+
+
+# --- one file: every problem, in the order of the file ----------------------------------------
+
+
+def test_every_problem_of_a_file_is_reported_in_file_order(workspace):
+    path = workspace.write("003.yaml", "number: 3\ndate: 2021-02-16\nheadline: Titre #1 du jour\n"
+                           "faq:\n  - q: Quand ?\n    a: \"\"\nlead: x\nlead2: y\ntime: 25:00\n")
+    loaded, diagnostics = load_model(Issue, path, workspace.root)
+    assert loaded is None
+    assert printed(diagnostics) == [
+        "issues/003.yaml:3:17: warning: headline: the text after ' #' is a YAML comment and will not be printed",
+        "issues/003.yaml:6:8: faq[1].a: this answer is empty",
+        "issues/003.yaml:8:1: lead2: unknown key `lead2`",
+        "issues/003.yaml:9:7: time: expected a time written HH:MM, like 17:30; found '25:00'",
+    ]
+
+
+def test_a_valid_file_keeps_its_warnings(workspace):
+    path = workspace.write("003.yaml", issue_text(3, "edition: Étape #3\n"))
+    loaded, diagnostics = load_model(Issue, path, workspace.root)
+    assert loaded.model.edition == "Étape"
+    assert [(d.severity, d.line, d.field) for d in diagnostics] == [("warning", 5, "edition")]
+
+
+def test_an_unknown_key_points_at_the_key_not_its_value(workspace):
+    path = workspace.write("003.yaml", issue_text(3, "faq:\n  - q: Quand ?\n    a: Demain.\n    reponse: x\n"))
+    [found] = load_model(Issue, path, workspace.root)[1]
+    assert (found.line, found.column, found.field) == (8, 5, "faq[1].reponse")
+
+
+def test_a_yaml_slip_is_reported_with_its_position(workspace):
+    path = workspace.write("003.yaml", "number: 3\ndate: 2021-02-16\nheadline: Attention: danger\n")
+    loaded, [found] = load_model(Issue, path, workspace.root)
+    assert loaded is None
+    assert found.location() == "issues/003.yaml:3:20"
+    assert "quotes" in found.hint
+
+
+def test_a_file_that_cannot_be_read_is_an_error_not_a_crash(workspace):
+    (workspace.issues / "004.yaml").mkdir()
+    loaded, [found] = load_model(Issue, workspace.issues / "004.yaml", workspace.root)
+    assert loaded is None and found.is_error
+    assert found.file == "issues/004.yaml" and "cannot read the file" in found.message
+
+
+# --- the workspace: all errors of all files in one run -----------------------------------------
+
+
+def test_all_errors_of_all_files_come_in_one_run(workspace):
+    workspace.write("001.yaml", issue_text(1))
+    workspace.write("002.yaml", issue_text(2).replace("date: 2021-02-05", "date: 05/02/2021"))
+    workspace.write("003.yaml", issue_text(3, "faq:\n  - q: Et la paie ?\n    a:\n"))
+    workspace.write("publication.yaml", "title: Lettre de crise\nlanguag: fr\n")
+    loaded = load_workspace(workspace.root)
+    assert sorted(printed(loaded.errors)) == [
+        "issues/002.yaml:2:7: date: expected a date written YYYY-MM-DD, like 2021-02-05; found '05/02/2021'",
+        "issues/003.yaml:7:7: faq[1].a: this answer is empty",
+        "issues/publication.yaml:2:1: languag: unknown key `languag`",
+    ]
+    assert [item.model.number for item in loaded.issues] == [1]
+
+
+def test_issues_are_ordered_by_number_not_by_file_name(workspace):
+    workspace.write("a.yaml", issue_text(10))
+    workspace.write("b.yaml", issue_text(9))
+    loaded = load_workspace(workspace.root)
+    assert [item.model.number for item in loaded.issues] == [9, 10]
+    assert loaded.issue(10).path.name == "a.yaml" and loaded.issue(4) is None
+
+
+def test_two_files_with_the_same_number_are_an_error(workspace):
+    workspace.write("001.yaml", issue_text(1))
+    workspace.write("002.yaml", issue_text(1))
+    [found] = load_workspace(workspace.root).errors
+    assert str(found).splitlines()[0] == "issues/002.yaml:1:9: number: issue number 1 is already used by issues/001.yaml"
+
+
+def test_a_missing_publication_says_how_to_get_one(tmp_path):
+    (tmp_path / "issues").mkdir()
+    (tmp_path / "issues" / "001.yaml").write_text(MINIMAL_ISSUE, encoding="utf-8")
+    loaded = load_workspace(tmp_path)
+    [found] = loaded.errors
+    assert found.file == "issues/publication.yaml" and "missing" in found.message
+    assert "newsletter init" in found.hint and "--root" in found.hint
+    assert loaded.publication is None and len(loaded.issues) == 1
+
+
+def test_only_the_files_asked_for_are_loaded(workspace):
+    workspace.write("001.yaml", issue_text(1))
+    chosen = workspace.write("002.yaml", issue_text(2))
+    workspace.write("003.yaml", "number: broken\n")
+    loaded = load_workspace(workspace.root, [chosen])
+    assert loaded.errors == [] and [item.model.number for item in loaded.issues] == [2]
+
+
+def test_issue_files_are_the_yaml_files_except_the_publication(workspace):
+    for name in ("002.yaml", "001.yaml", "notes.txt", "001.yaml.bak"):
+        workspace.write(name, MINIMAL_ISSUE)
+    assert [p.name for p in issue_files(workspace.issues)] == ["001.yaml", "002.yaml"]
+    assert issue_files(workspace.root / "nowhere") == []
+
+
+def test_paths_are_shown_relative_to_the_workspace_when_inside_it(tmp_path):
+    assert display_path(tmp_path / "issues" / "003.yaml", tmp_path) == "issues/003.yaml"
+    outside = tmp_path.parent / "elsewhere.yaml"
+    assert display_path(outside, tmp_path) == str(outside)
+
+
+def test_the_sample_series_loads_without_errors_or_warnings():
+    loaded = load_workspace(REPO)
+    assert loaded.diagnostics == []
+    assert [item.model.number for item in loaded.issues] == [1, 2, 3, 4, 5, 6]
