@@ -1,11 +1,35 @@
-"""Messages about the user's files: errors and warnings that point at file, line and column."""
+"""Messages about the user's files: problems found at a field path, and diagnostics that point at file,
+line and column (``newsletter.read.locate`` turns the one into the other)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+
+Loc = tuple[str | int, ...]  # a field path: ("faq", 1, "a") is faq[2].a
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check finds in one file, located by its field path only (checks never see YAML positions).
+
+    ``at_key`` problems (an unknown key) point at the key itself rather than at its value; ``typed``
+    points at that text inside the value (a character the font lacks, in a long multi-line text).
+    """
+
+    loc: Loc
+    message: str
+    hint: str | None = None
+    at_key: bool = False
+    severity: Severity = "error"
+    typed: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Problem({field_path(self.loc)!r}, {self.message!r})"
 
 
 @dataclass(frozen=True)
@@ -56,7 +80,12 @@ class InputError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
-def field_path(path: tuple[str | int, ...]) -> str:
+def as_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """``--strict``: every warning counts as an error."""
+    return [dataclasses.replace(d, severity="error") for d in diagnostics]
+
+
+def field_path(path: Loc) -> str:
     """Render ``("faq", 2, "a")`` as ``faq[2].a`` (indices as users count them: from 1)."""
     text = ""
     for part in path:

@@ -76,7 +76,8 @@ class RenderedSample:
 @pytest.fixture(scope="session")
 def sample_issue_3(tmp_path_factory) -> RenderedSample:
     """The repository's issue n° 3 rendered once per test session (its PDF bytes are shared)."""
-    from newsletter.build.plan import build_all, plan
+    from newsletter.build.plan import plan
+    from newsletter.build.run import build_all
 
     result = plan(REPO, ["3"], [])
     assert not result.errors, [str(d) for d in result.errors]

@@ -30,9 +30,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-import newsletter.build.plan
+import newsletter.build.run
 import newsletter.files
 import newsletter.cli
+import newsletter.cli.commands
 from conftest import REPO
 from newsletter.errors import Diagnostic
 from newsletter.render.pdf.fonts import BUNDLED_DIR, glyphs
@@ -233,7 +234,8 @@ def run(cli, monkeypatch):
             reported.extend(diagnostics)
             return real_report(diagnostics)
 
-        monkeypatch.setattr(newsletter.cli, "report", recording)
+        for presenter in (newsletter.cli, newsletter.cli.commands):  # the commands, and the entry point's last word
+            monkeypatch.setattr(presenter, "report", recording)
         args = shlex.split(command.replace("{ws}", str(root)))
         started = time.perf_counter()
         WATCH.clear()
@@ -280,14 +282,14 @@ def simulate(fault: str, monkeypatch) -> None:
 
         monkeypatch.setattr(newsletter.files.os, "fdopen", lambda handle, mode: Full(handle))
     elif fault == "ctrl-c-on-issue-2":
-        real_render = newsletter.build.plan.render
+        real_render = newsletter.build.run.render
 
         def interrupted(document, *args, **kwargs):
             if document.issue.number == 2:
                 raise KeyboardInterrupt
             return real_render(document, *args, **kwargs)
 
-        monkeypatch.setattr(newsletter.build.plan, "render", interrupted)
+        monkeypatch.setattr(newsletter.build.run, "render", interrupted)
     else:
         raise ValueError(f"unknown fault {fault!r}")
 

@@ -29,31 +29,24 @@ from pathlib import Path
 from newsletter import __version__
 
 from newsletter.text import typography
-from newsletter.model import layout as layout_registry
-from newsletter.build.plan import Plan, render, write_atomic
+from newsletter.build.plan import Plan
+from newsletter.build.run import render
+from newsletter.files import write_atomic
 from newsletter.errors import Diagnostic, InputError
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Publication
 from newsletter.text.labels import label
-from newsletter.model.layout import Layout, LayoutRef
+from newsletter.model.layout import Layout
+from newsletter.model.load import LayoutRef
 from newsletter.model.load import PUBLICATION_FILE, Loaded, display_path, load_model
 from newsletter.build.incremental import inputs_of
-from newsletter.build.uptodate import sha256_of, sha256_of_bytes
+from newsletter.build.incremental import sha256_of, sha256_of_bytes
 
 MANIFEST_FILE = "manifest.json"
 INDEX_FILE = "index.pdf"
 COLLECTION_FILE = "collection.pdf"
 HTML_DIR = "html"
-POSTER_LAYOUT = "poster-a3"
 _STAGING_PREFIX = ".staging-"
-
-
-def archive_layouts(root: Path) -> list[str]:
-    """What the team prints: the publication's journal layout, and the poster when there is one."""
-    loaded, _ = load_model(Publication, root / "issues" / PUBLICATION_FILE, root)
-    journal = loaded.model.layout if loaded else "journal-a4"
-    poster = [POSTER_LAYOUT] if POSTER_LAYOUT in layout_registry.available(root) else []
-    return list(dict.fromkeys([journal, *poster]))
 
 
 # --- the manifest ------------------------------------------------------------------------------

@@ -1,28 +1,92 @@
-"""Which PDFs are up to date: the SHA-256 of everything each one is made from, kept next to them.
+"""Incremental builds: which PDFs are up to date, from the SHA-256 of everything each one is made from.
 
-A PDF is up to date when its file holds the bytes recorded when it was written and the fingerprint
-of its inputs (issue, publication, layout, images, custom fonts, tool version, render options) is
-unchanged. Deciding this hashes files and nothing else: it never loads reportlab.
+Two records are kept in the output folder, and deciding from them hashes files and nothing else (it
+never loads reportlab):
+
+- the state (:data:`STATE_FILE`): for each PDF, the fingerprint of its inputs (issue, publication,
+  layout, images, custom fonts, tool version, render options) and its own hash. A PDF is up to date
+  when its file holds the bytes recorded when it was written and its fingerprint is unchanged.
+- the record of the last whole build (:data:`LAST_BUILD_FILE`): the SHA-256 of every file that build
+  read and of every PDF it left. When the same build is asked again and all of those still hash the
+  same, nothing can have changed: the answer comes without reading any YAML. Anything else (a file
+  added, changed or removed, another layout or option, a new version of the tool) falls back to the
+  full check, which is always safe.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsletter import __version__
-from newsletter.model.document import IssueDocument
-from newsletter.render.pdf.fonts import BUNDLED_DIR, STYLES, font_file
-from newsletter.model.layout import Layout, LayoutRef
-from newsletter.model.load import display_path
-from newsletter.model.print_options import RenderOptions
-from newsletter.read.paths import is_inside
-from newsletter.build.uptodate import sha256_of, sha256_of_bytes
+
+if TYPE_CHECKING:  # the answer to a build with nothing changed imports nothing more (bench/run.py)
+    from newsletter.model.document import IssueDocument
+    from newsletter.model.layout import Layout
+    from newsletter.model.load import LayoutRef
+    from newsletter.model.print_options import RenderOptions
 
 STATE_FILE = ".newsletter-state.json"
+LAST_BUILD_FILE = ".newsletter-last-build.json"
+ABSENT = "absent"  # the "hash" of a file that does not exist, so its later arrival is a change
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return ABSENT
+    return digest.hexdigest()
+
+
+def sha256_of_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _request(root: Path, layouts: list[str], options: dict) -> dict:
+    """What was asked, and which files the workspace holds (a new issue or layout changes the answer)."""
+    listing = sorted(str(path.relative_to(root)) for folder in ("issues", "layouts")
+                     for path in (root / folder).glob("*.yaml"))
+    return {"version": __version__, "layouts": sorted(layouts), "options": options,
+            "root": str(root.resolve()), "files": listing}
+
+
+def record(root: Path, layouts: list[str], options: dict, inputs: dict[Path, str], outputs: dict[str, str]) -> bytes:
+    """The record of a whole build, to be written to :data:`LAST_BUILD_FILE` in its output folder:
+    the SHA-256 of each file it read (by path) and of each PDF it left (by name)."""
+    data = {
+        "request": _request(root, layouts, options),
+        "inputs": {str(path.resolve()): sha for path, sha in inputs.items()},
+        "outputs": outputs,
+    }
+    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
+
+
+def unchanged_outputs(out_dir: Path, root: Path, layouts: list[str], options: dict) -> int | None:
+    """How many PDFs are up to date if nothing changed since the last whole build; None otherwise."""
+    try:
+        data = json.loads((out_dir / LAST_BUILD_FILE).read_text(encoding="utf-8"))
+        if data["request"] != _request(root, layouts, options):
+            return None
+        files = [(Path(path), sha) for path, sha in data["inputs"].items()]
+        files += [(out_dir / name, sha) for name, sha in data["outputs"].items()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if all(sha256_of(path) == sha for path, sha in files):
+        return len(data["outputs"])
+    return None
+
+
+# --- the state of each PDF ----------------------------------------------------------------------
+
 MISSING, OUTDATED, UP_TO_DATE = "missing", "outdated", "up to date"
 
 
@@ -45,6 +109,9 @@ def inputs_of(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Pat
 
 def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[tuple[str, Path]]:
     """Every file the PDF of ``document`` in this layout is drawn from (bundled fonts ship with the tool)."""
+    from newsletter.read.paths import is_inside
+    from newsletter.render.pdf.fonts import BUNDLED_DIR, STYLES, font_file
+
     files = [("issue", document.issue_path), ("publication", document.publication_path), ("layout", ref.path)]
     logo = document.logo_path()
     images = [logo] if logo is not None else []
@@ -57,6 +124,8 @@ def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: P
 
 def _shown(path: Path, ref: LayoutRef, root: Path) -> str:
     """Relative to the workspace; a built-in layout by name, as its folder differs from one install to another."""
+    from newsletter.model.load import display_path
+
     if path == ref.path and ref.origin == "built-in":
         return f"built-in layout {path.name}"
     return display_path(path, root)

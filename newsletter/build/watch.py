@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsletter.model import layout as layout_registry
-from newsletter.build.plan import build_all, issue_file, plan
+from newsletter.build.plan import issue_file, plan
+from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
-from newsletter.model.load import PUBLICATION_FILE, display_path, issue_files
+from newsletter.model.load import PUBLICATION_FILE, display_path, issue_files, resolve_layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.build.incremental import input_paths
 
@@ -104,7 +104,7 @@ class Watcher:
         self.files |= {issue_path.resolve(), (self.root / "issues" / PUBLICATION_FILE).resolve()}
         for name in self.layouts:
             try:
-                self.files.add(layout_registry.resolve(name, self.root).path.resolve())
+                self.files.add(resolve_layout(name, self.root).path.resolve())
             except InputError:
                 pass  # the build reports it, with a suggestion
 

@@ -1,0 +1,95 @@
+"""Checks: what validation alone cannot see, in the order they run.
+
+Each family looks at the model (or at the words as typed) and returns :class:`~newsletter.errors.Problem`
+objects at field paths; this module runs them and turns each into a diagnostic at ``file:line:column``
+with :func:`newsletter.read.locate.locate`. Every command that reads a workspace (``check``, ``build``,
+``archive``, ``export``, ``watch``) runs them through here, so `check` says exactly what a build would.
+
+1. ``layout``: fonts that are not there, colour pairs too pale to read, settings not applied.
+2. ``images``: pictures that cannot be printed (not in the workspace, not PNG or JPEG, damaged, huge).
+3. ``placeholders``: "À ÉCRIRE" texts left by ``init`` and ``new``.
+4. ``advice``: plain-language writing advice (warnings only).
+5. ``series``: numbers skipped, dates going backwards (only when the whole series is read).
+6. The checks that measure with the fonts, run only when something will be rendered:
+   ``glyphs`` (characters the fonts lack) and ``poster`` (text too long for the poster).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsletter.checks.advice import advise, advise_publication
+from newsletter.checks.glyphs import glyph_problems
+from newsletter.checks.images import image_problem
+from newsletter.checks.layout import contrast_warnings, font_problems, hyphenation_warnings
+from newsletter.checks.placeholders import placeholder_problems
+from newsletter.checks.series import numbering_problems
+from newsletter.errors import Diagnostic, Problem
+from newsletter.model.document import IssueDocument
+from newsletter.model.layout import Layout
+from newsletter.model.load import Loaded, LayoutRef, Workspace
+from newsletter.read.locate import locate, locate_all
+from newsletter.render.pdf.fonts import family_files, glyphs
+
+Layouts = list[tuple[LayoutRef, Loaded[Layout]]]
+
+
+def check_layout(ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
+    problems = contrast_warnings(layout.model) + hyphenation_warnings(layout.model)
+    return locate_all(problems + font_problems(layout.model, ref.path.parent), layout.source)
+
+
+def check_files(workspace: Workspace, whole_series: bool) -> list[Diagnostic]:
+    """The publication's and the issues' problems (none if there is no publication to print them with)."""
+    publication = workspace.publication
+    if publication is None:
+        return []
+    logo = [("logo",)] if publication.model.logo else []
+    found = locate_all(_images(publication, logo, workspace.root) + placeholder_problems(publication.source.data)
+                       + advise_publication(publication.model), publication.source)
+    for issue in workspace.issues:
+        pictures = [("news", index, "image") for index, item in enumerate(issue.model.news) if item.image]
+        found += locate_all(advise(issue.model) + _images(issue, pictures, workspace.root)
+                            + placeholder_problems(issue.source.data), issue.source)
+    if whole_series:
+        found += [locate(problem, issue.source) for issue, problem in numbering_problems(workspace.issues,
+                                                                                           workspace.root)]
+    return found
+
+
+def _images(loaded: Loaded, paths: list[tuple], root: Path) -> list[Problem]:
+    found = []
+    for path in paths:
+        relative = loaded.source.data
+        for part in path:
+            relative = relative[part]
+        if (problem := image_problem(relative, path, loaded.path.parent, root)) is not None:
+            found.append(problem)
+    return found
+
+
+def check_rendering(workspace: Workspace, layouts: Layouts, documents: list[IssueDocument]) -> list[Diagnostic]:
+    """Characters the fonts cannot draw, poster text that cannot fit: these load the fonts (and the poster
+    reportlab), so a build runs them only when something will be rendered."""
+    publication = workspace.publication
+    if publication is None:
+        return []
+    found = []
+    # Each font family once: layouts that share one (a journal and its poster) would say it twice.
+    for family in dict.fromkeys(family_files(layout.model.fonts, ref.path.parent) for ref, layout in layouts):
+        for loaded in [publication, *workspace.issues]:
+            found += locate_all(glyph_problems(loaded.source.data, glyphs(family)), loaded.source)
+    for ref, layout in layouts:
+        if layout.model.kind == "poster":
+            found += _poster_problems(publication, workspace.issues, documents, ref, layout)
+    return list(dict.fromkeys(found))  # families lacking the same character: one warning
+
+
+def _poster_problems(publication: Loaded, issues: list[Loaded], documents: list[IssueDocument], ref: LayoutRef,
+                     layout: Loaded[Layout]) -> list[Diagnostic]:
+    """Text too long for the poster, located where it was typed (measuring it needs the fonts' metrics)."""
+    from newsletter.render.pdf.poster import fit_problems
+
+    return [locate(problem, publication.source if where == "publication" else issue.source)
+            for document, issue in zip(documents, issues)
+            for where, problem in fit_problems(document, layout.model, ref.path.parent)]

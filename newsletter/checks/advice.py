@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-from newsletter.errors import Diagnostic, field_path
-from newsletter.model.formats import Issue, Publication
-from newsletter.model.load import Loaded
+from newsletter.errors import Problem
+from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue, Publication
 from newsletter.text.markup import plain
-from newsletter.read.yamlreader import Source
 
 MAX_HEADLINE_WORDS = 12
 MAX_INSTRUCTION_WORDS = 20
 MAX_ESSENTIALS = 3
-MAX_POSTER_HEADLINE_WORDS = 7
 
 
 def _words(text: str) -> int:
     return len(plain(text).split())
 
 
-def _warning(source: Source, path: tuple, message: str, hint: str) -> Diagnostic:
-    line, column = source.position(path)
-    return Diagnostic(source.file, message, line, column, field_path(path) or None, hint, "warning")
+def warn(path: tuple, message: str, hint: str) -> Problem:
+    return Problem(path, message, hint, severity="warning")
 
 
-def advise_publication(publication: Loaded[Publication]) -> list[Diagnostic]:
-    if publication.model.hotline is None:
-        return [_warning(publication.source, (), "no hotline: staff will not know whom to call",
-                         "add a `hotline:` with label and phone")]
+def advise_publication(model: Publication) -> list[Problem]:
+    if model.hotline is None:
+        return [warn((), "no hotline: staff will not know whom to call", "add a `hotline:` with label and phone")]
     return []
 
 
-def advise(issue: Loaded[Issue]) -> list[Diagnostic]:
-    model, source = issue.model, issue.source
-
-    def warn(path: tuple, message: str, hint: str) -> Diagnostic:
-        return _warning(source, path, message, hint)
-
+def advise(model: Issue) -> list[Problem]:
     found = []
     if _words(model.headline) > MAX_HEADLINE_WORDS:
         found.append(warn(("headline",), f"the headline has {_words(model.headline)} words; "

@@ -6,9 +6,10 @@ half-filled issue from being printed: each one left is an error at its line and 
 
 from __future__ import annotations
 
-from newsletter.errors import Diagnostic, field_path
-from newsletter.checks.resources import walk_text
-from newsletter.read.yamlreader import Source
+from typing import Any
+
+from newsletter.errors import Problem, field_path
+from newsletter.read.texts import walk_text
 
 PLACEHOLDER = "À ÉCRIRE"
 
@@ -31,17 +32,16 @@ def todo(what: str) -> str:
     return f"{PLACEHOLDER} : {what}"
 
 
-def placeholder_problems(source: Source) -> list[Diagnostic]:
-    """An error for each text of the file still starting with ``À ÉCRIRE``."""
+def placeholder_problems(data: Any) -> list[Problem]:
+    """An error for each text of the file (its text tree: ``data``) still starting with ``À ÉCRIRE``."""
     found = []
-    for path, text in walk_text(source.data):
+    for path, text in walk_text(data):
         if text.lstrip().startswith(PLACEHOLDER):
             field = field_path(path)
             keys = ".".join(part for part in path if isinstance(part, str))
             what = _WHAT_TO_WRITE.get(keys, f"the text of `{field}`")
-            line, column = source.position(path)
-            found.append(Diagnostic(
-                source.file, f"still the placeholder text: write {what}", line, column, field,
+            found.append(Problem(
+                path, f"still the placeholder text: write {what}",
                 f"replace the words \"{PLACEHOLDER} : …\" with your text, or delete the line if it is not needed",
             ))
     return found

@@ -1,7 +1,7 @@
 """The numbering of a series: no number skipped, dates moving forward with the numbers.
 
 A skipped number or a date going backwards is a warning: it may be deliberate, but is usually a
-slip. (Two issues with one number is an error reported by ``loader.load_workspace`` itself, since
+slip. (Two issues with one number is an error reported by ``model.load.load_workspace`` itself, since
 every command that picks an issue by number relies on numbers being unique.)
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from newsletter.errors import Diagnostic
+from newsletter.errors import Problem
 from newsletter.model.formats import Issue
 from newsletter.model.load import Loaded, display_path
 
 
-def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[Diagnostic]:
-    """Warnings about the whole series (``issues``: every issue of the folder)."""
+def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[tuple[Loaded[Issue], Problem]]:
+    """Warnings about the whole series (``issues``: every issue of the folder), each with its issue."""
     first_with: dict[int, Loaded[Issue]] = {}
     for item in sorted(issues, key=lambda item: (item.model.number, item.path.name)):
         first_with.setdefault(item.model.number, item)
@@ -37,6 +37,5 @@ def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[Diagnost
     return found
 
 
-def _at(item: Loaded[Issue], key: str, message: str, hint: str) -> Diagnostic:
-    line, column = item.source.position((key,))
-    return Diagnostic(item.source.file, message, line, column, key, hint, "warning")
+def _at(item: Loaded[Issue], key: str, message: str, hint: str) -> tuple[Loaded[Issue], Problem]:
+    return item, Problem((key,), message, hint, severity="warning")

@@ -16,27 +16,13 @@ import difflib
 import inspect
 from typing import Any, ClassVar, TypeVar
 
-from newsletter.errors import field_path
+from newsletter.errors import Loc, Problem, field_path
 from newsletter.text.typography import normalize
 
-Loc = tuple  # where a value sits in its file: ("faq", 1, "a")
 FAILED = object()  # a kind's answer when the value is refused (its problem is already recorded)
 _REQUIRED = object()
 
 R = TypeVar("R", bound="Record")
-
-
-class Problem:
-    """One refused value: where it is, what is wrong, how to fix it.
-
-    ``at_key`` problems (an unknown key) point at the key itself rather than at its value.
-    """
-
-    def __init__(self, loc: Loc, message: str, hint: str | None = None, at_key: bool = False):
-        self.loc, self.message, self.hint, self.at_key = loc, message, hint, at_key
-
-    def __repr__(self) -> str:
-        return f"Problem({field_path(self.loc)!r}, {self.message!r})"
 
 
 class Invalid(ValueError):

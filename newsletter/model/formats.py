@@ -174,6 +174,9 @@ class Testimonial(Record):
     role: str | None = field(OPTIONAL_TEXT, "Their job or service.", None)
 
 
+MAX_POSTER_HEADLINE_WORDS = 7  # a poster is read from two metres
+
+
 class Poster(Record):
     headline: str | None = field(Nullable(TEXT), "Short poster headline (7 words at most).", None)
     do: list[str] = field(TEXTS, "Short instructions to follow.", factory=list)

@@ -1,14 +1,10 @@
-"""Layouts: the declaration of a layout file, and where layouts are found (built-in or workspace)."""
+"""The layout format: page, margins, columns, fonts, sizes, colours and sections of a layout file."""
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.model.declare import (
     DIGITS_PATTERN,
     FAILED,
@@ -23,10 +19,6 @@ from newsletter.model.declare import (
     Text,
     field,
 )
-from newsletter.errors import Diagnostic, InputError
-from newsletter.render.pdf.fonts import STYLES, font_file
-from newsletter.model.load import Loaded, load_model
-from newsletter.read.paths import is_address
 
 SECTIONS = (
     "essentials", "situation", "status", "do_dont", "news", "tips",
@@ -178,107 +170,3 @@ class Layout(Record):
                                 factory=lambda: list(SECTIONS))
     hyphenation: bool = field(Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).",
                               False)
-
-
-# --- where layouts come from -------------------------------------------------------------------
-
-def builtin_dir() -> Path:
-    """Built-in layouts: they ship inside the package."""
-    return Path(__file__).parents[1] / "data" / "layouts"
-
-
-@dataclass(frozen=True)
-class LayoutRef:
-    name: str
-    path: Path
-    origin: str  # "built-in", "workspace" or "file"
-
-
-def available(root: Path) -> dict[str, LayoutRef]:
-    """Every layout by name; a workspace layout overrides the built-in of the same name."""
-    found = {p.stem: LayoutRef(p.stem, p, "built-in") for p in sorted(builtin_dir().glob("*.yaml"))}
-    workspace = root / "layouts"
-    if workspace.resolve() != builtin_dir().resolve():
-        found.update({p.stem: LayoutRef(p.stem, p, "workspace") for p in sorted(workspace.glob("*.yaml"))})
-    return found
-
-
-def resolve(name_or_path: str, root: Path) -> LayoutRef:
-    """A layout given by name (``journal-a4``) or by the path of its file."""
-    layouts = available(root)
-    if name_or_path in layouts:
-        return layouts[name_or_path]
-    path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") and path.is_file():
-        return LayoutRef(path.stem, path, "file")
-    close = difflib.get_close_matches(name_or_path, list(layouts), n=1)
-    hint = f"did you mean `{close[0]}`?" if close else "available: " + ", ".join(layouts)
-    raise InputError([Diagnostic(name_or_path, "no layout of this name or path", hint=hint)])
-
-
-def load(ref: LayoutRef, root: Path) -> Loaded[Layout]:
-    loaded, diagnostics = load_model(Layout, ref.path, root)
-    if loaded is None:
-        raise InputError(diagnostics)
-    return loaded
-
-
-def font_problems(layout: Loaded[Layout], base: Path) -> list[Diagnostic]:
-    """A font named by the layout must be bundled or a TrueType file next to the layout."""
-    found = []
-    for style in STYLES:
-        name = getattr(layout.model.fonts, style)
-        path = font_file(name, base)
-        line, column = layout.source.position(("fonts", style))
-        if is_address(name):
-            found.append(Diagnostic(
-                layout.source.file, f"the font {name!r} is an address (URL), not a file: fonts must be files",
-                line, column, f"fonts.{style}", "download the .ttf file, save it next to the layout file and "
-                "write its file name here"))
-        elif not path.is_file() or path.suffix.lower() != ".ttf":
-            found.append(Diagnostic(
-                layout.source.file, f"no bundled font or TrueType file named {name!r} (looked for {path})",
-                line, column, f"fonts.{style}",
-                "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
-                "or the path of a .ttf file relative to the layout file"))
-    return found
-
-
-# Text colour, background colour, and where that pair is printed.
-_TEXT_ON_BACKGROUND = (
-    ("text", "#FFFFFF", "body text on the page"),
-    ("muted", "#FFFFFF", "captions and footer on the page"),
-    ("accent", "#FFFFFF", "headings on the page"),
-    ("text", "panel", "text in boxes"),
-    ("accent", "panel", "headings in boxes"),
-    ("on_accent", "accent", "the masthead and hotline box"),
-    ("on_accent", "do", "the 'do' box title"),
-    ("on_accent", "dont", "the 'don't' box title"),
-)
-
-
-def contrast_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
-    """Colour pairs below 4.5:1 are hard to read, more so on a photocopy: warn at the colour's line."""
-    colours = layout.model.colours.dump()
-    found = []
-    for text, background, where in _TEXT_ON_BACKGROUND:
-        back = colours.get(background, background)
-        ratio = contrast(hex_to_rgb(colours[text]), hex_to_rgb(back))
-        if ratio < MINIMUM_TEXT_CONTRAST:
-            line, column = layout.source.position(("colours", text))
-            found.append(Diagnostic(
-                layout.source.file, f"contrast of {ratio:.1f}:1 for {where} ({colours[text]} on {back}); "
-                f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it", line, column, f"colours.{text}",
-                "choose a darker text colour or a lighter background", "warning"))
-    return found
-
-
-def hyphenation_warnings(layout: Loaded[Layout]) -> list[Diagnostic]:
-    """``hyphenation: yes`` is accepted for layouts written for later versions, but words are not
-    hyphenated yet (reportlab needs the pyphen dictionaries for it): say so rather than ignore it."""
-    if not layout.model.hyphenation:
-        return []
-    line, column = layout.source.position(("hyphenation",))
-    return [Diagnostic(layout.source.file, "words are never hyphenated in this version: a word too long for "
-                       "its line is moved to the next one, and one longer than a column is broken at its edge",
-                       line, column, "hyphenation", "write `hyphenation: no`, or remove the line", "warning")]

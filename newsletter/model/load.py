@@ -1,4 +1,5 @@
-"""Reading the workspace's files into validated models, with every problem located in its file.
+"""Reading the workspace's files into validated models, with every problem located in its file, and
+finding layouts (built-in or the workspace's own).
 
 Each problem the declarations find (see ``declare``) becomes a :class:`Diagnostic` that names the
 file, line, column and field, says what is expected, and suggests a fix.
@@ -6,14 +7,17 @@ file, line, column and field, says what is expected, and suggests a fix.
 
 from __future__ import annotations
 
+import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from newsletter.model.declare import Invalid, Problem, Record
-from newsletter.errors import Diagnostic, InputError, field_path
+from newsletter.model.declare import Invalid, Record
+from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.model.formats import Issue, Publication
+from newsletter.model.layout import Layout
+from newsletter.read.locate import locate, locate_all
 from newsletter.read.yamlreader import Source, read_yaml
 
 Model = TypeVar("Model", bound=Record)
@@ -71,15 +75,8 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
     try:
         instance = model.parse(source.data)
     except Invalid as error:
-        return None, _in_file_order(source.warnings + [_located(problem, source) for problem in error.problems])
+        return None, _in_file_order(source.warnings + locate_all(error.problems, source))
     return Loaded(instance, path, source), list(source.warnings)
-
-
-def _located(problem: Problem, source: Source) -> Diagnostic:
-    line, column = source.position(problem.loc)
-    if problem.at_key:
-        line, column = source.key_marks.get(problem.loc, (line, column))
-    return Diagnostic(source.file, problem.message, line, column, field_path(problem.loc) or None, problem.hint)
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -122,12 +119,50 @@ def _duplicate_numbers(issues: list[Loaded[Issue]], root: Path) -> list[Diagnost
     for item in issues:
         number = item.model.number
         if number in first_with:
-            line, column = item.source.position(("number",))
-            found.append(Diagnostic(
-                item.source.file, f"issue number {number} is already used by "
-                f"{display_path(first_with[number].path, root)}", line, column, "number",
-                "give each issue its own number (the next one, usually)",
-            ))
+            found.append(locate(Problem(("number",), f"issue number {number} is already used by "
+                                        f"{display_path(first_with[number].path, root)}",
+                                        "give each issue its own number (the next one, usually)"), item.source))
         else:
             first_with[number] = item
     return found
+
+
+def builtin_dir() -> Path:
+    """Built-in layouts: they ship inside the package."""
+    return Path(__file__).parents[1] / "data" / "layouts"
+
+
+@dataclass(frozen=True)
+class LayoutRef:
+    name: str
+    path: Path
+    origin: str  # "built-in", "workspace" or "file"
+
+
+def available_layouts(root: Path) -> dict[str, LayoutRef]:
+    """Every layout by name; a workspace layout overrides the built-in of the same name."""
+    found = {p.stem: LayoutRef(p.stem, p, "built-in") for p in sorted(builtin_dir().glob("*.yaml"))}
+    workspace = root / "layouts"
+    if workspace.resolve() != builtin_dir().resolve():
+        found.update({p.stem: LayoutRef(p.stem, p, "workspace") for p in sorted(workspace.glob("*.yaml"))})
+    return found
+
+
+def resolve_layout(name_or_path: str, root: Path) -> LayoutRef:
+    """A layout given by name (``journal-a4``) or by the path of its file."""
+    layouts = available_layouts(root)
+    if name_or_path in layouts:
+        return layouts[name_or_path]
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return LayoutRef(path.stem, path, "file")
+    close = difflib.get_close_matches(name_or_path, list(layouts), n=1)
+    hint = f"did you mean `{close[0]}`?" if close else "available: " + ", ".join(layouts)
+    raise InputError([Diagnostic(name_or_path, "no layout of this name or path", hint=hint)])
+
+
+def load_layout(ref: LayoutRef, root: Path) -> Loaded[Layout]:
+    loaded, diagnostics = load_model(Layout, ref.path, root)
+    if loaded is None:
+        raise InputError(diagnostics)
+    return loaded

@@ -46,7 +46,7 @@ def dumps(kind: str) -> str:
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write ``publication.schema.json``, ``issue.schema.json`` and ``layout.schema.json`` in ``directory``."""
-    from newsletter.build.plan import write_atomic
+    from newsletter.files import write_atomic
 
     written = []
     for kind in KINDS:

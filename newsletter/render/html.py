@@ -428,7 +428,7 @@ def write_site(documents: list[IssueDocument], out_dir: Path) -> list[Path]:
 
     Returns the files written; with no documents there is nothing to show and nothing is written.
     """
-    from newsletter.build.plan import write_atomic
+    from newsletter.files import write_atomic
 
     ordered = sorted(documents, key=lambda d: (d.issue.number, d.issue.date), reverse=True)
     pages = {page_name(document): _Page(document, links=True).render() for document in ordered}

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from newsletter.build.plan import write_atomic
+from newsletter.files import write_atomic
 from newsletter.errors import Diagnostic, InputError
 from newsletter.model.formats import Issue
 from newsletter.model.load import PUBLICATION_FILE, Loaded, display_path, issue_files, load_workspace

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter.archive.record import MANIFEST_FILE, archive_layouts
+from newsletter.archive.record import MANIFEST_FILE
 
 N01 = "20210205_lettre-de-crise_n01_a4.pdf"
 N02 = "20210209_lettre-de-crise_n02_a4.pdf"
@@ -116,14 +116,6 @@ def test_the_collection_has_every_journal_page_in_order_and_a_bookmark_per_issue
         ("N°\u00a01 — vendredi 5\u00a0février 2021 — Les téléphones fonctionnent", 0),
         ("N°\u00a02 — mardi 9\u00a0février 2021 — La messagerie revient", len(parts[0].pages)),
     ]
-
-
-def test_by_default_the_journal_and_the_poster_are_archived(workspace):
-    assert archive_layouts(workspace.root) == ["journal-a4", "poster-a3"]
-    publication = workspace.issues / "publication.yaml"
-    publication.write_text(publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"),
-                           encoding="utf-8")
-    assert archive_layouts(workspace.root) == ["journal-letter", "poster-a3"]
 
 
 def test_the_cli_archives_journal_and_poster(cli, workspace):

@@ -82,7 +82,7 @@ def test_a_second_build_with_nothing_changed_renders_nothing(cli, built, monkeyp
     def no_rendering(*args, **kwargs):
         raise AssertionError("nothing should be rendered")
 
-    monkeypatch.setattr("newsletter.build.plan.render", no_rendering)
+    monkeypatch.setattr("newsletter.build.run.render", no_rendering)
     result = cli("--root", built, "build")
     assert result.code == 0, result.err
     assert result.out.splitlines() == ["up to date: 2 (--force rebuilds them)"]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_ISSUE, REPO
-from newsletter import files
+from conftest import MINIMAL_ISSUE
 from newsletter.build import plan as build
-from newsletter.errors import InputError
 
 
 def second_issue() -> str:
@@ -99,63 +96,6 @@ def test_strict_makes_every_warning_an_error(workspace):
 # --- writing --------------------------------------------------------------------------------------
 
 
-def test_build_all_creates_the_output_folder_and_writes_one_pdf_per_issue(workspace, tmp_path):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    workspace.write("002.yaml", second_issue())
-    out = tmp_path / "a" / "new" / "folder"
-    built = list(build.build_all(build.plan(workspace.root, [], []), out))
-    assert [(b.path.name, b.pages) for b in built] == [("20210205_lettre-de-crise_n01_a4.pdf", 1),
-                                                       ("20210209_lettre-de-crise_n02_a4.pdf", 1)]
-    assert all(b.path.parent == out and b.path.read_bytes().startswith(b"%PDF-") for b in built)
-
-
-def test_an_output_that_would_overwrite_an_input_is_refused_before_writing(workspace):
-    name = "20210205_lettre-de-crise_n01_a4.pdf"
-    trap = workspace.write(name, MINIMAL_ISSUE)
-    result = build.plan(workspace.root, [str(trap)], [])
-    with pytest.raises(InputError) as raised:
-        list(build.build_all(result, workspace.issues))
-    assert "overwrite one of the input files" in raised.value.diagnostics[0].message
-    assert trap.read_text(encoding="utf-8") == MINIMAL_ISSUE
-
-
-def test_write_atomic_replaces_the_file_with_ordinary_permissions(tmp_path):
-    target = tmp_path / "sub" / "a.pdf"
-    build.write_atomic(target, b"first")
-    build.write_atomic(target, b"second")
-    assert target.read_bytes() == b"second"
-    mask = os.umask(0)
-    os.umask(mask)
-    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
-    assert [p.name for p in target.parent.iterdir()] == ["a.pdf"]
-
-
-def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
-    target = tmp_path / "a.pdf"
-    target.write_bytes(b"printed on Monday")
-
-    def disk_full(source, destination):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(files.os, "replace", disk_full)
-    with pytest.raises(InputError) as raised:
-        build.write_atomic(target, b"new")
-    assert target.read_bytes() == b"printed on Monday"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
-    assert "cannot write the file" in raised.value.diagnostics[0].message
-
-
-def test_a_parallel_build_writes_the_same_bytes_in_the_same_order_as_a_serial_one(tmp_path):
-    from newsletter.build.plan import build_all, plan
-
-    result = plan(REPO, ["1", "2", "3"], ["journal-a4"])
-    serial = list(build_all(result, tmp_path / "serial", workers=1))
-    parallel = list(build_all(result, tmp_path / "parallel", workers=2))
-    assert [b.path.name for b in serial] == [b.path.name for b in parallel]
-    for one, other in zip(serial, parallel):
-        assert one.path.read_bytes() == other.path.read_bytes()
-
-
 def test_a_character_missing_from_the_font_is_reported_once_whatever_the_layouts(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
                                                       "headline: Les téléphones fonctionnent 中"))
@@ -163,3 +103,11 @@ def test_a_character_missing_from_the_font_is_reported_once_whatever_the_layouts
                  "--layout", "large-print-a4")
     assert result.code == 0
     assert result.err.count("the character '中' (CJK UNIFIED IDEOGRAPH-4E2D) cannot be printed") == 1
+
+
+def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
+    assert build.journal_and_poster(workspace.root) == ["journal-a4", "poster-a3"]
+    publication = workspace.issues / "publication.yaml"
+    publication.write_text(publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"),
+                           encoding="utf-8")
+    assert build.journal_and_poster(workspace.root) == ["journal-letter", "poster-a3"]

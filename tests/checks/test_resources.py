@@ -27,14 +27,14 @@ def test_a_picture_in_another_format_is_named_and_refused(cli, workspace, kind, 
 
 
 def test_a_picture_that_cannot_be_opened_says_why(cli, workspace, monkeypatch):
-    import newsletter.checks.resources
+    import newsletter.checks.images
 
     def locked(file):
         raise PermissionError(13, "Permission denied")
 
     (workspace.root / "assets" / "photo.png").write_bytes(picture("PNG"))
     workspace.write("001.yaml", NEWS_WITH_IMAGE.format("png"))
-    monkeypatch.setattr(newsletter.checks.resources, "identify", locked)
+    monkeypatch.setattr(newsletter.checks.images, "identify", locked)
     result = cli("--root", workspace.root, "check")
     assert result.code == 1 and "the image '../assets/photo.png' cannot be read (Permission denied)" in result.err
 

@@ -23,15 +23,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from newsletter.text import markup
 
 from newsletter.text import typography
-from newsletter.checks.advice import MAX_POSTER_HEADLINE_WORDS
-from newsletter.errors import Diagnostic, InputError, field_path
+from newsletter.errors import Diagnostic, InputError, Problem, field_path
 from newsletter.model.document import IssueDocument
-from newsletter.model.formats import Issue
+from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
 from newsletter.text.labels import label
 from newsletter.model.layout import Layout
 from newsletter.text.markup import escape_xml
 from newsletter.model.print_options import RenderOptions
-from newsletter.read.yamlreader import Source
 from newsletter.render.pdf.journal import (
     Icon,
     UserText,
@@ -127,7 +125,9 @@ class PosterRenderer:
         """The PDF's bytes and its page count (always 1: text that cannot fit is an input error)."""
         blocks = self.fit()
         if blocks is None:
-            raise InputError(self.problems())
+            files = {"issue": self.document.issue_path, "publication": self.document.publication_path}
+            raise InputError([Diagnostic(str(files[where]), problem.message, field=field_path(problem.loc) or None,
+                                         hint=problem.hint) for where, problem in self.problems()])
         return build_pdf(self._story(blocks), self.document, self.layout, self.family, self.sheet,
                          _no_page_furniture, dataclasses.replace(self.options, impose=None))
 
@@ -167,31 +167,31 @@ class PosterRenderer:
 
     # --- what does not fit, in the user's words ---------------------------------------------------
 
-    def problems(self, issue_source: Source | None = None,
-                 publication_source: Source | None = None) -> list[Diagnostic]:
-        """Why the page cannot hold the text (empty when it can), located where the text was typed.
+    def problems(self) -> list[tuple[str, Problem]]:
+        """Why the page cannot hold the text (empty when it can), each at the field path of the text to
+        shorten, in the file it is typed in: ``"issue"`` or ``"publication"``.
 
         Text only grows with its size, so the page can hold it if it holds it at the minimum sizes:
         one layout to try, where :meth:`fit` tries every size."""
         blocks = self._blocks(headline=self.sizes.headline_min) + self._blocks(items=self.sizes.items_min)
         if not any(block.too_wide for block in blocks) and sum(block.height for block in blocks) <= self.room:
             return []
-        found = [self._diagnostic(issue_source, block.part.path + ((index,) if block.part.key != "headline" else ()),
-                                  f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
-                                  "shorten it, or split it with a space")
+        found = [("issue", Problem(block.part.path + ((index,) if block.part.key != "headline" else ()),
+                                   f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
+                                   "shorten it, or split it with a space", at_key=True))
                  for block in blocks for index, word in block.too_wide]
         text_room = self.room - sum(block.height - block.text_height for block in blocks)
         if text_room <= 0:
-            return found + [self._diagnostic(
-                publication_source, (), "the masthead, hotline and footer leave no room for the poster's text",
-                "shorten the publication's title, tagline, hotline or footer", publication=True)]
+            return found + [("publication", Problem(
+                (), "the masthead, hotline and footer leave no room for the poster's text",
+                "shorten the publication's title, tagline, hotline or footer", at_key=True))]
         level = _level([block.text_height for block in blocks], text_room)
         for block in blocks:
             if block.text_height > level:
-                found.append(self._too_long(block, block.text_height - level, level, issue_source))
+                found.append(("issue", self._too_long(block, block.text_height - level, level)))
         return found
 
-    def _too_long(self, block: _Block, excess: float, level: float, source: Source | None) -> Diagnostic:
+    def _too_long(self, block: _Block, excess: float, level: float) -> Problem:
         part = block.part
         share = f"about {max(5, 5 * round(excess / level * 20))} % too long for the poster"
         if part.key == "headline":
@@ -211,15 +211,7 @@ class PosterRenderer:
             hint = _READ_FROM_AFAR[part.key]
         else:
             hint = f"the poster prints the issue's own `{part.key}`: give it a shorter one under `poster:`"
-        return self._diagnostic(source, part.path, message, hint)
-
-    def _diagnostic(self, source: Source | None, path: tuple, message: str, hint: str,
-                    publication: bool = False) -> Diagnostic:
-        if source is None:
-            file = self.document.publication_path if publication else self.document.issue_path
-            return Diagnostic(str(file), message, field=field_path(path) or None, hint=hint)
-        line, column = source.key_marks.get(path) or source.position(path)
-        return Diagnostic(source.file, message, line, column, field_path(path) or None, hint)
+        return Problem(part.path, message, hint, at_key=True)
 
     # --- the blocks -------------------------------------------------------------------------------
 
@@ -356,10 +348,10 @@ class PosterRenderer:
         return bottom
 
 
-def fit_problems(document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
-                 issue_source: Source | None = None, publication_source: Source | None = None) -> list[Diagnostic]:
-    """Why the poster of ``document`` cannot be drawn in ``layout`` (empty when it can): `check` runs it too."""
-    return PosterRenderer(document, layout, layout_dir).problems(issue_source, publication_source)
+def fit_problems(document: IssueDocument, layout: Layout, layout_dir: Path | None = None) -> list[tuple[str, Problem]]:
+    """Why the poster of ``document`` cannot be drawn in ``layout`` (empty when it can), each with the file
+    it is in (``"issue"`` or ``"publication"``): the checks run it before anything is rendered."""
+    return PosterRenderer(document, layout, layout_dir).problems()
 
 
 def _steps(start: float, smallest: float) -> list[float]:

@@ -1,91 +1,27 @@
-"""What the renderer will need from the files: images it can read, characters the font can draw."""
+"""Images the renderer will need: PNG or JPEG files of the workspace, whole, of a sane size."""
 
 from __future__ import annotations
 
 import os
 import re
-import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from newsletter.errors import Diagnostic, field_path
-from newsletter.render.pdf.fonts import Glyphs
-from newsletter.read.pictures import Damaged, identify
+from newsletter.errors import Problem
 from newsletter.read.paths import is_address, is_inside
-from newsletter.text.typography import normalize
-from newsletter.read.yamlreader import Source
+from newsletter.read.pictures import Damaged, identify
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
 MAX_IMAGE_PIXELS = 40_000_000  # an A3 page at 300 dpi is 17 megapixels; more is a wrong file or a bomb
-# What starts an address rather than a file name: a scheme (https:/, file:, data:), // or a \\share.
 
 
-def walk_text(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every text value of a file with its path."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk_text(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from walk_text(value, path + (index,))
-
-
-def check_glyphs(source: Source, glyphs: Glyphs, strict: bool = False) -> list[Diagnostic]:
-    """Characters the font cannot draw: reported where they are typed; they are left out of the PDF.
-
-    The text is checked as it will be printed: invisible characters (a BOM, a zero-width space)
-    are removed by the typography and never reported. Right-to-left letters the font has are
-    printed, with a warning: the PDF lays every line out left to right, so their order is reversed.
-    """
-    found = []
-    for path, text in walk_text(source.data):
-        printed = normalize(text)
-
-        def problem(message: str, hint: str, typed: str) -> Diagnostic:
-            line, column = source.position_in(path, typed)
-            return Diagnostic(source.file, message, line, column, field_path(path), hint,
-                              "error" if strict else "warning")
-
-        missing = glyphs.missing(printed)
-        for char in missing:
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            found.append(problem(f"the character {char!r} ({name}) cannot be printed with the font and is left out",
-                                 "replace it with words, or use a layout with a font that has it", char))
-        right_to_left = "".join(c for c in _RIGHT_TO_LEFT_BLOCKS.findall(printed) if _is_right_to_left(c)
-                                and c not in missing)
-        if right_to_left:
-            shown = right_to_left if len(right_to_left) <= 20 else right_to_left[:20] + "…"
-            found.append(problem(
-                f"right-to-left letters ({shown!r}) print left to right in the PDF: their order comes out "
-                "reversed", "have a reader of the language check the printed page, or write the text in Latin "
-                "letters; the HTML export shows it in the right order", right_to_left[0]))
-    return found
-
-
-# Where every right-to-left letter of Unicode lies (and other characters too): only these are looked up.
-_RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
-                                   "\U0001e800-\U0001efff]")
-
-
-def _is_right_to_left(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL")
-
-
-def check_image(source: Source, path: tuple, base: Path, root: Path) -> Diagnostic | None:
-    """An error if the image named at ``path`` cannot be printed: see :func:`_image_problem`."""
-    relative = source.data
-    for part in path:
-        relative = relative[part]
+def image_problem(relative: str, path: tuple, base: Path, root: Path) -> Problem | None:
+    """An error if the image ``relative`` named at ``path`` cannot be printed: see :func:`_image_problem`."""
     found = _image_problem(relative, base, root)
     if found is None:
         return None
-    line, column = source.position(path)
     message, hint = found
-    return Diagnostic(source.file, message, line, column, field_path(path), hint)
+    return Problem(path, message, hint)
 
 
 def _image_problem(relative: str, base: Path, root: Path) -> tuple[str, str] | None:

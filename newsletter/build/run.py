@@ -1,0 +1,197 @@
+"""Running a build: which PDFs to make, rendering them (in a pool of processes), writing each whole,
+recording what was made; and the answer to a build where nothing changed, without reading any YAML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsletter.build import incremental
+from newsletter.build.incremental import LAST_BUILD_FILE, UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
+from newsletter.build.plan import Plan, add_render_checks, input_files, journal_and_poster, plan
+from newsletter.errors import Diagnostic, InputError
+from newsletter.files import write_atomic
+from newsletter.model.document import IssueDocument
+from newsletter.model.layout import Layout
+from newsletter.model.load import LayoutRef, Loaded
+from newsletter.model.print_options import RenderOptions
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class Target:
+    """One PDF to make: an issue in a layout, its file, the fingerprint of its inputs, whether it is up to date."""
+
+    document: IssueDocument
+    ref: LayoutRef
+    layout: Loaded[Layout]
+    path: Path
+    fingerprint: str
+    status: str
+
+
+@dataclass
+class BuildRun:
+    """A `build` command, decided: the PDFs to make, or the answer that nothing changed since the last
+    whole build (``unchanged``: how many PDFs are up to date, when no YAML needed reading)."""
+
+    out_dir: Path
+    options: RenderOptions
+    layout_names: list[str]
+    whole: bool
+    unchanged: int | None = None
+    result: Plan | None = None
+    todo: list[Target] = field(default_factory=list)
+    up_to_date: int = 0
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.result.diagnostics if self.result else []
+
+    def write(self) -> Iterator[Built]:
+        """Render and write each PDF to make, yielding it; after a whole build, record what it read and left."""
+        if self.result is None:  # nothing changed
+            return
+        yield from build_all(self.result, self.out_dir, self.options, self.todo)
+        if self.whole:
+            record_whole_build(self.result, self.out_dir, self.layout_names, self.options)
+
+
+def prepare_build(root: Path, issues: list[str], layout_names: list[str], out_dir: Path,
+                  options: RenderOptions = RenderOptions(), force: bool = False, strict: bool = False) -> BuildRun:
+    """What `build` has to do. With no issue named, only the missing and outdated PDFs are made, and a build
+    with nothing changed since the last whole build is answered by hashing files (``--strict`` always
+    checks, ``--force`` always renders)."""
+    run = BuildRun(out_dir, options, layout_names, whole=not issues)
+    if run.whole and not force and not strict:
+        run.unchanged = incremental.unchanged_outputs(out_dir, root, layout_names, dataclasses.asdict(options))
+        if run.unchanged is not None:
+            return run
+    run.result = plan(root, issues, layout_names, strict, render_checks=False)
+    run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues),
+                                         strict=strict)
+    return run
+
+
+def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan, dict[Path, list[Target]]]:
+    """`newsletter list`: each issue's PDFs in these layouts (default: journal and poster) and whether each
+    is missing, outdated or up to date, found by hashing files (nothing is rendered)."""
+    result = plan(root, [], layout_names or journal_and_poster(root), render_checks=False)
+    states: dict[Path, list[Target]] = {}
+    for target in targets(result, out_dir):
+        states.setdefault(target.document.issue_path, []).append(target)
+    return result, states
+
+
+def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
+           options: RenderOptions = RenderOptions()) -> tuple[bytes, int]:
+    """The PDF bytes and page count of one issue in one layout."""
+    from newsletter.render.pdf.journal import JournalRenderer  # reportlab: only when something is rendered
+    from newsletter.render.pdf.poster import PosterRenderer
+
+    renderers = {"journal": JournalRenderer, "poster": PosterRenderer}
+    return renderers[layout.model.kind](document, layout.model, ref.path.parent, options).render()
+
+
+def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef,
+                options: RenderOptions = RenderOptions()) -> Path:
+    return out_dir / document.file_name(ref.name, options)
+
+
+def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions()) -> list[Target]:
+    """Every PDF of the plan and its state, found by hashing files only (nothing is rendered)."""
+    state = BuildState.load(out_dir)
+    found = []
+    for document in result.documents:
+        for ref, layout in result.layouts:
+            path = output_path(out_dir, document, ref, options)
+            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256),
+                                  options)
+            found.append(Target(document, ref, layout, path, current, state.status(path, current)))
+    return found
+
+
+def record_whole_build(result: Plan, out_dir: Path, layouts: list[str], options: RenderOptions) -> None:
+    """After a build of the whole workspace: what it read and left, so that the same build with
+    nothing changed is answered by hashing files (see :mod:`newsletter.build.incremental`).
+
+    The inputs' hashes are those taken before rendering (a file saved during the build is then seen
+    as changed next time), the PDFs' those the output folder's state recorded for them."""
+    root = result.workspace.root
+    inputs = {path: result.sha256(path) for document in result.documents for ref, layout in result.layouts
+              for _, path in input_paths(document, ref, layout.model, root)}
+    recorded = BuildState.load(out_dir).entries
+    outputs = {name: recorded.get(name, {}).get("sha256", incremental.ABSENT)
+               for name in (output_path(out_dir, document, ref, options).name for document in result.documents
+                            for ref, _ in result.layouts)}
+    write_atomic(out_dir / LAST_BUILD_FILE,
+                 incremental.record(root, layouts, dataclasses.asdict(options), inputs, outputs))
+
+
+def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
+              everything: bool = False, strict: bool = False) -> tuple[list[Target], int]:
+    """The PDFs to render (all with ``everything``, else the missing and outdated) and how many are up to date.
+
+    The checks that load fonts run only when there is something to render: a build with nothing
+    changed reads and hashes files, and never loads reportlab.
+    """
+    if result.errors:
+        return [], 0
+    work = targets(result, out_dir, options)
+    todo = work if everything else [target for target in work if target.status != UP_TO_DATE]
+    if todo:
+        add_render_checks(result, strict)
+    return todo, len(work) - len(todo)
+
+
+def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
+              only: list[Target] | None = None, workers: int | None = None):
+    """Render the plan's PDFs (or ``only`` these), recording each in the output folder's state.
+
+    Several PDFs are rendered by a pool of processes (one per core; ``workers`` overrides), but
+    written, recorded and yielded in the same order as a serial build, and the first failure is
+    raised at the same place. Yields each :class:`Built` as it is written.
+    """
+    work = targets(result, out_dir, options) if only is None else only
+    inputs = input_files(result)
+    for target in work:
+        if target.path.resolve() in inputs:
+            raise InputError([Diagnostic(str(target.path), "the output would overwrite one of the input files",
+                                         hint="choose another --out folder")])
+    state = BuildState.load(out_dir)
+    jobs = [(target.document, target.ref, target.layout, options) for target in work]
+    with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once
+        for target, (data, pages) in zip(work, rendered):
+            write_atomic(target.path, data)
+            state.record(target.path, target.fingerprint, data)
+            write_atomic(state.path, state.to_bytes())
+            yield Built(target.path, pages)
+
+
+def _render_job(job: tuple) -> tuple[bytes, int]:
+    return render(*job)
+
+
+def _rendered(jobs: list[tuple], workers: int | None):
+    """Each job's PDF, in order; in parallel when there is more than one job and more than one core."""
+    count = min(workers or os.cpu_count() or 1, len(jobs))
+    if count <= 1:
+        yield from map(_render_job, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(max_workers=count)
+    try:
+        yield from executor.map(_render_job, jobs)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

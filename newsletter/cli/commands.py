@@ -1,0 +1,256 @@
+"""The commands: each parses its arguments, calls one function of the library and presents the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from newsletter.cli.app import Layouts, OutFolder, State, _on_this_computer, app, report
+from newsletter.errors import Diagnostic, InputError
+
+
+class Imposition(str, Enum):
+    booklet = "booklet"
+
+
+@app.command()
+def check(
+    paths: list[str] = typer.Argument(None, help="Issue numbers or files; none: the whole workspace."),
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
+                                     help="Also check against this layout (e.g. poster-a3: does the text fit?)."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+) -> None:
+    """Validate the publication and issues: every error and warning at once."""
+    from newsletter.build.plan import plan
+
+    result = plan(State.root, paths or [], layout, strict)
+    code = report(result.diagnostics)
+    if code == 0:
+        typer.echo(f"ok: {len(result.documents)} issue(s) checked", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    issues: list[str] = typer.Argument(None, help="Issue numbers or files; none: all issues."),
+    layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
+    out: OutFolder = None,
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
+    bleed: float = typer.Option(0.0, "--bleed", min=0, max=10, metavar="MM",
+                                help="For print shops: bleed in mm (typically 3), with crop marks."),
+    impose: Optional[Imposition] = typer.Option(None, "--impose",
+                                                help="booklet: pages two by two on A4 landscape sheets, "
+                                                     "in folding order, for a duplex printer."),
+    force: bool = typer.Option(False, "--force", help="Rebuild every PDF, even those up to date."),
+) -> None:
+    """Render the issues as PDF files (with no ISSUE: only those whose sources changed)."""
+    from newsletter.build.run import prepare_build
+    from newsletter.model.print_options import RenderOptions
+
+    options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
+    run = prepare_build(State.root, issues or [], layout, out if out is not None else State.root / "out",
+                        options, force, strict)
+    if run.unchanged is not None:
+        typer.echo(f"up to date: {run.unchanged} (--force rebuilds them)")
+        return
+    code = report(run.diagnostics)
+    if code:
+        typer.echo("nothing was built: fix the errors above and run the command again", err=True)
+        raise typer.Exit(code)
+    for count, built in enumerate(run.write(), start=1):
+        progress = f" [{count}/{len(run.todo)}]" if len(run.todo) > 1 else ""
+        typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''}){progress}")
+    if run.up_to_date:
+        typer.echo(f"up to date: {run.up_to_date} (--force rebuilds them)")
+
+
+@app.command("list")
+def list_issues(
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
+                                     help="Layout name or file; repeat for several (default: journal and poster)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Output folder (default: out/ in the workspace)."),
+) -> None:
+    """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
+    from newsletter.build.run import pdf_states
+
+    result, states = pdf_states(State.root, layout, out if out is not None else State.root / "out")
+    for document in result.documents:
+        issue = document.issue
+        built = ", ".join(f"{target.ref.name}: {target.status}" for target in states.get(document.issue_path, []))
+        typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{built}]")
+    raise typer.Exit(report(result.errors))
+
+
+def _date_option(value: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(value) if value is not None else None
+    except ValueError:
+        raise typer.BadParameter(f"expected a date written YYYY-MM-DD, like 2021-02-05; found {value!r}") from None
+
+
+@app.command()
+def init(
+    directory: Optional[Path] = typer.Argument(None, callback=_on_this_computer,
+                                               help="Folder of the new workspace (default: --root, or here)."),
+) -> None:
+    """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
+    from newsletter.scaffold.workspace import init_workspace
+
+    root = directory if directory is not None else State.root
+    created = init_workspace(root, dt.date.today())
+    for path in created.paths:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"next: in {root / 'issues'}, replace each text starting with \"À ÉCRIRE\" in both files, "
+               "then run `newsletter check` there", err=True)
+
+
+@app.command()
+def new(
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", callback=_date_option,
+                                       help="Date of the new issue (default: today)."),
+) -> None:
+    """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
+    from newsletter.scaffold.workspace import new_issue
+
+    created = new_issue(State.root, date or dt.date.today())
+    typer.echo(f"wrote {created.paths[0]} (n° {created.number})")
+    if created.copied:
+        typer.echo(f"copied from n° {created.copied_from}, to update: {', '.join(created.copied)}", err=True)
+    typer.echo(f"to write: {', '.join(created.to_write)}; then run `newsletter check`", err=True)
+
+
+@app.command()
+def archive(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Archive folder (default: archive/ in the workspace)."),
+    supersede: list[int] = typer.Option([], "--supersede", metavar="N",
+                                        help="Issue whose archived PDFs a correction replaces (the old files are "
+                                             "kept as -superseded-K); repeat for several."),
+    verify: bool = typer.Option(False, "--verify",
+                                help="Hash every recorded file again; report each one missing or changed."),
+    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
+                                     help="Layout name or file; repeat for several (default: journal and poster)."),
+) -> None:
+    """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
+    from newsletter.archive import record as archiving
+    from newsletter.build.plan import journal_and_poster, plan
+
+    archive_dir = out if out is not None else State.root / "archive"
+    if verify:
+        problems, matching = archiving.verify(archive_dir)
+        code = report(problems)
+        if code == 0:
+            typer.echo(f"ok: {matching} file(s) match the manifest", err=True)
+        raise typer.Exit(code)
+    result = plan(State.root, [], layout or journal_and_poster(State.root))
+    code = report(result.diagnostics)
+    if code:
+        typer.echo("nothing was archived: fix the errors above and run the command again", err=True)
+        raise typer.Exit(code)
+    done = archiving.make_archive(result, archive_dir, supersede,
+                                  progress=lambda message: typer.echo(message, err=True))
+    for name in done.written:
+        typer.echo(f"archived {archive_dir / name}")
+    for name, kept_as in done.superseded:
+        typer.echo(f"correction: {name} is recorded as a correction; the previous file is kept as {kept_as}")
+    for name in done.restored:
+        typer.echo(f"restored {name}: it no longer matched its record and was made again identically")
+    for note in done.notes:
+        typer.echo(note, err=True)
+    typer.echo(f"unchanged: {done.unchanged}")
+
+
+@app.command("layouts")
+def list_layouts() -> None:
+    """The layouts you can build with: name, paper, and where each comes from."""
+    from newsletter.model.load import available_layouts, load_layout
+
+    for ref in available_layouts(State.root).values():
+        try:
+            page = load_layout(ref, State.root).model.page
+            paper = f"{page.size} {page.orientation}"
+        except InputError as error:
+            report(error.diagnostics)
+            paper = "invalid (see above)"
+        typer.echo(f"{ref.name:<18} {paper:<18} {ref.origin:<10} {ref.path}")
+
+
+class ExportFormat(str, Enum):
+    text = "text"
+    sms = "sms"
+    markdown = "markdown"
+    html = "html"
+    phone = "phone"
+
+
+@app.command()
+def export(
+    issue: str = typer.Argument(..., help="Issue number or file."),
+    format: ExportFormat = typer.Option(ExportFormat.text, "--format", "-f",
+                                        help="text (e-mail), sms, markdown, html (intranet page) "
+                                             "or phone (script of the recorded message)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Write to this file (default: print it)."),
+) -> None:
+    """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
+    from newsletter.build.export import export as exported
+
+    done = exported(State.root, issue, format.value, out)
+    code = report(done.result.diagnostics)
+    if code:
+        typer.echo("nothing was exported: fix the errors above and run the command again", err=True)
+        raise typer.Exit(code)
+    for warning in done.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if out is None:
+        typer.echo(done.text, nl=False)
+    else:
+        typer.echo(f"wrote {out}", err=True)
+
+
+@app.command()
+def schema(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+                                       help="Folder to write the schema files in (default: issues/ in the workspace)."),
+) -> None:
+    """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
+    from newsletter.model.schema import modeline, write_schemas
+
+    folder = out if out is not None else State.root / "issues"
+    if out is None and not folder.is_dir():
+        raise InputError([Diagnostic(str(folder), "no issues/ folder here",
+                                     hint="run the command in a workspace (or use --root), or choose a folder with --out")])
+    for path in write_schemas(folder):
+        typer.echo(f"wrote {path}")
+    typer.echo(f"editors complete and check a YAML file that starts with a line like:\n"
+               f"  {modeline('issue', folder, folder)}", err=True)
+
+
+@app.command()
+def watch(
+    issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue, and the "
+                                                     "next one as soon as `newsletter new` makes it)."),
+    layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
+    out: OutFolder = None,
+) -> None:
+    """Rebuild the issue's PDFs each time its file, the publication, the layout or an image is saved."""
+    from newsletter.build.watch import Watcher, newest_issue
+
+    selected = issue or newest_issue(State.root)
+    if selected is None:
+        raise InputError([Diagnostic(str(State.root / "issues"), "no issue file to watch",
+                                     hint="run `newsletter new` to create one, or give the issue's file")])
+    watcher = Watcher(State.root, selected, layout, out if out is not None else State.root / "out",
+                      say=typer.echo, problems=report, follow_newest=issue is None)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
+
+

@@ -1,0 +1,46 @@
+"""Running a build: the PDFs written, in order, never over an input."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_ISSUE, REPO
+from newsletter.build import plan as build
+from newsletter.build.run import build_all
+from newsletter.errors import InputError
+
+
+def second_issue() -> str:
+    return MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09")
+
+
+def test_build_all_creates_the_output_folder_and_writes_one_pdf_per_issue(workspace, tmp_path):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", second_issue())
+    out = tmp_path / "a" / "new" / "folder"
+    built = list(build_all(build.plan(workspace.root, [], []), out))
+    assert [(b.path.name, b.pages) for b in built] == [("20210205_lettre-de-crise_n01_a4.pdf", 1),
+                                                       ("20210209_lettre-de-crise_n02_a4.pdf", 1)]
+    assert all(b.path.parent == out and b.path.read_bytes().startswith(b"%PDF-") for b in built)
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused_before_writing(workspace):
+    name = "20210205_lettre-de-crise_n01_a4.pdf"
+    trap = workspace.write(name, MINIMAL_ISSUE)
+    result = build.plan(workspace.root, [str(trap)], [])
+    with pytest.raises(InputError) as raised:
+        list(build_all(result, workspace.issues))
+    assert "overwrite one of the input files" in raised.value.diagnostics[0].message
+    assert trap.read_text(encoding="utf-8") == MINIMAL_ISSUE
+
+
+def test_a_parallel_build_writes_the_same_bytes_in_the_same_order_as_a_serial_one(tmp_path):
+    from newsletter.build.plan import plan
+    from newsletter.build.run import build_all
+
+    result = plan(REPO, ["1", "2", "3"], ["journal-a4"])
+    serial = list(build_all(result, tmp_path / "serial", workers=1))
+    parallel = list(build_all(result, tmp_path / "parallel", workers=2))
+    assert [b.path.name for b in serial] == [b.path.name for b in parallel]
+    for one, other in zip(serial, parallel):
+        assert one.path.read_bytes() == other.path.read_bytes()
