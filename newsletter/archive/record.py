@@ -34,11 +34,10 @@ from newsletter.build.run import render
 from newsletter.files import write_atomic
 from newsletter.errors import Diagnostic, InputError
 from newsletter.model.document import IssueDocument
-from newsletter.model.formats import Publication
 from newsletter.text.labels import label
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef
-from newsletter.model.load import PUBLICATION_FILE, Loaded, display_path, load_model
+from newsletter.model.load import Loaded, display_path
 from newsletter.build.incremental import inputs_of
 from newsletter.build.incremental import sha256_of, sha256_of_bytes
 

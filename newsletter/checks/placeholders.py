@@ -27,11 +27,6 @@ _WHAT_TO_WRITE = {
 }
 
 
-def todo(what: str) -> str:
-    """The placeholder asking for ``what`` (in the team's language: French)."""
-    return f"{PLACEHOLDER} : {what}"
-
-
 def placeholder_problems(data: Any) -> list[Problem]:
     """An error for each text of the file (its text tree: ``data``) still starting with ``À ÉCRIRE``."""
     found = []

@@ -100,7 +100,7 @@ def init(
                                                help="Folder of the new workspace (default: --root, or here)."),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
-    from newsletter.scaffold.workspace import init_workspace
+    from newsletter.scaffold import init_workspace
 
     root = directory if directory is not None else State.root
     created = init_workspace(root, dt.date.today())
@@ -116,7 +116,7 @@ def new(
                                        help="Date of the new issue (default: today)."),
 ) -> None:
     """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
-    from newsletter.scaffold.workspace import new_issue
+    from newsletter.scaffold import new_issue
 
     created = new_issue(State.root, date or dt.date.today())
     typer.echo(f"wrote {created.paths[0]} (n° {created.number})")
@@ -220,7 +220,7 @@ def schema(
                                        help="Folder to write the schema files in (default: issues/ in the workspace)."),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
-    from newsletter.model.schema import modeline, write_schemas
+    from newsletter.scaffold import modeline, write_schemas
 
     folder = out if out is not None else State.root / "issues"
     if out is None and not folder.is_dir():

@@ -5,14 +5,13 @@ loader reads every scalar as text, but editors read YAML with its own types (``n
 number, ``phone: 0241054000`` too, ``hyphenation: no`` a boolean), so the schemas accept, for each
 value, the YAML types the loader would accept: a schema must never flag what ``check`` accepts.
 
-The package ships the generated files (``newsletter/schemas/``); a test fails when they are
-stale. Refresh them with ``python -m newsletter.model.schema``.
+The package ships the generated files (``newsletter/data/schemas/``); a test fails when they are
+stale. Refresh them with ``newsletter schema --out newsletter/data/schemas``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from newsletter.model.declare import Record
@@ -42,29 +41,3 @@ def file_name(kind: str) -> str:
 def dumps(kind: str) -> str:
     """The schema as the text of its file (stable: the same models give the same bytes)."""
     return json.dumps(generate(kind), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_schemas(directory: Path) -> list[Path]:
-    """Write ``publication.schema.json``, ``issue.schema.json`` and ``layout.schema.json`` in ``directory``."""
-    from newsletter.files import write_atomic
-
-    written = []
-    for kind in KINDS:
-        path = directory / file_name(kind)
-        write_atomic(path, dumps(kind).encode("utf-8"))
-        written.append(path)
-    return written
-
-
-def modeline(kind: str, schema_dir: Path, yaml_dir: Path) -> str:
-    """The first line of a YAML file in ``yaml_dir`` that points editors at its schema in ``schema_dir``.
-
-    The path is relative, with ``/`` on every system, so the workspace can move or be copied.
-    """
-    relative = Path(os.path.relpath(schema_dir / file_name(kind), yaml_dir)).as_posix()
-    return f"# yaml-language-server: $schema={relative}"
-
-
-if __name__ == "__main__":
-    for written in write_schemas(SHIPPED_DIR):
-        print(f"wrote {written}")

@@ -108,7 +108,7 @@ def used_keywords(node) -> set[str]:
 def test_the_shipped_schema_is_up_to_date(kind):
     shipped = schema.SHIPPED_DIR / schema.file_name(kind)
     assert shipped.read_text(encoding="utf-8") == schema.dumps(kind), \
-        "the shipped schema is stale: run `python -m newsletter.model.schema` and commit the files"
+        "the shipped schema is stale: run `newsletter schema --out newsletter/data/schemas` and commit the files"
 
 
 @pytest.mark.parametrize("kind", schema.KINDS)
@@ -180,31 +180,3 @@ def test_layout_bounds_in_the_schema_are_those_the_loader_checks(key, low, high)
     for outside in (low - 1, high + 1):
         with pytest.raises(Invalid):
             Layout.parse({key: str(outside)})
-
-
-# --- writing them for editors --------------------------------------------------------------------
-
-
-def test_write_schemas_and_the_modeline(tmp_path):
-    written = schema.write_schemas(tmp_path / "issues")
-    assert [path.name for path in written] == ["publication.schema.json", "issue.schema.json", "layout.schema.json"]
-    assert written[1].read_text(encoding="utf-8") == schema.dumps("issue")
-    assert schema.modeline("issue", tmp_path / "issues", tmp_path / "issues") == \
-        "# yaml-language-server: $schema=issue.schema.json"
-    assert schema.modeline("layout", tmp_path / "issues", tmp_path / "layouts") == \
-        "# yaml-language-server: $schema=../issues/layout.schema.json"
-
-
-def test_schema_command_writes_next_to_the_issues(cli, workspace, tmp_path):
-    result = cli("--root", workspace.root, "schema")
-    assert result.code == 0 and "wrote" in result.out
-    assert (workspace.issues / "issue.schema.json").read_text(encoding="utf-8") == schema.dumps("issue")
-    assert "# yaml-language-server: $schema=issue.schema.json" in result.err
-    elsewhere = cli("--root", workspace.root, "schema", "--out", tmp_path / "schemas")
-    assert elsewhere.code == 0 and (tmp_path / "schemas" / "layout.schema.json").is_file()
-
-
-def test_schema_command_outside_a_workspace(cli, tmp_path):
-    result = cli("--root", tmp_path, "schema")
-    assert result.code == 1 and "no issues/ folder here" in result.err
-    assert not (tmp_path / "issues").exists()

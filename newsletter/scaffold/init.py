@@ -1,0 +1,39 @@
+"""`newsletter init`: a new workspace, with the publication and a first issue to fill.
+
+The files are written in French, comments included: the people who fill them are French. What they
+must still write is a placeholder text starting with ``À ÉCRIRE``; ``check`` reports each one left,
+with its line and column, so a half-filled issue is never printed by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsletter.files import write_atomic
+from newsletter.errors import Diagnostic, InputError
+from newsletter.model.load import PUBLICATION_FILE, issue_files
+from newsletter.scaffold.created import Created
+from newsletter.scaffold.schemas import for_editors, write_schemas
+from newsletter.scaffold.templates import ONE_OFF, filled, issue_file_text, template
+
+
+def init_workspace(directory: Path, today: dt.date) -> Created:
+    """A new workspace: the publication and a first issue to fill, ``layouts/``, ``assets/``; never over one."""
+    issues_dir = directory / "issues"
+    existing = [p for p in [issues_dir / PUBLICATION_FILE, *issue_files(issues_dir)] if p.exists()]
+    if existing:
+        raise InputError([Diagnostic(
+            str(existing[0]), "a workspace already exists here: nothing was changed",
+            hint="run `newsletter new` to start the next issue, or give `newsletter init` another folder",
+        )])
+    files = {
+        issues_dir / PUBLICATION_FILE: for_editors("publication", issues_dir, filled("publication.yaml")),
+        issues_dir / "001.yaml": for_editors("issue", issues_dir, issue_file_text(1, today)),
+        directory / ".gitignore": template("gitignore.txt"),
+    }
+    for path, text in files.items():
+        write_atomic(path, text.encode("utf-8"))
+    for folder in ("layouts", "assets"):
+        (directory / folder).mkdir(exist_ok=True)
+    return Created([*files, *write_schemas(issues_dir)], 1, to_write=ONE_OFF)

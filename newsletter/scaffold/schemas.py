@@ -1,0 +1,36 @@
+"""Writing the JSON Schemas where editors find them, and the first line that points a YAML file at its schema.
+
+`init`, `new` and `schema` write them next to the issues: the schemas of the tool's version in use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsletter.files import write_atomic
+from newsletter.model.schema import KINDS, dumps, file_name
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write ``publication.schema.json``, ``issue.schema.json`` and ``layout.schema.json`` in ``directory``."""
+    written = []
+    for kind in KINDS:
+        path = directory / file_name(kind)
+        write_atomic(path, dumps(kind).encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def modeline(kind: str, schema_dir: Path, yaml_dir: Path) -> str:
+    """The first line of a YAML file in ``yaml_dir`` that points editors at its schema in ``schema_dir``.
+
+    The path is relative, with ``/`` on every system, so the workspace can move or be copied.
+    """
+    relative = Path(os.path.relpath(schema_dir / file_name(kind), yaml_dir)).as_posix()
+    return f"# yaml-language-server: $schema={relative}"
+
+
+def for_editors(kind: str, issues_dir: Path, text: str) -> str:
+    """``text``, a file of the issues folder, after the line that points editors at its schema (in that folder)."""
+    return f"{modeline(kind, issues_dir, issues_dir)}\n{text}"

@@ -1,0 +1,80 @@
+"""Tests of `newsletter init`: a workspace of commented files to fill, placeholders that `check` names."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_init_writes_a_workspace_and_says_what_to_do_next(cli, tmp_path):
+    root = tmp_path / "journal"
+    result = cli("init", root)
+    assert result.code == 0
+    issues = root / "issues"
+    assert result.out.splitlines() == [
+        f"wrote {issues / 'publication.yaml'}", f"wrote {issues / '001.yaml'}", f"wrote {root / '.gitignore'}",
+        f"wrote {issues / 'publication.schema.json'}", f"wrote {issues / 'issue.schema.json'}",
+        f"wrote {issues / 'layout.schema.json'}"]
+    assert "À ÉCRIRE" in result.err and "newsletter check" in result.err
+    assert (root / "layouts").is_dir() and (root / "assets").is_dir()
+    gitignore = (root / ".gitignore").read_text(encoding="utf-8")
+    assert "out/" in gitignore.splitlines() and "archive/" not in [line.strip() for line in gitignore.splitlines()]
+
+
+def test_init_defaults_to_the_root_folder(cli, tmp_path):
+    assert cli("--root", tmp_path, "init").code == 0
+    assert (tmp_path / "issues" / "001.yaml").is_file()
+
+
+def test_check_names_every_field_left_to_fill_with_line_and_column(cli, fresh, errors_of):
+    result = cli("--root", fresh, "check")
+    assert result.code == 1
+    assert errors_of(result.err) == [
+        "issues/publication.yaml:14:8: title: still the placeholder text: write the journal's name",
+        "issues/publication.yaml:20:15: organisation: still the placeholder text: write the name of your organisation",
+        "issues/publication.yaml:36:10: hotline.phone: still the placeholder text: write the hotline's phone number",
+        "issues/publication.yaml:45:11: contacts[1].name: still the placeholder text: write the contact's name",
+        "issues/publication.yaml:47:12: contacts[1].phone: still the placeholder text: "
+        "write the contact's phone number",
+        "issues/001.yaml:27:11: headline: still the placeholder text: write the headline",
+        "issues/001.yaml:30:7: lead: still the placeholder text: write the lead paragraph",
+        "issues/001.yaml:35:5: essentials[1]: still the placeholder text: write a key message",
+        "issues/001.yaml:55:5: do[1]: still the placeholder text: write an instruction (what to do)",
+        "issues/001.yaml:59:5: dont[1]: still the placeholder text: write an instruction (what not to do)",
+    ]
+    lines = (fresh / "issues" / "001.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[26][10:].startswith('"À ÉCRIRE')  # line 27, column 11: where the placeholder is
+
+
+def test_a_placeholder_left_anywhere_stops_the_build(cli, fresh, fill):
+    fill(fresh / "issues" / "publication.yaml")
+    result = cli("--root", fresh, "build")
+    assert result.code == 1
+    assert "nothing was built" in result.err
+    assert not (fresh / "out").exists()
+
+
+def test_once_filled_the_workspace_checks_clean_and_builds(cli, fresh, fill):
+    fill(fresh / "issues" / "publication.yaml")
+    fill(fresh / "issues" / "001.yaml")
+    result = cli("--root", fresh, "check")
+    assert result.code == 0, result.err
+    assert result.err.strip() == "ok: 1 issue(s) checked"
+    assert cli("--root", fresh, "build").code == 0
+    assert len(list((fresh / "out").glob("*.pdf"))) == 1
+
+
+def test_init_refuses_to_overwrite_a_workspace(cli, fresh):
+    publication = fresh / "issues" / "publication.yaml"
+    publication.write_text("title: Ma lettre\n", encoding="utf-8")
+    result = cli("init", fresh)
+    assert result.code == 1
+    assert "a workspace already exists here: nothing was changed" in result.err
+    assert publication.read_text(encoding="utf-8") == "title: Ma lettre\n"
+
+
+def test_files_start_with_the_line_that_gives_editors_their_schema(fresh):
+    issues = fresh / "issues"
+    for name, schema in (("publication.yaml", "publication.schema.json"), ("001.yaml", "issue.schema.json")):
+        first = (issues / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={schema}"
+        assert json.loads((issues / schema).read_text(encoding="utf-8"))["$schema"].startswith("https://json-schema")
