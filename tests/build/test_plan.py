@@ -111,3 +111,30 @@ def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
     publication.write_text(publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"),
                            encoding="utf-8")
     assert build.journal_and_poster(workspace.root) == ["journal-letter", "poster-a3"]
+
+
+# --- check says what build will say ----------------------------------------------------------------
+
+LONG_POSTER = MINIMAL_ISSUE + "do:\n" + "".join(
+    f"  - Consigne numéro {n} : ne rallumez pas l'ordinateur avant le passage du technicien.\n" for n in range(12))
+MISTAKES = {
+    "a character the font lacks": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "Les téléphones 漢"),
+    "a missing image": MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/none.png\n",
+    "a placeholder": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "« À ÉCRIRE : le titre »"),
+    "advice": MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""),
+    "text too long for the poster": LONG_POSTER,
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
+@pytest.mark.parametrize("layout", ["journal-a4", "poster-a3"])
+@pytest.mark.parametrize("strict", [False, True])
+def test_check_reports_exactly_what_build_reports_with_the_same_options(cli, workspace, mistake, layout, strict):
+    """`check` runs the checks `build` runs: "check says ok, build fails" cannot happen."""
+    workspace.write("001.yaml", MISTAKES[mistake])
+    options = ["--layout", layout] + (["--strict"] if strict else [])
+    checked = cli("--root", workspace.root, "check", *options)
+    built = cli("--root", workspace.root, "build", *options)
+    assert checked.code == built.code
+    said = [line for line in checked.err.splitlines() if not line.startswith("ok:")]
+    assert said == [line for line in built.err.splitlines() if not line.startswith("nothing was built")]
