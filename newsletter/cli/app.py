@@ -24,7 +24,7 @@ class State:
     debug = False
 
 
-def _on_this_computer(value: Optional[Path]) -> Optional[Path]:
+def on_this_computer(value: Optional[Path]) -> Optional[Path]:
     """A folder or file named on the command line: never an address, since nothing is fetched or sent."""
     from newsletter.read.paths import is_address
 
@@ -35,7 +35,7 @@ def _on_this_computer(value: Optional[Path]) -> Optional[Path]:
 
 Layouts = Annotated[list[str], typer.Option("--layout", "-l", metavar="LAYOUT",
                                             help="Layout name or file; repeat for several.")]
-OutFolder = Annotated[Optional[Path], typer.Option("--out", "-o", callback=_on_this_computer,
+OutFolder = Annotated[Optional[Path], typer.Option("--out", "-o", callback=on_this_computer,
                                                    help="Output folder (default: out/ in the workspace).")]
 
 
@@ -47,7 +47,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    root: Path = typer.Option(Path("."), "--root", callback=_on_this_computer,
+    root: Path = typer.Option(Path("."), "--root", callback=on_this_computer,
                               help="The workspace folder (holds issues/ and layouts/)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full error report of an internal error."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),

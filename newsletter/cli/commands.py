@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from newsletter.cli.app import Layouts, OutFolder, State, _on_this_computer, app, report
+from newsletter.cli.app import Layouts, OutFolder, State, on_this_computer, app, report
 from newsletter.errors import Diagnostic, InputError
 
 
@@ -73,7 +73,7 @@ def build(
 def list_issues(
     layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
                                      help="Layout name or file; repeat for several (default: journal and poster)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Output folder (default: out/ in the workspace)."),
 ) -> None:
     """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
@@ -96,7 +96,7 @@ def _date_option(value: Optional[str]) -> Optional[dt.date]:
 
 @app.command()
 def init(
-    directory: Optional[Path] = typer.Argument(None, callback=_on_this_computer,
+    directory: Optional[Path] = typer.Argument(None, callback=on_this_computer,
                                                help="Folder of the new workspace (default: --root, or here)."),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
@@ -127,7 +127,7 @@ def new(
 
 @app.command()
 def archive(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Archive folder (default: archive/ in the workspace)."),
     supersede: list[int] = typer.Option([], "--supersede", metavar="N",
                                         help="Issue whose archived PDFs a correction replaces (the old files are "
@@ -195,7 +195,7 @@ def export(
     format: ExportFormat = typer.Option(ExportFormat.text, "--format", "-f",
                                         help="text (e-mail), sms, markdown, html (intranet page) "
                                              "or phone (script of the recorded message)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Write to this file (default: print it)."),
 ) -> None:
     """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
@@ -216,7 +216,7 @@ def export(
 
 @app.command()
 def schema(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=_on_this_computer,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Folder to write the schema files in (default: issues/ in the workspace)."),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
