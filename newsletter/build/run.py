@@ -1,5 +1,8 @@
 """Running a build: which PDFs to make, rendering them (in a pool of processes), writing each whole,
 recording what was made; and the answer to a build where nothing changed, without reading any YAML.
+
+That answer must stay quick (bench/run.py), so the planning machinery (the YAML reader, the model, the
+checks) is imported only where a plan is made, and reportlab only where a PDF is rendered.
 """
 
 from __future__ import annotations
@@ -10,16 +13,19 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsletter.build import incremental
 from newsletter.build.incremental import LAST_BUILD_FILE, UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
-from newsletter.build.plan import Plan, add_render_checks, input_files, journal_and_poster, plan
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
-from newsletter.model.document import IssueDocument
-from newsletter.model.layout import Layout
-from newsletter.model.load import LayoutRef, Loaded
 from newsletter.model.print_options import RenderOptions
+
+if TYPE_CHECKING:
+    from newsletter.build.plan import Plan
+    from newsletter.model.document import IssueDocument
+    from newsletter.model.layout import Layout
+    from newsletter.model.load import LayoutRef, Loaded
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ def prepare_build(root: Path, issues: list[str], layout_names: list[str], out_di
         run.unchanged = incremental.unchanged_outputs(out_dir, root, layout_names, dataclasses.asdict(options))
         if run.unchanged is not None:
             return run
+    from newsletter.build.plan import plan
+
     run.result = plan(root, issues, layout_names, strict, render_checks=False)
     run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues),
                                          strict=strict)
@@ -86,6 +94,8 @@ def prepare_build(root: Path, issues: list[str], layout_names: list[str], out_di
 def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan, dict[Path, list[Target]]]:
     """`newsletter list`: each issue's PDFs in these layouts (default: journal and poster) and whether each
     is missing, outdated or up to date, found by hashing files (nothing is rendered)."""
+    from newsletter.build.plan import journal_and_poster, plan
+
     result = plan(root, [], layout_names or journal_and_poster(root), render_checks=False)
     states: dict[Path, list[Target]] = {}
     for target in targets(result, out_dir):
@@ -150,6 +160,8 @@ def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
     work = targets(result, out_dir, options)
     todo = work if everything else [target for target in work if target.status != UP_TO_DATE]
     if todo:
+        from newsletter.build.plan import add_render_checks
+
         add_render_checks(result, strict)
     return todo, len(work) - len(todo)
 
@@ -163,6 +175,8 @@ def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
     raised at the same place. Yields each :class:`Built` as it is written.
     """
     work = targets(result, out_dir, options) if only is None else only
+    from newsletter.build.plan import input_files
+
     inputs = input_files(result)
     for target in work:
         if target.path.resolve() in inputs:
