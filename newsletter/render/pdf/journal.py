@@ -610,6 +610,12 @@ class JournalRenderer(IssueWriter):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm)]))
         return [Spacer(1, 3 * mm), box, Spacer(1, 2 * mm)]
 
+    SECTION_DRAWERS = {
+        "essentials": _essentials, "situation": _situation, "status": _status, "do_dont": _do_dont,
+        "news": _news, "tips": _tips, "testimonials": _testimonials, "faq": _faq, "contacts": _contacts,
+        "next_issue": _next_issue,
+    }
+
     # --- page furniture ------------------------------------------------------------------------
 
     def _footer(self, canvas: Canvas, page: int, pages: int) -> None:
