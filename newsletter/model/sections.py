@@ -8,19 +8,21 @@ each section to the function that draws it (``SECTION_DRAWERS``); ``tests/render
 names any renderer and section left without one, and a layout naming a section that is not here
 is refused by `check`.
 
-Adding a section (``events: [{date, title, place}]`` for instance):
+Adding a section (``events: [{date, title, place}]`` for instance), in this order:
 
 1. the record in ``model/formats.py``: an ``Event`` record and the ``events`` field of ``Issue``;
 2. its entry in :data:`SECTIONS` below, at its place in the order;
 3. its heading in ``text/labels.py``, in every language;
 4. one drawing function per renderer, named in its ``SECTION_DRAWERS``: the PDF journal
-   (``render/pdf/journal.py``), e-mail text (``render/text.py``), Markdown (``render/markdown.py``),
-   HTML (``render/html.py``) and the phone script (``render/phone.py``), which may leave a section
-   unread; the test names every renderer that lacks one;
-5. the example in the scaffold's templates (``newsletter/scaffold/``), so that ``newsletter new``
-   shows how to write it;
-6. the JSON Schemas in ``newsletter/data/schemas/`` (``newsletter schema`` writes them) and, to
-   print it, the built-in layouts' ``sections`` lists in ``newsletter/data/layouts/``.
+   (``render/pdf/journal.py``), e-mail text and Markdown (one function in ``render/__init__.py``'s
+   ``BlockWriter``, or one in each of ``render/text.py`` and ``render/markdown.py``), HTML
+   (``render/html.py``) and the phone script (``render/phone.py``, which may map it to
+   ``_not_read_aloud``); ``tests/render/test_render.py`` names every renderer that lacks one;
+5. the example in the scaffold's templates (``newsletter/scaffold/``): a commented example and the
+   line that explains it, so that ``newsletter init`` and ``new`` show how to write it;
+6. the shipped JSON Schemas: ``python -m newsletter.model.schema`` rewrites ``data/schemas/``;
+7. to print it in the built-in layouts' PDFs, its name in their ``sections`` lists
+   (``newsletter/data/layouts/``); a layout without a ``sections`` list prints every section.
 """
 
 from __future__ import annotations
