@@ -224,7 +224,7 @@ class _Run:
 
     def collection(self) -> None:
         from newsletter.archive.join import Part, join
-        from newsletter.render.pdf.journal import PDF_LANG
+        from newsletter.render.pdf.kit import PDF_LANG
 
         ordered = self._journal_files()
         if not ordered:

@@ -19,11 +19,8 @@ from newsletter.model.declare import (
     Text,
     field,
 )
+from newsletter.model.sections import SECTION_NAMES
 
-SECTIONS = (
-    "essentials", "situation", "status", "do_dont", "news", "tips",
-    "testimonials", "faq", "contacts", "next_issue",
-)
 PAGE_SIZES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 MIN_MARGIN_MM = 10.0
 _NUMBER = r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?\s*$"
@@ -166,7 +163,7 @@ class Layout(Record):
     poster: PosterSizes = field(Group(PosterSizes),
                                 "Poster text sizes in points (kind: poster): start sizes and minimums.",
                                 factory=PosterSizes)
-    sections: list[str] = field(ListOf(Choice(*SECTIONS)), "Which sections appear, in order.",
-                                factory=lambda: list(SECTIONS))
+    sections: list[str] = field(ListOf(Choice(*SECTION_NAMES)), "Which sections appear, in order.",
+                                factory=lambda: list(SECTION_NAMES))
     hyphenation: bool = field(Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).",
                               False)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from newsletter.model.document import IssueDocument
 from newsletter.render.pdf.fonts import isolate_reportlab
 from newsletter.text.labels import label
@@ -10,10 +13,14 @@ isolate_reportlab()  # before any renderer imports reportlab
 
 
 class IssueWriter:
-    """What every renderer of a whole issue shares: its labels, and one method per section.
+    """What every renderer of a whole issue shares: its labels, and one function per section.
 
-    A section named ``news`` in a layout's ``sections`` list is drawn by the method ``_news``.
+    ``SECTION_DRAWERS`` maps the name of every section of the registry (``model/sections.py``) to
+    the function drawing it, written out in each renderer's class; tests/render/test_render.py
+    names any section a renderer lacks.
     """
+
+    SECTION_DRAWERS: ClassVar[dict[str, Callable[[Any], Any]]] = {}
 
     def __init__(self, document: IssueDocument):
         self.document = document
@@ -24,7 +31,7 @@ class IssueWriter:
         return label(self.lang, key).format(**values)
 
     def section(self, name: str):
-        return getattr(self, "_" + name)()
+        return self.SECTION_DRAWERS[name](self)
 
 
 class BlockWriter(IssueWriter):
@@ -78,3 +85,6 @@ class BlockWriter(IssueWriter):
 
     def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
         return [block for key, items in lists for block in (self.heading(key), self.bullets(items))]
+
+    # The sections drawn alike in every text of blocks; each writer adds its own drawers to these.
+    SHARED_DRAWERS = {"situation": _situation, "do_dont": _do_dont, "news": _news, "tips": _tips}

@@ -23,7 +23,8 @@ from newsletter.text import markup
 from newsletter.text import typography
 from newsletter.model.document import IssueDocument
 from newsletter.text.labels import label
-from newsletter.model.layout import SECTIONS, Colours
+from newsletter.model.layout import Colours
+from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import IssueWriter
 from newsletter.render.text import introducing, issue_number, plain, since
 
@@ -193,7 +194,7 @@ class _Page(IssueWriter):
     def render(self) -> str:
         title = f"{plain(self.issue.headline, self.lang)} — {plain(self.document.publication.title, self.lang)} " \
                 f"{issue_number(self.document)}"
-        body = [self._headline()] + [self.section(name) for name in SECTIONS]
+        body = [self._headline()] + [self.section(name) for name in SECTION_NAMES]
         article = "<article>\n" + "\n".join(part for part in body if part) + "\n</article>"
         return page(self.document, escape(title), article, "" if self.links else None)
 
@@ -330,6 +331,12 @@ class _Page(IssueWriter):
             return ""
         when = typography.format_date(self.issue.next_issue, self.lang)
         return f'<p class="next">{self.label("next_issue", date=when)}</p>'
+
+    SECTION_DRAWERS = {
+        "essentials": _essentials, "situation": _situation, "status": _status, "do_dont": _do_dont,
+        "news": _news, "tips": _tips, "testimonials": _testimonials, "faq": _faq, "contacts": _contacts,
+        "next_issue": _next_issue,
+    }
 
 
 def page(document: IssueDocument, title: str, main: str, current: str | None, stamp: bool = True) -> str:

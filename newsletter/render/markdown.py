@@ -15,7 +15,7 @@ from newsletter.text import markup
 from newsletter.text import typography
 from newsletter.model.document import IssueDocument
 from newsletter.text.labels import label
-from newsletter.model.layout import SECTIONS
+from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import BlockWriter
 from newsletter.render.text import introducing, issue_number, since
 
@@ -82,7 +82,7 @@ class _Markdown(BlockWriter):
 
     def render(self) -> str:
         blocks = self._masthead()
-        for name in SECTIONS:
+        for name in SECTION_NAMES:
             blocks += self.section(name)
         if self.document.publication.footer:
             blocks += ["---", self.inline(self.document.publication.footer, italic=True)]
@@ -174,6 +174,11 @@ class _Markdown(BlockWriter):
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
         return ["**" + escape(self.label("next_issue", date=when)) + "**"]
+
+    SECTION_DRAWERS = {
+        **BlockWriter.SHARED_DRAWERS, "essentials": _essentials, "status": _status,
+        "testimonials": _testimonials, "faq": _faq, "contacts": _contacts, "next_issue": _next_issue,
+    }
 
 
 def render(document: IssueDocument) -> str:

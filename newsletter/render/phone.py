@@ -17,6 +17,7 @@ from newsletter.text import markup
 
 from newsletter.text import typography
 from newsletter.model.document import IssueDocument
+from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import IssueWriter
 from newsletter.render.text import introducing
 
@@ -179,23 +180,48 @@ class _Script(IssueWriter):
         found = [speakable(self.label("phone_greeting", title=typography.apply(publication.title, self.lang),
                                       date=when), self.lang),
                  self.say(issue.headline)]
-        if issue.essentials:
-            found.append("\n".join([self.label("phone_essentials"), *map(self.say, issue.essentials)]))
-        if issue.faq:
-            found.append(self.label("phone_faq"))
-            question, answer = (introducing(self.label(key), self.lang) for key in ("faq_question", "faq_answer"))
-            found += [f"{question}{self.say(item.q)}\n{answer}{self.say(item.a)}" for item in issue.faq]
-        hotline = self.document.hotline
-        if hotline is not None:
-            phone = spoken_phone(typography.format_phone(hotline.phone, self.lang), self.lang)
-            call = self.label("phone_hotline", label=typography.apply(hotline.label, self.lang), phone=phone)
-            found.append("\n".join([speakable(call, self.lang)] + ([self.say(hotline.hours)] if hotline.hours else [])))
-        if issue.next_issue is not None:
-            found.append(speakable(self.label("phone_end", date=typography.format_date(issue.next_issue, self.lang)),
-                                   self.lang))
-        else:
-            found.append(self.label("phone_goodbye"))
+        for name in SECTION_NAMES:
+            found += self.section(name)
+        if issue.next_issue is None:
+            found.append(self.label("phone_goodbye"))  # else the next update's date ends the message
         return found
+
+    def _essentials(self) -> list[str]:
+        if not self.issue.essentials:
+            return []
+        return ["\n".join([self.label("phone_essentials"), *map(self.say, self.issue.essentials)])]
+
+    def _faq(self) -> list[str]:
+        if not self.issue.faq:
+            return []
+        question, answer = (introducing(self.label(key), self.lang) for key in ("faq_question", "faq_answer"))
+        return [self.label("phone_faq")] + [f"{question}{self.say(item.q)}\n{answer}{self.say(item.a)}"
+                                            for item in self.issue.faq]
+
+    def _hotline(self) -> list[str]:
+        """Of the contacts, the hotline alone: one number to remember is what a caller can take away."""
+        hotline = self.document.hotline
+        if hotline is None:
+            return []
+        phone = spoken_phone(typography.format_phone(hotline.phone, self.lang), self.lang)
+        call = self.label("phone_hotline", label=typography.apply(hotline.label, self.lang), phone=phone)
+        return ["\n".join([speakable(call, self.lang)] + ([self.say(hotline.hours)] if hotline.hours else []))]
+
+    def _next_issue(self) -> list[str]:
+        if self.issue.next_issue is None:
+            return []
+        return [speakable(self.label("phone_end", date=typography.format_date(self.issue.next_issue, self.lang)),
+                          self.lang)]
+
+    def _not_read_aloud(self) -> list[str]:
+        """A recorded message keeps to what a caller needs: the rest of the issue is for reading."""
+        return []
+
+    SECTION_DRAWERS = {
+        "essentials": _essentials, "situation": _not_read_aloud, "status": _not_read_aloud,
+        "do_dont": _not_read_aloud, "news": _not_read_aloud, "tips": _not_read_aloud,
+        "testimonials": _not_read_aloud, "faq": _faq, "contacts": _hotline, "next_issue": _next_issue,
+    }
 
     def render(self) -> PhoneScript:
         body = "\n\n".join(self.paragraphs())

@@ -21,7 +21,7 @@ from newsletter.text import markup
 from newsletter.text import typography
 from newsletter.model.document import IssueDocument
 from newsletter.text.labels import label
-from newsletter.model.layout import SECTIONS
+from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import BlockWriter
 
 WIDTH = 72
@@ -70,7 +70,7 @@ class _Email(BlockWriter):
 
     def render(self) -> str:
         blocks = self._masthead() + self._headline()
-        for name in SECTIONS:
+        for name in SECTION_NAMES:
             blocks += self.section(name)
         if self.document.publication.footer:
             blocks += ["-" * WIDTH + "\n" + _wrap(plain(self.document.publication.footer, self.lang))]
@@ -208,6 +208,11 @@ class _Email(BlockWriter):
         if self.issue.next_issue is None:
             return []
         return [_wrap(self.label("next_issue", date=typography.format_date(self.issue.next_issue, self.lang)))]
+
+    SECTION_DRAWERS = {
+        **BlockWriter.SHARED_DRAWERS, "essentials": _essentials, "status": _status,
+        "testimonials": _testimonials, "faq": _faq, "contacts": _contacts, "next_issue": _next_issue,
+    }
 
 
 def _underlined(title: str, rule: str) -> str:

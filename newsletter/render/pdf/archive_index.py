@@ -23,7 +23,7 @@ from newsletter.render.pdf.fonts import family_files, register_family
 from newsletter.text.labels import label
 from newsletter.model.layout import Fonts
 from newsletter.text.markup import escape_xml
-from newsletter.render.pdf.journal import PDF_LANG
+from newsletter.render.pdf.kit import PDF_LANG
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from newsletter.text.labels import label
 from newsletter.model.layout import Layout
 from newsletter.text.markup import escape_xml
 from newsletter.model.print_options import RenderOptions
-from newsletter.render.pdf.journal import (
+from newsletter.render.pdf.kit import (
     Icon,
     UserText,
     build_pdf,

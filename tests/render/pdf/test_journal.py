@@ -314,3 +314,16 @@ def test_the_news_heading_is_printed_on_the_page_of_the_first_article(tmp_path, 
     pages = [flat(page.extract_text()) for page in PdfReader(pdf).pages]
     [page] = [text for text in pages if "Actualités" in text]
     assert "Un poste réinstallé, une pastille verte" in page
+
+
+def test_the_layout_s_sections_are_printed_in_its_order_and_no_other(workspace, cli):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "essentials:\n  - Gardez votre badge sur vous\n"
+                    "tips:\n  - Notez vos appels\nfaq:\n  - q: Qui appeler ?\n    a: Le numéro unique.\n")
+    layouts = workspace.root / "layouts"
+    layouts.mkdir()
+    (layouts / "mine.yaml").write_text("sections:\n  - faq\n  - essentials\n", encoding="utf-8")
+    assert cli("--root", workspace.root, "build", "--layout", "mine", "--out", workspace.out).code == 0
+    [pdf] = workspace.pdfs()
+    text = flat(pdf_text(pdf.read_bytes()))
+    assert text.index("Qui appeler") < text.index(flat(label("fr", "essentials"))) < text.index("Gardez votre badge")
+    assert "Notez vos appels" not in text and "Prochain numéro" not in text

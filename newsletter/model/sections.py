@@ -1,0 +1,53 @@
+"""The sections of an issue: one registry, in the one order every output follows.
+
+A section is what a reader sees under one heading (or one box): it is drawn from one or more fields
+of the issue, under headings whose words are in ``text/labels.py``. A layout's ``sections`` list
+names sections from here: its PDF may reorder them or leave some out; the exports (e-mail text,
+Markdown, HTML, phone script) draw every section in this order. Every renderer of a whole issue maps
+each section to the function that draws it (``SECTION_DRAWERS``); ``tests/render/test_render.py``
+names any renderer and section left without one, and a layout naming a section that is not here
+is refused by `check`.
+
+Adding a section (``events: [{date, title, place}]`` for instance), in this order:
+
+1. the record in ``model/formats.py``: an ``Event`` record and the ``events`` field of ``Issue``;
+2. its entry in :data:`SECTIONS` below, at its place in the order;
+3. its heading in ``text/labels.py``, in every language;
+4. one drawing function per renderer, named in its ``SECTION_DRAWERS``: the PDF journal
+   (``render/pdf/journal.py``), e-mail text and Markdown (one function in ``render/__init__.py``'s
+   ``BlockWriter``, or one in each of ``render/text.py`` and ``render/markdown.py``), HTML
+   (``render/html.py``) and the phone script (``render/phone.py``, which may map it to
+   ``_not_read_aloud``); ``tests/render/test_render.py`` names every renderer that lacks one;
+5. the example in the scaffold's templates (``newsletter/scaffold/``): a commented example and the
+   line that explains it, so that ``newsletter init`` and ``new`` show how to write it;
+6. the shipped JSON Schemas: ``python -m newsletter.model.schema`` rewrites ``data/schemas/``;
+7. to print it in the built-in layouts' PDFs, its name in their ``sections`` lists
+   (``newsletter/data/layouts/``); a layout without a ``sections`` list prints every section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # as written in a layout's `sections` list
+    fields: tuple[str, ...]  # the fields of the issue it draws
+    labels: tuple[str, ...]  # the label keys of its headings (text/labels.py)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("essentials", ("essentials",), ("essentials",)),
+    Section("situation", ("situation",), ("situation_known", "situation_unknown", "situation_doing")),
+    Section("status", ("status",), ("status",)),
+    Section("do_dont", ("do", "dont"), ("do", "dont")),
+    Section("news", ("news",), ("news",)),
+    Section("tips", ("tips",), ("tips",)),
+    Section("testimonials", ("testimonials",), ("testimonials",)),
+    Section("faq", ("faq",), ("faq",)),
+    # the issue's contacts, else the publication's, and the publication's hotline
+    Section("contacts", ("contacts",), ("contacts",)),
+    Section("next_issue", ("next_issue",), ("next_issue",)),
+)
+SECTION_NAMES: tuple[str, ...] = tuple(section.name for section in SECTIONS)

@@ -1,0 +1,119 @@
+"""The PDF kit the journal and the poster are drawn with: page sizes, metadata, styles, user text,
+fitted titles, tables that keep together or split, images scaled and reduced for print."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image as PILImage
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+
+from conftest import REPO
+from newsletter.build.plan import plan
+from newsletter.model.layout import Layout
+from newsletter.render.pdf import kit
+
+
+@pytest.fixture(scope="module")
+def family():
+    return kit.register_layout_fonts(Layout.parse({}), None)
+
+
+@pytest.mark.parametrize("page, expected", [
+    ({"size": "A4"}, (210, 297)),
+    ({"size": "A3", "orientation": "landscape"}, (420, 297)),
+    ({"size": "Letter"}, (215.9, 279.4)),
+])
+def test_the_page_size_is_the_layout_s_in_points(page, expected):
+    width, height = kit.page_size(Layout.parse({"page": page}))
+    assert (round(width / mm, 1), round(height / mm, 1)) == expected
+
+
+def test_the_metadata_names_the_journal_the_issue_and_its_publisher():
+    [document] = plan(REPO, ["3"], [], render_checks=False).documents
+    assert kit.metadata(document) == {
+        "title": "Lettre de crise n°\u00a03 — mardi 16\u00a0février 2021",
+        "subject": "Les premiers outils reviennent, service par service",
+        "author": "Ville et Métropole de Val-de-Loire-sur-Mer",
+        "keywords": "Lettre de crise, N°\u00a03, Ville et Métropole de Val-de-Loire-sur-Mer",
+    }
+    assert kit.PDF_LANG[document.lang] == "fr-FR"
+
+
+def test_styles_take_the_layout_s_sizes_and_colours_in_grey_under_grayscale(family):
+    layout = Layout.parse({"sizes": {"body": "10,5"}, "colours": {"accent": "#A4161A"}})
+    styles = kit.Styles(layout, family)
+    assert (styles.body.fontSize, styles.body.fontName, styles.bullet.bulletFontName) == (10.5, family.regular,
+                                                                                          family.regular)
+    assert styles.colour["accent"] == colors.HexColor("#A4161A")
+    grey = kit.Styles(layout, family, grayscale=True).colour["accent"]
+    assert grey.red == grey.green == grey.blue
+
+
+def test_user_text_is_escaped_and_only_the_tiny_markup_becomes_tags(family):
+    text = kit.UserText("fr", family)
+    assert text.inline("<b>a & b</b> **gras**") == "&lt;b&gt;a &amp; b&lt;/b&gt; <b>gras</b>"
+    assert text.inline("étape 3", capitals=True) == "ÉTAPE 3"
+
+
+def test_user_text_blocks_are_paragraphs_and_bullets(family):
+    styles = kit.Styles(Layout.parse({}), family)
+    blocks = kit.UserText("fr", family).blocks("Un paragraphe.\n\n- un\n- deux", styles.body, styles.bullet)
+    assert [(block.style.name, block.bulletText) for block in blocks] == [
+        ("body", None), ("bullet", "•"), ("bullet", "•")]
+
+
+def test_a_fitted_style_shrinks_to_the_width_but_never_below_its_smallest(family):
+    style = kit.Styles(Layout.parse({}), family).title
+    assert kit.fitted(style, "Court", 500).fontSize == style.fontSize
+    title = "Un titre bien trop long pour la ligne"
+    natural = stringWidth(title, style.fontName, style.fontSize)
+    shrunk = kit.fitted(style, title, natural * 0.8)
+    assert shrunk.fontSize == pytest.approx(style.fontSize * 0.8)
+    assert shrunk.leading == pytest.approx(style.leading * 0.8)
+    assert kit.fitted(style, title, natural * 0.1).fontSize == pytest.approx(style.fontSize * 0.6)
+
+
+@pytest.mark.parametrize("kind, shape", [("restored", "check"), ("down", "cross"), ("testing", "testing"),
+                                         ("degraded", "degraded"), ("check", "check")])
+def test_each_state_has_its_own_drawn_icon(kind, shape):
+    icon = kit.Icon(kind, 12, colors.black)
+    assert (icon.kind, icon.wrap(100, 100)) == (shape, (12, 12))
+
+
+def test_a_block_is_kept_together_only_when_it_fits_well_on_a_page():
+    short = [Spacer(1, 100), Spacer(1, 100)]
+    assert isinstance(kit.together_if_it_fits(short, 400, 300)[0], KeepTogether)
+    assert kit.together_if_it_fits(short, 400, 240) == short
+
+
+def test_a_column_block_is_one_table_unless_it_is_taller_than_a_column():
+    block = [Spacer(1, 100), Spacer(1, 50)]
+    [table] = kit.unbreakable(block, 200, 400)
+    assert isinstance(table, Table)
+    assert kit.unbreakable(block, 200, 120) == block
+
+
+def test_a_panel_may_split_between_its_rows(family):
+    styles = kit.Styles(Layout.parse({}), family)
+    table = kit.panel([[Paragraph("un", styles.body)], [Paragraph("deux", styles.body)]], styles.colour["panel"])
+    assert table.splitInRow == 1
+
+
+def png(path, size: tuple[int, int]):
+    PILImage.new("RGB", size, "red").save(path)
+    return path
+
+
+def test_an_image_is_scaled_to_its_box_keeping_its_proportions(tmp_path):
+    image = kit.scaled_image(png(tmp_path / "small.png", (200, 100)), 100, 100)
+    assert (image.drawWidth, image.drawHeight) == (100, 50)
+    assert image.filename == str(tmp_path / "small.png")  # few pixels: the file is used as it is
+
+
+def test_an_image_with_far_more_pixels_than_print_needs_is_reduced_to_300_dpi(tmp_path):
+    image = kit.scaled_image(png(tmp_path / "big.png", (3000, 1500)), 72, 72)  # one inch wide
+    assert (image.drawWidth, image.drawHeight) == (72, 36)
+    assert (image.imageWidth, image.imageHeight) == (kit.PRINT_DPI, kit.PRINT_DPI // 2)

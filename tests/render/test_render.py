@@ -1,0 +1,69 @@
+"""Every renderer of a whole issue draws every section of the registry, and the exports in its order."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+import pytest
+
+from conftest import REPO
+from newsletter.build.plan import plan
+from newsletter.model.sections import SECTION_NAMES, SECTIONS
+from newsletter.render import IssueWriter, html, markdown, phone, text
+from newsletter.render.pdf.journal import JournalRenderer
+from newsletter.text.labels import label
+
+RENDERERS = {
+    "PDF journal (render/pdf/journal.py)": JournalRenderer,
+    "e-mail text (render/text.py)": text._Email,
+    "Markdown (render/markdown.py)": markdown._Markdown,
+    "HTML (render/html.py)": html._Page,
+    "phone script (render/phone.py)": phone._Script,
+}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_renderer_has_a_function_for_every_section_and_no_other(renderer):
+    drawers = RENDERERS[renderer].SECTION_DRAWERS
+    missing = [f"{renderer} draws no `{name}`" for name in SECTION_NAMES if not callable(drawers.get(name))]
+    unknown = [f"{renderer} draws `{name}`, which is not in model/sections.py" for name in drawers
+               if name not in SECTION_NAMES]
+    assert missing + unknown == []
+
+
+def test_a_section_is_drawn_by_the_function_its_renderer_names():
+    class Writer(IssueWriter):
+        def _drawn(self) -> str:
+            return f"drawn for issue {self.issue.number}"
+
+        SECTION_DRAWERS = {"news": _drawn}
+
+    assert Writer(sample(3)).section("news") == "drawn for issue 3"
+
+
+def sample(number: int):
+    result = plan(REPO, [str(number)], [], render_checks=False)
+    assert not result.errors, [str(d) for d in result.errors]
+    return result.documents[0]
+
+
+# The sections of sample n° 3 that have a heading (it has no situation or testimonials), in the registry's order.
+SAMPLE_3_HEADED = ["essentials", "status", "do_dont", "news", "tips", "faq", "contacts"]
+
+
+def drawn_sections(heading_keys: list[str]) -> list[str]:
+    """The sections of the headings met, in the order met (do and don't, two headings, are one section)."""
+    names = [next(section.name for section in SECTIONS if key in section.labels) for key in heading_keys]
+    return [name for name, _ in groupby(names)]
+
+
+def test_the_html_page_has_its_sections_in_the_registry_order():
+    keys = re.findall(r'<h2 id="(\w+)">', html.render(sample(3)))
+    assert drawn_sections(keys) == SAMPLE_3_HEADED
+
+
+def test_the_markdown_has_its_sections_in_the_registry_order():
+    headings = {"## " + markdown.escape(label("fr", key)): key for section in SECTIONS for key in section.labels}
+    keys = [headings[line] for line in markdown.render(sample(3)).splitlines() if line in headings]
+    assert drawn_sections(keys) == SAMPLE_3_HEADED
