@@ -6,7 +6,7 @@ from newsletter.errors import Diagnostic, field_path
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.load import Loaded
 from newsletter.text.markup import plain
-from newsletter.read.yamlreader import Source
+from newsletter.read import Source
 
 MAX_HEADLINE_WORDS = 12
 MAX_INSTRUCTION_WORDS = 20

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from newsletter.errors import Diagnostic, field_path
 from newsletter.checks.resources import walk_text
-from newsletter.read.yamlreader import Source
+from newsletter.read import Source
 
 PLACEHOLDER = "À ÉCRIRE"
 

@@ -15,7 +15,7 @@ from newsletter.render.pdf.fonts import Glyphs
 from newsletter.read.pictures import Damaged, identify
 from newsletter.read.paths import is_address, is_inside
 from newsletter.text.typography import normalize
-from newsletter.read.yamlreader import Source
+from newsletter.read import Source
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
 MAX_IMAGE_PIXELS = 40_000_000  # an A3 page at 300 dpi is 17 megapixels; more is a wrong file or a bomb

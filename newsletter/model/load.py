@@ -14,7 +14,7 @@ from typing import TypeVar
 from newsletter.model.declare import Invalid, Problem, Record
 from newsletter.errors import Diagnostic, InputError, field_path
 from newsletter.model.formats import Issue, Publication
-from newsletter.read.yamlreader import Source, read_yaml
+from newsletter.read import Source, read_yaml
 
 Model = TypeVar("Model", bound=Record)
 

@@ -13,7 +13,7 @@ from conftest import MINIMAL_ISSUE, REPO
 from newsletter.model.load import load_workspace
 from newsletter.checks.placeholders import PLACEHOLDER
 from newsletter.scaffold.workspace import _EXAMPLES, issue_text
-from newsletter.read.yamlreader import parse_yaml, read_yaml
+from newsletter.read import parse_yaml, read_yaml
 
 FILLED_PUBLICATION = {
     '"À ÉCRIRE : le nom du journal, par exemple Lettre de crise"': "Le Fil de crise",

@@ -31,7 +31,7 @@ from newsletter.text.labels import label
 from newsletter.model.layout import Layout
 from newsletter.text.markup import escape_xml
 from newsletter.model.print_options import RenderOptions
-from newsletter.read.yamlreader import Source
+from newsletter.read import Source
 from newsletter.render.pdf.journal import (
     Icon,
     UserText,
