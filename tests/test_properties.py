@@ -41,7 +41,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.render.pdf.fonts import BUNDLED_DIR, Glyphs, read_coverage
 from newsletter.model.formats import STATES, Issue, Publication
 from newsletter.text.labels import label
-from newsletter.read.yamlreader import parse_yaml
+from newsletter.read import parse_yaml
 
 PIPELINE = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -3,7 +3,7 @@ and describe themselves as JSON Schema.
 
 Each format (publication, issue, layout) is declared once, as a :class:`Record` whose fields name a
 :class:`Kind` and a description; that declaration validates the files, words the messages, and
-generates the JSON Schemas. Every value arrives as text (see ``yamlreader``), so each kind reads
+generates the JSON Schemas. Every value arrives as text (see ``newsletter.read``), so each kind reads
 text itself: ``0241054000`` or ``12:30`` can never be reinterpreted on the way.
 
 Written here rather than with pydantic because ``newsletter check`` must answer in about a tenth of a

@@ -1,6 +1,6 @@
 """The file formats users write: one declaration each, used for validation, messages and the JSON Schema.
 
-Every value arrives as text (see ``yamlreader``); the types below turn that text into numbers and
+Every value arrives as text (see ``newsletter.read``); the types below turn that text into numbers and
 dates themselves, so that ``0241054000`` or ``12:30`` can never be reinterpreted by YAML.
 """
 

@@ -18,7 +18,7 @@ from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
 from newsletter.read.locate import locate, locate_all
-from newsletter.read.yamlreader import Source, read_yaml
+from newsletter.read import Source, read_yaml
 
 Model = TypeVar("Model", bound=Record)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsletter.errors import Diagnostic, Problem, field_path
-from newsletter.read.yamlreader import Source
+from newsletter.read import Source
 
 
 def locate(problem: Problem, source: Source) -> Diagnostic:

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.model import schema
-from newsletter.read.yamlreader import read_yaml
+from newsletter.read import read_yaml
 
 SAMPLES = {
     "publication": [REPO / "issues" / "publication.yaml"],

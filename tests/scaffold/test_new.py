@@ -9,7 +9,7 @@ import pytest
 
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.model.load import load_workspace
-from newsletter.read.yamlreader import read_yaml
+from newsletter.read import read_yaml
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from newsletter.model.formats import Issue
-from newsletter.read.yamlreader import parse_yaml
+from newsletter.read import parse_yaml
 from newsletter.scaffold.templates import issue_file_text
 
 FIRST_ISSUE = issue_file_text(1, dt.date(2021, 2, 5))

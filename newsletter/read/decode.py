@@ -1,0 +1,85 @@
+"""A file's bytes to the text YAML reads: size limit, UTF-8 only, line breaks made ``\\n``, and no
+invisible characters (refused where they are, before YAML miscounts lines or hides them in a text)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from newsletter.errors import Diagnostic, InputError
+
+MAX_FILE_BYTES = 1_000_000  # an issue is a few kB of text; a bigger file is the wrong file
+
+REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SAVE_AS_UTF8 = "save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)"
+
+
+def yaml_text(text_or_bytes: str | bytes, file: str) -> str:
+    """The text of a file given as UTF-8 bytes or as text, ready for the parser: without BOM, each line
+    ended by ``\\n``; raise InputError with every problem found."""
+    if len(text_or_bytes) > MAX_FILE_BYTES:
+        raise InputError([too_big(file, len(text_or_bytes))])
+    text = _decode(text_or_bytes, file) if isinstance(text_or_bytes, bytes) else text_or_bytes
+    text = text.removeprefix(codecs.BOM_UTF8.decode()).replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_invisible_characters(text, file)
+    if not text.endswith("\n"):
+        text += "\n"  # libyaml reads a last line without its line break as if it had one
+    return text
+
+
+def too_big(file: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        file=file,
+        message=f"the file is {size / 1e6:.1f} MB; these files are limited to {MAX_FILE_BYTES / 1e6:g} MB",
+        hint="these files hold a few kB of text: check that this is the right file",
+    )
+
+
+def _decode(data: bytes, file: str) -> str:
+    """UTF-8 bytes to text, or an error that says how to save the file properly."""
+    sample = data[:200]
+    mostly_nul = sample.count(0) > len(sample) // 4  # UTF-16 without BOM: every other byte of ASCII is 0
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or mostly_nul:
+        raise InputError([Diagnostic(file=file, message="the file is saved as UTF-16", hint=_SAVE_AS_UTF8)])
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(data[: error.start].decode("utf-8"))
+        byte = data[error.start]
+        as_latin = bytes([byte]).decode("cp1252", errors="ignore")
+        seen_as = f" (where this byte is '{as_latin}')" if as_latin.isprintable() and as_latin else ""
+        message = f"byte 0x{byte:02X} at line {line}, column {column} is not UTF-8"
+        hint = f"the file was probably saved as Windows-1252/Latin-1{seen_as}: {_SAVE_AS_UTF8}"
+        problem = Diagnostic(file=file, line=line, column=column, message=message, hint=hint)
+        raise InputError([problem]) from None
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based line and column of the character that follows ``before``, counting breaks as YAML does."""
+    before = before.replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def _refuse_invisible_characters(text: str, file: str) -> None:
+    """Control characters and line separators: refused where they are, before YAML miscounts lines."""
+    problems = []
+    for match in REFUSED_CHARACTER.finditer(text):
+        character = match.group()
+        name = unicodedata.name(character, "")
+        line, column = _line_column(text[: match.start()])
+        problems.append(
+            Diagnostic(
+                file=file,
+                line=line,
+                column=column,
+                message=f"the invisible character U+{ord(character):04X}{f' ({name})' if name else ''} "
+                "is not allowed in these files",
+                hint="delete it (it usually comes from a copy and paste); if unsure, retype the text "
+                "around it",
+            )
+        )
+    if problems:
+        raise InputError(problems)

@@ -1,0 +1,277 @@
+"""YAML syntax errors in plain words: what the parser stumbled on, where it was typed, and how to fix it
+(often by quoting the text)."""
+
+from __future__ import annotations
+
+import yaml
+
+from newsletter.errors import Diagnostic
+from newsletter.read.slips import (
+    BLOCK_LINE,
+    FIX_BY_QUOTING,
+    KEY_WITHOUT_SPACE,
+    STARTS_WITH,
+    after_head,
+    indentation,
+    quote_not_closed,
+    quote_rest,
+    quoted,
+    single_quoted,
+)
+
+_INDENTATION_PROBLEMS = ("expected <block end>", "did not find expected key", "did not find expected '-'")
+
+
+class SyntaxExplainer:
+    """Turns a YAML parser error into a message a non-programmer can act on."""
+
+    def __init__(self, text: str, lines: list[str], error: yaml.YAMLError):
+        self.text = text
+        self.lines = lines
+        self.problem = getattr(error, "problem", None) or str(error)
+        self.context = getattr(error, "context", None) or ""
+        self.mark = getattr(error, "problem_mark", None)
+        self.context_mark = getattr(error, "context_mark", None)
+
+    def diagnostic(self, file: str) -> Diagnostic:
+        if self.mark is None:
+            return Diagnostic(file=file, message=f"YAML cannot read this file ({self.problem})")
+        for explain in (
+            self._tab,
+            self._missing_space_after_colon,
+            self._unclosed_or_escape,
+            self._special_first_character,
+            self._quote_inside_quotes,
+            self._colon_in_text,
+            self._line_without_key,
+            self._dash_after_key,
+            self._misaligned,
+        ):
+            found = explain()
+            if found:
+                break
+        else:
+            found = (
+                self.mark.line,
+                self.mark.column,
+                f"YAML cannot read this line ({self.problem})",
+                "check the quotes, the colons and the indentation of this line and of the line above",
+            )
+        line, column, message, hint = found
+        return Diagnostic(file=file, line=line + 1, column=column + 1, message=message, hint=hint)
+
+    def _line(self, number: int) -> str:
+        return self.lines[number] if number < len(self.lines) else ""
+
+    def _previous_content_line(self, number: int) -> int | None:
+        for previous in range(number - 1, -1, -1):
+            content = self.lines[previous].strip()
+            if content and not content.startswith("#"):
+                return previous
+        return None
+
+    def _tab(self):
+        if "'\\t'" not in self.problem:
+            return None
+        line, column = self.mark.line, self.mark.column
+        if self._line(line)[:column].strip():
+            message = "a tab character is used here; YAML needs spaces"
+        else:
+            message = "a tab character is used for indentation; YAML needs spaces"
+        return line, column, message, "replace the tab by spaces"
+
+    def _missing_space_after_colon(self):
+        candidates = [self.mark.line]
+        if self.context_mark is not None:
+            candidates.append(self.context_mark.line)
+        if self._starts_with_key_at_problem():
+            previous = self._previous_content_line(self.mark.line)
+            if previous is not None:
+                candidates.append(previous)
+        for number in candidates:
+            parts = BLOCK_LINE.match(self._line(number))
+            if parts["key"]:
+                continue
+            match = KEY_WITHOUT_SPACE.fullmatch(parts["value"].rstrip())
+            if match:
+                key, rest = match.groups()
+                return (
+                    number,
+                    parts.start("value") + len(key),
+                    f"`{key}:{rest}` has no space after the colon, so YAML does not read it as a key",
+                    f"add a space after the colon: `{key}: {rest}`",
+                )
+        return None
+
+    def _starts_with_key_at_problem(self) -> bool:
+        """Whether the problem is the colon right after the key that starts its line."""
+        parts = BLOCK_LINE.match(self._line(self.mark.line))
+        return bool(parts["key"]) and parts.end("key") == self.mark.column
+
+    def _unclosed_or_escape(self):
+        if "quoted scalar" not in self.context or self.context_mark is None:
+            return None
+        opening = self.context_mark
+        quote = self._line(opening.line)[opening.column]
+        if "escape" in self.problem:
+            line = self._line(self.mark.line)
+            hint = "write \\\\ for a backslash, or put the text in single quotes instead of double quotes"
+            text = line[opening.column :].strip() if opening.line == self.mark.line else ""
+            if len(text) > 1 and text.endswith('"'):
+                hint += ": " + after_head(line[: opening.column], single_quoted(text[1:-1]))
+            return (
+                self.mark.line,
+                line.rfind("\\", 0, self.mark.column),
+                "inside double quotes, a backslash \\ starts an escape sequence, and this one is not valid",
+                hint,
+            )
+        return (
+            opening.line,
+            opening.column,
+            "this quote is never closed",
+            f"add the closing {quote} at the end of the text",
+        )
+
+    def _special_first_character(self):
+        """A value starting with a character YAML reserves (`*`, `&`, `[`, `|` …)."""
+        line_number = self.mark.line
+        parts = BLOCK_LINE.match(self._line(line_number))
+        candidates = [(line_number, self.mark.column), (line_number, parts.start("value"))]
+        if self.context_mark is not None:
+            candidates.insert(0, (self.context_mark.line, self.context_mark.column))
+        for number, column in candidates:
+            line = self._line(number)
+            if line[column : column + 1] in STARTS_WITH and column == BLOCK_LINE.match(line).start("value"):
+                if number == line_number and column > self.mark.column:
+                    continue
+                message = STARTS_WITH[line[column]]
+                return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, column))
+        return None
+
+    def _quote_inside_quotes(self):
+        """Text left over after a quote: an inner quote, or a quote opened lines above and never closed."""
+        if not self.problem.startswith(("expected", "did not find expected")):
+            return None
+        line = self._line(self.mark.line)
+        before = line[: self.mark.column].rstrip()
+        if not before or before[-1] not in "'\"":
+            return None
+        quote = before[-1]
+        closing = self._offset(self.mark.line, len(before) - 1)
+        opening = self._opening_quote(quote, closing)
+        if opening is None:
+            return None
+        open_line, open_column = self._line_and_column(opening)
+        if open_line != self.mark.line:
+            return (open_line, open_column, *quote_not_closed(quote, self.mark.line))
+        head = line[:open_column]
+        text = line[open_column:].strip()
+        if text.endswith(quote) and len(text) > 1:
+            text = text[1:-1]
+        if quote == "'":
+            message = "this apostrophe ends the text in single quotes, and the rest of the line is left"
+            hint = f"inside '…' write each apostrophe twice: {after_head(head, single_quoted(text))}"
+            if '"' not in text and "\\" not in text:
+                hint += f", or use double quotes: {after_head(head, quoted(text))}"
+        else:
+            message = "this double quote ends the text in double quotes, and the rest of the line is left"
+            hint = f"use single quotes around the text: {after_head(head, single_quoted(text))}"
+        return self.mark.line, len(before) - 1, message, hint
+
+    def _offset(self, line: int, column: int) -> int:
+        return sum(len(text) + 1 for text in self.lines[:line]) + column
+
+    def _line_and_column(self, offset: int) -> tuple[int, int]:
+        line = self.text.count("\n", 0, offset)
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1)
+
+    def _opening_quote(self, quote: str, closing: int) -> int | None:
+        """Offset of the quote that the quote at ``closing`` closes (skipping escaped or doubled ones)."""
+        position = closing
+        while True:
+            position = self.text.rfind(quote, 0, position)
+            if position < 0:
+                return None
+            if quote == "'" and self.text[position - 1 : position] == "'":
+                position -= 1  # '' is an apostrophe inside single quotes
+                continue
+            backslashes = 0
+            while quote == '"' and self.text[position - 1 - backslashes] == "\\":
+                backslashes += 1
+            if backslashes % 2 == 0:
+                return position
+
+    def _colon_in_text(self):
+        if not self.problem.startswith("mapping values are not allowed"):
+            return None
+        number, column = self.mark.line, self.mark.column
+        line = self._line(number)
+        parts = BLOCK_LINE.match(line)
+        if self._starts_with_key_at_problem():
+            key, indent = parts["key"], len(parts["indent"])
+            above = self._previous_content_line(number) or 0
+            return (
+                number,
+                indent,
+                f"`{key}` is indented more than the line above, so YAML reads this line as more of the text "
+                f"of line {above + 1}",
+                "lines of the same level must start at the same column: "
+                f"start `{key}` at column {self._key_column_above(number, indent) + 1}, "
+                "like the other keys of its level",
+            )
+        message = "the text contains ': ', which YAML reads as the start of a new `key: value`"
+        if parts["key"] and parts.start("value") < column:
+            return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, parts.start("value")))
+        return number, column, message, "put the whole text in quotes, from its first line to its end"
+
+    def _key_column_above(self, number: int, indent: int) -> int:
+        """Indentation of the nearest `key:` line above ``number`` that is indented less than ``indent``."""
+        for previous in range(number - 1, -1, -1):
+            line = self.lines[previous]
+            if BLOCK_LINE.match(line)["key"] and indentation(line) < indent:
+                return indentation(line)
+        return 0
+
+    def _line_without_key(self):
+        if "could not find expected ':'" not in self.problem or self.context_mark is None:
+            return None
+        number = self.context_mark.line
+        return (
+            number,
+            indentation(self._line(number)),
+            "this line is neither a `key: value` line nor a `- ` list item",
+            "if it continues the text above, indent it more than its key; if it is a list item, start it "
+            "with `- `; if it is a key, add ': ' after it",
+        )
+
+    def _dash_after_key(self):
+        if not self.problem.startswith("sequence entries are not allowed"):
+            return None
+        line = self._line(self.mark.line)
+        return (
+            self.mark.line,
+            self.mark.column,
+            "a `- ` list item cannot be on the same line as its key, nor be indented under a text",
+            "put each `- ` item on its own line, under its key and indented more than it; if the dash "
+            f"belongs to the text, put the whole text in quotes: {quote_rest(line, self.mark.column)}",
+        )
+
+    def _misaligned(self):
+        if not self.problem.startswith(_INDENTATION_PROBLEMS):
+            return None
+        number = self.mark.line
+        own = indentation(self._line(number))
+        if self._line(number)[own:].startswith(":"):
+            return number, own, "this line starts with ':' but has no key", "write its key before the ':'"
+        above = self._previous_content_line(number)
+        hint = "lines of the same level must start at the same column"
+        parts = BLOCK_LINE.match(self.lines[above]) if above is not None else None
+        if parts and (parts.start("key") if parts["key"] else len(parts["indent"])) != own:
+            if parts["key"]:
+                what, column = f"`{parts['key']}` on line {above + 1}", parts.start("key")
+            else:
+                what, column = f"line {above + 1}", len(parts["indent"])
+            hint += f": this line starts at column {own + 1}, {what} at column {column + 1}"
+        else:
+            hint += "; check the indentation and the `- ` marks of this line and of the line above"
+        return number, own, "the indentation of this line does not match the lines above it", hint

@@ -1,0 +1,140 @@
+"""Slips YAML accepts without a word: a text cut at ` #`, a `- ` line joined to the text above, a
+`key:value` read as a text, a quote left open that swallows the lines below. Also what YAML makes of
+a value's first character, and the quoting that fixes most misread texts: the syntax explanations
+(``explain``) and the refused YAML features (``tree``) word their advice with them too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import yaml
+
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # plain texts that YAML reads as no value
+FIX_BY_QUOTING = "put the whole text in quotes: {}"
+KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?!//)(\S.*)")
+# A block line: indentation, list dashes, an optional `key: `, then the value as typed.
+BLOCK_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>\w(?:[\w .-]*\w)?):(?: +|$))?(?P<value>.*)")
+_COMMENT_AFTER_TEXT = re.compile(r"[ \t]+(#)(\S?)")
+# What YAML makes of a value that starts with these characters: mostly a slip, fixed by quoting the text.
+STARTS_WITH = {
+    "*": "a value starting with `*` is read by YAML as a reference to something else",
+    "&": "a value starting with `&` is read by YAML as a name given to the value (an anchor)",
+    "!": "a value starting with `!` is read by YAML as a tag",
+    "|": "a value starting with `|` is read by YAML as the start of a block of text on the lines below",
+    ">": "a value starting with `>` is read by YAML as the start of a block of text on the lines below",
+    "[": "a value starting with `[` is read by YAML as a list written on one line",
+    "{": "a value starting with `{` is read by YAML as a group of `key: value` written on one line",
+    "]": "a value cannot start with `]` in YAML",
+    "}": "a value cannot start with `}` in YAML",
+    ",": "a value cannot start with `,` in YAML",
+    "@": "a value cannot start with `@` in YAML",
+    "`": "a value cannot start with a backquote (`) in YAML",
+    "?": "a value starting with `? ` is read by YAML as the start of a complex key",
+    "%": "a value cannot start with `%` in YAML",
+}
+
+
+class Slip(NamedTuple):
+    """A problem at a 0-based ``line`` and ``column`` of the text, like the parser's marks."""
+
+    line: int
+    column: int
+    message: str
+    hint: str
+    severity: str = "error"
+
+
+def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
+    """Plain text followed by ` #…` on its line: YAML dropped that part as a comment."""
+    start, end = node.start_mark, node.end_mark
+    line = lines[end.line]
+    match = _COMMENT_AFTER_TEXT.match(line, end.column)
+    if not match:
+        return None
+    if node.value in NULL_WORDS and not (node.value == "" and match.group(2)):
+        return None  # `key:  # note` or `key: ~ # note` is a deliberate comment; `key: #3` is not
+    hint = "put the whole text in quotes if the # is part of it"
+    if start.line == end.line:
+        hint += ": " + quote_rest(line, start.column)
+    message = "the text after ' #' is a YAML comment and will not be printed"
+    return Slip(end.line, match.start(1), message, hint, "warning")
+
+
+def joined_list_item(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
+    """A `- item` line indented too far is silently joined to the text above it."""
+    for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
+        content = lines[number].lstrip(" ")
+        if content == "-" or content.startswith("- "):
+            return Slip(
+                number,
+                len(lines[number]) - len(content),
+                "this `- ` line is joined to the text above it: YAML reads it as more of that text, "
+                "not as a new list item",
+                "for a new item, start its `-` at the same column as the item above; "
+                "for a bulleted text, write `|` after the key and indent the lines under it",
+                "warning",
+            )
+    return None
+
+
+def no_space_after_colon(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
+    """A text typed as `key:value`: the space after the colon was forgotten, so it is not a key."""
+    mark = node.start_mark
+    match = KEY_WITHOUT_SPACE.match(lines[mark.line], mark.column)
+    if not match:
+        return None
+    key, rest = match.groups()
+    return Slip(
+        mark.line,
+        match.end(1),
+        f"`{key}:{rest.strip()}` has no space after the colon, so YAML reads it as a text, "
+        "not as a key and its value",
+        f"add a space after the colon: `{key}: {rest.strip()}`",
+    )
+
+
+def quote_running_on(lines: list[str], node: yaml.ScalarNode, parent_column: int) -> Slip | None:
+    """A quoted text running over lines that are not indented under its key: an unclosed quote."""
+    start, end = node.start_mark, node.end_mark
+    for number in range(start.line + 1, end.line + 1):
+        line = lines[number]
+        if line.strip() and indentation(line) <= parent_column:
+            return Slip(start.line, start.column, *quote_not_closed(node.style, end.line))
+    return None
+
+
+def quote_not_closed(quote: str, last_line: int) -> tuple[str, str]:
+    """Message and hint for a quote that runs on past its line (``last_line`` is 0-based)."""
+    return (
+        f"the quote opened here is not closed on its line: YAML reads the text on to line {last_line + 1}",
+        f"add the closing {quote} at the end of the text; if the text really goes on over several lines, "
+        "indent them more than its key",
+    )
+
+
+def indentation(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def quoted(text: str) -> str:
+    """``text`` in YAML quotes: double ones unless the text needs escapes there."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return single_quoted(text)
+
+
+def single_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def after_head(head: str, text: str) -> str:
+    """``text`` after the ``key:`` or ``-`` that starts its line, as a line to type."""
+    head = head.strip()
+    return f"{head} {text}" if head else text
+
+
+def quote_rest(line: str, column: int) -> str:
+    """``line`` with its text from ``column`` on put in quotes: the usual fix for a misread text."""
+    return after_head(line[:column], quoted(line[column:].strip()))

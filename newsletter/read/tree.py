@@ -1,0 +1,361 @@
+"""Read the users' YAML files safely: every scalar stays text and every value keeps its position.
+
+The tree of texts is made from PyYAML's node tree with no type resolved (see ``compose``), so nothing
+is converted (``0241054000`` stays a phone number, ``no`` stays "no"), tags, anchors and aliases are
+refused, and every value remembers the line and column where it was typed, for later error messages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsletter.errors import Diagnostic, InputError, field_path
+from newsletter.read import slips
+from newsletter.read.compose import MAX_DEPTH, Alias, compose
+from newsletter.read.decode import CONTROL_CHARACTER, MAX_FILE_BYTES, too_big, yaml_text
+from newsletter.read.slips import BLOCK_LINE, FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, quote_rest
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: its tree of texts, and where each part of it was typed."""
+
+    file: str
+    data: Any
+    marks: dict[tuple, tuple[int, int]]
+    key_marks: dict[tuple, tuple[int, int]]
+    warnings: list[Diagnostic]
+    lines: list[str] = dataclasses.field(default_factory=list)  # the file's text, line by line
+
+    def position(self, path: tuple) -> tuple[int | None, int | None]:
+        """Position of path, or of its nearest ancestor that has one (used for 'missing key' errors)."""
+        for length in range(len(path), -1, -1):
+            mark = self.marks.get(tuple(path[:length]))
+            if mark is not None:
+                return mark
+        return None, None
+
+    def position_in(self, path: tuple, typed: str) -> tuple[int | None, int | None]:
+        """Where ``typed`` first appears in the value at ``path``, which may span several lines; the
+        value's start when it is not typed as such (written as an escape, like ``\\u4e2d``)."""
+        line, column = self.position(path)
+        if line is None or column is None:
+            return line, column
+        # The value ends where the next one starts (a key's text, or the next item of a list).
+        end = min((mark for mark in [*self.marks.values(), *self.key_marks.values()] if mark > (line, column)),
+                  default=(len(self.lines) + 1, 1))
+        for number in range(line, min(end[0], len(self.lines)) + 1):
+            text = self.lines[number - 1][:end[1] - 1] if number == end[0] else self.lines[number - 1]
+            found = text.find(typed, column - 1 if number == line else 0)
+            if found >= 0:
+                return number, found + 1
+        return line, column
+
+
+def read_yaml(path: Path, display: str | None = None) -> Source:
+    """Read and parse the YAML file at ``path``; diagnostics name it ``display`` (default: path)."""
+    file = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError([too_big(file, size)])
+        data = path.read_bytes()
+    except OSError as error:
+        message = f"cannot read the file ({error.strerror})"
+        raise InputError([Diagnostic(file=file, message=message)]) from None
+    return parse_yaml(data, file)
+
+
+def parse_yaml(text_or_bytes: str | bytes, file: str) -> Source:
+    """Parse YAML given as UTF-8 bytes or as text; raise InputError with every problem found."""
+    return _TreeBuilder(yaml_text(text_or_bytes, file), file).build()
+
+
+_NO_KEY = object()  # a mapping is waiting for its next key
+_DROPPED = object()  # the next value of a mapping is not kept (its key was refused)
+
+
+class _Container:
+    """A mapping or list being filled while the nodes are read."""
+
+    def __init__(self, node: dict | list, path: tuple | None, column: int | None):
+        self.node = node
+        self.path = path  # None inside a part of the tree that is dropped
+        self.column = column  # indentation of a block collection; None for [...] and {...}
+        self.key: Any = _NO_KEY
+        self.key_lines: dict[str, int] = {}
+        self.plain_items: list[yaml.ScalarNode] = []  # list items typed as plain text
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.node, dict)
+
+    def child_path(self) -> tuple | None:
+        if self.path is None or self.key is _DROPPED:
+            return None
+        return self.path + ((self.key,) if self.is_mapping else (len(self.node),))
+
+    def add(self, value: Any) -> None:
+        if not self.is_mapping:
+            self.node.append(value)
+            return
+        if self.key is not _DROPPED:
+            self.node[self.key] = value
+        self.key = _NO_KEY
+
+
+class _TreeBuilder:
+    """Builds the tree of texts from the node tree, in the order the nodes were typed, collecting every
+    problem. The stack holds the collections being filled: at the end, those the parser left open."""
+
+    def __init__(self, text: str, file: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self.file = file
+        self.stack: list[_Container] = []
+        self.features: dict[int, tuple[str | None, str | None]] = {}
+        self.root: Any = None
+        self.root_node: yaml.Node | None = None
+        self.marks: dict[tuple, tuple[int, int]] = {}
+        self.key_marks: dict[tuple, tuple[int, int]] = {}
+        self.errors: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+
+    def build(self) -> Source:
+        composed = compose(self.text)
+        self.features = composed.features
+        if composed.root is not None:
+            self._value(composed.root, None, ())
+        if composed.second_document is not None:
+            self._report(
+                composed.second_document,
+                "a second YAML document starts here; a file holds only one",
+                hint="remove the `---` line, or move what follows it to a file of its own",
+            )
+        if composed.error is not None:
+            # Imported here: only for a file YAML cannot read (compiling it would slow every `check`).
+            from newsletter.read.explain import SyntaxExplainer
+
+            explained = self._with_field(SyntaxExplainer(self.text, self.lines, composed.error).diagnostic(self.file))
+            if not any((e.line, e.column) == (explained.line, explained.column) for e in self.errors):
+                self.errors.append(explained)  # else the same slip is already reported, more precisely
+        else:
+            self._check_root()
+        if self.errors:
+            self._raise()
+        return Source(self.file, self.root, self.marks, self.key_marks, self.warnings, self.lines)
+
+    def _with_field(self, diagnostic: Diagnostic) -> Diagnostic:
+        """The syntax error with the field typed on its line, when the tree built so far tells it."""
+        path = self._path_on_line(diagnostic.line) if diagnostic.line is not None and self.stack else None
+        return dataclasses.replace(diagnostic, field=field_path(path)) if path else diagnostic
+
+    def _path_on_line(self, number: int) -> tuple | None:
+        """Path of the value typed on line ``number`` (1-based): the key the parser just read, or a
+        `key:` or `- ` at the indentation of the collection being filled (the parser reads ahead)."""
+        container = self.stack[-1]
+        parts = BLOCK_LINE.match(self.lines[number - 1] if number <= len(self.lines) else "")
+        if container.path is None or container.column is None:  # inside [...] or {...}: that value
+            return container.path or None
+        if not container.is_mapping:
+            return container.path + (len(container.node),) if parts["dashes"] else None
+        if container.key not in (_NO_KEY, _DROPPED) and container.key_lines[container.key] == number:
+            return container.child_path()
+        if parts["key"] and not parts["dashes"] and parts.start("key") == container.column:
+            return container.path + (parts["key"],)
+        return None
+
+    def _raise(self) -> None:
+        diagnostics = self.errors + self.warnings
+        diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
+        raise InputError(diagnostics)
+
+    def _report(
+        self, mark, message: str, hint: str | None = None, path: tuple | None = None, severity: str = "error"
+    ) -> None:
+        """Record a problem at ``mark`` (a parser mark or a Slip, both 0-based)."""
+        diagnostic = Diagnostic(
+            file=self.file,
+            line=mark.line + 1,
+            column=mark.column + 1,
+            field=field_path(path) if path else None,
+            message=message,
+            hint=hint,
+            severity=severity,
+        )
+        (self.warnings if severity == "warning" else self.errors).append(diagnostic)
+
+    def _slip(self, slip: slips.Slip | None, path: tuple | None = None) -> bool:
+        """Record ``slip`` if there is one; whether there is."""
+        if slip is not None:
+            self._report(slip, slip.message, hint=slip.hint, path=path, severity=slip.severity)
+        return slip is not None
+
+    def _key(self, mapping: _Container, node: yaml.Node) -> None:
+        if id(node) in self.features:
+            self._refuse_yaml_features(node, None)
+        mapping.key = _DROPPED
+        if not isinstance(node, yaml.ScalarNode):
+            if isinstance(node, yaml.CollectionNode):
+                self._report(
+                    node.start_mark,
+                    "a key must be a simple name, not a list or a mapping",
+                    hint="write a plain name such as `title`; if it really starts with [ or {, "
+                    "put it in quotes",
+                )
+                self._open({} if isinstance(node, yaml.MappingNode) else [], None, node)
+            return
+        key = node.value
+        path = mapping.path + (key,) if mapping.path is not None else None
+        if key == "<<" and not node.style:
+            self._report(
+                node.start_mark,
+                "`<<` (a YAML merge key) is not used in these files",
+                hint="write the keys out in full",
+            )
+        first_line = mapping.key_lines.get(key)
+        line = node.start_mark.line + 1
+        if first_line is not None:
+            self._report(
+                node.start_mark,
+                f"`{key}` appears twice: line {first_line} and line {line}; keep one",
+                hint="merge the two if both hold something useful, then delete the other",
+                path=path,
+            )
+            return
+        mapping.key_lines[key] = line
+        mapping.key = key
+        if path is not None:
+            self.key_marks[path] = (line, node.start_mark.column + 1)
+
+    def _value(self, node: yaml.Node, parent: _Container | None, path: tuple | None) -> None:
+        if id(node) in self.features:
+            self._refuse_yaml_features(node, path)
+        value = None
+        if isinstance(node, yaml.ScalarNode):
+            value = self._scalar(node, parent, path)
+        elif isinstance(node, yaml.CollectionNode):
+            value = {} if isinstance(node, yaml.MappingNode) else []
+        if path is not None:
+            self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if parent is None:
+            self.root, self.root_node = value, node
+        else:
+            if isinstance(node, yaml.ScalarNode) and not node.style and not parent.is_mapping:
+                parent.plain_items.append(node)
+            parent.add(value)
+        if isinstance(node, yaml.CollectionNode):
+            self._open(value, path, node)
+
+    def _open(self, data: dict | list, path: tuple | None, node: yaml.CollectionNode) -> None:
+        """Fill ``data`` from the items of ``node``; it stays on the stack if the parser stopped inside."""
+        if len(self.stack) >= MAX_DEPTH:
+            self._report(
+                node.start_mark,
+                f"the file is nested more than {MAX_DEPTH} levels deep",
+                hint="these files need only a few levels: check the indentation and the brackets",
+            )
+            self._raise()
+        container = _Container(data, path, None if node.flow_style else node.start_mark.column)
+        self.stack.append(container)
+        if container.is_mapping:
+            for key, value in node.value:
+                self._key(container, key)
+                if value is None:
+                    return  # the parser stopped before this key's value
+                self._value(value, container, container.child_path())
+        else:
+            for item in node.value:
+                self._value(item, container, container.child_path())
+        if node.end_mark is not None:
+            self._close(self.stack.pop())
+
+    def _close(self, container: _Container) -> None:
+        """A list mixing `key: value` items with a `key:value` text item: the space was forgotten."""
+        if container.path is None or not any(isinstance(item, dict) for item in container.node):
+            return
+        for node in container.plain_items:
+            self._slip(slips.no_space_after_colon(self.lines, node))
+
+    def _check_root(self) -> None:
+        if self.root is None:
+            hint = "write the file's keys in it, one `key: value` per line"
+            self.errors.append(Diagnostic(file=self.file, message="the file is empty", hint=hint))
+        elif isinstance(self.root, list):
+            self._report(
+                self.root_node.start_mark,
+                "the file must be a list of `key: value` lines, not of `- ` items",
+                hint="start the file with its keys, such as `title: …`, without `- ` in front",
+            )
+        elif isinstance(self.root, str):
+            if self.root_node.style or not self._slip(slips.no_space_after_colon(self.lines, self.root_node)):
+                self._report(
+                    self.root_node.start_mark,
+                    "the file must be a list of `key: value` lines; it holds only a text",
+                    hint="write one `key: value` per line, with a space after the colon",
+                )
+
+    def _refuse_yaml_features(self, node: yaml.Node, path: tuple | None) -> None:
+        """Aliases, anchors and tags: YAML features these files do not use, usually typed by mistake."""
+        is_alias = isinstance(node, Alias)
+        anchor, tag = self.features[id(node)]
+        mark = node.start_mark
+        quoted = quote_rest(self.lines[mark.line], mark.column)
+        if is_alias or anchor is not None:
+            message = STARTS_WITH["*" if is_alias else "&"]
+            self._report(mark, message, hint=FIX_BY_QUOTING.format(quoted), path=path)
+        if tag is not None:
+            self._report(
+                mark,
+                f"YAML tags like `{_as_typed(tag)}` are not used in these files",
+                hint=f"remove it, or put the text in quotes if it is meant literally: {quoted}",
+                path=path,
+            )
+
+    def _scalar(self, node: yaml.ScalarNode, parent: _Container | None, path: tuple | None) -> str | None:
+        if not node.style:
+            self._slip(slips.cut_by_comment(self.lines, node), path)
+            self._slip(slips.joined_list_item(self.lines, node), path)
+            if node.value in NULL_WORDS:
+                return None
+        elif node.style in ("'", '"') and parent is not None and parent.column is not None:
+            self._slip(slips.quote_running_on(self.lines, node, parent.column), path)
+        return self._checked_text(node, path)
+
+    def _checked_text(self, node: yaml.ScalarNode, path: tuple | None) -> str:
+        """The text, with escaped surrogate pairs joined; escaped control characters are refused."""
+        text = node.value
+        if _SURROGATE.search(text):
+            try:
+                text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            except UnicodeDecodeError:
+                self._report(
+                    node.start_mark,
+                    "the text contains an escape sequence for half a character (a lone UTF-16 surrogate)",
+                    hint="type the character itself instead of its \\u escape",
+                    path=path,
+                )
+        control = CONTROL_CHARACTER.search(text)
+        if control:
+            self._report(
+                node.start_mark,
+                f"the text contains the invisible control character U+{ord(control.group()):04X}, "
+                "written as a \\ escape",
+                hint="remove that escape sequence",
+                path=path,
+            )
+        return text
+
+
+def _as_typed(tag: str) -> str:
+    """A resolved tag the way it was typed: ``tag:yaml.org,2002:binary`` → ``!!binary``."""
+    standard = "tag:yaml.org,2002:"
+    return "!!" + tag[len(standard) :] if tag.startswith(standard) else tag

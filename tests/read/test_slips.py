@@ -1,0 +1,113 @@
+"""Tests of the slips YAML accepts silently: each is reported where it was typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.read.parsing import error, parse, where
+
+pytestmark = pytest.mark.usefixtures("parser")  # every test with libyaml and with the pure-Python parser
+
+
+# Rule 8: text silently cut at ' #'.
+
+
+def warnings(text: str) -> list:
+    return [(w.line, w.column, w.field) for w in parse(text).warnings]
+
+
+def test_comment_cutting_a_plain_text_is_a_warning():
+    source = parse("number: 3\nheadline: Réunion salle #3\n")
+    assert source.data["headline"] == "Réunion salle"
+    (warning,) = source.warnings
+    assert (warning.line, warning.column, warning.severity) == (2, 25, "warning")
+    assert warning.message == "the text after ' #' is a YAML comment and will not be printed"
+    assert warning.hint == (
+        'put the whole text in quotes if the # is part of it: headline: "Réunion salle #3"'
+    )
+
+
+def test_comment_in_list_items_and_continued_texts():
+    text = "do:\n  - Appelez le 5000 # standard\n  - q: Paie # ok\nlead: Une phrase\n  qui continue # cut\n"
+    assert warnings(text) == [(2, 21, "do[1]"), (3, 13, "do[2].q"), (5, 16, "lead")]
+
+
+def test_hash_typed_as_the_whole_value_is_a_warning():
+    source = parse("number: #3\n")
+    assert source.data == {"number": None}
+    assert [(w.line, w.column) for w in source.warnings] == [(1, 9)]
+    assert source.warnings[0].hint.endswith(': number: "#3"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# a full-line comment\nnumber: 3\n",
+        "number: 3\n   # indented comment\n",
+        "headline: 'Réunion salle' # quoted\n",
+        'headline: "Réunion salle #3"\n',
+        "faq: # the questions\n  - q: a\n",
+        "do: # to do\n  - a\n",
+        "faq:\n  - # first\n    q: a\n",
+        "lead: # to write\n",
+        "lead: ~ # to write\n",
+        "headline: Salle n°#3\n",
+        "lead: |\n  texte # gardé\n",
+    ],
+)
+def test_comments_that_cut_nothing_are_not_warned(text):
+    assert parse(text).warnings == []
+
+
+def test_list_item_joined_to_the_text_above_is_a_warning():
+    source = parse("do:\n  - Eteindre\n   - Débrancher\n")
+    assert source.data == {"do": ["Eteindre - Débrancher"]}
+    assert [(w.line, w.column, w.field) for w in source.warnings] == [(3, 4, "do[1]")]
+    assert "joined to the text above" in source.warnings[0].message
+
+
+# A quote left open.
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_quote_not_closed_on_its_line_points_where_it_opened(quote):
+    found = error(f"number: 3\nheadline: {quote}Attention\nlead: ok\nfooter: {quote}x{quote}\nedition: y\n")
+    assert where(found) == (2, 11)
+    assert "the quote opened here is not closed on its line" in found.message
+    assert f"add the closing {quote}" in found.hint
+
+
+def test_quote_not_closed_that_yaml_would_accept():
+    found = error('headline: "Attention\nlead: ok\nfooter: "\n')
+    assert where(found) == (1, 11)
+    assert "reads the text on to line 3" in found.message
+    assert found.field == "headline"
+
+
+def test_quoted_text_over_several_indented_lines_is_fine():
+    assert parse('lead: "Une longue\n  phrase"\n').data == {"lead": "Une longue phrase"}
+
+
+# A colon without its space.
+
+
+@pytest.mark.parametrize(
+    "text, position, typed",
+    [
+        ("number: 3\ndate:2021-02-05\nheadline: X\n", (2, 5), "date: 2021-02-05"),
+        ("hotline:\n  label:Standard\n  phone: 0241054000\n", (2, 8), "label: Standard"),
+        ("number:3\n", (1, 7), "number: 3"),
+        ("number:3\nheadline:Réseau\n", (1, 7), "number: 3"),
+        ("faq:\n  - q: Paie ?\n    a: Oui\n  - q:Congés ?\n", (4, 6), "q: Congés ?"),
+    ],
+)
+def test_missing_space_after_colon(text, position, typed):
+    found = error(text)
+    assert where(found) == position
+    assert "no space after the colon" in found.message
+    assert found.hint == f"add a space after the colon: `{typed}`"
+
+
+def test_text_with_a_colon_in_a_list_of_texts_is_fine():
+    source = parse("do:\n  - Note:voir\n  - https://ville.fr\n")
+    assert source.data == {"do": ["Note:voir", "https://ville.fr"]}
