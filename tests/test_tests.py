@@ -77,3 +77,9 @@ def test_the_exceptions_are_still_needed():
     tested = {place.relative_to(REPO).as_posix() for test in all_test_files() for place in module_of(test)
               if place.is_file()}
     assert not set(UNTESTED) & tested, f"listed as untested but they have a test file: {set(UNTESTED) & tested}"
+
+
+def test_every_folder_of_the_package_is_a_package():
+    """A folder of modules without ``__init__.py`` is a namespace package: easy to leave out of the wheel."""
+    folders = {path.parent for path in PACKAGE.rglob("*.py")}
+    assert not [folder for folder in folders if not (folder / "__init__.py").is_file()]
