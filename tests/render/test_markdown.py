@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-import pytest
+import markdown_it
 
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build.plan import plan
 from newsletter.render import markdown
-
-markdown_it = pytest.importorskip("markdown_it")  # comes with rich, which typer needs
 
 HOSTILE = MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent", """\
 headline: "# Titre [lien](javascript:alert(1)) <script>alert(1)</script>"

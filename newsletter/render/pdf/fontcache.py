@@ -16,6 +16,14 @@ from typing import Any
 
 from newsletter.render import cache
 
+# What ``_font`` and ``_same`` use of reportlab beyond its documented API: checked against the installed
+# reportlab by tests/test_dependencies.py (4.0 to 4.3 lack the last three).
+REPORTLAB_INTERNALS = {
+    "reportlab.pdfbase.ttfonts.TTFont": ("_asciiReadable", "shapable"),
+    "reportlab.pdfbase.ttfonts.TTFontFace": ("_ttf_data", "_pdfScale"),
+    "reportlab.pdfbase.ttfonts": ("unShapedFontGlob",),
+}
+
 FORMAT = 1
 _NOT_STORED = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a function (rebuilt)
 _NAME = "TTFNameBytes"

@@ -41,6 +41,8 @@ from newsletter.render.pdf.kit import (
 )
 from newsletter.render.pdf.press import Sheet
 
+# The row heights of a wrapped table: not reportlab's documented API (tests/test_dependencies.py)
+REPORTLAB_INTERNALS = {"reportlab.platypus.tables.Table": ("_rowHeights",)}
 SHRINK_STEP = 0.03  # each try shrinks the start sizes by 3 % of themselves
 GAP = 5 * mm  # the least space between two blocks of the page
 _READ_FROM_AFAR = {

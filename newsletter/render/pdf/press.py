@@ -24,6 +24,16 @@ from newsletter.model.colours import gray_level
 # reportlab's pure-Python ASCII85 encoder was half the time spent on the sample images.
 rl_config.useA85 = 0
 
+# What the canvas below uses of reportlab beyond its documented API (page contents kept per page and
+# laid out again, the document's time stamp): checked against the installed reportlab by
+# tests/test_dependencies.py.
+REPORTLAB_INTERNALS = {
+    "reportlab.pdfgen.canvas.Canvas": ("_doc", "_startPage", "_initialFontName", "_code", "_formsinuse",
+                                       "_currentPageHasImages", "_pagesize", "_trimBox", "_bleedBox"),
+    "reportlab.pdfbase.pdfdoc.PDFDocument": ("_timeStamp",),
+    "reportlab.lib.utils.TimeStamp": ("t", "lt", "YMDhms"),
+}
+
 A4_LANDSCAPE = (297 * mm, 210 * mm)
 SLUG_MM = 9.0  # room outside the bleed for the crop marks
 MARK_GAP_MM = 1.5
