@@ -308,7 +308,7 @@ def test_every_package_the_code_imports_is_a_dependency():
 
 def test_every_package_the_tests_import_is_declared():
     runtime, test = declared()
-    local = {"newsletter"} | {path.stem for path in TESTS.glob("*.py")}
+    local = {"newsletter", "tests"} | {path.stem for path in TESTS.glob("*.py")}
     undeclared = {name: files for name, files in imported_distributions(TESTS, local).items()
                   if name not in runtime | test}
     assert not undeclared, (
