@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -116,6 +119,21 @@ def test_the_collection_has_every_journal_page_in_order_and_a_bookmark_per_issue
         ("N°\u00a01 — vendredi 5\u00a0février 2021 — Les téléphones fonctionnent", 0),
         ("N°\u00a02 — mardi 9\u00a0février 2021 — La messagerie revient", len(parts[0].pages)),
     ]
+
+
+def test_the_same_issues_give_the_same_files_in_another_folder_and_process(archived_once, tmp_path):
+    """The archive compares what it makes with what it recorded: nothing may depend on the folder, the time
+    or the process (``PYTHONHASHSEED``: set and dict orders), the collection's bytes included."""
+    again = tmp_path / "elsewhere"
+    shutil.copytree(archived_once / "issues", again / "issues")
+    shutil.copytree(archived_once / "assets", again / "assets")
+    run = subprocess.run([sys.executable, "-m", "newsletter", "--root", again, "archive", *JOURNAL],
+                         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONHASHSEED": "1"})
+    assert run.returncode == 0, run.stderr
+    before, after = snapshot(archived_once / "archive"), snapshot(again / "archive")
+    assert "collection.pdf" in after
+    assert {name: data for name, data in after.items() if name != MANIFEST_FILE} == {
+        name: data for name, data in before.items() if name != MANIFEST_FILE}
 
 
 def test_by_default_the_journal_and_the_poster_are_archived(workspace):
