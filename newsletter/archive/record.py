@@ -2,9 +2,9 @@
 
 ``archive/`` holds, for every issue, the PDF of each archive layout (the publication's journal and,
 when there is one, the ``poster-a3`` poster); ``index.pdf``, the catalogue; ``collection.pdf``, every
-journal issue with a bookmark each; ``html/``, the intranet pages; and ``manifest.json``, which
-records for each file its SHA-256, size, the SHA-256 of its sources, the issue number and date, and
-the tool version.
+journal issue with a bookmark each (``join.py``); ``html/``, the intranet pages; and
+``manifest.json``, which records for each file its SHA-256, size, the SHA-256 of its sources, the
+issue number and date, and the tool version (``verify.py`` hashes the files again).
 
 An issue's recorded PDF is never replaced by different bytes: the run is refused, naming the issue
 and what changed, unless ``--supersede N`` asks to keep the old file as ``…-superseded-K.pdf`` and
@@ -349,26 +349,3 @@ def _position_of_number(result: Plan, document: IssueDocument) -> tuple[int | No
     loaded = next(item for item in result.workspace.issues if item.path == document.issue_path)
     return loaded.source.position(("number",))
 
-
-# --- checking the archive ----------------------------------------------------------------------
-
-def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
-    """Every recorded file hashed again: an error for each one missing or changed; and how many match."""
-    if not (archive_dir / MANIFEST_FILE).exists():
-        return [Diagnostic(str(archive_dir / MANIFEST_FILE), "no manifest: this folder is not an archive yet",
-                           hint="run `newsletter archive` to make it")], 0
-    manifest = Manifest.load(archive_dir)
-    found, matching = [], 0
-    for name, record in sorted(manifest.files.items()):
-        path = archive_dir / name
-        digest = sha256_of(path)
-        if not path.is_file():
-            found.append(Diagnostic(str(path), "missing: this recorded file is not in the archive any more",
-                                    hint="restore it from a copy of the archive"))
-        elif digest != record.get("sha256"):
-            found.append(Diagnostic(str(path), f"changed since it was archived (SHA-256 recorded "
-                                    f"{record.get('sha256', '?')[:16]}…, now {digest[:16]}…)",
-                                    hint="restore it from a copy of the archive: it is not the file recorded"))
-        else:
-            matching += 1
-    return found, matching

@@ -216,11 +216,12 @@ def archive(
 ) -> None:
     """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
     from newsletter.archive import record as archiving
+    from newsletter.archive.verify import verify as verify_archive
     from newsletter.build.plan import plan
 
     archive_dir = out if out is not None else State.root / "archive"
     if verify:
-        problems, matching = archiving.verify(archive_dir)
+        problems, matching = verify_archive(archive_dir)
         code = report(problems)
         if code == 0:
             typer.echo(f"ok: {matching} file(s) match the manifest", err=True)

@@ -1,4 +1,4 @@
-"""Tests of `newsletter archive`: a record that is never silently rewritten, and that can be verified."""
+"""Tests of `newsletter archive`: a record that is never silently rewritten (`--verify`: test_verify.py)."""
 
 from __future__ import annotations
 
@@ -14,44 +14,13 @@ import pypdf
 import pytest
 from PIL import Image
 
-from conftest import MINIMAL_ISSUE, REPO
+from conftest import issue
 from newsletter.archive.record import MANIFEST_FILE, archive_layouts
 
 N01 = "20210205_lettre-de-crise_n01_a4.pdf"
 N02 = "20210209_lettre-de-crise_n02_a4.pdf"
 N03 = "20210212_lettre-de-crise_n03_a4.pdf"
 JOURNAL = ("--layout", "journal-a4")  # the poster is left out where it adds nothing to what is tested
-
-
-def issue(number: int, date: str, headline: str = "Les téléphones fonctionnent") -> str:
-    return (MINIMAL_ISSUE.replace("number: 1", f"number: {number}").replace("date: 2021-02-05", f"date: {date}")
-            .replace("Les téléphones fonctionnent", headline))
-
-
-@pytest.fixture(scope="session")
-def archived_once(tmp_path_factory) -> Path:
-    """Two issues, archived once per session (journal only)."""
-    from newsletter.archive import record as archive
-    from newsletter.build.plan import plan
-
-    root = tmp_path_factory.mktemp("archived")
-    (root / "issues").mkdir()
-    (root / "assets").mkdir()
-    shutil.copy(REPO / "issues" / "publication.yaml", root / "issues")
-    shutil.copy(REPO / "assets" / "logo.png", root / "assets")
-    (root / "issues" / "001.yaml").write_text(issue(1, "2021-02-05"), encoding="utf-8")
-    (root / "issues" / "002.yaml").write_text(issue(2, "2021-02-09", "La messagerie revient"), encoding="utf-8")
-    result = plan(root, [], ["journal-a4"])
-    assert not result.errors
-    archive.make_archive(result, root / "archive")
-    return root
-
-
-@pytest.fixture
-def root(archived_once, tmp_path) -> Path:
-    copy = tmp_path / "workspace"
-    shutil.copytree(archived_once, copy)
-    return copy
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -253,30 +222,6 @@ def test_a_damaged_manifest_stops_the_archive(cli, root):
     (root / "archive" / MANIFEST_FILE).write_text("{", encoding="utf-8")
     result = cli("--root", root, "archive", *JOURNAL)
     assert result.code == 1 and "the manifest cannot be read" in result.err
-
-
-# --- verify ------------------------------------------------------------------------------------
-
-def test_verify_confirms_an_intact_archive(cli, root):
-    result = cli("--root", root, "archive", "--verify")
-    assert result.code == 0
-    assert result.err.strip() == f"ok: {len(manifest(root))} file(s) match the manifest"
-
-
-def test_verify_reports_each_changed_and_missing_file(cli, root):
-    pdf = root / "archive" / N01
-    pdf.write_bytes(pdf.read_bytes().replace(b"/Title", b"/Titel", 1))
-    (root / "archive" / N02).unlink()
-    result = cli("--root", root, "archive", "--verify")
-    assert result.code == 1
-    assert f"{root / 'archive' / N01}: changed since it was archived" in result.err
-    assert f"{root / 'archive' / N02}: missing: this recorded file is not in the archive any more" in result.err
-    assert "2 error(s)" in result.err
-
-
-def test_verify_without_an_archive_says_so(cli, workspace):
-    result = cli("--root", workspace.root, "archive", "--verify")
-    assert result.code == 1 and "no manifest" in result.err
 
 
 # --- an interrupted archive --------------------------------------------------------------------
