@@ -2,7 +2,7 @@
 
 ``archive/`` holds, for every issue, the PDF of each archive layout (the publication's journal and,
 when there is one, the ``poster-a3`` poster); ``index.pdf``, the catalogue; ``collection.pdf``, every
-journal issue with a bookmark each (``join.py``); ``html/``, the intranet pages; and
+journal issue with a bookmark each (``join.py``); ``html/``, the intranet pages (``site.py``); and
 ``manifest.json``, which records for each file its SHA-256, size, the SHA-256 of its sources, the
 issue number and date, and the tool version (``verify.py`` hashes the files again).
 
@@ -245,12 +245,10 @@ class _Run:
         self._derived(COLLECTION_FILE, self._pdf_sources(ordered), make)
 
     def site(self) -> None:
-        from newsletter.render.html import write_site
+        from newsletter.archive.site import pages
 
-        pages = self.staging / HTML_DIR
-        for path in write_site(self.result.documents, pages):
-            name = path.relative_to(self.staging).as_posix()
-            data = path.read_bytes()
+        for page_name, html_text in pages(self.result.documents).items():
+            name, data = f"{HTML_DIR}/{page_name}", html_text.encode("utf-8")
             record = self.files.get(name)
             if record and record["sha256"] == sha256_of_bytes(data) and sha256_of(self.dir / name) == record["sha256"]:
                 self.report.unchanged += 1
