@@ -2,9 +2,9 @@
 
 ``archive/`` holds, for every issue, the PDF of each archive layout (the publication's journal and,
 when there is one, the ``poster-a3`` poster); ``index.pdf``, the catalogue; ``collection.pdf``, every
-journal issue with a bookmark each; ``html/``, the intranet pages; and ``manifest.json``, which
-records for each file its SHA-256, size, the SHA-256 of its sources, the issue number and date, and
-the tool version.
+journal issue with a bookmark each (``join.py``); ``html/``, the intranet pages (``site.py``); and
+``manifest.json``, which records for each file its SHA-256, size, the SHA-256 of its sources, the
+issue number and date, and the tool version (``verify.py`` hashes the files again).
 
 An issue's recorded PDF is never replaced by different bytes: the run is refused, naming the issue
 and what changed, unless ``--supersede N`` asks to keep the old file as ``…-superseded-K.pdf`` and
@@ -32,12 +32,13 @@ from newsletter.text import typography
 from newsletter.build.plan import Plan
 from newsletter.build.run import render
 from newsletter.files import write_atomic
-from newsletter.errors import Diagnostic, InputError
+from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.model.document import IssueDocument
+from newsletter.read.locate import locate
 from newsletter.text.labels import label
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef
-from newsletter.model.load import Loaded, display_path
+from newsletter.model.load import Loaded
 from newsletter.build.incremental import inputs_of
 from newsletter.build.incremental import sha256_of, sha256_of_bytes
 
@@ -186,14 +187,12 @@ class _Run:
             changes.append(f"the tool's version changed ({record.get('tool_version')} → {__version__})")
         if not intact:
             changes.append("the archived file is missing or was altered, and rendering it again gives other bytes")
-        line, column = _position_of_number(self.result, document)
-        return Diagnostic(
-            display_path(document.issue_path, self.result.workspace.root),
-            f"issue n° {number} is archived as {name} and its PDF would change: " + "; ".join(changes),
-            line, column, "number",
+        issue = next(item for item in self.result.workspace.issues if item.path == document.issue_path)
+        return locate(Problem(
+            ("number",), f"issue n° {number} is archived as {name} and its PDF would change: " + "; ".join(changes),
             f"to publish a correction, run `newsletter archive --supersede {number}` (the archived file is kept); "
             "to keep the archive as it is, undo the change",
-        )
+        ), issue.source)
 
     def _superseded_name(self, name: str) -> str:
         """``…_a4.pdf`` → ``…_a4-superseded-K.pdf``, K the first number neither recorded nor on disk."""
@@ -237,12 +236,10 @@ class _Run:
         self._derived(COLLECTION_FILE, self._pdf_sources(ordered), make)
 
     def site(self) -> None:
-        from newsletter.render.html import write_site
+        from newsletter.archive.site import pages
 
-        pages = self.staging / HTML_DIR
-        for path in write_site(self.result.documents, pages):
-            name = path.relative_to(self.staging).as_posix()
-            data = path.read_bytes()
+        for page_name, html_text in pages(self.result.documents).items():
+            name, data = f"{HTML_DIR}/{page_name}", html_text.encode("utf-8")
             record = self.files.get(name)
             if record and record["sha256"] == sha256_of_bytes(data) and sha256_of(self.dir / name) == record["sha256"]:
                 self.report.unchanged += 1
@@ -335,32 +332,3 @@ def _bookmark(document: IssueDocument) -> str:
     lang, issue = document.lang, document.issue
     number = label(lang, "issue_number").format(number=issue.number)
     return typography.apply(f"{number} — {typography.format_date(issue.date, lang)} — {issue.headline}", lang)
-
-
-def _position_of_number(result: Plan, document: IssueDocument) -> tuple[int | None, int | None]:
-    loaded = next(item for item in result.workspace.issues if item.path == document.issue_path)
-    return loaded.source.position(("number",))
-
-
-# --- checking the archive ----------------------------------------------------------------------
-
-def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
-    """Every recorded file hashed again: an error for each one missing or changed; and how many match."""
-    if not (archive_dir / MANIFEST_FILE).exists():
-        return [Diagnostic(str(archive_dir / MANIFEST_FILE), "no manifest: this folder is not an archive yet",
-                           hint="run `newsletter archive` to make it")], 0
-    manifest = Manifest.load(archive_dir)
-    found, matching = [], 0
-    for name, record in sorted(manifest.files.items()):
-        path = archive_dir / name
-        digest = sha256_of(path)
-        if not path.is_file():
-            found.append(Diagnostic(str(path), "missing: this recorded file is not in the archive any more",
-                                    hint="restore it from a copy of the archive"))
-        elif digest != record.get("sha256"):
-            found.append(Diagnostic(str(path), f"changed since it was archived (SHA-256 recorded "
-                                    f"{record.get('sha256', '?')[:16]}…, now {digest[:16]}…)",
-                                    hint="restore it from a copy of the archive: it is not the file recorded"))
-        else:
-            matching += 1
-    return found, matching

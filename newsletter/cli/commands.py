@@ -143,7 +143,9 @@ def archive(
 
     archive_dir = out if out is not None else State.root / "archive"
     if verify:
-        problems, matching = archiving.verify(archive_dir)
+        from newsletter.archive.verify import verify as verify_archive
+
+        problems, matching = verify_archive(archive_dir)
         code = report(problems)
         if code == 0:
             typer.echo(f"ok: {matching} file(s) match the manifest", err=True)

@@ -1,9 +1,9 @@
-"""The issue as one self-contained web page, and the intranet space of every issue.
+"""The issue as one self-contained web page (the archive makes the intranet space of such pages).
 
 A page makes no request of any kind: the style sheet is inline, images are embedded as ``data:``
 URIs, there is no script and no external address. Every piece of user text goes through
 :func:`html.escape`, so ``<script>`` typed in the YAML is shown, never run; no ``href`` or ``src``
-is ever taken from user text (links only join the pages this module writes).
+is ever taken from user text (links only join the pages of the intranet space).
 
 Accessible by construction: ``lang``, headings in order (h1 headline, h2 sections, h3 articles and
 questions), lists as lists, the status board as a table with header cells, states told by words,
@@ -14,7 +14,6 @@ print style sheet.
 from __future__ import annotations
 
 import base64
-import re
 from html import escape
 from pathlib import Path
 
@@ -372,78 +371,6 @@ def page(document: IssueDocument, title: str, main: str, current: str | None, st
             f"{masthead}\n{navigation}\n<main id=\"main\">\n{main}\n</main>\n{footer}</body>\n</html>\n")
 
 
-def render(document: IssueDocument) -> str:
-    """The issue as one self-contained HTML page."""
-    return _Page(document).render()
-
-
-# --- the intranet space ------------------------------------------------------------------------
-
-def page_name(document: IssueDocument) -> str:
-    """``20210216_lettre-de-crise_n03_web.html``: the archivists' file name of an issue's page."""
-    return document.file_name("web", extension="html")
-
-
-def _question_key(question: str) -> str:
-    """Questions asked again with other spaces, case or punctuation are the same question."""
-    return re.sub(r"[\W_]+", " ", markup.plain(question).casefold()).strip()
-
-
-def _title(what: str, document: IssueDocument) -> str:
-    return escape(f"{what} — {plain(document.publication.title, document.lang)}")
-
-
-def _index(documents: list[IssueDocument]) -> str:
-    latest = documents[0]
-    lang, text = latest.lang, _Text(latest.lang)
-    items = []
-    for document in documents:
-        issue = document.issue
-        when = escape(f"{issue_number(document)} · {typography.format_date(issue.date, lang)}")
-        parts = [f'<h2><a href="{page_name(document)}">{text.inline(issue.headline)}</a></h2>',
-                 f'<p class="meta">{when}</p>']
-        if issue.essentials:
-            parts.append(_list("ul", [text.inline(item) for item in issue.essentials]))
-        items.append("\n".join(parts))
-    main = (f"<h1>{escape(label(lang, 'all_issues'))}</h1>\n" + _list("ol", items, "issues"))
-    return page(latest, _title(label(lang, "all_issues"), latest), main, INDEX_PAGE, stamp=False)
-
-
-def _faq(documents: list[IssueDocument]) -> str:
-    latest = documents[0]
-    lang, text = latest.lang, _Text(latest.lang)
-    seen: set[str] = set()
-    entries = []
-    for document in documents:
-        issue = document.issue
-        for question in issue.faq:
-            key = _question_key(question.q)
-            if key in seen:
-                continue
-            seen.add(key)
-            source = label(lang, "faq_source").format(
-                number=issue.number, date=typography.format_short_date(issue.date, lang))
-            entries.append(f"<h2>{text.inline(question.q)}</h2>\n{text.blocks(question.a)}\n"
-                           f'<p class="source"><a href="{page_name(document)}">{escape(source)}</a></p>')
-    main = f"<h1>{escape(label(lang, 'faq_all'))}</h1>\n" + "\n".join(entries)
-    return page(latest, _title(label(lang, "faq_all"), latest), main, FAQ_PAGE, stamp=False)
-
-
-def write_site(documents: list[IssueDocument], out_dir: Path) -> list[Path]:
-    """The intranet space in ``out_dir``: ``index.html`` (latest issue first), one page per issue and
-    ``faq.html`` (every question once, with its latest answer and the issue it comes from).
-
-    Returns the files written; with no documents there is nothing to show and nothing is written.
-    """
-    from newsletter.files import write_atomic
-
-    ordered = sorted(documents, key=lambda d: (d.issue.number, d.issue.date), reverse=True)
-    pages = {page_name(document): _Page(document, links=True).render() for document in ordered}
-    if ordered:
-        pages[INDEX_PAGE] = _index(ordered)
-        pages[FAQ_PAGE] = _faq(ordered)
-    written = []
-    for name, html_text in pages.items():
-        write_atomic(out_dir / name, html_text.encode("utf-8"))
-        written.append(out_dir / name)
-    return written
+def render(document: IssueDocument, links: bool = False) -> str:
+    """The issue as one self-contained HTML page; ``links`` adds the navigation of the intranet space."""
+    return _Page(document, links).render()

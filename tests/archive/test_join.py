@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import pypdf
 import pytest
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.pdfgen.canvas import Canvas
 
+from conftest import MINIMAL_ISSUE, REPO
 from newsletter.archive.join import Part, join
 
 
@@ -56,7 +59,43 @@ def test_the_same_parts_give_the_same_bytes():
     assert join(parts, "t", "fr-FR") == join(list(parts), "t", "fr-FR")
 
 
+def test_a_pdf_with_a_cross_reference_stream_is_joined():
+    writer = pypdf.PdfWriter(io.BytesIO(pdf((A4, "x"))), incremental=True)  # the update ends with an XRef stream
+    writer.add_blank_page(200, 100)
+    updated = io.BytesIO()
+    writer.write(updated)
+    data = updated.getvalue()
+    start = int(data.rsplit(b"startxref", 1)[1].split()[0])
+    assert b"/Type /XRef" in data[start:start + 200]  # not a classic `xref` table
+    joined = pypdf.PdfReader(io.BytesIO(join([Part("a", pdf((A4, "a"))), Part("b", data)], "t", "fr-FR")))
+    assert [page.extract_text().strip() for page in joined.pages] == ["a", "x", ""]
+    assert [tuple(map(round, page.mediabox[2:])) for page in joined.pages] == [
+        tuple(map(round, A4)), tuple(map(round, A4)), (200, 100)]
+    assert [(item.title, joined.get_destination_page_number(item)) for item in joined.outline] == [("a", 0), ("b", 1)]
+
+
 @pytest.mark.parametrize("data", [b"not a pdf", b"%PDF-1.7\n" + b"x" * 100 + b"\nstartxref\n9\n%%EOF\n"])
-def test_what_this_tool_did_not_write_is_refused(data):
+def test_what_is_not_a_pdf_is_refused(data):
     with pytest.raises(ValueError):
         join([Part("a", data)], "t", "fr-FR")
+
+
+def test_an_encrypted_pdf_is_refused():
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf((A4, "x"))))
+    writer.encrypt("", algorithm="RC4-128")
+    encrypted = io.BytesIO()
+    writer.write(encrypted)
+    with pytest.raises(ValueError, match="encrypted"):
+        join([Part("a", pdf((A4, "y"))), Part("b", encrypted.getvalue())], "t", "fr-FR")
+
+
+def test_checking_building_and_help_import_no_pdf_reader(workspace):
+    """pypdf is for the archive only: the commands run every day do not pay for loading it."""
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    code = ("import sys\nfrom newsletter.cli import app\n"
+            "for args in (['--help'], ['--root', sys.argv[1], 'check'], ['--root', sys.argv[1], 'build']):\n"
+            "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+            "print('pypdf' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code, workspace.root], capture_output=True, text=True, cwd=REPO)
+    assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+    assert workspace.pdfs(), "the build wrote nothing: the test proves nothing"

@@ -1,25 +1,19 @@
-"""The HTML export and the intranet space: valid, accessible, self-contained, nothing executable."""
+"""The HTML export: valid, accessible, self-contained, nothing executable (the intranet space: tests/archive)."""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_ISSUE, REPO
+from conftest import REPO
 from newsletter.build.plan import plan
 from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.render import html
+from webpage import Page, assert_nothing_executable_or_external
 
-VOID = {"meta", "img", "br", "hr", "link", "input"}
-ALLOWED_TAGS = VOID | {
-    "html", "head", "title", "style", "body", "a", "header", "nav", "main", "article", "section", "footer", "div",
-    "p", "h1", "h2", "h3", "ul", "ol", "li", "strong", "em", "span", "time", "table", "thead", "tbody", "tr",
-    "th", "td", "figure", "figcaption", "blockquote",
-}
 HUGE = "A" * 20_000
 
 HOSTILE = f"""\
@@ -59,63 +53,10 @@ next_issue: 2021-02-12
 """
 
 
-class Page(HTMLParser):
-    """What a browser would see: every tag with its attributes, the text, and whether tags nest properly."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.open: list[str] = []
-        self.text: list[str] = []
-        self.style = ""
-        self.in_style = False
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag not in VOID:
-            self.open.append(tag)
-        self.in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        assert self.open and self.open[-1] == tag, f"</{tag}> closes <{self.open[-1] if self.open else None}>"
-        self.open.pop()
-        self.in_style = False
-
-    def handle_data(self, data):
-        if self.in_style:
-            self.style += data
-        else:
-            self.text.append(data)
-
-    @property
-    def all_text(self) -> str:
-        return "".join(self.text)
-
-    def named(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
-
-
 def load(root, number: str = "1"):
     result = plan(root, [number], [], render_checks=False)
     assert not result.errors, [str(d) for d in result.errors]
     return result.documents[0]
-
-
-def assert_nothing_executable_or_external(text: str) -> Page:
-    page = Page(text)
-    assert not page.open, f"unclosed: {page.open}"
-    assert {tag for tag, _ in page.tags} <= ALLOWED_TAGS
-    for tag, attrs in page.tags:
-        for name, value in attrs.items():
-            assert not name.startswith("on"), (tag, name)
-            if name in ("href", "src", "action", "data", "srcset"):
-                assert re.fullmatch(r"#main|[\w.-]+\.html|data:image/(png|jpeg);base64,[A-Za-z0-9+/=]+", value or ""), \
-                    (tag, name, value[:80] if value else value)
-    assert [tag for tag, _ in page.tags].count("style") == 1
-    assert "url(" not in page.style and "@import" not in page.style and "http" not in page.style
-    return page
 
 
 @pytest.fixture
@@ -185,57 +126,6 @@ def test_every_text_colour_has_its_background_and_enough_contrast():
         assert ratio >= MINIMUM_TEXT_CONTRAST, (selector.strip(), round(ratio, 2))
         checked += 1
     assert checked > 15
-
-
-# --- the intranet space ------------------------------------------------------------------------
-
-
-def sample_documents():
-    result = plan(REPO, [], [], render_checks=False)
-    assert not result.errors
-    return result.documents
-
-
-def test_the_site_has_an_index_latest_first_a_page_per_issue_and_a_faq(tmp_path):
-    documents = sample_documents()
-    written = html.write_site(documents, tmp_path)
-    assert sorted(path.name for path in written) == sorted(
-        [html.INDEX_PAGE, html.FAQ_PAGE] + [html.page_name(document) for document in documents])
-    index = assert_nothing_executable_or_external((tmp_path / html.INDEX_PAGE).read_text(encoding="utf-8"))
-    issue_links = [attrs["href"] for attrs in index.named("a") if attrs["href"].endswith("_web.html")]
-    assert issue_links == [html.page_name(document) for document in sorted(
-        documents, key=lambda d: d.issue.number, reverse=True)]
-    for path in written:
-        page = assert_nothing_executable_or_external(path.read_text(encoding="utf-8"))
-        for attrs in page.named("a"):
-            assert attrs["href"] == "#main" or (tmp_path / attrs["href"]).is_file(), attrs["href"]
-        assert page.named("html") == [{"lang": "fr"}]
-    current = [attrs for attrs in index.named("a") if attrs.get("aria-current") == "page"]
-    assert [attrs["href"] for attrs in current] == [html.INDEX_PAGE]
-
-
-def test_the_faq_page_keeps_the_latest_answer_of_each_question(workspace, tmp_path):
-    workspace.write("001.yaml", MINIMAL_ISSUE + "faq:\n  - q: Dois-je venir lundi ?\n    a: Oui, à 9 h.\n"
-                                                "  - q: Et la paie ?\n    a: Elle est versée.\n")
-    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-12")
-                    + "faq:\n  - q: dois-je  venir LUNDI?\n    a: Non, restez chez vous.\n")
-    result = plan(workspace.root, [], [], render_checks=False)
-    assert not result.errors
-    html.write_site(result.documents, tmp_path)
-    page = Page((tmp_path / html.FAQ_PAGE).read_text(encoding="utf-8"))
-    questions = [text for text in page.text if "?" in text]
-    assert len(questions) == 2
-    text = page.all_text
-    assert "Non, restez chez vous." in text and "Oui, à 9" not in text and "Elle est versée." in text
-    assert text.index("Non, restez chez vous.") < text.index("Elle est versée.")  # latest issue first
-    sources = [attrs["href"] for attrs in page.named("a") if attrs["href"].endswith("_web.html")]
-    assert sources == [html.page_name(result.documents[1]), html.page_name(result.documents[0])]
-    assert "Réponse du n°\u00a02, 12\u00a0février 2021" in text
-
-
-def test_no_documents_writes_nothing(tmp_path):
-    assert html.write_site([], tmp_path / "site") == []
-    assert not (tmp_path / "site").exists()
 
 
 def test_export_html_command(cli, tmp_path):
