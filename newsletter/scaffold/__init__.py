@@ -1,7 +1,6 @@
 """Starting a workspace (`init`) and the next issue (`new`), as commented files non-programmers can fill."""
 
-from newsletter.scaffold.created import Created
-from newsletter.scaffold.init import init_workspace
+from newsletter.scaffold.init import Created, init_workspace
 from newsletter.scaffold.new import new_issue
 from newsletter.scaffold.schemas import modeline, write_schemas
 

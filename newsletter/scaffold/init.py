@@ -8,14 +8,25 @@ with its line and column, so a half-filled issue is never printed by mistake.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
-from newsletter.files import write_atomic
 from newsletter.errors import Diagnostic, InputError
+from newsletter.files import write_atomic
 from newsletter.model.load import PUBLICATION_FILE, issue_files
-from newsletter.scaffold.created import Created
 from newsletter.scaffold.schemas import for_editors, write_schemas
 from newsletter.scaffold.templates import ONE_OFF, filled, issue_file_text, template
+
+
+@dataclass(frozen=True)
+class Created:
+    """What `init` or `new` wrote, for the command to tell the user."""
+
+    paths: list[Path]
+    number: int
+    copied_from: int | None = None
+    copied: tuple[str, ...] = ()
+    to_write: tuple[str, ...] = ()
 
 
 def init_workspace(directory: Path, today: dt.date) -> Created:

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from newsletter.files import write_atomic
 from newsletter.errors import Diagnostic, InputError
+from newsletter.files import write_atomic
 from newsletter.model.formats import Issue
 from newsletter.model.load import Loaded, display_path, issue_files, load_workspace
-from newsletter.scaffold.created import Created
+from newsletter.scaffold.init import Created
 from newsletter.scaffold.schemas import for_editors, write_schemas
 from newsletter.scaffold.templates import ONE_OFF, issue_file_text, template
 
