@@ -1,7 +1,8 @@
 """The speed baseline: a plain, competent reportlab script that renders sample issue n°3.
 
 No CLI, no validation, no typography: read the YAML, lay out paragraphs, the logo and the news
-image in two frames, a table for do/don't, DejaVu TrueType fonts embedded. `bench/run.py` measures the project against it.
+image in two frames, a table for do/don't, DejaVu TrueType fonts embedded. `bench/run.py` measures
+the project against it.
 
     python bench/baseline.py OUTPUT.pdf
 """

@@ -27,20 +27,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsletter import __version__
-
-from newsletter.text import typography
+from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
 from newsletter.build.plan import Plan
 from newsletter.build.run import render
-from newsletter.files import write_atomic
 from newsletter.errors import Diagnostic, InputError, Problem
+from newsletter.files import write_atomic
 from newsletter.model.document import IssueDocument
-from newsletter.read.locate import locate
-from newsletter.text.labels import label
 from newsletter.model.layout import Layout
-from newsletter.model.load import LayoutRef
-from newsletter.model.load import Loaded
-from newsletter.build.incremental import inputs_of
-from newsletter.build.incremental import sha256_of, sha256_of_bytes
+from newsletter.model.load import LayoutRef, Loaded
+from newsletter.read.locate import locate
+from newsletter.text import typography
+from newsletter.text.labels import label
 
 MANIFEST_FILE = "manifest.json"
 INDEX_FILE = "index.pdf"

@@ -185,7 +185,7 @@ def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
     state = BuildState.load(out_dir)
     jobs = [(target.document, target.ref, target.layout, options) for target in work]
     with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once
-        for target, (data, pages) in zip(work, rendered):
+        for target, (data, pages) in zip(work, rendered, strict=True):
             write_atomic(target.path, data)
             state.record(target.path, target.fingerprint, data)
             write_atomic(state.path, state.to_bytes())

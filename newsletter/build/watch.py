@@ -7,18 +7,19 @@ the watch goes on: the next save is rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsletter.build.incremental import input_paths
 from newsletter.build.plan import issue_file, plan
 from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
 from newsletter.model.load import PUBLICATION_FILE, display_path, issue_files, resolve_layout
 from newsletter.model.print_options import RenderOptions
-from newsletter.build.incremental import input_paths
 
 INTERVAL_SECONDS = 0.5
 
@@ -103,10 +104,8 @@ class Watcher:
         self.issue = str(issue_path)  # from now on read only this issue's file, not the whole folder
         self.files |= {issue_path.resolve(), (self.root / "issues" / PUBLICATION_FILE).resolve()}
         for name in self.layouts:
-            try:
+            with contextlib.suppress(InputError):  # the build reports it, with a suggestion
                 self.files.add(resolve_layout(name, self.root).path.resolve())
-            except InputError:
-                pass  # the build reports it, with a suggestion
 
     def poll(self) -> bool:
         """Rebuild if a watched file changed since the last build, or a newer issue is followed; True if so."""

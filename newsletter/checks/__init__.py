@@ -27,7 +27,7 @@ from newsletter.checks.series import numbering_problems
 from newsletter.errors import Diagnostic, Problem
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
-from newsletter.model.load import Loaded, LayoutRef, Workspace
+from newsletter.model.load import LayoutRef, Loaded, Workspace
 from newsletter.read.locate import locate, locate_all
 from newsletter.render.pdf.fonts import family_files, glyphs
 
@@ -91,5 +91,5 @@ def _poster_problems(publication: Loaded, issues: list[Loaded], documents: list[
     from newsletter.render.pdf.poster import fit_problems
 
     return [locate(problem, publication.source if where == "publication" else issue.source)
-            for document, issue in zip(documents, issues)
+            for document, issue in zip(documents, issues, strict=True)
             for where, problem in fit_problems(document, layout.model, ref.path.parent)]

@@ -23,7 +23,7 @@ def glyph_problems(data: Any, glyphs: Glyphs) -> list[Problem]:
     for path, text in walk_text(data):
         printed = normalize(text)
 
-        def problem(message: str, hint: str, typed: str) -> Problem:
+        def problem(message: str, hint: str, typed: str, path: tuple = path) -> Problem:
             return Problem(path, message, hint, severity="warning", typed=typed)
 
         missing = glyphs.missing(printed)

@@ -13,7 +13,7 @@ import sys
 # twice as fast without Rich's import (measured with bench/run.py). Set before Typer is imported.
 os.environ.setdefault("TYPER_USE_RICH", "0")
 
-import typer  # noqa: E402
+import typer
 
 from newsletter.cli import commands  # noqa: F401 - registers the commands on the app
 from newsletter.cli.app import app, report
@@ -43,7 +43,7 @@ def main() -> None:
         if exiting.code == INTERRUPTED:  # Typer turns a Ctrl-C during a command into this code, silently
             _interrupted()
         raise
-    except Exception as error:  # noqa: BLE001 - the one place where any failure becomes one line
+    except Exception as error:
         if "--debug" in sys.argv:
             raise
         typer.echo(f"internal error: {type(error).__name__}: {error} (rerun with --debug for details)", err=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -24,7 +24,7 @@ class State:
     debug = False
 
 
-def on_this_computer(value: Optional[Path]) -> Optional[Path]:
+def on_this_computer(value: Path | None) -> Path | None:
     """A folder or file named on the command line: never an address, since nothing is fetched or sent."""
     from newsletter.read.paths import is_address
 
@@ -35,7 +35,7 @@ def on_this_computer(value: Optional[Path]) -> Optional[Path]:
 
 Layouts = Annotated[list[str], typer.Option("--layout", "-l", metavar="LAYOUT",
                                             help="Layout name or file; repeat for several.")]
-OutFolder = Annotated[Optional[Path], typer.Option("--out", "-o", callback=on_this_computer,
+OutFolder = Annotated[Path | None, typer.Option("--out", "-o", callback=on_this_computer,
                                                    help="Output folder (default: out/ in the workspace).")]
 
 

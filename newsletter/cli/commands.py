@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from newsletter.cli.app import Layouts, OutFolder, State, on_this_computer, app, report
+from newsletter.cli.app import Layouts, OutFolder, State, app, on_this_computer, report
 from newsletter.errors import Diagnostic, InputError
 
 
@@ -43,7 +42,7 @@ def build(
     grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
     bleed: float = typer.Option(0.0, "--bleed", min=0, max=10, metavar="MM",
                                 help="For print shops: bleed in mm (typically 3), with crop marks."),
-    impose: Optional[Imposition] = typer.Option(None, "--impose",
+    impose: Imposition | None = typer.Option(None, "--impose",
                                                 help="booklet: pages two by two on A4 landscape sheets, "
                                                      "in folding order, for a duplex printer."),
     force: bool = typer.Option(False, "--force", help="Rebuild every PDF, even those up to date."),
@@ -73,7 +72,7 @@ def build(
 def list_issues(
     layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
                                      help="Layout name or file; repeat for several (default: journal and poster)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
+    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Output folder (default: out/ in the workspace)."),
 ) -> None:
     """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
@@ -87,7 +86,7 @@ def list_issues(
     raise typer.Exit(report(result.errors))
 
 
-def _date_option(value: Optional[str]) -> Optional[dt.date]:
+def _date_option(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value is not None else None
     except ValueError:
@@ -96,7 +95,7 @@ def _date_option(value: Optional[str]) -> Optional[dt.date]:
 
 @app.command()
 def init(
-    directory: Optional[Path] = typer.Argument(None, callback=on_this_computer,
+    directory: Path | None = typer.Argument(None, callback=on_this_computer,
                                                help="Folder of the new workspace (default: --root, or here)."),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
@@ -112,7 +111,7 @@ def init(
 
 @app.command()
 def new(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", callback=_date_option,
+    date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD", callback=_date_option,
                                        help="Date of the new issue (default: today)."),
 ) -> None:
     """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
@@ -127,7 +126,7 @@ def new(
 
 @app.command()
 def archive(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
+    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Archive folder (default: archive/ in the workspace)."),
     supersede: list[int] = typer.Option([], "--supersede", metavar="N",
                                         help="Issue whose archived PDFs a correction replaces (the old files are "
@@ -197,7 +196,7 @@ def export(
     format: ExportFormat = typer.Option(ExportFormat.text, "--format", "-f",
                                         help="text (e-mail), sms, markdown, html (intranet page) "
                                              "or phone (script of the recorded message)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
+    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Write to this file (default: print it)."),
 ) -> None:
     """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
@@ -218,7 +217,7 @@ def export(
 
 @app.command()
 def schema(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", callback=on_this_computer,
+    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
                                        help="Folder to write the schema files in (default: issues/ in the workspace)."),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
@@ -226,8 +225,8 @@ def schema(
 
     folder = out if out is not None else State.root / "issues"
     if out is None and not folder.is_dir():
-        raise InputError([Diagnostic(str(folder), "no issues/ folder here",
-                                     hint="run the command in a workspace (or use --root), or choose a folder with --out")])
+        raise InputError([Diagnostic(str(folder), "no issues/ folder here", hint="run the command in a workspace "
+                                     "(or use --root), or choose a folder with --out")])
     for path in write_schemas(folder):
         typer.echo(f"wrote {path}")
     typer.echo(f"editors complete and check a YAML file that starts with a line like:\n"
@@ -236,7 +235,7 @@ def schema(
 
 @app.command()
 def watch(
-    issue: Optional[str] = typer.Argument(None, help="Issue number or file (default: the newest issue, and the "
+    issue: str | None = typer.Argument(None, help="Issue number or file (default: the newest issue, and the "
                                                      "next one as soon as `newsletter new` makes it)."),
     layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
     out: OutFolder = None,

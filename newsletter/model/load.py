@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from newsletter.model.declare import Invalid, Record
 from newsletter.errors import Diagnostic, InputError, Problem
+from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
-from newsletter.read.locate import locate, locate_all
 from newsletter.read import Source, read_yaml
+from newsletter.read.locate import locate, locate_all
 
 Model = TypeVar("Model", bound=Record)
 

@@ -295,13 +295,14 @@ class _TreeBuilder:
                 "the file must be a list of `key: value` lines, not of `- ` items",
                 hint="start the file with its keys, such as `title: …`, without `- ` in front",
             )
-        elif isinstance(self.root, str):
-            if self.root_node.style or not self._slip(slips.no_space_after_colon(self.lines, self.root_node)):
-                self._report(
-                    self.root_node.start_mark,
-                    "the file must be a list of `key: value` lines; it holds only a text",
-                    hint="write one `key: value` per line, with a space after the colon",
-                )
+        elif isinstance(self.root, str) and (
+            self.root_node.style or not self._slip(slips.no_space_after_colon(self.lines, self.root_node))
+        ):
+            self._report(
+                self.root_node.start_mark,
+                "the file must be a list of `key: value` lines; it holds only a text",
+                hint="write one `key: value` per line, with a space after the colon",
+            )
 
     def _refuse_yaml_features(self, node: yaml.Node, path: tuple | None) -> None:
         """Aliases, anchors and tags: YAML features these files do not use, usually typed by mistake."""

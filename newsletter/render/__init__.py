@@ -87,4 +87,6 @@ class BlockWriter(IssueWriter):
         return [block for key, items in lists for block in (self.heading(key), self.bullets(items))]
 
     # The sections drawn alike in every text of blocks; each writer adds its own drawers to these.
-    SHARED_DRAWERS = {"situation": _situation, "do_dont": _do_dont, "news": _news, "tips": _tips}
+    SHARED_DRAWERS: ClassVar[dict[str, Callable]] = {
+        "situation": _situation, "do_dont": _do_dont, "news": _news, "tips": _tips,
+    }

@@ -13,6 +13,7 @@ used entries, up to :data:`LIMIT_BYTES`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -68,10 +69,8 @@ def read(path: Path | None) -> bytes | None:
     if checksum != hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest():
         path.unlink(missing_ok=True)
         return None
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)  # recently used: the least recently used entries are the first to go
-    except OSError:
-        pass
     return data
 
 

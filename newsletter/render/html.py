@@ -14,18 +14,18 @@ print style sheet.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import ClassVar
 
-from newsletter.text import markup
-
-from newsletter.text import typography
 from newsletter.model.document import IssueDocument
-from newsletter.text.labels import label
 from newsletter.model.layout import Colours
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import IssueWriter
 from newsletter.render.text import introducing, issue_number, plain, since
+from newsletter.text import markup, typography
+from newsletter.text.labels import label
 
 PALETTE = Colours().dump()
 WHITE = "#FFFFFF"
@@ -331,7 +331,7 @@ class _Page(IssueWriter):
         when = typography.format_date(self.issue.next_issue, self.lang)
         return f'<p class="next">{self.label("next_issue", date=when)}</p>'
 
-    SECTION_DRAWERS = {
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         "essentials": _essentials, "situation": _situation, "status": _status, "do_dont": _do_dont,
         "news": _news, "tips": _tips, "testimonials": _testimonials, "faq": _faq, "contacts": _contacts,
         "next_issue": _next_issue,

@@ -9,15 +9,15 @@ Markdown: ``**bold**`` and ``*italic*``, paragraphs, ``- `` lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import ClassVar
 
-from newsletter.text import markup
-
-from newsletter.text import typography
 from newsletter.model.document import IssueDocument
-from newsletter.text.labels import label
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import BlockWriter
 from newsletter.render.text import introducing, issue_number, since
+from newsletter.text import markup, typography
+from newsletter.text.labels import label
 
 # Backslash-escapable characters (CommonMark §2.4) that can start markup anywhere in a line;
 # `|` and `~` are markup in GitHub's dialect (tables, strikethrough).
@@ -175,7 +175,7 @@ class _Markdown(BlockWriter):
         when = typography.format_date(self.issue.next_issue, self.lang)
         return ["**" + escape(self.label("next_issue", date=when)) + "**"]
 
-    SECTION_DRAWERS = {
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         **BlockWriter.SHARED_DRAWERS, "essentials": _essentials, "status": _status,
         "testimonials": _testimonials, "faq": _faq, "contacts": _contacts, "next_issue": _next_issue,
     }

@@ -12,24 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
-from newsletter.text import markup
-
-from newsletter.text import typography
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import IssueWriter
 from newsletter.render.text import introducing
+from newsletter.text import markup, typography
 
 WORDS_PER_MINUTE = 150
 LONGEST_SECONDS = 180
 
 # --- numbers as words --------------------------------------------------------------------------
 
-_FRENCH_UNITS = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
-                 "seize dix-sept dix-huit dix-neuf").split()
+_FRENCH_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+                 "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
 _FRENCH_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
-_ENGLISH_DIGITS = "zero one two three four five six seven eight nine".split()
+_ENGLISH_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 def french_number(number: int) -> str:
@@ -217,7 +216,7 @@ class _Script(IssueWriter):
         """A recorded message keeps to what a caller needs: the rest of the issue is for reading."""
         return []
 
-    SECTION_DRAWERS = {
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         "essentials": _essentials, "situation": _not_read_aloud, "status": _not_read_aloud,
         "do_dont": _not_read_aloud, "news": _not_read_aloud, "tips": _not_read_aloud,
         "testimonials": _not_read_aloud, "faq": _faq, "contacts": _hotline, "next_issue": _next_issue,

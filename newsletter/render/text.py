@@ -14,15 +14,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from newsletter.text import markup
-
-from newsletter.text import typography
 from newsletter.model.document import IssueDocument
-from newsletter.text.labels import label
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import BlockWriter
+from newsletter.text import markup, typography
+from newsletter.text.labels import label
 
 WIDTH = 72
 SMS_LIMIT = 480
@@ -143,7 +143,7 @@ class _Email(BlockWriter):
         states = [label(self.lang, "state_" + entry.state).upper() for entry in self.issue.status]
         indent = " " * (max(len(state) for state in states) + 2)
         rows = []
-        for state, entry in zip(states, self.issue.status):
+        for state, entry in zip(states, self.issue.status, strict=True):
             what = plain(entry.system, self.lang)
             if entry.since:
                 what += f" — {label(self.lang, 'status_since').lower()} {since(entry.since, self.lang)}"
@@ -209,7 +209,7 @@ class _Email(BlockWriter):
             return []
         return [_wrap(self.label("next_issue", date=typography.format_date(self.issue.next_issue, self.lang)))]
 
-    SECTION_DRAWERS = {
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         **BlockWriter.SHARED_DRAWERS, "essentials": _essentials, "status": _status,
         "testimonials": _testimonials, "faq": _faq, "contacts": _contacts, "next_issue": _next_issue,
     }

@@ -16,7 +16,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 NBSP = "\u00a0"
 LANGUAGES = ("fr", "en")
@@ -151,7 +151,7 @@ def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
     ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(lang: str) -> tuple[_Rule, ...]:
     """The rules of ``lang``, in the order they run (compiled at their first use: ``check`` needs none)."""
     ellipsis: _Rule = (re.compile(r"\.\.\."), "…")
@@ -210,7 +210,7 @@ def apply(text: str, lang: str) -> str:
         text = pattern.sub(replacement, text)
     if held:
         parts = text.split(_HOLD)
-        text = parts[0] + "".join(item + part for item, part in zip(held, parts[1:]))
+        text = parts[0] + "".join(item + part for item, part in zip(held, parts[1:], strict=True))
     return text
 
 

@@ -17,13 +17,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from newsletter import __version__
-
-from newsletter.text import typography
-from newsletter.render.pdf.fonts import family_files, register_family
-from newsletter.text.labels import label
 from newsletter.model.layout import Fonts
-from newsletter.text.markup import escape_xml
+from newsletter.render.pdf.fonts import family_files, register_family
 from newsletter.render.pdf.kit import PDF_LANG
+from newsletter.text import typography
+from newsletter.text.labels import label
+from newsletter.text.markup import escape_xml
 
 
 @dataclass(frozen=True)

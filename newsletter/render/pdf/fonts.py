@@ -13,7 +13,7 @@ import json
 import sys
 import types
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,7 @@ def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
     return ranges
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bundled_coverage() -> dict[str, frozenset[int]]:
     data = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
     return {name: frozenset(chain.from_iterable(range(low, high + 1) for low, high in ranges))
@@ -107,13 +107,13 @@ def read_coverage(path: Path) -> frozenset[int]:
     return frozenset(TTFontFile(str(path)).charToGlyph)
 
 
-@lru_cache(maxsize=None)
+@cache
 def glyphs(files: tuple[Path, ...]) -> Glyphs:
     """What all the styles can draw: bold or italic text must not lose a character either."""
     return Glyphs(frozenset.intersection(*(_file_coverage(path) for path in files)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) -> FontFamily:
     """Register a family with reportlab (once per process for the same files)."""
     isolate_reportlab()
@@ -126,7 +126,7 @@ def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) 
     for path in (regular, bold, italic, bold_italic):
         pdfmetrics.registerFont(load_font(path.stem, path))
         names.append(path.stem)
-    for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names):
+    for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(names[0], is_bold, is_italic, name)
     return FontFamily(*names, glyphs=glyphs((regular, bold, italic, bold_italic)))
 

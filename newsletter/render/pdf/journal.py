@@ -7,7 +7,9 @@ each section is built, with the PDF kit (``render/pdf/kit.py``) and reportlab pl
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -334,7 +336,7 @@ class JournalRenderer(IssueWriter):
             rows = []
             phones = [self.family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
                       for contact in contacts]
-            for contact, phone in zip(contacts, phones):
+            for contact, phone in zip(contacts, phones, strict=True):
                 who = f"<b>{self.text.inline(contact.name)}</b>"
                 if contact.role:
                     who += f"<br/>{self.text.inline(contact.role)}"
@@ -364,7 +366,7 @@ class JournalRenderer(IssueWriter):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm)]))
         return [Spacer(1, 3 * mm), box, Spacer(1, 2 * mm)]
 
-    SECTION_DRAWERS = {
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         "essentials": _essentials, "situation": _situation, "status": _status, "do_dont": _do_dont,
         "news": _news, "tips": _tips, "testimonials": _testimonials, "faq": _faq, "contacts": _contacts,
         "next_issue": _next_issue,

@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -19,8 +20,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, KeepTogether, PageTemplate, Paragraph
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from newsletter import __version__
 from newsletter.model.document import IssueDocument
@@ -186,7 +196,7 @@ class Icon(Flowable):
     the status states, each with its own shape.
     """
 
-    SHAPES = {"restored": "check", "down": "cross"}
+    SHAPES: ClassVar[dict[str, str]] = {"restored": "check", "down": "cross"}
 
     def __init__(self, kind: str, size: float, fill: colors.Color, ink: colors.Color = colors.white):
         super().__init__()

@@ -20,15 +20,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from newsletter.text import markup
-
-from newsletter.text import typography
 from newsletter.errors import Diagnostic, InputError, Problem, field_path
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
-from newsletter.text.labels import label
 from newsletter.model.layout import Layout
-from newsletter.text.markup import escape_xml
 from newsletter.model.print_options import RenderOptions
 from newsletter.render.pdf.kit import (
     Icon,
@@ -40,6 +35,9 @@ from newsletter.render.pdf.kit import (
     scaled_image,
 )
 from newsletter.render.pdf.press import Sheet
+from newsletter.text import markup, typography
+from newsletter.text.labels import label
+from newsletter.text.markup import escape_xml
 
 # The row heights of a wrapped table: not reportlab's documented API (tests/test_dependencies.py)
 REPORTLAB_INTERNALS = {"reportlab.platypus.tables.Table": ("_rowHeights",)}
@@ -260,7 +258,7 @@ class PosterRenderer:
                   width: float) -> tuple[tuple[int, str], ...]:
         """For each text with a line that cannot break within ``width``: its widest word, as the user typed it."""
         found = []
-        for index, (text, paragraph) in enumerate(zip(part.texts, paragraphs)):
+        for index, (text, paragraph) in enumerate(zip(part.texts, paragraphs, strict=True)):
             if paragraph.minWidth() > width:
                 words = markup.plain(text).split()
                 found.append((index, max(words, key=lambda w: stringWidth(w, style.fontName, style.fontSize))))
