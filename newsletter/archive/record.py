@@ -115,6 +115,8 @@ class _Run:
         self.staged: list[str] = []
         self.renames: list[tuple[str, str]] = []
         self.report = ArchiveReport()
+        if result.workspace.publication is None or result.errors:
+            raise ValueError("an archive is made from a plan without errors (which has a publication)")
         self.publication = result.workspace.publication.model
         self.journal = next(((ref, layout) for ref, layout in result.layouts if layout.model.kind == "journal"), None)
         self.report.notes += [f"--supersede {number}: there is no issue n° {number}"
@@ -142,8 +144,8 @@ class _Run:
         name = document.file_name(ref.name)
         inputs = inputs_of(document, ref, layout.model, self.result.workspace.root)
         sources = [dataclasses.asdict(item) for item in inputs]
-        record = self.files.get(name)
-        intact = record is not None and sha256_of(self.dir / name) == record["sha256"]
+        record = self.files.get(name) or {}
+        intact = bool(record) and sha256_of(self.dir / name) == record["sha256"]
         if intact and record["sources"] == sources:
             self.report.unchanged += 1
             return None
@@ -151,7 +153,7 @@ class _Run:
         data, pages = render(document, ref, layout)
         entry = {**_describe(data, sources), "issue": document.issue.number,
                  "date": document.issue.date.isoformat(), "layout": ref.name, "pages": pages}
-        if record is None:
+        if not record:
             self._stage(name, data, entry)
             self.report.written.append(name)
         elif entry["sha256"] == record["sha256"]:  # the same bytes: a change the PDF does not show, or a repair
@@ -256,8 +258,8 @@ class _Run:
         return [{"role": "pdf", "path": name, "sha256": self.files[name]["sha256"]} for _, name in ordered]
 
     def _derived(self, name: str, sources: list[dict], make: Callable[[], bytes]) -> None:
-        record = self.files.get(name)
-        intact = record is not None and sha256_of(self.dir / name) == record["sha256"]
+        record = self.files.get(name) or {}
+        intact = bool(record) and sha256_of(self.dir / name) == record["sha256"]
         if intact and record["sources"] == sources:
             self.report.unchanged += 1
             return

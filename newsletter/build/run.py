@@ -109,8 +109,9 @@ def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
     from newsletter.render.pdf.journal import JournalRenderer  # reportlab: only when something is rendered
     from newsletter.render.pdf.poster import PosterRenderer
 
-    renderers = {"journal": JournalRenderer, "poster": PosterRenderer}
-    return renderers[layout.model.kind](document, layout.model, ref.path.parent, options).render()
+    if layout.model.kind == "poster":
+        return PosterRenderer(document, layout.model, ref.path.parent, options).render()
+    return JournalRenderer(document, layout.model, ref.path.parent, options).render()
 
 
 def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef,

@@ -75,9 +75,10 @@ def check_rendering(workspace: Workspace, layouts: Layouts, documents: list[Issu
     if publication is None:
         return []
     found = []
+    files: list[Loaded] = [publication, *workspace.issues]
     # Each font family once: layouts that share one (a journal and its poster) would say it twice.
     for family in dict.fromkeys(family_files(layout.model.fonts, ref.path.parent) for ref, layout in layouts):
-        for loaded in [publication, *workspace.issues]:
+        for loaded in files:
             found += locate_all(glyph_problems(loaded.source.data, glyphs(family)), loaded.source)
     for ref, layout in layouts:
         if layout.model.kind == "poster":

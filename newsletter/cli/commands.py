@@ -86,9 +86,9 @@ def list_issues(
     raise typer.Exit(report(result.errors))
 
 
-def _date_option(value: str | None) -> dt.date | None:
+def _date_option(value: str | None) -> str | None:
     try:
-        return dt.date.fromisoformat(value) if value is not None else None
+        return value if value is None else dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise typer.BadParameter(f"expected a date written YYYY-MM-DD, like 2021-02-05; found {value!r}") from None
 
@@ -117,7 +117,7 @@ def new(
     """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
     from newsletter.scaffold import new_issue
 
-    created = new_issue(State.root, date or dt.date.today())
+    created = new_issue(State.root, dt.date.fromisoformat(date) if date else dt.date.today())
     typer.echo(f"wrote {created.paths[0]} (n° {created.number})")
     if created.copied:
         typer.echo(f"copied from n° {created.copied_from}, to update: {', '.join(created.copied)}", err=True)

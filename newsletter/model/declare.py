@@ -94,7 +94,7 @@ class Text(Kind):
                        "write the text on the same line as the key, in quotes if it contains ': ' or ' #'")
 
     def schema(self, defs: dict[str, dict]) -> dict:
-        found = dict(TEXT_SCHEMA)
+        found: dict[str, Any] = dict(TEXT_SCHEMA)
         if self.pattern:
             found["pattern"] = self.pattern
         return {"anyOf": [found, {"type": "null"}]} if self.blank == "absent" else found
@@ -293,8 +293,8 @@ class Record:
         required = [name for name, declared in cls.fields.items() if declared.required]
         if required:
             found["required"] = required
-        if vars(cls).get("__doc__"):
-            found["description"] = inspect.cleandoc(cls.__doc__)
+        if doc := vars(cls).get("__doc__"):
+            found["description"] = inspect.cleandoc(doc)
         return {**found, "title": cls.__name__, "type": "object"}
 
     @classmethod
@@ -317,7 +317,7 @@ class Record:
         raise AttributeError(f"{type(self).__name__} is read-only")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.dump() == other.dump()  # type: ignore[union-attr]
+        return type(other) is type(self) and self.dump() == other.dump()
 
     __hash__ = None  # type: ignore[assignment]  # records hold lists
 

@@ -205,7 +205,12 @@ def apply(text: str, lang: str) -> str:
     text = normalize(text)
     protected = _URLS_AND_EMAILS if "@" in text else _URLS  # e-mails cost a look at every word
     held: list[str] = []
-    text = protected.sub(lambda m: held.append(m.group()) or _HOLD, text)
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group())
+        return _HOLD
+
+    text = protected.sub(hold, text)
     for pattern, replacement in _rules(lang):
         text = pattern.sub(replacement, text)
     if held:

@@ -128,7 +128,9 @@ def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) 
         names.append(path.stem)
     for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(names[0], is_bold, is_italic, name)
-    return FontFamily(*names, glyphs=glyphs((regular, bold, italic, bold_italic)))
+    regular_name, bold_name, italic_name, bold_italic_name = names
+    return FontFamily(regular_name, bold_name, italic_name, bold_italic_name,
+                      glyphs=glyphs((regular, bold, italic, bold_italic)))
 
 
 def write_bundled_coverage() -> None:

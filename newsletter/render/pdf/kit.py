@@ -328,7 +328,7 @@ def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], 
         picture = original.convert("LA" if "A" in original.getbands() else "L") if grayscale else original.copy()
         kind = original.format
     if picture.width > needed[0] * 1.5:
-        picture = picture.resize(needed, PILImage.LANCZOS)
+        picture = picture.resize(needed, PILImage.Resampling.LANCZOS)
     buffer = io.BytesIO()
     if kind == "JPEG" and picture.mode in ("L", "RGB", "CMYK"):
         picture.save(buffer, format="JPEG", quality=_JPEG_QUALITY)

@@ -138,9 +138,9 @@ class PosterRenderer:
         drops a line and frees room, the other takes it back.
         """
         sizes = self.sizes
-        headlines = [(size / sizes.headline, self._blocks(headline=size))
+        headlines = [(size / sizes.headline, self._headline_blocks(size))
                      for size in _steps(sizes.headline, sizes.headline_min)]
-        lists = [(size / sizes.items, self._blocks(items=size)) for size in _steps(sizes.items, sizes.items_min)]
+        lists = [(size / sizes.items, self._list_blocks(size)) for size in _steps(sizes.items, sizes.items_min)]
         best: tuple[tuple[float, float], list[_Block]] | None = None
         for headline_scale, headline in headlines:
             for items_scale, items in lists:
@@ -152,10 +152,13 @@ class PosterRenderer:
                     best = (balance, blocks)
         return best[1] if best else None
 
-    def _blocks(self, headline: float | None = None, items: float | None = None) -> list[_Block]:
-        """The headline set at size ``headline``, or the lists set at size ``items``."""
-        return [self._headline(part, headline) if part.key == "headline" else self._list(part, items)
-                for part in self.parts if (part.key == "headline") == (headline is not None)]
+    def _headline_blocks(self, size: float) -> list[_Block]:
+        """The headline set at ``size``."""
+        return [self._headline(part, size) for part in self.parts if part.key == "headline"]
+
+    def _list_blocks(self, size: float) -> list[_Block]:
+        """The lists set at ``size``."""
+        return [self._list(part, size) for part in self.parts if part.key != "headline"]
 
     def _story(self, blocks: list[_Block]) -> list[Flowable]:
         """The blocks with the space left over shared between them; 1 pt spare against rounding."""
@@ -173,7 +176,7 @@ class PosterRenderer:
 
         Text only grows with its size, so the page can hold it if it holds it at the minimum sizes:
         one layout to try, where :meth:`fit` tries every size."""
-        blocks = self._blocks(headline=self.sizes.headline_min) + self._blocks(items=self.sizes.items_min)
+        blocks = self._headline_blocks(self.sizes.headline_min) + self._list_blocks(self.sizes.items_min)
         if not any(block.too_wide for block in blocks) and sum(block.height for block in blocks) <= self.room:
             return []
         found = [("issue", Problem(block.part.path + ((index,) if block.part.key != "headline" else ()),
@@ -356,7 +359,8 @@ def fit_problems(document: IssueDocument, layout: Layout, layout_dir: Path | Non
 
 def _steps(start: float, smallest: float) -> list[float]:
     """Sizes from ``start`` down to ``smallest``, each a few per cent below the one before."""
-    sizes, scale = [], 1.0
+    sizes: list[float] = []
+    scale = 1.0
     while not sizes or sizes[-1] > smallest:
         sizes.append(max(smallest, round(start * scale, 1)))
         scale -= SHRINK_STEP
