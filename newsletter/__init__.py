@@ -12,7 +12,8 @@ The package reads as the pipeline, each stage a subpackage that imports only the
 4. ``model``: the declaration kit and the formats it declares (publication, issue, layout), the
    section registry, the document a renderer receives, and loading a workspace and its layouts.
 5. ``render``: a document to bytes or text for one output: the PDF journal and poster (``render.pdf``),
-   e-mail text, SMS, Markdown, HTML, the phone script. Renderers never write files and never see YAML.
+   e-mail text, SMS, Markdown, HTML, the phone script. Renderers write no output file (only their cache
+   of fonts and reduced images) and never see YAML.
 6. ``checks``: what validation cannot see (images, placeholders, advice, the series, the fonts'
    characters, the poster's fit), each family returning problems at field paths.
 7. ``build``: what a command works on (plan), what changed (incremental), rendering and writing
