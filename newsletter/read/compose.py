@@ -13,7 +13,7 @@ answer, with or without libyaml (the tests run under both).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
@@ -52,7 +52,13 @@ _DEFAULT_TAGS = {
 }
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:  # the base of _FastLoader wherever it is used
+    from yaml import CSafeLoader as _LibyamlLoader
+else:  # without libyaml, _FastLoader is never used (_FAST_LOADER is None), but its class still needs a base
+    _LibyamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_LibyamlLoader):
     """libyaml's composer, with no implicit resolvers: every scalar stays a text (``str``) node."""
 
     def __init__(self, text: str):
@@ -75,7 +81,7 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         self.depth -= 1
 
 
-_FAST_LOADER: type | None = _FastLoader if yaml.__with_libyaml__ else None
+_FAST_LOADER: type[_FastLoader] | None = _FastLoader if yaml.__with_libyaml__ else None
 
 
 class _ExactLoader(yaml.SafeLoader):
@@ -103,17 +109,21 @@ class _ExactLoader(yaml.SafeLoader):
             pass  # the tree ends with the collection nested too deep, which the tree builder refuses
         return Composed(self.root, self.features, error, second_document)
 
-    def compose_node(self, parent: yaml.CollectionNode | None, index: yaml.Node | None) -> yaml.Node:
-        """The next node, attached to ``parent``; ``index`` is the key whose value it is (None for a key,
-        or an item of a list), as in PyYAML's composer."""
+    def compose_node(self, parent: yaml.Node | None, index: yaml.Node | int | None) -> yaml.Node:
+        """The next node, attached to ``parent`` (a collection; None for the root). ``index`` is the key whose
+        value it is, None for a key or an item of a list (PyYAML's own composer, whose signature this keeps,
+        gives a list item's position instead)."""
         event = self.get_event()
+        start, end = _marks(event)
+        node: yaml.Node
+        # A node's tag stays as typed, None when none (``features`` keeps it): the stubs want it resolved.
         if isinstance(event, yaml.AliasEvent):
-            node = Alias(None, event.anchor, event.start_mark, event.end_mark)
+            node = Alias(None, event.anchor, start, end)  # type: ignore[arg-type]  # an alias has no tag
         elif isinstance(event, yaml.ScalarEvent):
-            node = yaml.ScalarNode(event.tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            node = yaml.ScalarNode(event.tag, event.value, start, end, style=event.style)  # type: ignore[arg-type]
         else:
             kind = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
-            node = kind(event.tag, [], event.start_mark, None, flow_style=event.flow_style)
+            node = kind(event.tag, [], start, None, flow_style=event.flow_style)
         if isinstance(node, Alias):
             self.features[id(node)] = (None, None)
         elif event.anchor is not None or event.tag is not None:
@@ -143,6 +153,14 @@ class _ExactLoader(yaml.SafeLoader):
                 self.compose_node(node, None)
         node.end_mark = self.get_event().end_mark
         self.depth -= 1
+
+
+def _marks(event: yaml.Event) -> tuple[yaml.Mark, yaml.Mark]:
+    """Where ``event`` starts and ends. The pure-Python parser marks each event it makes with its own
+    ``yaml.Mark`` (the stubs also allow none, and libyaml's marks)."""
+    start, end = event.start_mark, event.end_mark
+    assert isinstance(start, yaml.Mark) and isinstance(end, yaml.Mark), "an event of the pure-Python parser"
+    return start, end
 
 
 def compose(text: str) -> Composed:

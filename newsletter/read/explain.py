@@ -7,11 +7,11 @@ import yaml
 
 from newsletter.errors import Diagnostic
 from newsletter.read.slips import (
-    BLOCK_LINE,
     FIX_BY_QUOTING,
     KEY_WITHOUT_SPACE,
     STARTS_WITH,
     after_head,
+    block_line,
     indentation,
     quote_not_closed,
     quote_rest,
@@ -21,6 +21,9 @@ from newsletter.read.slips import (
 
 _INDENTATION_PROBLEMS = ("expected <block end>", "did not find expected key", "did not find expected '-'")
 
+# Where the slip is (0-based line and column), the message and the hint.
+_Explanation = tuple[int, int, str, str]
+
 
 class SyntaxExplainer:
     """Turns a YAML parser error into a message a non-programmer can act on."""
@@ -28,13 +31,20 @@ class SyntaxExplainer:
     def __init__(self, text: str, lines: list[str], error: yaml.YAMLError):
         self.text = text
         self.lines = lines
-        self.problem = getattr(error, "problem", None) or str(error)
-        self.context = getattr(error, "context", None) or ""
-        self.mark = getattr(error, "problem_mark", None)
-        self.context_mark = getattr(error, "context_mark", None)
+        self.problem: str = getattr(error, "problem", None) or str(error)
+        self.context: str = getattr(error, "context", None) or ""
+        self.problem_mark: yaml.Mark | None = getattr(error, "problem_mark", None)
+        self.context_mark: yaml.Mark | None = getattr(error, "context_mark", None)
+
+    @property
+    def mark(self) -> yaml.Mark:
+        """Where the parser stopped. Only an error that has this mark is explained (``diagnostic`` words
+        the others as they are), so every explanation can rely on it."""
+        assert self.problem_mark is not None, "only an error with a problem mark is explained"
+        return self.problem_mark
 
     def diagnostic(self, file: str) -> Diagnostic:
-        if self.mark is None:
+        if self.problem_mark is None:
             return Diagnostic(file=file, message=f"YAML cannot read this file ({self.problem})")
         for explain in (
             self._tab,
@@ -70,7 +80,7 @@ class SyntaxExplainer:
                 return previous
         return None
 
-    def _tab(self):
+    def _tab(self) -> _Explanation | None:
         if "'\\t'" not in self.problem:
             return None
         line, column = self.mark.line, self.mark.column
@@ -80,7 +90,7 @@ class SyntaxExplainer:
             message = "a tab character is used for indentation; YAML needs spaces"
         return line, column, message, "replace the tab by spaces"
 
-    def _missing_space_after_colon(self):
+    def _missing_space_after_colon(self) -> _Explanation | None:
         candidates = [self.mark.line]
         if self.context_mark is not None:
             candidates.append(self.context_mark.line)
@@ -89,7 +99,7 @@ class SyntaxExplainer:
             if previous is not None:
                 candidates.append(previous)
         for number in candidates:
-            parts = BLOCK_LINE.match(self._line(number))
+            parts = block_line(self._line(number))
             if parts["key"]:
                 continue
             match = KEY_WITHOUT_SPACE.fullmatch(parts["value"].rstrip())
@@ -105,10 +115,10 @@ class SyntaxExplainer:
 
     def _starts_with_key_at_problem(self) -> bool:
         """Whether the problem is the colon right after the key that starts its line."""
-        parts = BLOCK_LINE.match(self._line(self.mark.line))
+        parts = block_line(self._line(self.mark.line))
         return bool(parts["key"]) and parts.end("key") == self.mark.column
 
-    def _unclosed_or_escape(self):
+    def _unclosed_or_escape(self) -> _Explanation | None:
         if "quoted scalar" not in self.context or self.context_mark is None:
             return None
         opening = self.context_mark
@@ -132,23 +142,23 @@ class SyntaxExplainer:
             f"add the closing {quote} at the end of the text",
         )
 
-    def _special_first_character(self):
+    def _special_first_character(self) -> _Explanation | None:
         """A value starting with a character YAML reserves (`*`, `&`, `[`, `|` …)."""
         line_number = self.mark.line
-        parts = BLOCK_LINE.match(self._line(line_number))
+        parts = block_line(self._line(line_number))
         candidates = [(line_number, self.mark.column), (line_number, parts.start("value"))]
         if self.context_mark is not None:
             candidates.insert(0, (self.context_mark.line, self.context_mark.column))
         for number, column in candidates:
             line = self._line(number)
-            if line[column : column + 1] in STARTS_WITH and column == BLOCK_LINE.match(line).start("value"):
+            if line[column : column + 1] in STARTS_WITH and column == block_line(line).start("value"):
                 if number == line_number and column > self.mark.column:
                     continue
                 message = STARTS_WITH[line[column]]
                 return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, column))
         return None
 
-    def _quote_inside_quotes(self):
+    def _quote_inside_quotes(self) -> _Explanation | None:
         """Text left over after a quote: an inner quote, or a quote opened lines above and never closed."""
         if not self.problem.startswith(("expected", "did not find expected")):
             return None
@@ -201,12 +211,12 @@ class SyntaxExplainer:
             if backslashes % 2 == 0:
                 return position
 
-    def _colon_in_text(self):
+    def _colon_in_text(self) -> _Explanation | None:
         if not self.problem.startswith("mapping values are not allowed"):
             return None
         number, column = self.mark.line, self.mark.column
         line = self._line(number)
-        parts = BLOCK_LINE.match(line)
+        parts = block_line(line)
         if self._starts_with_key_at_problem():
             key, indent = parts["key"], len(parts["indent"])
             above = self._previous_content_line(number) or 0
@@ -228,11 +238,11 @@ class SyntaxExplainer:
         """Indentation of the nearest `key:` line above ``number`` that is indented less than ``indent``."""
         for previous in range(number - 1, -1, -1):
             line = self.lines[previous]
-            if BLOCK_LINE.match(line)["key"] and indentation(line) < indent:
+            if block_line(line)["key"] and indentation(line) < indent:
                 return indentation(line)
         return 0
 
-    def _line_without_key(self):
+    def _line_without_key(self) -> _Explanation | None:
         if "could not find expected ':'" not in self.problem or self.context_mark is None:
             return None
         number = self.context_mark.line
@@ -244,7 +254,7 @@ class SyntaxExplainer:
             "with `- `; if it is a key, add ': ' after it",
         )
 
-    def _dash_after_key(self):
+    def _dash_after_key(self) -> _Explanation | None:
         if not self.problem.startswith("sequence entries are not allowed"):
             return None
         line = self._line(self.mark.line)
@@ -256,22 +266,22 @@ class SyntaxExplainer:
             f"belongs to the text, put the whole text in quotes: {quote_rest(line, self.mark.column)}",
         )
 
-    def _misaligned(self):
+    def _misaligned(self) -> _Explanation | None:
         if not self.problem.startswith(_INDENTATION_PROBLEMS):
             return None
         number = self.mark.line
         own = indentation(self._line(number))
         if self._line(number)[own:].startswith(":"):
             return number, own, "this line starts with ':' but has no key", "write its key before the ':'"
-        above = self._previous_content_line(number)
+        message = "the indentation of this line does not match the lines above it"
         hint = "lines of the same level must start at the same column"
-        parts = BLOCK_LINE.match(self.lines[above]) if above is not None else None
-        if parts and (parts.start("key") if parts["key"] else len(parts["indent"])) != own:
-            if parts["key"]:
-                what, column = f"`{parts['key']}` on line {above + 1}", parts.start("key")
-            else:
-                what, column = f"line {above + 1}", len(parts["indent"])
-            hint += f": this line starts at column {own + 1}, {what} at column {column + 1}"
-        else:
-            hint += "; check the indentation and the `- ` marks of this line and of the line above"
-        return number, own, "the indentation of this line does not match the lines above it", hint
+        above = self._previous_content_line(number)
+        if above is not None:
+            parts = block_line(self.lines[above])
+            column = parts.start("key") if parts["key"] else len(parts["indent"])
+            if column != own:
+                what = f"`{parts['key']}` on line {above + 1}" if parts["key"] else f"line {above + 1}"
+                hint += f": this line starts at column {own + 1}, {what} at column {column + 1}"
+                return number, own, message, hint
+        hint += "; check the indentation and the `- ` marks of this line and of the line above"
+        return number, own, message, hint

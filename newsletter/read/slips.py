@@ -11,11 +11,13 @@ from typing import NamedTuple
 
 import yaml
 
+from newsletter.errors import Severity
+
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # plain texts that YAML reads as no value
 FIX_BY_QUOTING = "put the whole text in quotes: {}"
 KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?!//)(\S.*)")
 # A block line: indentation, list dashes, an optional `key: `, then the value as typed.
-BLOCK_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>\w(?:[\w .-]*\w)?):(?: +|$))?(?P<value>.*)")
+_BLOCK_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>\w(?:[\w .-]*\w)?):(?: +|$))?(?P<value>.*)")
 _COMMENT_AFTER_TEXT = re.compile(r"[ \t]+(#)(\S?)")
 # What YAML makes of a value that starts with these characters: mostly a slip, fixed by quoting the text.
 STARTS_WITH = {
@@ -43,7 +45,15 @@ class Slip(NamedTuple):
     column: int
     message: str
     hint: str
-    severity: str = "error"
+    severity: Severity = "error"
+
+
+def block_line(line: str) -> re.Match[str]:
+    """The parts of ``line`` as a block line (``indent``, ``dashes``, ``key``, ``value``). Every part may be
+    empty, so every line has them."""
+    parts = _BLOCK_LINE.match(line)
+    assert parts is not None, "every part of a block line may be empty"
+    return parts
 
 
 def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from newsletter.errors import Diagnostic, InputError, field_path
+from newsletter.errors import Diagnostic, InputError, Severity, field_path
 from newsletter.read import slips
 from newsletter.read.compose import MAX_DEPTH, Alias, compose
 from newsletter.read.decode import CONTROL_CHARACTER, MAX_FILE_BYTES, too_big, yaml_text
-from newsletter.read.slips import BLOCK_LINE, FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, quote_rest
+from newsletter.read.slips import FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, block_line, quote_rest
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -104,7 +104,7 @@ class _Container:
         return self.path + ((self.key,) if self.is_mapping else (len(self.node),))
 
     def add(self, value: Any) -> None:
-        if not self.is_mapping:
+        if isinstance(self.node, list):
             self.node.append(value)
             return
         if self.key is not _DROPPED:
@@ -162,7 +162,7 @@ class _TreeBuilder:
         """Path of the value typed on line ``number`` (1-based): the key the parser just read, or a
         `key:` or `- ` at the indentation of the collection being filled (the parser reads ahead)."""
         container = self.stack[-1]
-        parts = BLOCK_LINE.match(self.lines[number - 1] if number <= len(self.lines) else "")
+        parts = block_line(self.lines[number - 1] if number <= len(self.lines) else "")
         if container.path is None or container.column is None:  # inside [...] or {...}: that value
             return container.path or None
         if not container.is_mapping:
@@ -179,7 +179,7 @@ class _TreeBuilder:
         raise InputError(diagnostics)
 
     def _report(
-        self, mark, message: str, hint: str | None = None, path: tuple | None = None, severity: str = "error"
+        self, mark, message: str, hint: str | None = None, path: tuple | None = None, severity: Severity = "error"
     ) -> None:
         """Record a problem at ``mark`` (a parser mark or a Slip, both 0-based)."""
         diagnostic = Diagnostic(
@@ -239,11 +239,19 @@ class _TreeBuilder:
     def _value(self, node: yaml.Node, parent: _Container | None, path: tuple | None) -> None:
         if id(node) in self.features:
             self._refuse_yaml_features(node, path)
-        value = None
-        if isinstance(node, yaml.ScalarNode):
-            value = self._scalar(node, parent, path)
-        elif isinstance(node, yaml.CollectionNode):
-            value = {} if isinstance(node, yaml.MappingNode) else []
+        if isinstance(node, yaml.CollectionNode):
+            collection: dict | list = {} if isinstance(node, yaml.MappingNode) else []
+            self._place(node, collection, parent, path)
+            self._open(collection, path, node)
+        elif isinstance(node, yaml.ScalarNode):
+            self._place(node, self._scalar(node, parent, path), parent, path)
+        else:
+            self._place(node, None, parent, path)  # an alias, refused above
+
+    def _place(
+        self, node: yaml.Node, value: str | dict | list | None, parent: _Container | None, path: tuple | None
+    ) -> None:
+        """Record where ``node`` was typed, and put its ``value`` in ``parent`` (or at the root)."""
         if path is not None:
             self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if parent is None:
@@ -252,8 +260,6 @@ class _TreeBuilder:
             if isinstance(node, yaml.ScalarNode) and not node.style and not parent.is_mapping:
                 parent.plain_items.append(node)
             parent.add(value)
-        if isinstance(node, yaml.CollectionNode):
-            self._open(value, path, node)
 
     def _open(self, data: dict | list, path: tuple | None, node: yaml.CollectionNode) -> None:
         """Fill ``data`` from the items of ``node``; it stays on the stack if the parser stopped inside."""
@@ -286,20 +292,21 @@ class _TreeBuilder:
             self._slip(slips.no_space_after_colon(self.lines, node))
 
     def _check_root(self) -> None:
+        node = self.root_node  # the root is a list when this is a sequence, a text when it is a scalar
         if self.root is None:
             hint = "write the file's keys in it, one `key: value` per line"
             self.errors.append(Diagnostic(file=self.file, message="the file is empty", hint=hint))
-        elif isinstance(self.root, list):
+        elif isinstance(node, yaml.SequenceNode):
             self._report(
-                self.root_node.start_mark,
+                node.start_mark,
                 "the file must be a list of `key: value` lines, not of `- ` items",
                 hint="start the file with its keys, such as `title: …`, without `- ` in front",
             )
-        elif isinstance(self.root, str) and (
-            self.root_node.style or not self._slip(slips.no_space_after_colon(self.lines, self.root_node))
+        elif isinstance(node, yaml.ScalarNode) and (
+            node.style or not self._slip(slips.no_space_after_colon(self.lines, node))
         ):
             self._report(
-                self.root_node.start_mark,
+                node.start_mark,
                 "the file must be a list of `key: value` lines; it holds only a text",
                 hint="write one `key: value` per line, with a space after the colon",
             )
