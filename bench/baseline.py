@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
 ROOT = Path(__file__).resolve().parent.parent
-FONTS = ROOT / "newsletter" / "fonts"
+FONTS = ROOT / "newsletter" / "data" / "fonts"
 
 
 def main(output: str) -> None:
