@@ -7,7 +7,7 @@ divided by the baseline's cold run measured in the same session: the machine is 
 ratios of one run count. Prints a table; the README quotes one.
 
 "Cold" means a new process. The commands keep parsed fonts and images reduced for print in a
-cache folder (newsletter/cache.py) of this run, filled by the first build; one more row gives
+cache folder (newsletter/render/cache.py) of this run, filled by the first build; one more row gives
 the first build on a machine, with the cache off.
 """
 
@@ -116,7 +116,7 @@ def main() -> None:
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newsletter")], check=True)
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
-        # A cache folder of this run (see newsletter/cache.py): filled by the first command that needs it.
+        # A cache folder of this run (see newsletter/render/cache.py): filled by the first command that needs it.
         cached = {**ENVIRONMENT, "NEWSLETTER_CACHE": str(scratch / "cache")}
         workspace = make_workspace(scratch / "samples")
         out = scratch / "out"
