@@ -93,16 +93,7 @@ def test_strict_makes_every_warning_an_error(workspace):
     assert [(d.severity, d.message) for d in strict.diagnostics] == [("error", relaxed.diagnostics[0].message)]
 
 
-# --- writing --------------------------------------------------------------------------------------
-
-
-def test_a_character_missing_from_the_font_is_reported_once_whatever_the_layouts(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
-                                                      "headline: Les téléphones fonctionnent 中"))
-    result = cli("--root", workspace.root, "check", "--layout", "journal-a4", "--layout", "poster-a3",
-                 "--layout", "large-print-a4")
-    assert result.code == 0
-    assert result.err.count("the character '中' (CJK UNIFIED IDEOGRAPH-4E2D) cannot be printed") == 1
+# --- default layouts ------------------------------------------------------------------------------
 
 
 def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
@@ -112,29 +103,3 @@ def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
                            encoding="utf-8")
     assert build.journal_and_poster(workspace.root) == ["journal-letter", "poster-a3"]
 
-
-# --- check says what build will say ----------------------------------------------------------------
-
-LONG_POSTER = MINIMAL_ISSUE + "do:\n" + "".join(
-    f"  - Consigne numéro {n} : ne rallumez pas l'ordinateur avant le passage du technicien.\n" for n in range(12))
-MISTAKES = {
-    "a character the font lacks": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "Les téléphones 漢"),
-    "a missing image": MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/none.png\n",
-    "a placeholder": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "« À ÉCRIRE : le titre »"),
-    "advice": MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""),
-    "text too long for the poster": LONG_POSTER,
-}
-
-
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-@pytest.mark.parametrize("layout", ["journal-a4", "poster-a3"])
-@pytest.mark.parametrize("strict", [False, True])
-def test_check_reports_exactly_what_build_reports_with_the_same_options(cli, workspace, mistake, layout, strict):
-    """`check` runs the checks `build` runs: "check says ok, build fails" cannot happen."""
-    workspace.write("001.yaml", MISTAKES[mistake])
-    options = ["--layout", layout] + (["--strict"] if strict else [])
-    checked = cli("--root", workspace.root, "check", *options)
-    built = cli("--root", workspace.root, "build", *options)
-    assert checked.code == built.code
-    said = [line for line in checked.err.splitlines() if not line.startswith("ok:")]
-    assert said == [line for line in built.err.splitlines() if not line.startswith("nothing was built")]

@@ -1,4 +1,5 @@
-"""Tests of the `newsletter` command: exit codes, messages on stderr, no traceback, nothing written on errors."""
+"""Tests of the `newsletter` command's entry point: exit codes, messages on stderr, no traceback, nothing written
+on errors, Ctrl-C, output that cannot be written (the options: test_app.py; each command: test_commands.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import sys
 import pytest
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter import __version__
 
 # Files a new user really writes wrong, each with the `file:line:col: field` its error must show.
 BROKEN = {
@@ -29,12 +29,7 @@ BROKEN = {
 }
 
 
-# --- exit codes and the basics ----------------------------------------------------------------
-
-
-def test_version(cli):
-    result = cli("--version")
-    assert (result.code, result.out.strip()) == (0, f"newsletter {__version__}")
+# --- usage errors -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("args, message", [
@@ -47,40 +42,6 @@ def test_usage_errors_exit_2_on_stderr(cli, args, message):
     assert result.code == 2
     assert message in result.err and result.out == ""
     assert "Traceback" not in result.output
-
-
-def test_no_command_shows_the_help(cli):
-    result = cli()
-    assert result.code == 2 and "build" in result.output and "Traceback" not in result.output
-
-
-def test_the_sample_series_checks_clean(cli):
-    result = cli("--root", REPO, "check")
-    assert result.code == 0
-    assert result.err.strip() == "ok: 6 issue(s) checked"
-
-
-def test_check_one_issue_by_number_or_path(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    broken = workspace.write("002.yaml", "number: 2\n")
-    assert cli("--root", workspace.root, "check", "1").code == 0
-    result = cli("--root", workspace.root, "check", broken)
-    assert result.code == 1 and "the required key `date` is missing" in result.err
-
-
-def test_root_defaults_to_the_current_folder(cli, workspace, monkeypatch):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    monkeypatch.chdir(workspace.root)
-    result = cli("build")
-    assert result.code == 0
-    assert [p.name for p in workspace.pdfs()] == ["20210205_lettre-de-crise_n01_a4.pdf"]
-
-
-def test_a_folder_without_a_workspace_says_so(cli, tmp_path):
-    result = cli("--root", tmp_path, "check")
-    assert result.code == 1
-    assert "issues/publication.yaml: the publication file is missing" in result.err
-    assert "--root" in result.err
 
 
 # --- errors: on stderr, located, no traceback, nothing written ----------------------------------
@@ -111,26 +72,6 @@ def test_all_broken_files_are_reported_in_one_run(cli, workspace):
     assert not workspace.out.exists()
 
 
-def test_an_unknown_issue_number_is_an_error(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    result = cli("--root", workspace.root, "build", "7")
-    assert result.code == 1 and "issue 7: no issue has the number 7" in result.err
-    assert "newsletter list" in result.err
-
-
-def test_an_unknown_layout_suggests_the_nearest(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    result = cli("--root", workspace.root, "build", "--layout", "journal-a44")
-    assert result.code == 1 and "did you mean `journal-a4`?" in result.err
-
-
-def test_warnings_do_not_fail_unless_strict(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""))
-    result = cli("--root", workspace.root, "check")
-    assert result.code == 0 and "warning: number: no `next_issue` date" in result.err
-    assert cli("--root", workspace.root, "check", "--strict").code == 1
-
-
 def test_an_internal_error_is_one_line_with_the_debug_hint(cli, workspace, monkeypatch):
     import newsletter.build.plan
 
@@ -146,43 +87,35 @@ def test_an_internal_error_is_one_line_with_the_debug_hint(cli, workspace, monke
         cli("--root", workspace.root, "--debug", "check")
 
 
-# --- build and list -------------------------------------------------------------------------------
+# --- Ctrl-C ---------------------------------------------------------------------------------------
+
+INTERRUPTED = ("interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
+               "run the command again to finish")
 
 
-def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_path):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09"))
-    out = tmp_path / "printed" / "february"
-    result = cli("--root", workspace.root, "build", "--out", out)
-    assert result.code == 0
-    assert result.out.splitlines() == [
-        f"wrote {out / '20210205_lettre-de-crise_n01_a4.pdf'} (1 page) [1/2]",
-        f"wrote {out / '20210209_lettre-de-crise_n02_a4.pdf'} (1 page) [2/2]",
-    ]
-    assert result.err == ""
-    assert [p.name for p in workspace.pdfs(out)] == [
-        "20210205_lettre-de-crise_n01_a4.pdf", "20210209_lettre-de-crise_n02_a4.pdf"]
+def test_ctrl_c_during_a_command_is_exit_130_with_what_to_do(cli, workspace, monkeypatch):
+    import newsletter.build.plan
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newsletter.build.plan, "plan", stopped)
+    result = cli("--root", workspace.root, "check")
+    assert (result.code, result.out, result.err) == (130, "", INTERRUPTED + "\n")
 
 
-def test_list_shows_each_issue_and_what_is_built(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2")
-                    .replace("Les téléphones fonctionnent", "La messagerie revient"))
-    before = cli("--root", workspace.root, "list")
-    assert before.code == 0
-    lines = before.out.splitlines()
-    assert len(lines) == 2
-    assert lines[0].split()[:2] == ["1", "2021-02-05"] and "Les téléphones fonctionnent" in lines[0]
-    assert "La messagerie revient" in lines[1] and "journal-a4: missing" in lines[1]
-    assert cli("--root", workspace.root, "build", "2").code == 0
-    after = cli("--root", workspace.root, "list").out.splitlines()
-    assert "journal-a4: missing" in after[0] and "journal-a4: up to date" in after[1]
+def test_ctrl_c_outside_a_command_is_said_the_same_way(cli, monkeypatch):
+    import newsletter.cli
+
+    def stopped():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newsletter.cli, "app", stopped)
+    result = cli("check")
+    assert (result.code, result.err.splitlines()) == (130, [INTERRUPTED])
 
 
-def test_list_of_the_sample_series(cli):
-    lines = cli("--root", REPO, "list").out.splitlines()
-    assert [line.split()[0] for line in lines] == ["1", "2", "3", "4", "5", "6"]
-    assert "Les premiers outils reviennent, service par service" in lines[2]
+# --- the installed command and `python -m newsletter` ----------------------------------------------
 
 
 def test_python_dash_m_newsletter_works():

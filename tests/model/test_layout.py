@@ -48,16 +48,3 @@ def test_the_defaults_are_a_two_column_a4_journal_with_every_section():
     assert (layout.kind, layout.page.size, layout.columns, layout.fonts.regular) == ("journal", "A4", 2, "DejaVuSans")
     assert layout.sections[0] == "essentials" and layout.sections[-1] == "next_issue"
 
-
-def test_hyphenation_asked_for_is_said_to_be_unavailable(cli, workspace):
-    from conftest import MINIMAL_ISSUE
-
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    layouts = workspace.root / "layouts"
-    layouts.mkdir()
-    (layouts / "mine.yaml").write_text("columns: 2\nhyphenation: yes\n", encoding="utf-8")
-    result = cli("--root", workspace.root, "check", "--layout", "mine")
-    assert result.code == 0
-    assert "layouts/mine.yaml:2:14: warning: hyphenation: words are never hyphenated in this version" in result.err
-    (layouts / "mine.yaml").write_text("columns: 2\nhyphenation: no\n", encoding="utf-8")
-    assert "hyphenat" not in cli("--root", workspace.root, "check", "--layout", "mine").err

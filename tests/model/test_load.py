@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter.errors import Diagnostic, field_path
+from newsletter.errors import Diagnostic
 from newsletter.model.formats import Issue
 from newsletter.model.load import display_path, issue_files, load_model, load_workspace
 
@@ -17,30 +15,6 @@ def issue_text(number: int, extra: str = "") -> str:
 def printed(diagnostics: list[Diagnostic]) -> list[str]:
     """First line of each diagnostic, as the terminal shows it."""
     return [str(d).splitlines()[0] for d in diagnostics]
-
-
-# --- how a problem is written -----------------------------------------------------------------
-
-
-@pytest.mark.parametrize("path, text", [
-    (("faq", 1, "a"), "faq[2].a"),
-    (("faq", 0), "faq[1]"),
-    (("status", 9, "state"), "status[10].state"),
-    (("situation", "known", 2), "situation.known[3]"),
-    (("headline",), "headline"),
-    ((), ""),
-])
-def test_field_paths_count_list_items_from_one(path, text):
-    assert field_path(path) == text
-
-
-def test_a_diagnostic_reads_file_line_column_field_message_then_hint():
-    found = Diagnostic("issues/003.yaml", "this answer is empty", 14, 7, "faq[2].a", "write the text")
-    assert str(found) == "issues/003.yaml:14:7: faq[2].a: this answer is empty\n    hint: write the text"
-    warning = Diagnostic("issues/003.yaml", "long", 2, 11, "headline", severity="warning")
-    assert str(warning) == "issues/003.yaml:2:11: warning: headline: long"
-    assert str(Diagnostic("issues/publication.yaml", "the file is missing")) == \
-        "issues/publication.yaml: the file is missing"
 
 
 # --- one file: every problem, in the order of the file ----------------------------------------

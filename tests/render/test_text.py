@@ -156,37 +156,3 @@ def test_a_huge_headline_is_shortened_at_a_word_and_the_hotline_stays(workspace)
     assert sms.text.endswith("Numéro unique agents : 02 61 91 40 00")
     assert "the end of the headline" in sms.cut
 
-
-# --- the command ---------------------------------------------------------------------------------
-
-
-def test_export_prints_the_text_or_writes_it(cli, workspace, tmp_path):
-    workspace.write("001.yaml", FULL_ISSUE)
-    printed = cli("--root", workspace.root, "export", "1", "--format", "text")
-    assert printed.code == 0 and printed.out.startswith("Lettre de crise — N°")
-    target = tmp_path / "mail.txt"
-    written = cli("--root", workspace.root, "export", "1", "--format", "text", "--out", target)
-    assert written.code == 0 and written.out == "" and f"wrote {target}" in written.err
-    assert target.read_text(encoding="utf-8") == printed.out
-
-
-def test_export_sms_warns_on_stderr_what_was_cut(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE + "essentials:\n" + "  - " + "Texte très long. " * 40 + "\n")
-    result = cli("--root", workspace.root, "export", "1", "--format", "sms")
-    assert result.code == 0 and len(result.out.rstrip("\n")) <= text.SMS_LIMIT
-    assert re.search(r"warning: to fit in 480 characters the SMS leaves out: .*essential 1", result.err)
-
-
-def test_export_reports_input_errors_like_check(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE + "headlines: x\n")
-    result = cli("--root", workspace.root, "export", "1", "--format", "text")
-    assert result.code == 1 and result.out == ""
-    assert "issues/001.yaml:5:1: headlines: unknown key" in result.err
-    assert "nothing was exported" in result.err
-
-
-def test_export_never_overwrites_its_input(cli, workspace):
-    issue = workspace.write("001.yaml", MINIMAL_ISSUE)
-    result = cli("--root", workspace.root, "export", "1", "--out", issue)
-    assert result.code == 1 and "would overwrite one of the input files" in result.err
-    assert issue.read_text(encoding="utf-8") == MINIMAL_ISSUE

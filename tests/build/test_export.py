@@ -1,0 +1,102 @@
+"""`newsletter export`: one issue as text for another channel, what was left out, and never over an input file."""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+
+import pytest
+
+from conftest import MINIMAL_ISSUE, REPO
+from newsletter.build.export import FORMATS, export
+from newsletter.build.plan import plan
+from newsletter.errors import InputError
+from newsletter.render import phone, text
+
+LONG_ESSENTIALS = MINIMAL_ISSUE + "essentials:\n" + "  - " + "Texte très long. " * 40 + "\n"
+LONG_FAQ = MINIMAL_ISSUE + "faq:\n" + "".join(
+    f"  - q: Question numéro {n} ?\n    a: {'Une réponse assez longue. ' * 10}\n" for n in range(1, 15))
+
+
+def test_every_format_is_the_renderers_text():
+    [document] = plan(REPO, ["3"], [], render_checks=False).documents
+    for name in ("text", "markdown", "html"):
+        done = export(REPO, "3", name)
+        assert (done.text, done.warnings) == (import_module(f"newsletter.render.{name}").render(document), [])
+    assert export(REPO, "3", "sms").text == text.render_sms(document).text + "\n"
+    assert export(REPO, "3", "phone").text == phone.script(document).text
+    assert FORMATS == ("text", "sms", "markdown", "html", "phone")
+
+
+def test_an_sms_says_what_it_left_out(workspace):
+    workspace.write("001.yaml", LONG_ESSENTIALS)
+    done = export(workspace.root, "1", "sms")
+    assert len(done.text.rstrip("\n")) <= text.SMS_LIMIT and done.text.endswith("\n")
+    [warning] = done.warnings
+    assert warning.startswith("to fit in 480 characters the SMS leaves out: ") and "essential 1" in warning
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert export(workspace.root, "1", "sms").warnings == []
+
+
+def test_a_phone_message_too_long_to_listen_to_is_said(workspace):
+    workspace.write("001.yaml", LONG_FAQ)
+    done = export(workspace.root, "1", "phone")
+    [warning] = done.warnings
+    assert re.fullmatch(r"the message lasts about \d+ min \d\d s; past 3 minutes many callers hang up: "
+                        r"shorten the essentials or the FAQ", warning)
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert export(workspace.root, "1", "phone").warnings == []
+
+
+def test_an_issue_with_errors_gives_nothing(workspace, tmp_path):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "headlines: x\n")
+    target = tmp_path / "mail.txt"
+    done = export(workspace.root, "1", "text", target)
+    assert [str(d).splitlines()[0] for d in done.result.errors] == ["issues/001.yaml:5:1: headlines: unknown key "
+                                                                    "`headlines`"]
+    assert (done.text, done.warnings) == ("", [])
+    assert not target.exists()
+
+
+def test_a_character_the_pdf_fonts_lack_is_no_concern_of_an_export(workspace):
+    """Only the PDF is drawn with the bundled fonts: an e-mail shows what the reader's computer can."""
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("fonctionnent", "fonctionnent 中"))
+    done = export(workspace.root, "1", "text")
+    assert done.result.diagnostics == []
+    assert "Les téléphones fonctionnent 中" in done.text
+
+
+def test_out_writes_the_text_that_would_be_printed(workspace, tmp_path):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    target = tmp_path / "envoi" / "sms.txt"
+    done = export(workspace.root, "1", "sms", target)
+    assert target.read_bytes() == done.text.encode("utf-8")
+    assert done.text == export(workspace.root, "1", "sms").text
+    assert [path.name for path in target.parent.iterdir()] == ["sms.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize("name", ["001.yaml", "publication.yaml"])
+def test_out_is_refused_when_it_is_an_input_file(workspace, name):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    target = workspace.issues / name
+    before = target.read_bytes()
+    with pytest.raises(InputError) as refused:
+        export(workspace.root, "1", "markdown", target)
+    [problem] = refused.value.diagnostics
+    assert (problem.file, problem.message, problem.hint) == (
+        str(target), "the output would overwrite one of the input files", "choose another file name with --out")
+    assert target.read_bytes() == before
+
+
+def test_export_sms_warns_on_stderr_what_was_cut(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "essentials:\n" + "  - " + "Texte très long. " * 40 + "\n")
+    result = cli("--root", workspace.root, "export", "1", "--format", "sms")
+    assert result.code == 0 and len(result.out.rstrip("\n")) <= text.SMS_LIMIT
+    assert re.search(r"warning: to fit in 480 characters the SMS leaves out: .*essential 1", result.err)
+
+
+def test_export_never_overwrites_its_input(cli, workspace):
+    issue = workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "export", "1", "--out", issue)
+    assert result.code == 1 and "would overwrite one of the input files" in result.err
+    assert issue.read_text(encoding="utf-8") == MINIMAL_ISSUE

@@ -1,0 +1,140 @@
+"""A layout's own problems: fonts that are not there, colours too pale to read, settings not applied."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import MINIMAL_ISSUE
+from newsletter.checks.layout import contrast_warnings, font_problems, hyphenation_warnings
+from newsletter.model.layout import Layout
+from newsletter.render.pdf.fonts import BUNDLED_DIR
+
+NOT_FOUND_HINT = ("use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
+                  "or the path of a .ttf file relative to the layout file")
+
+
+def fonts(**names: str) -> Layout:
+    return Layout.parse({"fonts": names})
+
+
+# --- fonts ---------------------------------------------------------------------------------------
+
+
+def test_the_bundled_fonts_are_there(tmp_path):
+    assert font_problems(Layout.parse({}), tmp_path) == []
+    assert font_problems(fonts(regular="DejaVuSans-Bold", bold="DejaVuSans"), tmp_path) == []
+
+
+def test_a_truetype_file_next_to_the_layout_or_below_it_is_there(tmp_path):
+    (tmp_path / "polices").mkdir()
+    shutil.copy(BUNDLED_DIR / "DejaVuSans.ttf", tmp_path / "Maison.ttf")
+    shutil.copy(BUNDLED_DIR / "DejaVuSans-Bold.ttf", tmp_path / "polices" / "Maison-Gras.TTF")
+    assert font_problems(fonts(regular="Maison.ttf", bold="polices/Maison-Gras.TTF"), tmp_path) == []
+
+
+def test_a_font_that_is_not_there_is_named_with_where_it_was_looked_for(tmp_path):
+    [problem] = font_problems(fonts(italic="Marianne-Italique"), tmp_path)
+    assert problem.loc == ("fonts", "italic") and problem.severity == "error"
+    assert problem.message == (f"no bundled font or TrueType file named 'Marianne-Italique' "
+                               f"(looked for {tmp_path / 'Marianne-Italique'})")
+    assert problem.hint == NOT_FOUND_HINT
+
+
+def test_a_font_file_that_is_not_truetype_is_refused(tmp_path):
+    (tmp_path / "Maison.otf").write_bytes(b"OTTO")
+    [problem] = font_problems(fonts(bold_italic="Maison.otf"), tmp_path)
+    assert problem.loc == ("fonts", "bold_italic")
+    assert problem.message.startswith("no bundled font or TrueType file named 'Maison.otf'")
+
+
+def test_a_font_given_as_an_address_is_refused_as_an_address(tmp_path):
+    [problem] = font_problems(fonts(bold="https://fonts.example/Maison-Gras.ttf"), tmp_path)
+    assert problem.loc == ("fonts", "bold")
+    assert problem.message == ("the font 'https://fonts.example/Maison-Gras.ttf' is an address (URL), not a file: "
+                               "fonts must be files")
+    assert problem.hint.startswith("download the .ttf file")
+
+
+def test_every_style_is_checked(tmp_path):
+    found = font_problems(fonts(regular="A", bold="B", italic="C", bold_italic="D"), tmp_path)
+    assert [problem.loc for problem in found] == [("fonts", "regular"), ("fonts", "bold"), ("fonts", "italic"),
+                                                 ("fonts", "bold_italic")]
+
+
+# --- colours -------------------------------------------------------------------------------------
+
+
+def test_the_default_colours_are_all_readable():
+    assert contrast_warnings(Layout.parse({})) == []
+
+
+def test_a_pale_text_colour_is_a_warning_at_that_colour_saying_where_it_is_printed():
+    [problem] = contrast_warnings(Layout.parse({"colours": {"muted": "#BBBBBB"}}))
+    assert (problem.loc, problem.severity) == (("colours", "muted"), "warning")
+    assert problem.message == ("contrast of 1.9:1 for captions and footer on the page (#BBBBBB on #FFFFFF); "
+                               "at least 4.5:1 is needed to read it")
+    assert problem.hint == "choose a darker text colour or a lighter background"
+
+
+def test_each_pair_printed_with_a_pale_colour_is_said():
+    found = contrast_warnings(Layout.parse({"colours": {"accent": "#9DB4CC", "panel": "#888888"}}))
+    assert [(problem.loc, problem.message.split(" (")[0]) for problem in found] == [
+        (("colours", "accent"), "contrast of 2.1:1 for headings on the page"),
+        (("colours", "accent"), "contrast of 1.7:1 for headings in boxes"),
+        (("colours", "on_accent"), "contrast of 2.1:1 for the masthead and hotline box"),
+    ]
+
+
+@pytest.mark.parametrize("colours, where", [
+    ({"on_accent": "#FFFFFF", "do": "#7FD18C"}, "the 'do' box title"),
+    ({"on_accent": "#FFFFFF", "dont": "#F08080"}, "the 'don't' box title"),
+    ({"text": "#9A9A9A"}, "body text on the page"),
+])
+def test_the_boxes_and_the_page_are_checked(colours, where):
+    assert any(where in problem.message for problem in contrast_warnings(Layout.parse({"colours": colours})))
+
+
+def test_a_pale_colour_is_located_in_the_layout_file(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    (workspace.root / "layouts").mkdir()
+    (workspace.root / "layouts" / "pale.yaml").write_text('colours:\n  muted: "#BBBBBB"\n', encoding="utf-8")
+    result = cli("--root", workspace.root, "check", "--layout", "pale")
+    assert result.code == 0
+    assert "layouts/pale.yaml:2:10: warning: colours.muted: contrast of 1.9:1" in result.err
+    assert cli("--root", workspace.root, "check", "--layout", "pale", "--strict").code == 1
+
+
+# --- settings this version does not apply ------------------------------------------------------
+
+
+def test_hyphenation_is_said_only_when_asked_for():
+    [problem] = hyphenation_warnings(Layout.parse({"hyphenation": "yes"}))
+    assert (problem.loc, problem.severity) == (("hyphenation",), "warning")
+    assert problem.hint == "write `hyphenation: no`, or remove the line"
+    assert hyphenation_warnings(Layout.parse({"hyphenation": "no"})) == []
+    assert hyphenation_warnings(Layout.parse({})) == []
+
+
+def test_hyphenation_asked_for_is_said_to_be_unavailable(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    layouts = workspace.root / "layouts"
+    layouts.mkdir()
+    (layouts / "mine.yaml").write_text("columns: 2\nhyphenation: yes\n", encoding="utf-8")
+    result = cli("--root", workspace.root, "check", "--layout", "mine")
+    assert result.code == 0
+    assert "layouts/mine.yaml:2:14: warning: hyphenation: words are never hyphenated in this version" in result.err
+    (layouts / "mine.yaml").write_text("columns: 2\nhyphenation: no\n", encoding="utf-8")
+    assert "hyphenat" not in cli("--root", workspace.root, "check", "--layout", "mine").err
+
+
+def test_a_font_that_is_not_there_stops_the_build_at_the_layout_line(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    (workspace.root / "layouts").mkdir()
+    (workspace.root / "layouts" / "mine.yaml").write_text("fonts:\n  bold: Marianne-Gras.ttf\n", encoding="utf-8")
+    result = cli("--root", workspace.root, "build", "--layout", "mine")
+    assert result.code == 1
+    assert "layouts/mine.yaml:2:9: fonts.bold: no bundled font or TrueType file named 'Marianne-Gras.ttf'" in result.err
+    assert not workspace.out.exists()
+

@@ -1,0 +1,71 @@
+"""Placeholder texts ("À ÉCRIRE …", left by `init` and `new`): an error at each one left, saying what to write."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_ISSUE
+from newsletter.checks.placeholders import PLACEHOLDER, placeholder_problems
+
+HINT = 'replace the words "À ÉCRIRE : …" with your text, or delete the line if it is not needed'
+
+
+@pytest.mark.parametrize("data, field, what", [
+    ({"title": "À ÉCRIRE : le nom du journal"}, ("title",), "the journal's name"),
+    ({"organisation": "À ÉCRIRE"}, ("organisation",), "the name of your organisation"),
+    ({"hotline": {"phone": "À ÉCRIRE : le numéro"}}, ("hotline", "phone"), "the hotline's phone number"),
+    ({"headline": "À ÉCRIRE : le titre"}, ("headline",), "the headline"),
+    ({"lead": "À ÉCRIRE : deux phrases.\n"}, ("lead",), "the lead paragraph"),
+    ({"essentials": ["Un message.", "À ÉCRIRE"]}, ("essentials", 1), "a key message"),
+    ({"do": ["À ÉCRIRE : une consigne"]}, ("do", 0), "an instruction (what to do)"),
+    ({"dont": ["À ÉCRIRE : une consigne"]}, ("dont", 0), "an instruction (what not to do)"),
+    ({"contacts": [{"name": "Anne"}, {"name": "À ÉCRIRE"}]}, ("contacts", 1, "name"), "the contact's name"),
+    ({"contacts": [{"phone": "À ÉCRIRE"}]}, ("contacts", 0, "phone"), "the contact's phone number"),
+])
+def test_each_placeholder_says_what_to_write_there(data, field, what):
+    [problem] = placeholder_problems(data)
+    assert problem.loc == field and problem.severity == "error"
+    assert problem.message == f"still the placeholder text: write {what}"
+    assert problem.hint == HINT
+
+
+def test_any_other_field_is_named_as_users_read_it():
+    [problem] = placeholder_problems({"faq": [{"q": "Quand ?", "a": "À ÉCRIRE : la réponse"}]})
+    assert problem.loc == ("faq", 0, "a")
+    assert problem.message == "still the placeholder text: write the text of `faq[1].a`"
+
+
+def test_every_placeholder_left_is_reported_in_the_order_of_the_file():
+    data = {"headline": "À ÉCRIRE", "lead": "Écrit.", "do": ["À ÉCRIRE", "Fait.", "À ÉCRIRE"]}
+    assert [problem.loc for problem in placeholder_problems(data)] == [("headline",), ("do", 0), ("do", 2)]
+
+
+def test_spaces_or_a_line_break_before_it_change_nothing():
+    assert len(placeholder_problems({"lead": "\n  À ÉCRIRE : le chapeau"})) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Remplacez « À ÉCRIRE » par votre texte",  # the words quoted inside a text are the team's own
+    "À écrire demain",  # not the placeholder: it is written in capitals
+    "",
+])
+def test_a_text_that_does_not_start_with_the_placeholder_is_the_teams(text):
+    assert placeholder_problems({"lead": text, "faq": [{"q": text, "a": None}]}) == []
+
+
+def test_the_placeholder_is_what_the_templates_write():
+    assert PLACEHOLDER == "À ÉCRIRE"
+
+
+def test_a_placeholder_is_located_where_it_was_typed_and_nothing_is_built(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
+                                                      'headline: "À ÉCRIRE : le titre"')
+                    + "lead: |\n  Texte écrit.\nfaq:\n  - q: Quand ?\n    a: |\n      À ÉCRIRE : la réponse\n")
+    result = cli("--root", workspace.root, "build")
+    assert result.code == 1
+    assert [line for line in result.err.splitlines() if "placeholder" in line] == [
+        "issues/001.yaml:3:11: headline: still the placeholder text: write the headline",
+        "issues/001.yaml:9:8: faq[1].a: still the placeholder text: write the text of `faq[1].a`",
+    ]
+    assert f"    hint: {HINT}" in result.err
+    assert "nothing was built" in result.err and not workspace.out.exists()

@@ -1,0 +1,111 @@
+"""The application's shared options (--root, --version, no address for a folder or file) and how
+diagnostics are presented: each on stderr, then one line that counts them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_ISSUE
+from newsletter import __version__
+from newsletter.cli.app import on_this_computer, report
+from newsletter.errors import Diagnostic
+
+ERROR = Diagnostic("issues/001.yaml", "the required key `date` is missing", 1, 1, "date", "write the date")
+WARNING = Diagnostic("issues/001.yaml", "no `next_issue` date", 1, 9, "number", severity="warning")
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def test_report_prints_each_diagnostic_then_counts_them_on_stderr(capsys):
+    assert report([ERROR, WARNING]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "issues/001.yaml:1:1: date: the required key `date` is missing",
+        "    hint: write the date",
+        "issues/001.yaml:1:9: warning: number: no `next_issue` date",
+        "1 error(s), 1 warning(s)",
+    ]
+
+
+def test_warnings_alone_exit_0(capsys):
+    assert report([WARNING, WARNING]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "0 error(s), 2 warning(s)"
+
+
+def test_nothing_to_report_prints_nothing(capsys):
+    assert report([]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+# --- the shared options ---------------------------------------------------------------------------
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert (result.code, result.out.strip()) == (0, f"newsletter {__version__}")
+
+
+def test_no_command_shows_the_help(cli):
+    result = cli()
+    assert result.code == 2 and "build" in result.output and "Traceback" not in result.output
+
+
+def test_root_defaults_to_the_current_folder(cli, workspace, monkeypatch):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    monkeypatch.chdir(workspace.root)
+    result = cli("build")
+    assert result.code == 0
+    assert [p.name for p in workspace.pdfs()] == ["20210205_lettre-de-crise_n01_a4.pdf"]
+
+
+def test_root_names_the_workspace_from_anywhere(cli, workspace, tmp_path, monkeypatch):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = cli("--root", workspace.root, "check")
+    assert (result.code, result.err.strip()) == (0, "ok: 1 issue(s) checked")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_folder_without_a_workspace_says_so(cli, tmp_path):
+    result = cli("--root", tmp_path, "check")
+    assert result.code == 1
+    assert "issues/publication.yaml: the publication file is missing" in result.err
+    assert "--root" in result.err
+
+
+# --- an address is never a folder or a file -------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, option", [
+    (("--root", "https://intranet.example/journal", "check"), "'--root'"),
+    (("--root", "{ws}", "build", "--out", "//serveur/partage/pdf"), "'--out' / '-o'"),
+    (("--root", "{ws}", "list", "--out", "file:///C:/journal/out"), "'--out' / '-o'"),
+    (("--root", "{ws}", "export", "1", "--out", "https://intranet.example/page.html"), "'--out' / '-o'"),
+    (("--root", "{ws}", "archive", "--out", "\\\\serveur\\archive"), "'--out' / '-o'"),
+    (("--root", "{ws}", "schema", "--out", "https://schemas.example/"), "'--out' / '-o'"),
+    (("init", "//serveur/partage/journal"), "'directory'"),
+])
+def test_an_address_given_for_a_folder_or_file_is_a_usage_error(cli, workspace, args, option):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli(*(arg.replace("{ws}", str(workspace.root)) for arg in args))
+    assert result.code == 2, result.output
+    assert f"Invalid value for {option}" in result.err
+    assert "is an address (URL); give a folder or file on this computer" in result.err
+    assert "Traceback" not in result.output
+    assert sorted(path.name for path in workspace.root.iterdir()) == ["assets", "issues"]  # nothing written
+
+
+def test_a_folder_or_file_on_this_computer_is_taken_as_it_is():
+    import typer  # here, not above: newsletter.cli must be imported first, for Typer's plain output
+
+    assert on_this_computer(Path("out/pdf")) == Path("out/pdf")
+    assert on_this_computer(Path("C:/journal/out")) == Path("C:/journal/out")
+    assert on_this_computer(None) is None
+    with pytest.raises(typer.BadParameter, match=r"is an address \(URL\)"):
+        on_this_computer(Path("https://intranet.example/"))

@@ -1,0 +1,175 @@
+"""The commands: what each one prints, on which stream, with which exit code (`init` and `new`: tests/scaffold/,
+`archive`: tests/archive/, `watch`: tests/build/test_watch.py, `schema`: tests/scaffold/test_schemas.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_ISSUE, REPO
+from tests.render.test_text import FULL_ISSUE
+
+# --- check ----------------------------------------------------------------------------------------
+
+
+def test_the_sample_series_checks_clean(cli):
+    result = cli("--root", REPO, "check")
+    assert result.code == 0
+    assert result.err.strip() == "ok: 6 issue(s) checked"
+
+
+def test_check_one_issue_by_number_or_path(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    broken = workspace.write("002.yaml", "number: 2\n")
+    assert cli("--root", workspace.root, "check", "1").code == 0
+    result = cli("--root", workspace.root, "check", broken)
+    assert result.code == 1 and "the required key `date` is missing" in result.err
+
+
+def test_warnings_do_not_fail_unless_strict(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""))
+    result = cli("--root", workspace.root, "check")
+    assert result.code == 0 and "warning: number: no `next_issue` date" in result.err
+    assert cli("--root", workspace.root, "check", "--strict").code == 1
+
+
+def test_check_writes_nothing_and_prints_nothing_on_stdout(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "check", "--layout", "poster-a3")
+    assert (result.code, result.out, result.err) == (0, "", "ok: 1 issue(s) checked\n")
+    assert sorted(path.name for path in workspace.root.iterdir()) == ["assets", "issues"]
+
+
+# --- build ----------------------------------------------------------------------------------------
+
+
+def test_an_unknown_issue_number_is_an_error(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "build", "7")
+    assert result.code == 1 and "issue 7: no issue has the number 7" in result.err
+    assert "newsletter list" in result.err
+
+
+def test_an_unknown_layout_suggests_the_nearest(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "build", "--layout", "journal-a44")
+    assert result.code == 1 and "did you mean `journal-a4`?" in result.err
+
+
+def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_path):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09"))
+    out = tmp_path / "printed" / "february"
+    result = cli("--root", workspace.root, "build", "--out", out)
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        f"wrote {out / '20210205_lettre-de-crise_n01_a4.pdf'} (1 page) [1/2]",
+        f"wrote {out / '20210209_lettre-de-crise_n02_a4.pdf'} (1 page) [2/2]",
+    ]
+    assert result.err == ""
+    assert [p.name for p in workspace.pdfs(out)] == [
+        "20210205_lettre-de-crise_n01_a4.pdf", "20210209_lettre-de-crise_n02_a4.pdf"]
+
+
+def test_build_names_each_print_option_in_the_file_it_writes(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "build", "--grayscale", "--bleed", "3")
+    assert result.code == 0
+    assert result.out == f"wrote {workspace.out / '20210205_lettre-de-crise_n01_a4-grayscale-bleed3mm.pdf'} (1 page)\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--bleed", "11"), "Invalid value for '--bleed': 11.0 is not in the range 0<=x<=10."),
+    (("--bleed", "-1"), "Invalid value for '--bleed'"),
+    (("--impose", "leaflet"), "Invalid value for '--impose': 'leaflet' is not one of 'booklet'."),
+])
+def test_build_options_out_of_their_range_are_usage_errors(cli, workspace, args, message):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "build", *args)
+    assert result.code == 2 and message in result.err
+    assert not workspace.out.exists()
+
+
+# --- list -----------------------------------------------------------------------------------------
+
+
+def test_list_shows_each_issue_and_what_is_built(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2")
+                    .replace("Les téléphones fonctionnent", "La messagerie revient"))
+    before = cli("--root", workspace.root, "list")
+    assert before.code == 0
+    lines = before.out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].split()[:2] == ["1", "2021-02-05"] and "Les téléphones fonctionnent" in lines[0]
+    assert "La messagerie revient" in lines[1] and "journal-a4: missing" in lines[1]
+    assert cli("--root", workspace.root, "build", "2").code == 0
+    after = cli("--root", workspace.root, "list").out.splitlines()
+    assert "journal-a4: missing" in after[0] and "journal-a4: up to date" in after[1]
+
+
+def test_list_of_the_sample_series(cli):
+    lines = cli("--root", REPO, "list").out.splitlines()
+    assert [line.split()[0] for line in lines] == ["1", "2", "3", "4", "5", "6"]
+    assert "Les premiers outils reviennent, service par service" in lines[2]
+
+
+def test_list_shows_the_issues_that_load_and_reports_the_others(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", "number: 2\n")
+    result = cli("--root", workspace.root, "list")
+    assert result.code == 1
+    assert result.out == "  1  2021-02-05  Les téléphones fonctionnent  [journal-a4: missing, poster-a3: missing]\n"
+    assert "issues/002.yaml:1:1: date: the required key `date` is missing" in result.err
+
+
+# --- layouts --------------------------------------------------------------------------------------
+
+
+def test_layouts_lists_every_built_in_layout_with_its_paper(cli, tmp_path):
+    lines = cli("--root", tmp_path, "layouts").out.splitlines()
+    assert [line.split()[:4] for line in lines] == [
+        ["journal-a4", "A4", "portrait", "built-in"], ["journal-a5", "A5", "portrait", "built-in"],
+        ["journal-letter", "Letter", "portrait", "built-in"], ["large-print-a4", "A4", "portrait", "built-in"],
+        ["poster-a3", "A3", "portrait", "built-in"]]
+
+
+def test_layouts_shows_the_workspaces_own_and_says_which_cannot_be_used(cli, workspace):
+    layouts = workspace.root / "layouts"
+    layouts.mkdir()
+    (layouts / "poster-a3.yaml").write_text("kind: poster\npage:\n  size: A4\n", encoding="utf-8")
+    (layouts / "wide.yaml").write_text("page:\n  size: A5\n  orientation: landscape\n", encoding="utf-8")
+    (layouts / "broken.yaml").write_text("page:\n  size: B4\n", encoding="utf-8")
+    result = cli("--root", workspace.root, "layouts")
+    assert result.code == 0
+    mine = {line.split()[0]: line for line in result.out.splitlines()}
+    assert mine["poster-a3"].split()[1:4] == ["A4", "portrait", "workspace"]  # the workspace's replaces the built-in
+    assert mine["wide"].split()[1:4] == ["A5", "landscape", "workspace"]
+    assert "invalid (see above)" in mine["broken"]
+    assert "layouts/broken.yaml:2:9: page.size: expected one of 'A3', 'A4', 'A5' or 'Letter'; found 'B4'" in result.err
+
+
+# --- export ---------------------------------------------------------------------------------------
+
+
+def test_export_prints_the_text_or_writes_it(cli, workspace, tmp_path):
+    workspace.write("001.yaml", FULL_ISSUE)
+    printed = cli("--root", workspace.root, "export", "1", "--format", "text")
+    assert printed.code == 0 and printed.out.startswith("Lettre de crise — N°")
+    target = tmp_path / "mail.txt"
+    written = cli("--root", workspace.root, "export", "1", "--format", "text", "--out", target)
+    assert written.code == 0 and written.out == "" and f"wrote {target}" in written.err
+    assert target.read_text(encoding="utf-8") == printed.out
+
+
+def test_export_reports_input_errors_like_check(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "headlines: x\n")
+    result = cli("--root", workspace.root, "export", "1", "--format", "text")
+    assert result.code == 1 and result.out == ""
+    assert "issues/001.yaml:5:1: headlines: unknown key" in result.err
+    assert "nothing was exported" in result.err
+
+
+def test_export_of_an_unknown_format_is_a_usage_error(cli):
+    result = cli("--root", REPO, "export", "1", "--format", "pdf")
+    assert result.code == 2 and result.out == ""
+    assert "'pdf' is not one of 'text', 'sms', 'markdown', 'html', 'phone'" in result.err

@@ -1,0 +1,93 @@
+"""Tests of where a file named by the user may be: never an address, always inside the workspace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsletter.read.paths import is_address, is_inside
+
+
+@pytest.mark.parametrize("typed", [
+    "https://www.ville.example/logo.png",
+    "HTTP://WWW.VILLE.EXAMPLE/LOGO.PNG",
+    "ftp://serveur/photo.jpg",
+    "s3://bucket/photo.jpg",
+    "file:///C:/Users/agent/photo.jpg",  # copied from a browser's address bar
+    "file:photo.jpg",
+    "data:image/png;base64,iVBORw0KGgo=",
+    "//serveur/partage/photo.jpg",  # a network share
+    "\\\\serveur\\partage\\photo.jpg",  # the same, written the Windows way
+    "  https://www.ville.example/logo.png",  # spaces before it change nothing
+])
+def test_addresses_are_recognised(typed):
+    assert is_address(typed)
+
+
+@pytest.mark.parametrize("typed", [
+    "../assets/logo.png",
+    "assets/logo.png",
+    "photo.jpg",
+    "/home/agent/photo.jpg",
+    "C:/Users/agent/photo.jpg",  # a drive letter is not a scheme
+    "C:\\Users\\agent\\photo.jpg",
+    "photo:1.jpg",
+    "./https/photo.jpg",
+    "photos//photo.jpg",
+    "DejaVuSans-Bold",
+])
+def test_ordinary_paths_are_not_addresses(typed):
+    assert not is_address(typed)
+
+
+def test_a_path_in_the_folder_or_below_is_inside(tmp_path):
+    assert is_inside(tmp_path / "assets" / "logo.png", tmp_path)  # need not exist
+    assert is_inside(tmp_path, tmp_path)
+    assert is_inside(tmp_path / "issues" / ".." / "assets" / "logo.png", tmp_path)
+
+
+def test_a_path_that_climbs_out_with_dot_dot_is_not_inside(tmp_path):
+    root = tmp_path / "workspace"
+    assert not is_inside(root / ".." / "elsewhere" / "logo.png", root)
+    assert not is_inside(root / "issues" / ".." / ".." / "logo.png", root)
+    assert not is_inside(tmp_path / "workspace-old" / "logo.png", root)  # a name that starts the same
+
+
+def test_relative_paths_are_taken_from_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert is_inside(Path("assets/logo.png"), tmp_path)
+    assert is_inside(tmp_path / "assets" / "logo.png", Path("."))
+    assert not is_inside(Path("../logo.png"), tmp_path)
+
+
+def links_work(tmp_path: Path) -> None:
+    try:
+        os.symlink(tmp_path, tmp_path / "probe")
+    except (OSError, NotImplementedError):
+        pytest.skip("symbolic links cannot be made here")
+    (tmp_path / "probe").unlink()
+
+
+def test_a_link_is_followed_to_where_it_points(tmp_path):
+    links_work(tmp_path)
+    root, elsewhere = tmp_path / "workspace", tmp_path / "elsewhere"
+    (root / "assets").mkdir(parents=True)
+    elsewhere.mkdir()
+    (elsewhere / "photo.jpg").write_bytes(b"")
+    (root / "assets" / "photo.jpg").symlink_to(elsewhere / "photo.jpg")
+    (root / "assets" / "outside").symlink_to(elsewhere, target_is_directory=True)
+    assert not is_inside(root / "assets" / "photo.jpg", root)
+    assert not is_inside(root / "assets" / "outside" / "photo.jpg", root)
+    (root / "assets" / "logo.png").write_bytes(b"")
+    (elsewhere / "logo.png").symlink_to(root / "assets" / "logo.png")
+    assert is_inside(elsewhere / "logo.png", root)  # a link from outside to a file of the workspace
+
+
+def test_a_workspace_reached_through_a_link_still_holds_its_files(tmp_path):
+    links_work(tmp_path)
+    (tmp_path / "real" / "assets").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert is_inside(tmp_path / "real" / "assets" / "logo.png", tmp_path / "link")
+    assert is_inside(tmp_path / "link" / "assets" / "logo.png", tmp_path / "real")
