@@ -1,17 +1,19 @@
-"""Checks: what validation alone cannot see, in the order they run.
+"""Checks: what validation alone cannot see.
 
 Each family looks at the model (or at the words as typed) and returns :class:`~newsletter.errors.Problem`
 objects at field paths; this module runs them and turns each into a diagnostic at ``file:line:column``
 with :func:`newsletter.read.locate.locate`. Every command that reads a workspace (``check``, ``build``,
 ``archive``, ``export``, ``watch``) runs them through here, so `check` says exactly what a build would.
 
-1. ``layout``: fonts that are not there, colour pairs too pale to read, settings not applied.
-2. ``images``: pictures that cannot be printed (not in the workspace, not PNG or JPEG, damaged, huge).
-3. ``placeholders``: "À ÉCRIRE" texts left by ``init`` and ``new``.
-4. ``advice``: plain-language writing advice (warnings only).
-5. ``series``: numbers skipped, dates going backwards (only when the whole series is read).
-6. The checks that measure with the fonts, run only when something will be rendered:
-   ``glyphs`` (characters the fonts lack) and ``poster`` (text too long for the poster).
+The families, and the order their messages come in (the order users have always seen):
+
+- each layout: ``layout`` (colour pairs too pale to read, settings not applied, fonts not there);
+- the publication: ``images`` (its logo), ``placeholders`` ("À ÉCRIRE" texts left by ``init`` and
+  ``new``), ``advice`` (plain-language writing advice, warnings only);
+- each issue: ``advice``, ``images`` (its pictures), ``placeholders``;
+- ``series``: numbers skipped, dates going backwards (only when the whole series is read);
+- when something will be rendered, the checks that measure with the fonts: ``glyphs`` (characters the
+  fonts lack) and ``poster`` (text too long for the poster).
 """
 
 from __future__ import annotations
