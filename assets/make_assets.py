@@ -52,8 +52,9 @@ class Canvas:
         return [round(v * SCALE) for v in values]
 
     def rect(self, box, fill=None, outline=None, width=0, radius=0):
-        self.draw.rounded_rectangle(self.s(box), radius=radius * SCALE, fill=fill,
-                                    outline=outline, width=round(width * SCALE))
+        self.draw.rounded_rectangle(
+            self.s(box), radius=radius * SCALE, fill=fill, outline=outline, width=round(width * SCALE)
+        )
 
     def ellipse(self, box, fill=None, outline=None, width=0):
         self.draw.ellipse(self.s(box), fill=fill, outline=outline, width=round(width * SCALE))
@@ -62,8 +63,7 @@ class Canvas:
         self.draw.polygon([tuple(self.s(p)) for p in points], fill=fill)
 
     def line(self, points, fill, width, joint="curve"):
-        self.draw.line([tuple(self.s(p)) for p in points], fill=fill, width=round(width * SCALE),
-                       joint=joint)
+        self.draw.line([tuple(self.s(p)) for p in points], fill=fill, width=round(width * SCALE), joint=joint)
 
     def round_line(self, points, fill, width):
         """A polyline with round caps."""
@@ -87,8 +87,7 @@ class Canvas:
             image = flat
             if colors:
                 # fewer colours, smaller file; kept as plain RGB for any PDF library
-                image = image.quantize(colors=colors, method=Image.MEDIANCUT,
-                                       dither=Image.NONE).convert("RGB")
+                image = image.quantize(colors=colors, method=Image.MEDIANCUT, dither=Image.NONE).convert("RGB")
         path = HERE / name
         image.save(path, optimize=True)
         print(f"{path.name}: {image.size[0]}x{image.size[1]}, {path.stat().st_size // 1024} KB")
@@ -113,8 +112,15 @@ def wave(x0: float, x1: float, y: float, amplitude: float, periods: float, steps
 
 
 def check_mark(c: Canvas, cx: float, cy: float, size: float, fill, width: float):
-    c.round_line([(cx - size * 0.45, cy + size * 0.02), (cx - size * 0.12, cy + size * 0.33),
-                  (cx + size * 0.48, cy - size * 0.32)], fill, width)
+    c.round_line(
+        [
+            (cx - size * 0.45, cy + size * 0.02),
+            (cx - size * 0.12, cy + size * 0.33),
+            (cx + size * 0.48, cy - size * 0.32),
+        ],
+        fill,
+        width,
+    )
 
 
 # --------------------------------------------------------------------------- logo
@@ -134,14 +140,17 @@ def make_logo():
     c.image.paste(Image.new("RGBA", c.image.size, BLUE), mask=mask)
     # river and sea: three waves
     for i, y in enumerate((392, 440, 488)):
-        half = math.sqrt(max(0, 250 ** 2 - (y - 300) ** 2)) - 24
+        half = math.sqrt(max(0, 250**2 - (y - 300) ** 2)) - 24
         c.round_line(wave(300 - half, 300 + half, y, 9, 2.5 - 0.5 * i), WHITE, 13)
     # a sun rising over the water
     c.arc((222, 262, 378, 418), 180, 360, WHITE, 12)
     for k in range(5):
         a = math.radians(200 + k * 35)
-        c.round_line([(300 + 98 * math.cos(a), 340 + 98 * math.sin(a)),
-                      (300 + 126 * math.cos(a), 340 + 126 * math.sin(a))], WHITE, 10)
+        c.round_line(
+            [(300 + 98 * math.cos(a), 340 + 98 * math.sin(a)), (300 + 126 * math.cos(a), 340 + 126 * math.sin(a))],
+            WHITE,
+            10,
+        )
     # initials
     c.text_center((300, 156), "VLM", 96, WHITE)
     c.save("logo.png", mode="RGBA")
@@ -155,8 +164,10 @@ def monitor(c: Canvas, x: float, y: float, w: float, done: bool):
     c.rect((x, y, x + w, y + h), fill=NAVY, radius=14)
     c.rect((x + 14, y + 14, x + w - 14, y + h - 14), fill=SKY if done else LIGHT_GREY, radius=6)
     # stand
-    c.polygon([(x + w * 0.42, y + h), (x + w * 0.58, y + h), (x + w * 0.62, y + h + 46),
-               (x + w * 0.38, y + h + 46)], fill=NAVY)
+    c.polygon(
+        [(x + w * 0.42, y + h), (x + w * 0.58, y + h), (x + w * 0.62, y + h + 46), (x + w * 0.38, y + h + 46)],
+        fill=NAVY,
+    )
     c.rect((x + w * 0.26, y + h + 40, x + w * 0.74, y + h + 58), fill=NAVY, radius=8)
     # screen content: window bars
     bars = BLUE if done else GREY
@@ -174,8 +185,7 @@ def monitor(c: Canvas, x: float, y: float, w: float, done: bool):
         c.ellipse((cx - r - 5, cy - r - 5, cx + r + 5, cy + r + 5), fill=WHITE)
         c.ellipse((cx - r, cy - r, cx + r, cy + r), outline=GREY, width=r * 0.18)
         # clock hands: waiting for the technician
-        c.round_line([(cx, cy - r * 0.55), (cx, cy), (cx + r * 0.4, cy + r * 0.2)], GREY,
-                     r * 0.16)
+        c.round_line([(cx, cy - r * 0.55), (cx, cy), (cx + r * 0.4, cy + r * 0.2)], GREY, r * 0.16)
 
 
 def make_workstations():
@@ -190,8 +200,7 @@ def make_workstations():
     c.arc((540, 65, 660, 185), 240, 490, TEAL, 16)
     end = math.radians(490)
     radius = 60 - 8  # middle of the stroke
-    arrow_head(c, (600 + radius * math.cos(end), 125 + radius * math.sin(end)),
-               end + math.pi / 2, 30, 46, TEAL)
+    arrow_head(c, (600 + radius * math.cos(end), 125 + radius * math.sin(end)), end + math.pi / 2, 30, 46, TEAL)
     # progress bar: how much of the work is done
     c.rect((200, 650, 1000, 694), fill=WHITE, outline=NAVY, width=4, radius=22)
     c.rect((208, 658, 208 + 784 * 0.62, 686), fill=GREEN, radius=14)
@@ -205,8 +214,7 @@ def envelope(c: Canvas, x: float, y: float, w: float, fill, line):
     h = w * 0.64
     c.rect((x, y, x + w, y + h), fill=fill, outline=line, width=max(3, w / 45), radius=w / 22)
     lw = max(3, w / 40)
-    c.line([(x + w * 0.04, y + h * 0.08), (x + w / 2, y + h * 0.56), (x + w * 0.96, y + h * 0.08)],
-           line, lw)
+    c.line([(x + w * 0.04, y + h * 0.08), (x + w / 2, y + h * 0.56), (x + w * 0.96, y + h * 0.08)], line, lw)
     c.line([(x + w * 0.04, y + h * 0.94), (x + w * 0.38, y + h * 0.44)], line, lw * 0.8)
     c.line([(x + w * 0.96, y + h * 0.94), (x + w * 0.62, y + h * 0.44)], line, lw * 0.8)
 
@@ -217,10 +225,10 @@ def shield(c: Canvas, cx: float, top: float, w: float):
     steps = 40
     for i in range(steps + 1):  # right side curving down to the point
         t = i / steps
-        pts.append((cx + w / 2 * (1 - t ** 1.8), top + h * 0.12 + (h * 0.88) * t))
+        pts.append((cx + w / 2 * (1 - t**1.8), top + h * 0.12 + (h * 0.88) * t))
     for i in range(steps, -1, -1):
         t = i / steps
-        pts.append((cx - w / 2 * (1 - t ** 1.8), top + h * 0.12 + (h * 0.88) * t))
+        pts.append((cx - w / 2 * (1 - t**1.8), top + h * 0.12 + (h * 0.88) * t))
     c.polygon(pts, fill=WHITE)
     inner = [((px - cx) * 0.84 + cx, (py - top) * 0.86 + top + h * 0.05) for px, py in pts]
     c.polygon(inner, fill=GREEN)
@@ -230,9 +238,9 @@ def shield(c: Canvas, cx: float, top: float, w: float):
 def make_mail():
     c = Canvas(1200, 800, PALE)
     # a dashed path bringing messages in, from the left
-    path = [(40 + t * 9.2, 520 - 240 * math.sin(math.pi * t / 100) ** 1.3) for t in range(0, 101)]
+    path = [(40 + t * 9.2, 520 - 240 * math.sin(math.pi * t / 100) ** 1.3) for t in range(101)]
     for i in range(0, len(path) - 1, 6):
-        c.line(path[i:i + 4], GREY, 6)
+        c.line(path[i : i + 4], GREY, 6)
     for t, size in ((14, 70), (40, 96)):
         x, y = path[t]
         envelope(c, x - size / 2, y - size * 0.32, size, WHITE, BLUE)

@@ -27,8 +27,13 @@ FONTS = ROOT / "newsletter" / "data" / "fonts"
 def main(output: str) -> None:
     for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
         pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
-    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
-                                  italic="DejaVuSans-Oblique", boldItalic="DejaVuSans-BoldOblique")
+    pdfmetrics.registerFontFamily(
+        "DejaVuSans",
+        normal="DejaVuSans",
+        bold="DejaVuSans-Bold",
+        italic="DejaVuSans-Oblique",
+        boldItalic="DejaVuSans-BoldOblique",
+    )
     issue = yaml.safe_load((ROOT / "issues" / "003.yaml").read_text(encoding="utf-8"))
     body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=11, leading=14, spaceAfter=5)
     head = ParagraphStyle("head", parent=body, fontName="DejaVuSans-Bold", fontSize=14, leading=18, spaceBefore=8)
@@ -37,19 +42,36 @@ def main(output: str) -> None:
     def paragraphs(text, style=body):
         return [Paragraph(escape(part.strip()), style) for part in str(text).split("\n\n") if part.strip()]
 
-    story = [Image(str(ROOT / "assets" / "logo.png"), width=25 * mm, height=25 * mm),
-             Paragraph(escape(issue["headline"]), title)] + paragraphs(issue.get("lead", ""))
+    story = [
+        Image(str(ROOT / "assets" / "logo.png"), width=25 * mm, height=25 * mm),
+        Paragraph(escape(issue["headline"]), title),
+    ] + paragraphs(issue.get("lead", ""))
     story += [Paragraph("L'essentiel", head)] + [p for item in issue.get("essentials", []) for p in paragraphs(item)]
     rows = [[Paragraph("À faire", head), Paragraph("À ne pas faire", head)]]
     for index in range(max(len(issue.get("do", [])), len(issue.get("dont", [])))):
-        rows.append([Paragraph(escape(items[index]), body) if index < len(items) else ""
-                     for items in (issue.get("do", []), issue.get("dont", []))])
-    story.append(Table(rows, style=TableStyle([("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
-                                               ("BOX", (0, 0), (0, -1), 1, colors.green),
-                                               ("BOX", (1, 0), (1, -1), 1, colors.red)])))
+        rows.append(
+            [
+                Paragraph(escape(items[index]), body) if index < len(items) else ""
+                for items in (issue.get("do", []), issue.get("dont", []))
+            ]
+        )
+    story.append(
+        Table(
+            rows,
+            style=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+                    ("BOX", (0, 0), (0, -1), 1, colors.green),
+                    ("BOX", (1, 0), (1, -1), 1, colors.red),
+                ]
+            ),
+        )
+    )
     story.append(Paragraph("Où en sont les outils ?", head))
-    story += [Paragraph(escape(f"{s['system']} — {s['state']} — {s.get('since', '')} — {s.get('note', '')}"), body)
-              for s in issue.get("status", [])]
+    story += [
+        Paragraph(escape(f"{s['system']} — {s['state']} — {s.get('since', '')} — {s.get('note', '')}"), body)
+        for s in issue.get("status", [])
+    ]
     for item in issue.get("news", []):
         story.append(Paragraph(escape(item["title"]), head))
         if item.get("image"):
@@ -62,14 +84,18 @@ def main(output: str) -> None:
     for question in issue.get("faq", []):
         story += [Paragraph(escape(question["q"]), head)] + paragraphs(question["a"])
     story.append(Paragraph("Contacts", head))
-    story += [Paragraph(escape(f"{c['name']} — {c.get('role', '')} — {c.get('phone', '')}"), body)
-              for c in issue.get("contacts", [])]
+    story += [
+        Paragraph(escape(f"{c['name']} — {c.get('role', '')} — {c.get('phone', '')}"), body)
+        for c in issue.get("contacts", [])
+    ]
 
     document = BaseDocTemplate(output, pagesize=A4, initialFontName="DejaVuSans")
     gutter = 6 * mm
     width = (document.width - gutter) / 2
-    frames = [Frame(document.leftMargin, document.bottomMargin, width, document.height, id="left"),
-              Frame(document.leftMargin + width + gutter, document.bottomMargin, width, document.height, id="right")]
+    frames = [
+        Frame(document.leftMargin, document.bottomMargin, width, document.height, id="left"),
+        Frame(document.leftMargin + width + gutter, document.bottomMargin, width, document.height, id="right"),
+    ]
     document.addPageTemplates([PageTemplate("two", frames)])
     document.build(story)
 

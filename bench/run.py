@@ -47,21 +47,25 @@ print(sorted(times)[len(times) // 2])
 
 def run(command: list[str], cwd: Path, environment: dict[str, str] = ENVIRONMENT) -> tuple[float, int]:
     """Wall time of one whole process, and the peak memory (KiB) of its largest process."""
-    wrapper = ("import resource, subprocess, sys, time\n"
-               "start = time.perf_counter()\n"
-               "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-               "elapsed = time.perf_counter() - start\n"
-               "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n")
-    output = subprocess.run([PYTHON, "-c", wrapper, *command], cwd=cwd, capture_output=True, text=True, check=True,
-                            env=environment)
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "elapsed = time.perf_counter() - start\n"
+        "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+    )
+    output = subprocess.run(
+        [PYTHON, "-c", wrapper, *command], cwd=cwd, capture_output=True, text=True, check=True, env=environment
+    )
     elapsed, memory, code = output.stdout.split()
     if code != "0":
         raise SystemExit(f"failed ({code}): {' '.join(command)}")
     return float(elapsed), int(memory)
 
 
-def median_run(command: list[str], cwd: Path, runs: int, before=None,
-               environment: dict[str, str] = ENVIRONMENT) -> tuple[float, int]:
+def median_run(
+    command: list[str], cwd: Path, runs: int, before=None, environment: dict[str, str] = ENVIRONMENT
+) -> tuple[float, int]:
     times, memories = [], []
     for _ in range(runs):
         if before:
@@ -120,13 +124,21 @@ def main() -> None:
         cached = {**ENVIRONMENT, "NEWSLETTER_CACHE": str(scratch / "cache")}
         workspace = make_workspace(scratch / "samples")
         out = scratch / "out"
-        base_time, base_memory = median_run([PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "b.pdf")],
-                                            scratch, runs)
+        base_time, base_memory = median_run(
+            [PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "b.pdf")], scratch, runs
+        )
         base_bytes = (scratch / "b.pdf").stat().st_size
         rows = []
 
-        def measure(name: str, command: list[str], target: float, cwd: Path = workspace, before=None,
-                    count: int = runs, environment: dict[str, str] = cached) -> tuple[float, int]:
+        def measure(
+            name: str,
+            command: list[str],
+            target: float,
+            cwd: Path = workspace,
+            before=None,
+            count: int = runs,
+            environment: dict[str, str] = cached,
+        ) -> tuple[float, int]:
             elapsed, memory = median_run(command, cwd, count, before, environment)
             rows.append((name, f"{elapsed:.3f} s", elapsed / base_time, target))
             return elapsed, memory
@@ -135,27 +147,46 @@ def main() -> None:
         measure("newsletter check (6 samples)", cli + ["check"], 0.4)
         build_3 = cli + ["build", "3", "--force", "--out", str(out)]
         measure("cold newsletter build 3", build_3, 1.15)
-        measure("the same, first build on a machine (no cache)", build_3, 1.15,
-                environment={**ENVIRONMENT, "NEWSLETTER_CACHE": "off"})
-        watch = subprocess.run([PYTHON, "-c", WATCH_REBUILD, str(workspace), "3", str(runs)], cwd=ROOT,
-                               capture_output=True, text=True, check=True, env=cached)
+        measure(
+            "the same, first build on a machine (no cache)",
+            build_3,
+            1.15,
+            environment={**ENVIRONMENT, "NEWSLETTER_CACHE": "off"},
+        )
+        watch = subprocess.run(
+            [PYTHON, "-c", WATCH_REBUILD, str(workspace), "3", str(runs)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=cached,
+        )
         rebuild = float(watch.stdout.split()[-1])
         rows.append(("watch rebuild of issue 3 (in process)", f"{rebuild:.3f} s", rebuild / base_time, 0.35))
 
         series = make_series(scratch / "series", arguments.series)
         series_build = cli + ["build", "--layout", "journal-a4", "--layout", "poster-a3"]
         clean = lambda: shutil.rmtree(series / "out", ignore_errors=True)  # noqa: E731
-        _, memory = measure(f"build {arguments.series} issues, journal + poster, cold", series_build, 24,
-                            cwd=series, before=clean, count=max(1, runs // 2))
+        _, memory = measure(
+            f"build {arguments.series} issues, journal + poster, cold",
+            series_build,
+            24,
+            cwd=series,
+            before=clean,
+            count=max(1, runs // 2),
+        )
         measure("same build, nothing changed", series_build, 0.5, cwd=series)
-        rows.append(("peak memory of that build (largest process)", f"{memory / 1024:.0f} MiB",
-                     memory / base_memory, 2.0))
+        rows.append(
+            ("peak memory of that build (largest process)", f"{memory / 1024:.0f} MiB", memory / base_memory, 2.0)
+        )
         built = next(out.glob("*_n03_a4.pdf"))
         size = built.stat().st_size
         rows.append(("PDF bytes of issue 3", f"{size / 1024:.0f} KiB", size / base_bytes, 1.2))
 
-    print(f"baseline (bench/baseline.py, cold): {base_time:.3f} s, {base_memory / 1024:.0f} MiB, "
-          f"{base_bytes / 1024:.0f} KiB; Python {sys.version.split()[0]}")
+    print(
+        f"baseline (bench/baseline.py, cold): {base_time:.3f} s, {base_memory / 1024:.0f} MiB, "
+        f"{base_bytes / 1024:.0f} KiB; Python {sys.version.split()[0]}"
+    )
     print(f"{'measurement':<48} {'value':>10} {'ratio':>7} {'target':>7}  ok")
     for name, value, ratio, target in rows:
         print(f"{name:<48} {value:>10} {ratio:>7.2f} {target:>7.2f}  {'yes' if ratio <= target else 'NO'}")

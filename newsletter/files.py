@@ -52,8 +52,11 @@ def _write_problem(path: Path, error: OSError) -> Diagnostic:
     reason = error.strerror or str(error)
     in_the_way = _file_in_the_way(path.parent)
     if in_the_way is not None:
-        return Diagnostic(str(in_the_way), "the output folder is a file, not a folder",
-                          hint="choose another folder with --out, or move or rename this file")
+        return Diagnostic(
+            str(in_the_way),
+            "the output folder is a file, not a folder",
+            hint="choose another folder with --out, or move or rename this file",
+        )
     if isinstance(error, PermissionError) and path.exists():
         hint = "if the file is open in a PDF viewer, close the PDF and retry"
     elif isinstance(error, PermissionError):

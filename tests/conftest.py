@@ -23,8 +23,11 @@ next_issue: 2021-02-12
 
 def issue(number: int, date: str, headline: str = "Les téléphones fonctionnent") -> str:
     """The minimal issue with another number, date (YYYY-MM-DD) and headline."""
-    return (MINIMAL_ISSUE.replace("number: 1", f"number: {number}").replace("date: 2021-02-05", f"date: {date}")
-            .replace("Les téléphones fonctionnent", headline))
+    return (
+        MINIMAL_ISSUE.replace("number: 1", f"number: {number}")
+        .replace("date: 2021-02-05", f"date: {date}")
+        .replace("Les téléphones fonctionnent", headline)
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

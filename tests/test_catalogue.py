@@ -31,21 +31,49 @@ import yaml
 from pypdf import PdfReader
 
 import newsletter.build.run
-import newsletter.files
 import newsletter.cli
 import newsletter.cli.commands
+import newsletter.files
 from conftest import REPO
 from newsletter.errors import Diagnostic
 from newsletter.render.pdf.fonts import BUNDLED_DIR, glyphs
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 ISSUE = "issues/001.yaml"
-KEYS = {"case", "decision", "input", "as", "encoding", "newline", "make", "files", "before", "run", "simulate",
-        "exit", "errors", "warnings", "pdfs", "pdf_text", "pdf_glued", "pdf_lacks", "pdf_pages", "pdf_images",
-        "grayscale", "output_has", "output_lacks", "intact", "max_seconds"}
+KEYS = {
+    "case",
+    "decision",
+    "input",
+    "as",
+    "encoding",
+    "newline",
+    "make",
+    "files",
+    "before",
+    "run",
+    "simulate",
+    "exit",
+    "errors",
+    "warnings",
+    "pdfs",
+    "pdf_text",
+    "pdf_glued",
+    "pdf_lacks",
+    "pdf_pages",
+    "pdf_images",
+    "grayscale",
+    "output_has",
+    "output_lacks",
+    "intact",
+    "max_seconds",
+}
 CHARACTER = re.compile(r"\{U\+([0-9A-F]{4,6})\}")
-FONT = glyphs(tuple(BUNDLED_DIR / f"{name}.ttf" for name in (
-    "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")))
+FONT = glyphs(
+    tuple(
+        BUNDLED_DIR / f"{name}.ttf"
+        for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")
+    )
+)
 STATE_FILE = ".newsletter-state.json"
 LAST_BUILD_FILE = ".newsletter-last-build.json"
 
@@ -58,13 +86,17 @@ def cases():
 
 # --- inputs ------------------------------------------------------------------------------------
 
+
 def issue_text(number: int = 1, body: str = "") -> str:
-    return (f"number: {number}\ndate: 2021-02-{4 + number:02d}\nheadline: Numéro {number}\n"
-            f"next_issue: 2021-02-{11 + number:02d}\n{body}")
+    return (
+        f"number: {number}\ndate: 2021-02-{4 + number:02d}\nheadline: Numéro {number}\n"
+        f"next_issue: 2021-02-{11 + number:02d}\n{body}"
+    )
 
 
 def png_header(width: int, height: int) -> bytes:
     """A PNG that claims a size and holds no pixels: a decompression bomb's header, made in no time."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -120,12 +152,18 @@ def generated(name: str, size: int) -> str:
     if name == "long-answer":
         paragraph = "Les agents gardent leurs justificatifs papier jusqu'au retour des logiciels de paie. " * 8
         answer = "".join(f"      {paragraph.strip()}\n\n" for _ in range(size))
-        return issue_text(body=f"faq:\n  - q: Que faire des justificatifs ?\n    a: |\n{answer}"
-                               "      Fin de la réponse.\n")
+        return issue_text(
+            body=f"faq:\n  - q: Que faire des justificatifs ?\n    a: |\n{answer}      Fin de la réponse.\n"
+        )
     if name == "contacts":
-        return issue_text(body="contacts:\n" + "".join(
-            f"  - name: Agent {i}\n    role: Service {i}\n    phone: 02 61 91 {i // 100:02d} {i % 100:02d}\n"
-            f"    email: agent{i}@ville.example\n" for i in range(1, size + 1)))
+        return issue_text(
+            body="contacts:\n"
+            + "".join(
+                f"  - name: Agent {i}\n    role: Service {i}\n    phone: 02 61 91 {i // 100:02d} {i % 100:02d}\n"
+                f"    email: agent{i}@ville.example\n"
+                for i in range(1, size + 1)
+            )
+        )
     if name == "long-contact-name":
         return issue_text(body=f"contacts:\n  - name: {'Jean-' * (size // 5)}\n    phone: 02 61 91 40 00\n")
     raise ValueError(f"unknown generator {name!r}")
@@ -162,6 +200,7 @@ def workspace(tmp_path: Path, folder: Path, case: dict) -> Path:
 
 # --- watching what the command does ------------------------------------------------------------
 
+
 @dataclass
 class Watch:
     """File opens, network calls and commands seen by the audit hook while a command runs."""
@@ -186,7 +225,7 @@ def _audit(event: str, args: tuple) -> None:
     if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
         name, mode = os.fsdecode(args[0]), args[1]
         if mode is not None or os.path.isabs(name):  # os.open of a bare name: inside a folder by descriptor
-            WATCH.opened.append((name, mode))         # (shutil.rmtree), not from the current folder
+            WATCH.opened.append((name, mode))  # (shutil.rmtree), not from the current folder
     elif event in ("socket.connect", "socket.getaddrinfo", "socket.sendto"):
         WATCH.network.append(f"{event} {args[1:]}")
     elif event in ("os.system", "subprocess.Popen", "os.exec", "os.posix_spawn", "os.startfile"):
@@ -199,8 +238,18 @@ sys.addaudithook(_audit)
 def opened_outside(root: Path) -> list[str]:
     from newsletter.render.cache import cache_dir
 
-    allowed = [Path(p).resolve() for p in (root, REPO / "newsletter", REPO / "newsletter" / "data" / "layouts", cache_dir(),
-                                           sys.prefix, sys.base_prefix, sys.exec_prefix)]
+    allowed = [
+        Path(p).resolve()
+        for p in (
+            root,
+            REPO / "newsletter",
+            REPO / "newsletter" / "data" / "layouts",
+            cache_dir(),
+            sys.prefix,
+            sys.base_prefix,
+            sys.exec_prefix,
+        )
+    ]
     found = []
     for name, mode in WATCH.opened:
         path = Path(os.path.abspath(name)).resolve()
@@ -252,6 +301,7 @@ def run(cli, monkeypatch):
 def simulate(fault: str, monkeypatch) -> None:
     """Failures of the machine, made to happen on demand (root ignores permissions; disks rarely fill)."""
     if fault == "no-permission":
+
         def refused(*args, **kwargs):
             raise PermissionError(errno.EACCES, "Permission denied")
 
@@ -296,14 +346,16 @@ def simulate(fault: str, monkeypatch) -> None:
 
 # --- what the user gets ------------------------------------------------------------------------
 
+
 def claim(expected: list[dict], found: list[Diagnostic], root: Path, kind: str) -> None:
     """Each expected diagnostic found (``times`` times), and nothing else reported."""
     left = list(found)
     for entry in expected:
         wanted = entry.get("times", 1)
         matching = [d for d in left if matches(entry, d, root)][:wanted]
-        assert len(matching) == wanted, (
-            f"expected {wanted} {kind}(s) like {entry}; reported:\n" + "\n".join(map(str, found)))
+        assert len(matching) == wanted, f"expected {wanted} {kind}(s) like {entry}; reported:\n" + "\n".join(
+            map(str, found)
+        )
         for diagnostic in matching:
             left.remove(diagnostic)
     assert not left, f"{kind}(s) the case does not expect:\n" + "\n".join(map(str, left))
@@ -312,10 +364,12 @@ def claim(expected: list[dict], found: list[Diagnostic], root: Path, kind: str) 
 def matches(entry: dict, diagnostic: Diagnostic, root: Path) -> bool:
     at, says, hint = (entry.get(key, "").replace("{ws}", str(root)) for key in ("at", "says", "hint"))
     location = diagnostic.location()
-    return ((location == at or (at.endswith(":") and location.startswith(at)))
-            and entry.get("field") in (diagnostic.field, "*")
-            and says in diagnostic.message
-            and hint in (diagnostic.hint or ""))
+    return (
+        (location == at or (at.endswith(":") and location.startswith(at)))
+        and entry.get("field") in (diagnostic.field, "*")
+        and says in diagnostic.message
+        and hint in (diagnostic.hint or "")
+    )
 
 
 def pdf_text(path: Path) -> tuple[str, int]:
@@ -333,14 +387,20 @@ def colour_operators(path: Path) -> list[str]:
         operators = re.findall(rb"(?<![\w/])(rg|RG|k|K|sc|SC|scn|SCN)(?!\w)", page.get_contents().get_data())
         found += [f"page {number}: {op.decode()}" for op in set(operators)]
         images = page["/Resources"].get("/XObject", {})
-        found += [f"page {number}: image in {image.get_object().get('/ColorSpace')}" for image in images.values()
-                  if image.get_object().get("/ColorSpace") != "/DeviceGray"]
+        found += [
+            f"page {number}: image in {image.get_object().get('/ColorSpace')}"
+            for image in images.values()
+            if image.get_object().get("/ColorSpace") != "/DeviceGray"
+        ]
     return found
 
 
 def image_colour_spaces(path: Path) -> set[str]:
-    return {str(image.get_object().get("/ColorSpace"))
-            for page in PdfReader(path).pages for image in page["/Resources"].get("/XObject", {}).values()}
+    return {
+        str(image.get_object().get("/ColorSpace"))
+        for page in PdfReader(path).pages
+        for image in page["/Resources"].get("/XObject", {}).values()
+    }
 
 
 def pdf_bytes(root: Path) -> dict[Path, bytes]:
@@ -349,8 +409,11 @@ def pdf_bytes(root: Path) -> dict[Path, bytes]:
 
 def assert_no_leftovers(root: Path) -> None:
     """Nothing half-written: no temporary file anywhere, and every PDF complete."""
-    leftovers = [p for p in root.rglob("*") if p.name.endswith(".tmp")
-                 or (p.name.startswith(".") and p.name not in (STATE_FILE, LAST_BUILD_FILE))]
+    leftovers = [
+        p
+        for p in root.rglob("*")
+        if p.name.endswith(".tmp") or (p.name.startswith(".") and p.name not in (STATE_FILE, LAST_BUILD_FILE))
+    ]
     assert not leftovers, f"temporary files left: {leftovers}"
     for path, data in pdf_bytes(root).items():
         assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), f"{path} is not a complete PDF"
@@ -362,6 +425,7 @@ def assert_only_drawable_characters(path: Path, text: str) -> None:
 
 
 # --- the test ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("folder, case", list(cases()))
 def test_catalogue_case(folder: Path, case: dict, tmp_path: Path, run, monkeypatch):

@@ -34,8 +34,10 @@ def _module_name(path: Path) -> str:
 
 
 def _sources() -> dict[str, ast.Module]:
-    return {_module_name(path): ast.parse(path.read_text(encoding="utf-8"), str(path))
-            for path in sorted(PACKAGE.rglob("*.py"))}
+    return {
+        _module_name(path): ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
 
 
 SOURCES = _sources()
@@ -56,8 +58,12 @@ def listed(tree: ast.Module) -> dict[str, tuple[str, ...]]:
     return {} if value is None else ast.literal_eval(value)
 
 
-INTERNALS = [(module, owner, attribute) for module, tree in SOURCES.items()
-             for owner, attributes in listed(tree).items() for attribute in attributes]
+INTERNALS = [
+    (module, owner, attribute)
+    for module, tree in SOURCES.items()
+    for owner, attributes in listed(tree).items()
+    for attribute in attributes
+]
 
 
 # --- the installed reportlab has them --------------------------------------------------------------
@@ -106,8 +112,11 @@ def reportlab_object(dotted: str) -> object:
     raise ImportError(dotted)
 
 
-@pytest.mark.parametrize("module, owner, attribute", INTERNALS,
-                         ids=[f"{module}:{owner.rsplit('.', 1)[-1]}.{name}" for module, owner, name in INTERNALS])
+@pytest.mark.parametrize(
+    "module, owner, attribute",
+    INTERNALS,
+    ids=[f"{module}:{owner.rsplit('.', 1)[-1]}.{name}" for module, owner, name in INTERNALS],
+)
 def test_the_installed_reportlab_has_every_internal_the_package_uses(module, owner, attribute):
     from reportlab import Version
 
@@ -120,7 +129,8 @@ def test_the_installed_reportlab_has_every_internal_the_package_uses(module, own
     assert hasattr(make() if make else found, attribute), (
         f"reportlab {Version} has no `{attribute}` on {where}{owner}, which {module} uses: keep reportlab "
         f"to the versions that have it (pyproject.toml) or change {module}"
-        + ("" if make or not isinstance(found, type) else " (if instances have it, add one to _instances())"))
+        + ("" if make or not isinstance(found, type) else " (if instances have it, add one to _instances())")
+    )
 
 
 def test_the_internals_are_listed_where_they_are_used():
@@ -141,9 +151,12 @@ def _imports_reportlab(tree: ast.Module) -> bool:
 
 def _reportlab_names(tree: ast.Module) -> set[str]:
     """Names the module imports from reportlab."""
-    return {alias.asname or alias.name for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reportlab")
-            for alias in node.names}
+    return {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reportlab")
+        for alias in node.names
+    }
 
 
 def _reportlab_subclasses(tree: ast.Module) -> list[ast.ClassDef]:
@@ -163,8 +176,13 @@ def own_names(cls: ast.ClassDef) -> set[str]:
     for method in cls.body:
         if isinstance(method, ast.FunctionDef) and method.name == "__init__":
             for node in ast.walk(method):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
-                    node, ast.AnnAssign) else []
+                targets = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else [node.target]
+                    if isinstance(node, ast.AnnAssign)
+                    else []
+                )
                 names |= {t.attr for t in targets if isinstance(t, ast.Attribute) and _on_self(t)}
     return {name for name in names if PRIVATE.fullmatch(name)}
 
@@ -286,8 +304,13 @@ def imported_distributions(folder: Path, local: set[str]) -> dict[str, set[str]]
                 tops = [alias.name.split(".")[0] for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 tops = [node.module.split(".")[0]]
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                  and node.func.attr == "importorskip" and node.args and isinstance(node.args[0], ast.Constant)):
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "importorskip"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 tops = [str(node.args[0].value).split(".")[0]]
             else:
                 continue
@@ -301,16 +324,19 @@ def imported_distributions(folder: Path, local: set[str]) -> dict[str, set[str]]
 
 def test_every_package_the_code_imports_is_a_dependency():
     runtime, _ = declared()
-    undeclared = {name: files for name, files in imported_distributions(PACKAGE, {"newsletter"}).items()
-                  if name not in runtime}
+    undeclared = {
+        name: files for name, files in imported_distributions(PACKAGE, {"newsletter"}).items() if name not in runtime
+    }
     assert not undeclared, f"imported but not in the dependencies (pyproject.toml, as installed): {undeclared}"
 
 
 def test_every_package_the_tests_import_is_declared():
     runtime, test = declared()
     local = {"newsletter", "tests"} | {path.stem for path in TESTS.glob("*.py")}
-    undeclared = {name: files for name, files in imported_distributions(TESTS, local).items()
-                  if name not in runtime | test}
+    undeclared = {
+        name: files for name, files in imported_distributions(TESTS, local).items() if name not in runtime | test
+    }
     assert not undeclared, (
         f"imported by the tests but in neither the dependencies nor the test extra (pyproject.toml, as installed): "
-        f"{undeclared}")
+        f"{undeclared}"
+    )

@@ -7,14 +7,17 @@ import pytest
 from newsletter.errors import Diagnostic, InputError, Problem, as_errors, field_path
 
 
-@pytest.mark.parametrize("path, text", [
-    (("faq", 1, "a"), "faq[2].a"),
-    (("faq", 0), "faq[1]"),
-    (("status", 9, "state"), "status[10].state"),
-    (("situation", "known", 2), "situation.known[3]"),
-    (("headline",), "headline"),
-    ((), ""),
-])
+@pytest.mark.parametrize(
+    "path, text",
+    [
+        (("faq", 1, "a"), "faq[2].a"),
+        (("faq", 0), "faq[1]"),
+        (("status", 9, "state"), "status[10].state"),
+        (("situation", "known", 2), "situation.known[3]"),
+        (("headline",), "headline"),
+        ((), ""),
+    ],
+)
 def test_field_paths_count_list_items_from_one(path, text):
     assert field_path(path) == text
 
@@ -24,16 +27,21 @@ def test_a_diagnostic_reads_file_line_column_field_message_then_hint():
     assert str(found) == "issues/003.yaml:14:7: faq[2].a: this answer is empty\n    hint: write the text"
     warning = Diagnostic("issues/003.yaml", "long", 2, 11, "headline", severity="warning")
     assert str(warning) == "issues/003.yaml:2:11: warning: headline: long"
-    assert str(Diagnostic("issues/publication.yaml", "the file is missing")) == \
-        "issues/publication.yaml: the file is missing"
+    assert (
+        str(Diagnostic("issues/publication.yaml", "the file is missing"))
+        == "issues/publication.yaml: the file is missing"
+    )
 
 
-@pytest.mark.parametrize("line, column, location", [
-    (4, 9, "issues/001.yaml:4:9"),
-    (4, None, "issues/001.yaml:4"),
-    (None, 9, "issues/001.yaml"),  # a column means nothing without its line
-    (None, None, "issues/001.yaml"),
-])
+@pytest.mark.parametrize(
+    "line, column, location",
+    [
+        (4, 9, "issues/001.yaml:4:9"),
+        (4, None, "issues/001.yaml:4"),
+        (None, 9, "issues/001.yaml"),  # a column means nothing without its line
+        (None, None, "issues/001.yaml"),
+    ],
+)
 def test_the_location_gives_the_line_and_column_it_knows(line, column, location):
     diagnostic = Diagnostic("issues/001.yaml", "message", line, column)
     assert diagnostic.location() == location
@@ -42,8 +50,10 @@ def test_the_location_gives_the_line_and_column_it_knows(line, column, location)
 
 def test_a_diagnostic_without_a_field_names_none_and_without_a_hint_is_one_line():
     assert str(Diagnostic("issues/001.yaml", "no issue number", 1, 1)) == "issues/001.yaml:1:1: no issue number"
-    assert str(Diagnostic("layouts/mine.yaml", "pale", severity="warning", hint="darker")) == \
-        "layouts/mine.yaml: warning: pale\n    hint: darker"
+    assert (
+        str(Diagnostic("layouts/mine.yaml", "pale", severity="warning", hint="darker"))
+        == "layouts/mine.yaml: warning: pale\n    hint: darker"
+    )
 
 
 def test_only_an_error_is_an_error():
@@ -55,7 +65,9 @@ def test_strict_makes_every_warning_an_error_and_keeps_the_rest():
     warning = Diagnostic("issues/001.yaml", "long", 3, 11, "headline", "shorten it", severity="warning")
     error = Diagnostic("issues/001.yaml", "empty", 6, 8, "faq[1].a")
     assert as_errors([warning, error]) == [
-        Diagnostic("issues/001.yaml", "long", 3, 11, "headline", "shorten it"), error]
+        Diagnostic("issues/001.yaml", "long", 3, 11, "headline", "shorten it"),
+        error,
+    ]
     assert warning.severity == "warning"  # the original is left as it was
     assert as_errors([]) == []
 

@@ -143,25 +143,33 @@ def test_every_module_is_in_a_layer():
 
 
 def test_no_module_imports_from_a_higher_layer():
-    upward = [f"{module} -> {target} (line {line})" for module, targets in sorted(dependencies().items())
-              for target, line in sorted(targets.items())
-              if layer(target) > layer(module) and f"{module} -> {target}" not in KNOWN_VIOLATIONS]
+    upward = [
+        f"{module} -> {target} (line {line})"
+        for module, targets in sorted(dependencies().items())
+        for target, line in sorted(targets.items())
+        if layer(target) > layer(module) and f"{module} -> {target}" not in KNOWN_VIOLATIONS
+    ]
     assert not upward, "imports from a higher layer (importer -> imported):\n" + "\n".join(upward)
 
 
 def test_no_import_cycle():
     graph = dependencies()
-    circles = [group for group in cycles(graph)
-               if not all(f"{a} -> {b}" in KNOWN_VIOLATIONS for a in group for b in graph[a] if b in group)]
+    circles = [
+        group
+        for group in cycles(graph)
+        if not all(f"{a} -> {b}" in KNOWN_VIOLATIONS for a in group for b in graph[a] if b in group)
+    ]
     assert not circles, "modules that import each other in a circle:\n" + "\n".join(
         " ".join(group) + ": " + ", ".join(f"{a} -> {b}" for a in group for b in sorted(graph[a]) if b in group)
-        for group in circles)
+        for group in circles
+    )
 
 
 def test_the_known_violations_are_still_there():
     graph = dependencies()
-    gone = sorted(edge for edge in KNOWN_VIOLATIONS
-                  if edge.split(" -> ")[1] not in graph.get(edge.split(" -> ")[0], {}))
+    gone = sorted(
+        edge for edge in KNOWN_VIOLATIONS if edge.split(" -> ")[1] not in graph.get(edge.split(" -> ")[0], {})
+    )
     assert not gone, f"fixed: remove them from KNOWN_VIOLATIONS: {gone}"
 
 

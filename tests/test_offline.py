@@ -22,7 +22,7 @@ DEAD_PROXY = "http://127.0.0.1:9"
 
 # Loaded by every Python started in the offline environment: any attempt to reach a network fails,
 # and the attempt is written down so the test can tell the hook was there and nothing tried.
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import os, sys
 
 def _no_network(event, args):
@@ -34,12 +34,13 @@ def _no_network(event, args):
 sys.addaudithook(_no_network)
 with open(os.environ["OFFLINE_HOOK_LOADED"], "a", encoding="utf-8") as loaded:  # one line per process
     loaded.write(f"{os.getpid()}\\n")
-'''
+"""
 
 
 def run(command: list, env: dict, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(part) for part in command], env=env, cwd=cwd, capture_output=True, text=True,
-                            timeout=timeout)
+    result = subprocess.run(
+        [str(part) for part in command], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
     assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -58,8 +59,12 @@ def fill_placeholders(workspace: Path) -> None:
 def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_path):
     wheelhouse = tmp_path / "wheelhouse"
     connected = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", wheelhouse, REPO], connected, tmp_path,
-        timeout=1200)
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", wheelhouse, REPO],
+        connected,
+        tmp_path,
+        timeout=1200,
+    )
     assert list(wheelhouse.glob("newsletter-*.whl"))
 
     target = tmp_path / "venv"
@@ -78,10 +83,13 @@ def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_pat
         "PYTHONPATH": str(hook_dir),
         "NETWORK_ATTEMPTS": str(attempts),
         "OFFLINE_HOOK_LOADED": str(loaded),
-        **{name: DEAD_PROXY for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")},
+        **dict.fromkeys(("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"), DEAD_PROXY),
     }
-    run([python, "-m", "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse, "newsletter"],
-        offline, tmp_path)
+    run(
+        [python, "-m", "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse, "newsletter"],
+        offline,
+        tmp_path,
+    )
     assert loaded.exists(), "the network-refusing hook was not active"
 
     newsletter = [scripts / "newsletter"]  # the command the README runs, installed by the wheel
@@ -102,6 +110,11 @@ def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_pat
     assert not attempts.exists(), attempts.read_text(encoding="utf-8")
     commands = 2 + 5 + 5  # pip install, --version; init, check, build, archive, archive --verify; the exports
     assert len(loaded.read_text(encoding="utf-8").split()) >= commands, "a command ran without the hook"
-    probe = subprocess.run([python, "-c", "import socket; socket.create_connection(('example.org', 80), 1)"],
-                           env=offline, capture_output=True, text=True, timeout=60)
+    probe = subprocess.run(
+        [python, "-c", "import socket; socket.create_connection(('example.org', 80), 1)"],
+        env=offline,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert probe.returncode != 0 and "network access refused" in probe.stderr

@@ -19,6 +19,7 @@ a PDF holding right-to-left letters is compared by characters (``right_to_left``
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import shutil
@@ -35,29 +36,32 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from conftest import REPO
-from newsletter.text import typography
 from newsletter.cli import main
 from newsletter.model.document import IssueDocument
-from newsletter.render.pdf.fonts import BUNDLED_DIR, Glyphs, read_coverage
 from newsletter.model.formats import STATES, Issue, Publication
-from newsletter.text.labels import label
 from newsletter.read import parse_yaml
+from newsletter.render.pdf.fonts import BUNDLED_DIR, Glyphs, read_coverage
+from newsletter.text import typography
+from newsletter.text.labels import label
 
-PIPELINE = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PIPELINE = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 DEJAVU = ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")
 # What every style of the bundled font can draw, read from the TTF files themselves (not from the
 # coverage data the tool ships): the ground truth for "no tofu box".
 FONT = Glyphs(frozenset.intersection(*(read_coverage(BUNDLED_DIR / f"{name}.ttf") for name in DEJAVU)))
 # The invisible characters the tool removes (decision of issue 6): zero-width space, joiners, word
 # joiner, BOM, soft hyphen, bidi marks, embeddings, overrides and isolates.
-INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                "\u2066\u2067\u2068\u2069")
+INVISIBLE = set(
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 TITLE = "Lettre de crise"  # of the sample publication every workspace here copies
 LOCATED = re.compile(r"^issues/(001|publication)\.yaml:\d+:\d+: ")
 
 
 # --- writing a workspace -----------------------------------------------------------------------
+
 
 def yaml_lines(value, indent: int = 0, ascii_only: bool = False) -> list[str]:
     """Block YAML for nested dicts and lists of strings; every string double-quoted by json.dumps."""
@@ -87,8 +91,9 @@ def write_workspace(root: Path, issue: dict, lang: str, ascii_only: bool = False
     (root / "assets").mkdir()
     shutil.copy(REPO / "assets" / "logo.png", root / "assets")
     publication = (REPO / "issues" / "publication.yaml").read_text(encoding="utf-8")
-    (root / "issues" / "publication.yaml").write_text(publication.replace("language: fr", f"language: {lang}"),
-                                                       encoding="utf-8")
+    (root / "issues" / "publication.yaml").write_text(
+        publication.replace("language: fr", f"language: {lang}"), encoding="utf-8"
+    )
     text = "\n".join(yaml_lines(issue, ascii_only=ascii_only)) + "\n"
     (root / "issues" / "001.yaml").write_text(text, encoding="utf-8")
     return root
@@ -107,6 +112,7 @@ def run_cli(*args) -> tuple[int, str, str]:
 
 
 # --- what the user typed, and what the PDF must show -------------------------------------------
+
 
 def typeset(text: str, lang: str) -> str:
     """The text as the PDF prints it: the project's normalisation, then only what the font draws."""
@@ -146,14 +152,16 @@ def printed_in_pieces(word: str, pages: list[list[str]]) -> bool:
     pieces = [piece for page in pages for piece in page]
     return run_of(word, pieces) or any(
         run_of(word[:cut], before) and run_of(word[cut:], after)
-        for before, after in zip(pages, pages[1:]) for cut in range(1, len(word)))
+        for before, after in itertools.pairwise(pages)
+        for cut in range(1, len(word))
+    )
 
 
 def run_of(text: str, pieces: list[str]) -> bool:
     """``text`` is the concatenation of consecutive ``pieces``."""
     for start, first in enumerate(pieces):
         joined = first
-        for piece in pieces[start + 1:] if first and text.startswith(first) else []:
+        for piece in pieces[start + 1 :] if first and text.startswith(first) else []:
             if joined == text:
                 break
             joined += piece
@@ -195,8 +203,10 @@ def printed_texts(issue: dict, lang: str) -> list[tuple[str, str, str]]:
             shown = [name for name in entry if name not in ("state", "since", "image", "phone", "email", "caption")]
             shown += ["caption"] if "caption" in entry and "image" in entry else []
             comma = key == "testimonials" and bool(entry.get("role"))
-            texts += [(f"{key}[{i}].{name}", entry[name], "{}," if comma and name == "name" else frames.get(name, "{}"))
-                      for name in shown]
+            texts += [
+                (f"{key}[{i}].{name}", entry[name], "{}," if comma and name == "name" else frames.get(name, "{}"))
+                for name in shown
+            ]
     return texts
 
 
@@ -210,8 +220,15 @@ def extractable(word: str) -> str:
 def expected_words(issue: dict, lang: str) -> list[tuple[str, str]]:
     shown = [(field, frame.format(typeset(text, lang))) for field, text, frame in printed_texts(issue, lang)]
     if "edition" in issue:  # the kicker is printed in capitals, where the font has them
-        shown.append(("edition", "".join(capital if FONT.drawable(capital := c.upper()) == capital else c
-                                         for c in typeset(issue["edition"], lang))))
+        shown.append(
+            (
+                "edition",
+                "".join(
+                    capital if FONT.drawable(capital := c.upper()) == capital else c
+                    for c in typeset(issue["edition"], lang)
+                ),
+            )
+        )
     return [(field, extractable(word)) for field, text in shown for word in typed_words(text) if extractable(word)]
 
 
@@ -219,18 +236,87 @@ def expected_words(issue: dict, lang: str) -> list[tuple[str, str]]:
 
 # Any text a UTF-8 file can hold (no surrogates): format characters, any script, emoji; and, less
 # often, with control characters (which the tool refuses: they would otherwise dominate).
-any_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"], include_characters="\n\t"),
-                   min_size=1, max_size=25)
+any_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"], include_characters="\n\t"), min_size=1, max_size=25
+)
 with_controls = st.text(st.characters(codec="utf-8"), max_size=25)
 PIECES = [
-    "Les", "agents", "réseau", "Œuvre", "à", "déjà", "l'accueil", "aujourd'hui", "naïve", "STRASSE", "straße",
-    "e\u0301t\u0301e\u0301", "14h30", "17h", "12%", "n°3", "02 41 05 40 00", "+33 2 41 05 40 00", "0241054000",
-    "https://x.fr/a?b=1", "a@b.fr", "**gras**", "*italique*", "**", "*", "\n", "\n\n", "\n- ", "- ", "• ", " - ",
-    '"cité"', "«", "»", ":", ";", "!", "?", "...", "(", ")", "&", "<b>", "</i>", "<font name=x>", "&amp;",
-    "&#x110000;", "\u200b", "\u00ad", "\u2060", "\u200f", "\u202e", "\ufeff", "\u202f", "\u00a0", "\t",
-    "\u2009", "😀", "👩‍💻", "漢字", "עברית", "العربية", "Ελληνικά", "Кириллица", "საქართველო", "ɡɪ", "x" * 60, " ",
-    "<script>alert(1)</script>", '" onmouseover="alert(1)', "<img src=x onerror=alert(1)>", "javascript:alert(1)",
-    "[lien](javascript:alert(1))", "<!--", "]]>", "{{7*7}}",
+    "Les",
+    "agents",
+    "réseau",
+    "Œuvre",
+    "à",
+    "déjà",
+    "l'accueil",
+    "aujourd'hui",
+    "naïve",
+    "STRASSE",
+    "straße",
+    "e\u0301t\u0301e\u0301",
+    "14h30",
+    "17h",
+    "12%",
+    "n°3",
+    "02 41 05 40 00",
+    "+33 2 41 05 40 00",
+    "0241054000",
+    "https://x.fr/a?b=1",
+    "a@b.fr",
+    "**gras**",
+    "*italique*",
+    "**",
+    "*",
+    "\n",
+    "\n\n",
+    "\n- ",
+    "- ",
+    "• ",
+    " - ",
+    '"cité"',
+    "«",
+    "»",
+    ":",
+    ";",
+    "!",
+    "?",
+    "...",
+    "(",
+    ")",
+    "&",
+    "<b>",
+    "</i>",
+    "<font name=x>",
+    "&amp;",
+    "&#x110000;",
+    "\u200b",
+    "\u00ad",
+    "\u2060",
+    "\u200f",
+    "\u202e",
+    "\ufeff",
+    "\u202f",
+    "\u00a0",
+    "\t",
+    "\u2009",
+    "😀",
+    "👩‍💻",
+    "漢字",
+    "עברית",
+    "العربية",
+    "Ελληνικά",
+    "Кириллица",
+    "საქართველო",
+    "ɡɪ",
+    "x" * 60,
+    " ",
+    "<script>alert(1)</script>",
+    '" onmouseover="alert(1)',
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "[lien](javascript:alert(1))",
+    "<!--",
+    "]]>",
+    "{{7*7}}",
 ]
 typed_text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map(" ".join)
 text = st.one_of(any_text, typed_text)
@@ -240,7 +326,10 @@ printable_word = st.text(st.sampled_from(LETTERS), min_size=1, max_size=14)
 printable_text = st.lists(printable_word, min_size=1, max_size=8).map(" ".join)
 
 
-def issues(text_strategy, short=st.integers(0, 3)):
+SHORT_LIST_LENGTH = st.integers(0, 3)
+
+
+def issues(text_strategy, short=SHORT_LIST_LENGTH):
     """Valid shapes of an issue: every optional section present or absent, lists of 0 to 3 entries."""
 
     def listed(strategy):
@@ -248,30 +337,46 @@ def issues(text_strategy, short=st.integers(0, 3)):
 
     status = st.fixed_dictionaries(
         {"system": text_strategy, "state": st.sampled_from(STATES)},
-        optional={"since": st.sampled_from(["8 février", "2021-02-08", "depuis lundi"]), "note": text_strategy})
+        optional={"since": st.sampled_from(["8 février", "2021-02-08", "depuis lundi"]), "note": text_strategy},
+    )
     news = st.fixed_dictionaries(
         {"title": text_strategy, "body": text_strategy},
-        optional={"image": st.just("../assets/logo.png"), "caption": text_strategy})
+        optional={"image": st.just("../assets/logo.png"), "caption": text_strategy},
+    )
     tip = st.one_of(text_strategy, st.fixed_dictionaries({"body": text_strategy}, optional={"title": text_strategy}))
     contact = st.fixed_dictionaries(
         {"name": text_strategy},
-        optional={"role": text_strategy, "email": st.just("cellule@ville.example"),
-                  "phone": st.sampled_from(["02 61 91 40 01", "0261914001", "+44 20 7946 0000"])})
-    situation = st.fixed_dictionaries({}, optional={key: listed(text_strategy)
-                                                    for key in ("known", "unknown", "doing")})
+        optional={
+            "role": text_strategy,
+            "email": st.just("cellule@ville.example"),
+            "phone": st.sampled_from(["02 61 91 40 01", "0261914001", "+44 20 7946 0000"]),
+        },
+    )
+    situation = st.fixed_dictionaries(
+        {}, optional={key: listed(text_strategy) for key in ("known", "unknown", "doing")}
+    )
     return st.fixed_dictionaries(
         {"number": st.just("1"), "date": st.just("2021-02-05"), "headline": text_strategy},
         optional={
             "time": st.sampled_from(["17:30", "8h05", "09:00"]),
-            "edition": text_strategy, "lead": text_strategy,
-            "essentials": listed(text_strategy), "situation": situation, "status": listed(status),
-            "news": listed(news), "do": listed(text_strategy), "dont": listed(text_strategy), "tips": listed(tip),
+            "edition": text_strategy,
+            "lead": text_strategy,
+            "essentials": listed(text_strategy),
+            "situation": situation,
+            "status": listed(status),
+            "news": listed(news),
+            "do": listed(text_strategy),
+            "dont": listed(text_strategy),
+            "tips": listed(tip),
             "faq": listed(st.fixed_dictionaries({"q": text_strategy, "a": text_strategy})),
-            "testimonials": listed(st.fixed_dictionaries({"quote": text_strategy, "name": text_strategy},
-                                                         optional={"role": text_strategy})),
-            "contacts": listed(contact), "next_issue": st.just("2021-02-12"),
+            "testimonials": listed(
+                st.fixed_dictionaries({"quote": text_strategy, "name": text_strategy}, optional={"role": text_strategy})
+            ),
+            "contacts": listed(contact),
+            "next_issue": st.just("2021-02-12"),
             "poster": st.fixed_dictionaries({}, optional={"headline": text_strategy, "do": listed(text_strategy)}),
-        })
+        },
+    )
 
 
 languages = st.sampled_from(["fr", "en"])
@@ -280,6 +385,7 @@ EXPORTS = ["text", "sms", "markdown", "html", "phone"]
 
 
 # --- the pipeline ------------------------------------------------------------------------------
+
 
 def build(tmp_path_factory, issue: dict, lang: str, layout: str, ascii_only: bool = False):
     root = write_workspace(tmp_path_factory.mktemp("ws"), issue, lang, ascii_only)
@@ -334,17 +440,28 @@ def assert_every_loss_is_warned(err: str, issue: dict, lang: str) -> None:
 
 def assert_located_errors(err: str) -> None:
     """Every error names the file, line and column (a warning, a hint or the summary may follow)."""
-    problems = [line for line in err.splitlines()
-                if line and not line.startswith("    ") and "warning:" not in line
-                and not re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)|nothing was (built|exported): .*", line)]
+    problems = [
+        line
+        for line in err.splitlines()
+        if line
+        and not line.startswith("    ")
+        and "warning:" not in line
+        and not re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)|nothing was (built|exported): .*", line)
+    ]
     assert problems and all(LOCATED.match(line) for line in problems), err
 
 
 @PIPELINE
-@given(issue=st.one_of(issues(text), issues(st.one_of(text, with_controls))), lang=languages,
-       layout=st.one_of(journals, st.just("poster-a3")), ascii_only=st.booleans(), export=st.sampled_from(EXPORTS))
-def test_any_text_builds_a_pdf_showing_its_words_or_a_located_error(tmp_path_factory, issue, lang, layout,
-                                                                    ascii_only, export):
+@given(
+    issue=st.one_of(issues(text), issues(st.one_of(text, with_controls))),
+    lang=languages,
+    layout=st.one_of(journals, st.just("poster-a3")),
+    ascii_only=st.booleans(),
+    export=st.sampled_from(EXPORTS),
+)
+def test_any_text_builds_a_pdf_showing_its_words_or_a_located_error(
+    tmp_path_factory, issue, lang, layout, ascii_only, export
+):
     root, code, err, pdfs = build(tmp_path_factory, issue, lang, layout, ascii_only)
     event("refused" if code else "built")
     if code:
@@ -359,7 +476,7 @@ def test_any_text_builds_a_pdf_showing_its_words_or_a_located_error(tmp_path_fac
     exported, out, err = run_cli("--root", root, "export", "1", "--format", export)
     assert "internal error" not in err and exported in (0, 1), err
     # the same answer as the build (a poster may refuse text too long for it, the export does not)
-    assert exported == code or layout == "poster-a3" and exported < code, err
+    assert exported == code or (layout == "poster-a3" and exported < code), err
     if exported:
         assert_located_errors(err)
     else:
@@ -407,8 +524,9 @@ def document_of(issue: dict, lang: str) -> IssueDocument | None:
     """The validated document, as the CLI would make it; None when the text is refused."""
     from newsletter.errors import InputError
 
-    publication = Publication.parse(parse_yaml(
-        (REPO / "issues" / "publication.yaml").read_text(encoding="utf-8"), "publication.yaml").data)
+    publication = Publication.parse(
+        parse_yaml((REPO / "issues" / "publication.yaml").read_text(encoding="utf-8"), "publication.yaml").data
+    )
     publication = publication.replace(language=lang)
     try:
         source = parse_yaml("\n".join(yaml_lines(issue)) + "\n", "001.yaml")
@@ -436,8 +554,9 @@ def test_exports_never_raise_and_html_never_runs_user_text(issue, lang):
     page.feed(web_page)
     page.close()
     for tag, attributes in page.tags:
-        assert tag not in ("script", "iframe", "object", "embed", "svg", "form", "base", "meta") or \
-            (tag == "meta" and all(name in ("charset", "name", "content") for name, _ in attributes)), tag
+        assert tag not in ("script", "iframe", "object", "embed", "svg", "form", "base", "meta") or (
+            tag == "meta" and all(name in ("charset", "name", "content") for name, _ in attributes)
+        ), tag
         for name, value in attributes:
             assert not name.startswith("on"), (tag, name)
             if name in URL_ATTRIBUTES:

@@ -58,14 +58,18 @@ def test_every_test_file_names_a_module():
         if not any(place.is_file() for place in module_of(test)):
             expected = " or ".join(place.relative_to(REPO).as_posix() for place in module_of(test))
             orphans.append(f"tests/{relative} (no {expected})")
-    assert not orphans, "test files that mirror no module (move them, or list them in CROSS_CUTTING):\n" + \
-        "\n".join(orphans)
+    assert not orphans, "test files that mirror no module (move them, or list them in CROSS_CUTTING):\n" + "\n".join(
+        orphans
+    )
 
 
 def test_every_module_with_code_has_its_test_file():
     tested = {place for test in all_test_files() for place in module_of(test) if place.is_file()}
-    missing = [path.relative_to(REPO).as_posix() for path in sorted(PACKAGE.rglob("*.py"))
-               if has_code(path) and path not in tested and path.relative_to(REPO).as_posix() not in UNTESTED]
+    missing = [
+        path.relative_to(REPO).as_posix()
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if has_code(path) and path not in tested and path.relative_to(REPO).as_posix() not in UNTESTED
+    ]
     assert not missing, "modules with no test file of their own (tests/<path>/test_<name>.py):\n" + "\n".join(missing)
 
 
@@ -74,8 +78,9 @@ def test_the_exceptions_are_still_needed():
     assert not set(CROSS_CUTTING) - tops, f"listed as cross-cutting but gone: {set(CROSS_CUTTING) - tops}"
     stale = [name for name in UNTESTED if not (REPO / name).is_file() or not has_code(REPO / name)]
     assert not stale, f"listed as untested but gone or with no code: {stale}"
-    tested = {place.relative_to(REPO).as_posix() for test in all_test_files() for place in module_of(test)
-              if place.is_file()}
+    tested = {
+        place.relative_to(REPO).as_posix() for test in all_test_files() for place in module_of(test) if place.is_file()
+    }
     assert not set(UNTESTED) & tested, f"listed as untested but they have a test file: {set(UNTESTED) & tested}"
 
 

@@ -8,9 +8,39 @@ from html.parser import HTMLParser
 
 VOID = {"meta", "img", "br", "hr", "link", "input"}
 ALLOWED_TAGS = VOID | {
-    "html", "head", "title", "style", "body", "a", "header", "nav", "main", "article", "section", "footer", "div",
-    "p", "h1", "h2", "h3", "ul", "ol", "li", "strong", "em", "span", "time", "table", "thead", "tbody", "tr",
-    "th", "td", "figure", "figcaption", "blockquote",
+    "html",
+    "head",
+    "title",
+    "style",
+    "body",
+    "a",
+    "header",
+    "nav",
+    "main",
+    "article",
+    "section",
+    "footer",
+    "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "span",
+    "time",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+    "blockquote",
 }
 
 
@@ -60,8 +90,11 @@ def assert_nothing_executable_or_external(text: str) -> Page:
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)
             if name in ("href", "src", "action", "data", "srcset"):
-                assert re.fullmatch(r"#main|[\w.-]+\.html|data:image/(png|jpeg);base64,[A-Za-z0-9+/=]+", value or ""), \
-                    (tag, name, value[:80] if value else value)
+                assert re.fullmatch(r"#main|[\w.-]+\.html|data:image/(png|jpeg);base64,[A-Za-z0-9+/=]+", value or ""), (
+                    tag,
+                    name,
+                    value[:80] if value else value,
+                )
     assert [tag for tag, _ in page.tags].count("style") == 1
     assert "url(" not in page.style and "@import" not in page.style and "http" not in page.style
     return page

@@ -48,6 +48,7 @@ _STAGING_PREFIX = ".staging-"
 
 # --- the manifest ------------------------------------------------------------------------------
 
+
 @dataclass
 class Manifest:
     """``manifest.json``: file name (relative to the archive) → its record."""
@@ -64,16 +65,25 @@ class Manifest:
             if not isinstance(files, dict):
                 raise TypeError
         except (OSError, ValueError, KeyError, TypeError):
-            raise InputError([Diagnostic(str(path), "the manifest cannot be read: the archive's record is damaged",
-                                         hint="restore manifest.json from a copy; nothing was changed")]) from None
+            raise InputError(
+                [
+                    Diagnostic(
+                        str(path),
+                        "the manifest cannot be read: the archive's record is damaged",
+                        hint="restore manifest.json from a copy; nothing was changed",
+                    )
+                ]
+            ) from None
         return cls(files)
 
     def to_bytes(self) -> bytes:
-        return (json.dumps({"format": 1, "files": self.files}, indent=2, sort_keys=True, ensure_ascii=False)
-                + "\n").encode("utf-8")
+        return (
+            json.dumps({"format": 1, "files": self.files}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        ).encode("utf-8")
 
 
 # --- making the archive ------------------------------------------------------------------------
+
 
 @dataclass
 class ArchiveReport:
@@ -86,8 +96,12 @@ class ArchiveReport:
     notes: list[str] = field(default_factory=list)
 
 
-def make_archive(result: Plan, archive_dir: Path, supersede: Iterable[int] = (),
-                 progress: Callable[[str], None] = lambda message: None) -> ArchiveReport:
+def make_archive(
+    result: Plan,
+    archive_dir: Path,
+    supersede: Iterable[int] = (),
+    progress: Callable[[str], None] = lambda message: None,
+) -> ArchiveReport:
     """Bring ``archive_dir`` up to date with the plan's issues and layouts; see the module's rules."""
     archive_dir.mkdir(parents=True, exist_ok=True)
     for leftover in archive_dir.glob(_STAGING_PREFIX + "*"):  # a run killed before it could clean up
@@ -106,8 +120,9 @@ def make_archive(result: Plan, archive_dir: Path, supersede: Iterable[int] = (),
 
 
 class _Run:
-    def __init__(self, result: Plan, archive_dir: Path, staging: Path, supersede: set[int],
-                 progress: Callable[[str], None]):
+    def __init__(
+        self, result: Plan, archive_dir: Path, staging: Path, supersede: set[int], progress: Callable[[str], None]
+    ):
         self.result, self.dir, self.staging, self.progress = result, archive_dir, staging, progress
         self.supersede = supersede
         self.old = Manifest.load(archive_dir)
@@ -119,8 +134,9 @@ class _Run:
             raise ValueError("an archive is made from a plan without errors (which has a publication)")
         self.publication = result.workspace.publication.model
         self.journal = next(((ref, layout) for ref, layout in result.layouts if layout.model.kind == "journal"), None)
-        self.report.notes += [f"--supersede {number}: there is no issue n° {number}"
-                              for number in sorted(supersede - self._numbers())]
+        self.report.notes += [
+            f"--supersede {number}: there is no issue n° {number}" for number in sorted(supersede - self._numbers())
+        ]
 
     def _numbers(self) -> set[int]:
         return {document.issue.number for document in self.result.documents}
@@ -137,8 +153,10 @@ class _Run:
         if refusals:
             raise InputError(refusals)
         superseded = {self.files[name]["issue"] for name, _ in self.report.superseded}
-        self.report.notes += [f"--supersede {number}: its archived files are unchanged; nothing superseded"
-                              for number in sorted((self.supersede & self._numbers()) - superseded)]
+        self.report.notes += [
+            f"--supersede {number}: its archived files are unchanged; nothing superseded"
+            for number in sorted((self.supersede & self._numbers()) - superseded)
+        ]
 
     def _issue_file(self, document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout]) -> Diagnostic | None:
         name = document.file_name(ref.name)
@@ -151,8 +169,13 @@ class _Run:
             return None
         self.progress(f"rendering n° {document.issue.number} ({ref.name})")
         data, pages = render(document, ref, layout)
-        entry = {**_describe(data, sources), "issue": document.issue.number,
-                 "date": document.issue.date.isoformat(), "layout": ref.name, "pages": pages}
+        entry = {
+            **_describe(data, sources),
+            "issue": document.issue.number,
+            "date": document.issue.date.isoformat(),
+            "layout": ref.name,
+            "pages": pages,
+        }
         if not record:
             self._stage(name, data, entry)
             self.report.written.append(name)
@@ -178,20 +201,26 @@ class _Run:
         number = document.issue.number
         before = {item["path"]: item for item in record["sources"]}
         after = {item["path"]: item for item in entry["sources"]}
-        changes = [f"{path} ({(after.get(path) or before[path])['role']}) "
-                   + ("was added" if path not in before else "was removed" if path not in after else "changed")
-                   for path in sorted(before.keys() | after.keys())
-                   if before.get(path, {}).get("sha256") != after.get(path, {}).get("sha256")]
+        changes = [
+            f"{path} ({(after.get(path) or before[path])['role']}) "
+            + ("was added" if path not in before else "was removed" if path not in after else "changed")
+            for path in sorted(before.keys() | after.keys())
+            if before.get(path, {}).get("sha256") != after.get(path, {}).get("sha256")
+        ]
         if record.get("tool_version") != __version__:
             changes.append(f"the tool's version changed ({record.get('tool_version')} → {__version__})")
         if not intact:
             changes.append("the archived file is missing or was altered, and rendering it again gives other bytes")
         issue = next(item for item in self.result.workspace.issues if item.path == document.issue_path)
-        return locate(Problem(
-            ("number",), f"issue n° {number} is archived as {name} and its PDF would change: " + "; ".join(changes),
-            f"to publish a correction, run `newsletter archive --supersede {number}` (the archived file is kept); "
-            "to keep the archive as it is, undo the change",
-        ), issue.source)
+        return locate(
+            Problem(
+                ("number",),
+                f"issue n° {number} is archived as {name} and its PDF would change: " + "; ".join(changes),
+                f"to publish a correction, run `newsletter archive --supersede {number}` (the archived file is kept); "
+                "to keep the archive as it is, undo the change",
+            ),
+            issue.source,
+        )
 
     def _superseded_name(self, name: str) -> str:
         """``…_a4.pdf`` → ``…_a4-superseded-K.pdf``, K the first number neither recorded nor on disk."""
@@ -211,12 +240,20 @@ class _Run:
             return
 
         def make() -> bytes:
-            lines = [CatalogueLine(document.issue.number, document.issue.date, document.issue.headline,
-                                   self.files[name]["pages"], "correction_of" in self.files[name])
-                     for document, name in ordered]
+            lines = [
+                CatalogueLine(
+                    document.issue.number,
+                    document.issue.date,
+                    document.issue.headline,
+                    self.files[name]["pages"],
+                    "correction_of" in self.files[name],
+                )
+                for document, name in ordered
+            ]
             publication = self.publication
-            return render_catalogue(publication.title, publication.organisation or publication.title,
-                                    publication.language, lines)
+            return render_catalogue(
+                publication.title, publication.organisation or publication.title, publication.language, lines
+            )
 
         self._derived(INDEX_FILE, self._pdf_sources(ordered), make)
 
@@ -301,9 +338,16 @@ class _Run:
                 else:
                     os.replace(now, back)
             if isinstance(error, OSError):
-                raise InputError([Diagnostic(str(self.dir), f"cannot move the new files in: {error.strerror or error}",
-                                             hint="if a file of the archive is open in a viewer, close it and retry; "
-                                                  "the archive was left as it was")]) from error
+                raise InputError(
+                    [
+                        Diagnostic(
+                            str(self.dir),
+                            f"cannot move the new files in: {error.strerror or error}",
+                            hint="if a file of the archive is open in a viewer, close it and retry; "
+                            "the archive was left as it was",
+                        )
+                    ]
+                ) from error
             raise
 
     def _move_in(self, undo: list[tuple[Path, Path | None]]) -> None:

@@ -51,12 +51,14 @@ def _index(documents: list[IssueDocument]) -> str:
     for document in documents:
         issue = document.issue
         when = escape(f"{issue_number(document)} · {typography.format_date(issue.date, lang)}")
-        parts = [f'<h2><a href="{page_name(document)}">{text.inline(issue.headline)}</a></h2>',
-                 f'<p class="meta">{when}</p>']
+        parts = [
+            f'<h2><a href="{page_name(document)}">{text.inline(issue.headline)}</a></h2>',
+            f'<p class="meta">{when}</p>',
+        ]
         if issue.essentials:
             parts.append(_list("ul", [text.inline(item) for item in issue.essentials]))
         items.append("\n".join(parts))
-    main = (f"<h1>{escape(label(lang, 'all_issues'))}</h1>\n" + _list("ol", items, "issues"))
+    main = f"<h1>{escape(label(lang, 'all_issues'))}</h1>\n" + _list("ol", items, "issues")
     return page(latest, _title(label(lang, "all_issues"), latest), main, INDEX_PAGE, stamp=False)
 
 
@@ -73,8 +75,11 @@ def _faq(documents: list[IssueDocument]) -> str:
                 continue
             seen.add(key)
             source = label(lang, "faq_source").format(
-                number=issue.number, date=typography.format_short_date(issue.date, lang))
-            entries.append(f"<h2>{text.inline(question.q)}</h2>\n{text.blocks(question.a)}\n"
-                           f'<p class="source"><a href="{page_name(document)}">{escape(source)}</a></p>')
+                number=issue.number, date=typography.format_short_date(issue.date, lang)
+            )
+            entries.append(
+                f"<h2>{text.inline(question.q)}</h2>\n{text.blocks(question.a)}\n"
+                f'<p class="source"><a href="{page_name(document)}">{escape(source)}</a></p>'
+            )
     main = f"<h1>{escape(label(lang, 'faq_all'))}</h1>\n" + "\n".join(entries)
     return page(latest, _title(label(lang, "faq_all"), latest), main, FAQ_PAGE, stamp=False)

@@ -28,8 +28,15 @@ def export(root: Path, issue: str, format: str, out: Path | None = None) -> Expo
     if result.result.errors:
         return result
     if out is not None and out.resolve() in input_files(result.result):
-        raise InputError([Diagnostic(str(out), "the output would overwrite one of the input files",
-                                     hint="choose another file name with --out")])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(out),
+                    "the output would overwrite one of the input files",
+                    hint="choose another file name with --out",
+                )
+            ]
+        )
     result.text, result.warnings = _exported(result.result.documents[0], format)
     if out is not None:
         write_atomic(out, result.text.encode("utf-8"))
@@ -47,7 +54,9 @@ def _exported(document: IssueDocument, format: str) -> tuple[str, list[str]]:
         from newsletter.render.phone import LONGEST_SECONDS, script
 
         spoken = script(document)
-        long = (f"the message lasts about {spoken.seconds // 60} min {spoken.seconds % 60:02d} s; past "
-                f"{LONGEST_SECONDS // 60} minutes many callers hang up: shorten the essentials or the FAQ")
+        long = (
+            f"the message lasts about {spoken.seconds // 60} min {spoken.seconds % 60:02d} s; past "
+            f"{LONGEST_SECONDS // 60} minutes many callers hang up: shorten the essentials or the FAQ"
+        )
         return spoken.text, [long] if spoken.too_long else []
     return import_module(f"newsletter.render.{format}").render(document), []

@@ -53,10 +53,16 @@ def sha256_of_bytes(data: bytes) -> str:
 
 def _request(root: Path, layouts: list[str], options: dict) -> dict:
     """What was asked, and which files the workspace holds (a new issue or layout changes the answer)."""
-    listing = sorted(str(path.relative_to(root)) for folder in ("issues", "layouts")
-                     for path in (root / folder).glob("*.yaml"))
-    return {"version": __version__, "layouts": sorted(layouts), "options": options,
-            "root": str(root.resolve()), "files": listing}
+    listing = sorted(
+        str(path.relative_to(root)) for folder in ("issues", "layouts") for path in (root / folder).glob("*.yaml")
+    )
+    return {
+        "version": __version__,
+        "layouts": sorted(layouts),
+        "options": options,
+        "root": str(root.resolve()),
+        "files": listing,
+    }
 
 
 def record(root: Path, layouts: list[str], options: dict, inputs: dict[Path, str], outputs: dict[str, str]) -> bytes:
@@ -99,12 +105,14 @@ class Input:
     sha256: str
 
 
-def inputs_of(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path,
-              sha256: Callable[[Path], str] = sha256_of) -> list[Input]:
+def inputs_of(
+    document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path, sha256: Callable[[Path], str] = sha256_of
+) -> list[Input]:
     """Every file the PDF of ``document`` in this layout is drawn from, with its hash (``sha256``: a
     plan's, which hashes each file once)."""
-    return [Input(role, _shown(path, ref, root), sha256(path))
-            for role, path in input_paths(document, ref, layout, root)]
+    return [
+        Input(role, _shown(path, ref, root), sha256(path)) for role, path in input_paths(document, ref, layout, root)
+    ]
 
 
 def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[tuple[str, Path]]:

@@ -79,19 +79,29 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
     loaded = {issue.path.resolve() for issue in workspace.issues}
     workspace.issues = [issue for issue in workspace.issues if chosen(issue.path, issue.model.number)]
     # A file that failed to load has no number: NNN.yaml stands for issue NNN.
-    broken = {path.resolve() for path in issue_files(workspace.issues_dir) if path.resolve() not in loaded
-              and chosen(path, int(path.stem) if path.stem.isdecimal() else None)}
+    broken = {
+        path.resolve()
+        for path in issue_files(workspace.issues_dir)
+        if path.resolve() not in loaded and chosen(path, int(path.stem) if path.stem.isdecimal() else None)
+    }
     kept = {display_path(p, root) for p in broken | {i.path for i in workspace.issues}}
     others = {display_path(p, root) for p in issue_files(workspace.issues_dir)} - kept
     workspace.diagnostics = [d for d in workspace.diagnostics if d.file not in others]
     found_numbers = {issue.model.number for issue in workspace.issues}
-    missing = [Diagnostic(f"issue {number}", f"no issue has the number {number}",
-                          hint="`newsletter list` shows the issues and their numbers")
-               for number in sorted(numbers - found_numbers)
-               if not any(p.stem.isdecimal() and int(p.stem) == number for p in broken)]
-    missing += [Diagnostic(typed[path], "no such issue file",
-                           hint="give an issue number (3) or the path of its YAML file")
-                for path in sorted(paths) if not path.is_file()]
+    missing = [
+        Diagnostic(
+            f"issue {number}",
+            f"no issue has the number {number}",
+            hint="`newsletter list` shows the issues and their numbers",
+        )
+        for number in sorted(numbers - found_numbers)
+        if not any(p.stem.isdecimal() and int(p.stem) == number for p in broken)
+    ]
+    missing += [
+        Diagnostic(typed[path], "no such issue file", hint="give an issue number (3) or the path of its YAML file")
+        for path in sorted(paths)
+        if not path.is_file()
+    ]
     extra = [path for path in paths if path.is_file() and path not in loaded and path not in broken]
     for path in extra:  # an issue file outside the workspace's issues/ folder
         issue, problems = load_model(Issue, path, root)
@@ -101,8 +111,9 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
     return missing
 
 
-def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool = False,
-         render_checks: bool = True) -> Plan:
+def plan(
+    root: Path, selectors: list[str], layout_names: list[str], strict: bool = False, render_checks: bool = True
+) -> Plan:
     """Load and check everything a command needs; rendering starts only if ``plan.errors`` is empty.
 
     ``render_checks=False`` leaves out the checks that load fonts (see :func:`add_render_checks`).
@@ -126,8 +137,9 @@ def plan(root: Path, selectors: list[str], layout_names: list[str], strict: bool
             result.diagnostics += error.diagnostics
     if publication is None:
         return result
-    result.documents = [IssueDocument(publication.model, issue.model, issue.path, publication.path)
-                        for issue in result.workspace.issues]
+    result.documents = [
+        IssueDocument(publication.model, issue.model, issue.path, publication.path) for issue in result.workspace.issues
+    ]
     result.diagnostics += check_files(result.workspace, whole_series=not selectors)
     if render_checks:
         add_render_checks(result, strict)

@@ -73,8 +73,15 @@ class BuildRun:
             record_whole_build(self.result, self.out_dir, self.layout_names, self.options)
 
 
-def prepare_build(root: Path, issues: list[str], layout_names: list[str], out_dir: Path,
-                  options: RenderOptions = RenderOptions(), force: bool = False, strict: bool = False) -> BuildRun:
+def prepare_build(
+    root: Path,
+    issues: list[str],
+    layout_names: list[str],
+    out_dir: Path,
+    options: RenderOptions = RenderOptions(),
+    force: bool = False,
+    strict: bool = False,
+) -> BuildRun:
     """What `build` has to do. With no issue named, only the missing and outdated PDFs are made, and a build
     with nothing changed since the last whole build is answered by hashing files (``--strict`` always
     checks, ``--force`` always renders)."""
@@ -86,8 +93,7 @@ def prepare_build(root: Path, issues: list[str], layout_names: list[str], out_di
     from newsletter.build.plan import plan
 
     run.result = plan(root, issues, layout_names, strict, render_checks=False)
-    run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues),
-                                         strict=strict)
+    run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues), strict=strict)
     return run
 
 
@@ -103,8 +109,9 @@ def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan
     return result, states
 
 
-def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
-           options: RenderOptions = RenderOptions()) -> tuple[bytes, int]:
+def render(
+    document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout], options: RenderOptions = RenderOptions()
+) -> tuple[bytes, int]:
     """The PDF bytes and page count of one issue in one layout."""
     from newsletter.render.pdf.journal import JournalRenderer  # reportlab: only when something is rendered
     from newsletter.render.pdf.poster import PosterRenderer
@@ -114,8 +121,9 @@ def render(document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout],
     return JournalRenderer(document, layout.model, ref.path.parent, options).render()
 
 
-def output_path(out_dir: Path, document: IssueDocument, ref: LayoutRef,
-                options: RenderOptions = RenderOptions()) -> Path:
+def output_path(
+    out_dir: Path, document: IssueDocument, ref: LayoutRef, options: RenderOptions = RenderOptions()
+) -> Path:
     return out_dir / document.file_name(ref.name, options)
 
 
@@ -126,8 +134,7 @@ def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(
     for document in result.documents:
         for ref, layout in result.layouts:
             path = output_path(out_dir, document, ref, options)
-            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256),
-                                  options)
+            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256), options)
             found.append(Target(document, ref, layout, path, current, state.status(path, current)))
     return found
 
@@ -139,18 +146,33 @@ def record_whole_build(result: Plan, out_dir: Path, layouts: list[str], options:
     The inputs' hashes are those taken before rendering (a file saved during the build is then seen
     as changed next time), the PDFs' those the output folder's state recorded for them."""
     root = result.workspace.root
-    inputs = {path: result.sha256(path) for document in result.documents for ref, layout in result.layouts
-              for _, path in input_paths(document, ref, layout.model, root)}
+    inputs = {
+        path: result.sha256(path)
+        for document in result.documents
+        for ref, layout in result.layouts
+        for _, path in input_paths(document, ref, layout.model, root)
+    }
     recorded = BuildState.load(out_dir).entries
-    outputs = {name: recorded.get(name, {}).get("sha256", incremental.ABSENT)
-               for name in (output_path(out_dir, document, ref, options).name for document in result.documents
-                            for ref, _ in result.layouts)}
-    write_atomic(out_dir / LAST_BUILD_FILE,
-                 incremental.record(root, layouts, dataclasses.asdict(options), inputs, outputs))
+    outputs = {
+        name: recorded.get(name, {}).get("sha256", incremental.ABSENT)
+        for name in (
+            output_path(out_dir, document, ref, options).name
+            for document in result.documents
+            for ref, _ in result.layouts
+        )
+    }
+    write_atomic(
+        out_dir / LAST_BUILD_FILE, incremental.record(root, layouts, dataclasses.asdict(options), inputs, outputs)
+    )
 
 
-def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
-              everything: bool = False, strict: bool = False) -> tuple[list[Target], int]:
+def to_render(
+    result: Plan,
+    out_dir: Path,
+    options: RenderOptions = RenderOptions(),
+    everything: bool = False,
+    strict: bool = False,
+) -> tuple[list[Target], int]:
     """The PDFs to render (all with ``everything``, else the missing and outdated) and how many are up to date.
 
     The checks that load fonts run only when there is something to render: a build with nothing
@@ -167,8 +189,13 @@ def to_render(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
     return todo, len(work) - len(todo)
 
 
-def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(),
-              only: list[Target] | None = None, workers: int | None = None):
+def build_all(
+    result: Plan,
+    out_dir: Path,
+    options: RenderOptions = RenderOptions(),
+    only: list[Target] | None = None,
+    workers: int | None = None,
+):
     """Render the plan's PDFs (or ``only`` these), recording each in the output folder's state.
 
     Several PDFs are rendered by a pool of processes (one per core; ``workers`` overrides), but
@@ -181,8 +208,15 @@ def build_all(result: Plan, out_dir: Path, options: RenderOptions = RenderOption
     inputs = input_files(result)
     for target in work:
         if target.path.resolve() in inputs:
-            raise InputError([Diagnostic(str(target.path), "the output would overwrite one of the input files",
-                                         hint="choose another --out folder")])
+            raise InputError(
+                [
+                    Diagnostic(
+                        str(target.path),
+                        "the output would overwrite one of the input files",
+                        hint="choose another --out folder",
+                    )
+                ]
+            )
     state = BuildState.load(out_dir)
     jobs = [(target.document, target.ref, target.layout, options) for target in work]
     with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once

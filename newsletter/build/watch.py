@@ -80,16 +80,23 @@ class Watcher:
             # images and fonts as the build state lists them; layouts by their own path, as the state
             # names a built-in layout rather than giving its path
             self.files |= {ref.path.resolve() for ref, _ in result.layouts}
-            self.files |= {path.resolve() for document in result.documents for ref, layout in result.layouts
-                           for role, path in input_paths(document, ref, layout.model, self.root) if role != "layout"}
+            self.files |= {
+                path.resolve()
+                for document in result.documents
+                for ref, layout in result.layouts
+                for role, path in input_paths(document, ref, layout.model, self.root)
+                if role != "layout"
+            }
             if result.diagnostics:
                 self.problems(result.diagnostics)
             if result.errors:
                 self.say("not rebuilt: fix the errors above; the next save is rebuilt")
                 return
             for built in build_all(result, self.out_dir, self.options):
-                self.say(f"rebuilt {display_path(built.path, self.root)} ({built.pages} "
-                         f"page{'s' if built.pages > 1 else ''}) in {time.perf_counter() - started:.1f} s")
+                self.say(
+                    f"rebuilt {display_path(built.path, self.root)} ({built.pages} "
+                    f"page{'s' if built.pages > 1 else ''}) in {time.perf_counter() - started:.1f} s"
+                )
                 started = time.perf_counter()
         except InputError as error:
             self.problems(error.diagnostics)
@@ -116,16 +123,21 @@ class Watcher:
             self.build()
             return True
         current = _snapshot(self.files)
-        changed = sorted(display_path(path, self.root) for path in self.files
-                         if current.get(path) != self.seen.get(path))
+        changed = sorted(
+            display_path(path, self.root) for path in self.files if current.get(path) != self.seen.get(path)
+        )
         if not changed:
             return False
         self.say("changed: " + ", ".join(changed))
         self.build()
         return True
 
-    def run(self, stop: Callable[[], bool] = lambda: False, interval: float = INTERVAL_SECONDS,
-            sleep: Callable[[float], object] = time.sleep) -> None:
+    def run(
+        self,
+        stop: Callable[[], bool] = lambda: False,
+        interval: float = INTERVAL_SECONDS,
+        sleep: Callable[[float], object] = time.sleep,
+    ) -> None:
         """Build, then poll every ``interval`` seconds until ``stop()`` is true (or Ctrl-C)."""
         self.build()
         names = ", ".join(sorted(display_path(path, self.root) for path in self.files))

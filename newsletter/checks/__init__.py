@@ -47,15 +47,22 @@ def check_files(workspace: Workspace, whole_series: bool) -> list[Diagnostic]:
     if publication is None:
         return []
     logo = [("logo",)] if publication.model.logo else []
-    found = locate_all(_images(publication, logo, workspace.root) + placeholder_problems(publication.source.data)
-                       + advise_publication(publication.model), publication.source)
+    found = locate_all(
+        _images(publication, logo, workspace.root)
+        + placeholder_problems(publication.source.data)
+        + advise_publication(publication.model),
+        publication.source,
+    )
     for issue in workspace.issues:
         pictures = [("news", index, "image") for index, item in enumerate(issue.model.news) if item.image]
-        found += locate_all(advise(issue.model) + _images(issue, pictures, workspace.root)
-                            + placeholder_problems(issue.source.data), issue.source)
+        found += locate_all(
+            advise(issue.model) + _images(issue, pictures, workspace.root) + placeholder_problems(issue.source.data),
+            issue.source,
+        )
     if whole_series:
-        found += [locate(problem, issue.source) for issue, problem in numbering_problems(workspace.issues,
-                                                                                           workspace.root)]
+        found += [
+            locate(problem, issue.source) for issue, problem in numbering_problems(workspace.issues, workspace.root)
+        ]
     return found
 
 
@@ -88,11 +95,14 @@ def check_rendering(workspace: Workspace, layouts: Layouts, documents: list[Issu
     return list(dict.fromkeys(found))  # families lacking the same character: one warning
 
 
-def _poster_problems(publication: Loaded, issues: list[Loaded], documents: list[IssueDocument], ref: LayoutRef,
-                     layout: Loaded[Layout]) -> list[Diagnostic]:
+def _poster_problems(
+    publication: Loaded, issues: list[Loaded], documents: list[IssueDocument], ref: LayoutRef, layout: Loaded[Layout]
+) -> list[Diagnostic]:
     """Text too long for the poster, located where it was typed (measuring it needs the fonts' metrics)."""
     from newsletter.render.pdf.poster import fit_problems
 
-    return [locate(problem, publication.source if where == "publication" else issue.source)
-            for document, issue in zip(documents, issues, strict=True)
-            for where, problem in fit_problems(document, layout.model, ref.path.parent)]
+    return [
+        locate(problem, publication.source if where == "publication" else issue.source)
+        for document, issue in zip(documents, issues, strict=True)
+        for where, problem in fit_problems(document, layout.model, ref.path.parent)
+    ]

@@ -29,22 +29,33 @@ def glyph_problems(data: Any, glyphs: Glyphs) -> list[Problem]:
         missing = glyphs.missing(printed)
         for char in missing:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
-            found.append(problem(f"the character {char!r} ({name}) cannot be printed with the font and is left out",
-                                 "replace it with words, or use a layout with a font that has it", char))
-        right_to_left = "".join(c for c in _RIGHT_TO_LEFT_BLOCKS.findall(printed) if _is_right_to_left(c)
-                                and c not in missing)
+            found.append(
+                problem(
+                    f"the character {char!r} ({name}) cannot be printed with the font and is left out",
+                    "replace it with words, or use a layout with a font that has it",
+                    char,
+                )
+            )
+        right_to_left = "".join(
+            c for c in _RIGHT_TO_LEFT_BLOCKS.findall(printed) if _is_right_to_left(c) and c not in missing
+        )
         if right_to_left:
             shown = right_to_left if len(right_to_left) <= 20 else right_to_left[:20] + "…"
-            found.append(problem(
-                f"right-to-left letters ({shown!r}) print left to right in the PDF: their order comes out "
-                "reversed", "have a reader of the language check the printed page, or write the text in Latin "
-                "letters; the HTML export shows it in the right order", right_to_left[0]))
+            found.append(
+                problem(
+                    f"right-to-left letters ({shown!r}) print left to right in the PDF: their order comes out reversed",
+                    "have a reader of the language check the printed page, or write the text in Latin "
+                    "letters; the HTML export shows it in the right order",
+                    right_to_left[0],
+                )
+            )
     return found
 
 
 # Where every right-to-left letter of Unicode lies (and other characters too): only these are looked up.
-_RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
-                                   "\U0001e800-\U0001efff]")
+_RIGHT_TO_LEFT_BLOCKS = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 
 def _is_right_to_left(char: str) -> bool:

@@ -19,15 +19,22 @@ def font_problems(layout: Layout, base: Path) -> list[Problem]:
         name = getattr(layout.fonts, style)
         path = font_file(name, base)
         if is_address(name):
-            found.append(Problem(
-                ("fonts", style), f"the font {name!r} is an address (URL), not a file: fonts must be files",
-                "download the .ttf file, save it next to the layout file and "
-                "write its file name here"))
+            found.append(
+                Problem(
+                    ("fonts", style),
+                    f"the font {name!r} is an address (URL), not a file: fonts must be files",
+                    "download the .ttf file, save it next to the layout file and write its file name here",
+                )
+            )
         elif not path.is_file() or path.suffix.lower() != ".ttf":
-            found.append(Problem(
-                ("fonts", style), f"no bundled font or TrueType file named {name!r} (looked for {path})",
-                "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
-                "or the path of a .ttf file relative to the layout file"))
+            found.append(
+                Problem(
+                    ("fonts", style),
+                    f"no bundled font or TrueType file named {name!r} (looked for {path})",
+                    "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
+                    "or the path of a .ttf file relative to the layout file",
+                )
+            )
     return found
 
 
@@ -52,10 +59,15 @@ def contrast_warnings(layout: Layout) -> list[Problem]:
         back = colours.get(background, background)
         ratio = contrast(hex_to_rgb(colours[text]), hex_to_rgb(back))
         if ratio < MINIMUM_TEXT_CONTRAST:
-            found.append(Problem(
-                ("colours", text), f"contrast of {ratio:.1f}:1 for {where} ({colours[text]} on {back}); "
-                f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it",
-                "choose a darker text colour or a lighter background", severity="warning"))
+            found.append(
+                Problem(
+                    ("colours", text),
+                    f"contrast of {ratio:.1f}:1 for {where} ({colours[text]} on {back}); "
+                    f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it",
+                    "choose a darker text colour or a lighter background",
+                    severity="warning",
+                )
+            )
     return found
 
 
@@ -64,6 +76,12 @@ def hyphenation_warnings(layout: Layout) -> list[Problem]:
     hyphenated yet (reportlab needs the pyphen dictionaries for it): say so rather than ignore it."""
     if not layout.hyphenation:
         return []
-    return [Problem(("hyphenation",), "words are never hyphenated in this version: a word too long for its "
-                    "line is moved to the next one, and one longer than a column is broken at its edge",
-                    "write `hyphenation: no`, or remove the line", severity="warning")]
+    return [
+        Problem(
+            ("hyphenation",),
+            "words are never hyphenated in this version: a word too long for its "
+            "line is moved to the next one, and one longer than a column is broken at its edge",
+            "write `hyphenation: no`, or remove the line",
+            severity="warning",
+        )
+    ]

@@ -35,8 +35,11 @@ def placeholder_problems(data: Any) -> list[Problem]:
             field = field_path(path)
             keys = ".".join(part for part in path if isinstance(part, str))
             what = _WHAT_TO_WRITE.get(keys, f"the text of `{field}`")
-            found.append(Problem(
-                path, f"still the placeholder text: write {what}",
-                f"replace the words \"{PLACEHOLDER} : …\" with your text, or delete the line if it is not needed",
-            ))
+            found.append(
+                Problem(
+                    path,
+                    f"still the placeholder text: write {what}",
+                    f'replace the words "{PLACEHOLDER} : …" with your text, or delete the line if it is not needed',
+                )
+            )
     return found

@@ -25,15 +25,31 @@ def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[tuple[Lo
     for previous, current in pairwise(series):
         before, after = previous.model, current.model
         if after.number > before.number + 1:
-            missing = (f"n° {before.number + 1}" if after.number == before.number + 2
-                       else f"n° {before.number + 1} to {after.number - 1}")
-            found.append(_at(current, "number", f"no issue {missing} between "
-                             f"{display_path(previous.path, root)} (n° {before.number}) and this one "
-                             f"(n° {after.number})", "check the number, or add the missing issue"))
+            missing = (
+                f"n° {before.number + 1}"
+                if after.number == before.number + 2
+                else f"n° {before.number + 1} to {after.number - 1}"
+            )
+            found.append(
+                _at(
+                    current,
+                    "number",
+                    f"no issue {missing} between "
+                    f"{display_path(previous.path, root)} (n° {before.number}) and this one "
+                    f"(n° {after.number})",
+                    "check the number, or add the missing issue",
+                )
+            )
         if after.date < before.date:
-            found.append(_at(current, "date", f"dated {after.date.isoformat()}, before issue n° {before.number} "
-                             f"({before.date.isoformat()}, {display_path(previous.path, root)})",
-                             "check the date and the number: a later issue has a later date"))
+            found.append(
+                _at(
+                    current,
+                    "date",
+                    f"dated {after.date.isoformat()}, before issue n° {before.number} "
+                    f"({before.date.isoformat()}, {display_path(previous.path, root)})",
+                    "check the date and the number: a later issue has a later date",
+                )
+            )
     return found
 
 

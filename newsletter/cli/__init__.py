@@ -26,8 +26,11 @@ INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C
 
 
 def _interrupted() -> None:
-    typer.echo("interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
-               "run the command again to finish", err=True)
+    typer.echo(
+        "interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
+        "run the command again to finish",
+        err=True,
+    )
     sys.exit(INTERRUPTED)
 
 

@@ -33,10 +33,13 @@ def on_this_computer(value: Path | None) -> Path | None:
     return value
 
 
-Layouts = Annotated[list[str], typer.Option("--layout", "-l", metavar="LAYOUT",
-                                            help="Layout name or file; repeat for several.")]
-OutFolder = Annotated[Path | None, typer.Option("--out", "-o", callback=on_this_computer,
-                                                   help="Output folder (default: out/ in the workspace).")]
+Layouts = Annotated[
+    list[str], typer.Option("--layout", "-l", metavar="LAYOUT", help="Layout name or file; repeat for several.")
+]
+OutFolder = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", callback=on_this_computer, help="Output folder (default: out/ in the workspace)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -47,8 +50,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    root: Path = typer.Option(Path("."), "--root", callback=on_this_computer,
-                              help="The workspace folder (holds issues/ and layouts/)."),
+    root: Path = typer.Option(
+        Path("."), "--root", callback=on_this_computer, help="The workspace folder (holds issues/ and layouts/)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show the full error report of an internal error."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
@@ -65,5 +69,3 @@ def report(diagnostics: list[Diagnostic]) -> int:
     if diagnostics:
         typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     return 1 if errors else 0
-
-

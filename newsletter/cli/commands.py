@@ -19,8 +19,13 @@ class Imposition(str, Enum):
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Issue numbers or files; none: the whole workspace."),
-    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
-                                     help="Also check against this layout (e.g. poster-a3: does the text fit?)."),
+    layout: list[str] = typer.Option(
+        [],
+        "--layout",
+        "-l",
+        metavar="LAYOUT",
+        help="Also check against this layout (e.g. poster-a3: does the text fit?).",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Validate the publication and issues: every error and warning at once."""
@@ -40,11 +45,14 @@ def build(
     out: OutFolder = None,
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
-    bleed: float = typer.Option(0.0, "--bleed", min=0, max=10, metavar="MM",
-                                help="For print shops: bleed in mm (typically 3), with crop marks."),
-    impose: Imposition | None = typer.Option(None, "--impose",
-                                                help="booklet: pages two by two on A4 landscape sheets, "
-                                                     "in folding order, for a duplex printer."),
+    bleed: float = typer.Option(
+        0.0, "--bleed", min=0, max=10, metavar="MM", help="For print shops: bleed in mm (typically 3), with crop marks."
+    ),
+    impose: Imposition | None = typer.Option(
+        None,
+        "--impose",
+        help="booklet: pages two by two on A4 landscape sheets, in folding order, for a duplex printer.",
+    ),
     force: bool = typer.Option(False, "--force", help="Rebuild every PDF, even those up to date."),
 ) -> None:
     """Render the issues as PDF files (with no ISSUE: only those whose sources changed)."""
@@ -52,8 +60,9 @@ def build(
     from newsletter.model.print_options import RenderOptions
 
     options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
-    run = prepare_build(State.root, issues or [], layout, out if out is not None else State.root / "out",
-                        options, force, strict)
+    run = prepare_build(
+        State.root, issues or [], layout, out if out is not None else State.root / "out", options, force, strict
+    )
     if run.unchanged is not None:
         typer.echo(f"up to date: {run.unchanged} (--force rebuilds them)")
         return
@@ -70,10 +79,16 @@ def build(
 
 @app.command("list")
 def list_issues(
-    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
-                                     help="Layout name or file; repeat for several (default: journal and poster)."),
-    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
-                                       help="Output folder (default: out/ in the workspace)."),
+    layout: list[str] = typer.Option(
+        [],
+        "--layout",
+        "-l",
+        metavar="LAYOUT",
+        help="Layout name or file; repeat for several (default: journal and poster).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", callback=on_this_computer, help="Output folder (default: out/ in the workspace)."
+    ),
 ) -> None:
     """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
     from newsletter.build.run import pdf_states
@@ -95,8 +110,9 @@ def _date_option(value: str | None) -> str | None:
 
 @app.command()
 def init(
-    directory: Path | None = typer.Argument(None, callback=on_this_computer,
-                                               help="Folder of the new workspace (default: --root, or here)."),
+    directory: Path | None = typer.Argument(
+        None, callback=on_this_computer, help="Folder of the new workspace (default: --root, or here)."
+    ),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
     from newsletter.scaffold import init_workspace
@@ -105,14 +121,18 @@ def init(
     created = init_workspace(root, dt.date.today())
     for path in created.paths:
         typer.echo(f"wrote {path}")
-    typer.echo(f"next: in {root / 'issues'}, replace each text starting with \"À ÉCRIRE\" in both files, "
-               "then run `newsletter check` there", err=True)
+    typer.echo(
+        f'next: in {root / "issues"}, replace each text starting with "À ÉCRIRE" in both files, '
+        "then run `newsletter check` there",
+        err=True,
+    )
 
 
 @app.command()
 def new(
-    date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD", callback=_date_option,
-                                       help="Date of the new issue (default: today)."),
+    date: str | None = typer.Option(
+        None, "--date", metavar="YYYY-MM-DD", callback=_date_option, help="Date of the new issue (default: today)."
+    ),
 ) -> None:
     """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
     from newsletter.scaffold import new_issue
@@ -126,15 +146,26 @@ def new(
 
 @app.command()
 def archive(
-    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
-                                       help="Archive folder (default: archive/ in the workspace)."),
-    supersede: list[int] = typer.Option([], "--supersede", metavar="N",
-                                        help="Issue whose archived PDFs a correction replaces (the old files are "
-                                             "kept as -superseded-K); repeat for several."),
-    verify: bool = typer.Option(False, "--verify",
-                                help="Hash every recorded file again; report each one missing or changed."),
-    layout: list[str] = typer.Option([], "--layout", "-l", metavar="LAYOUT",
-                                     help="Layout name or file; repeat for several (default: journal and poster)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", callback=on_this_computer, help="Archive folder (default: archive/ in the workspace)."
+    ),
+    supersede: list[int] = typer.Option(
+        [],
+        "--supersede",
+        metavar="N",
+        help="Issue whose archived PDFs a correction replaces (the old files are "
+        "kept as -superseded-K); repeat for several.",
+    ),
+    verify: bool = typer.Option(
+        False, "--verify", help="Hash every recorded file again; report each one missing or changed."
+    ),
+    layout: list[str] = typer.Option(
+        [],
+        "--layout",
+        "-l",
+        metavar="LAYOUT",
+        help="Layout name or file; repeat for several (default: journal and poster).",
+    ),
 ) -> None:
     """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
     from newsletter.archive import record as archiving
@@ -154,8 +185,9 @@ def archive(
     if code:
         typer.echo("nothing was archived: fix the errors above and run the command again", err=True)
         raise typer.Exit(code)
-    done = archiving.make_archive(result, archive_dir, supersede,
-                                  progress=lambda message: typer.echo(message, err=True))
+    done = archiving.make_archive(
+        result, archive_dir, supersede, progress=lambda message: typer.echo(message, err=True)
+    )
     for name in done.written:
         typer.echo(f"archived {archive_dir / name}")
     for name, kept_as in done.superseded:
@@ -193,11 +225,15 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     issue: str = typer.Argument(..., help="Issue number or file."),
-    format: ExportFormat = typer.Option(ExportFormat.text, "--format", "-f",
-                                        help="text (e-mail), sms, markdown, html (intranet page) "
-                                             "or phone (script of the recorded message)."),
-    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
-                                       help="Write to this file (default: print it)."),
+    format: ExportFormat = typer.Option(
+        ExportFormat.text,
+        "--format",
+        "-f",
+        help="text (e-mail), sms, markdown, html (intranet page) or phone (script of the recorded message).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", callback=on_this_computer, help="Write to this file (default: print it)."
+    ),
 ) -> None:
     """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
     from newsletter.build.export import export as exported
@@ -217,26 +253,42 @@ def export(
 
 @app.command()
 def schema(
-    out: Path | None = typer.Option(None, "--out", "-o", callback=on_this_computer,
-                                       help="Folder to write the schema files in (default: issues/ in the workspace)."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        callback=on_this_computer,
+        help="Folder to write the schema files in (default: issues/ in the workspace).",
+    ),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
     from newsletter.scaffold import modeline, write_schemas
 
     folder = out if out is not None else State.root / "issues"
     if out is None and not folder.is_dir():
-        raise InputError([Diagnostic(str(folder), "no issues/ folder here", hint="run the command in a workspace "
-                                     "(or use --root), or choose a folder with --out")])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(folder),
+                    "no issues/ folder here",
+                    hint="run the command in a workspace (or use --root), or choose a folder with --out",
+                )
+            ]
+        )
     for path in write_schemas(folder):
         typer.echo(f"wrote {path}")
-    typer.echo(f"editors complete and check a YAML file that starts with a line like:\n"
-               f"  {modeline('issue', folder, folder)}", err=True)
+    typer.echo(
+        f"editors complete and check a YAML file that starts with a line like:\n  {modeline('issue', folder, folder)}",
+        err=True,
+    )
 
 
 @app.command()
 def watch(
-    issue: str | None = typer.Argument(None, help="Issue number or file (default: the newest issue, and the "
-                                                     "next one as soon as `newsletter new` makes it)."),
+    issue: str | None = typer.Argument(
+        None,
+        help="Issue number or file (default: the newest issue, and the next one as soon as `newsletter new` makes it).",
+    ),
     layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
     out: OutFolder = None,
 ) -> None:
@@ -245,13 +297,25 @@ def watch(
 
     selected = issue or newest_issue(State.root)
     if selected is None:
-        raise InputError([Diagnostic(str(State.root / "issues"), "no issue file to watch",
-                                     hint="run `newsletter new` to create one, or give the issue's file")])
-    watcher = Watcher(State.root, selected, layout, out if out is not None else State.root / "out",
-                      say=typer.echo, problems=report, follow_newest=issue is None)
+        raise InputError(
+            [
+                Diagnostic(
+                    str(State.root / "issues"),
+                    "no issue file to watch",
+                    hint="run `newsletter new` to create one, or give the issue's file",
+                )
+            ]
+        )
+    watcher = Watcher(
+        State.root,
+        selected,
+        layout,
+        out if out is not None else State.root / "out",
+        say=typer.echo,
+        problems=report,
+        follow_newest=issue is None,
+    )
     try:
         watcher.run()
     except KeyboardInterrupt:
         typer.echo("stopped watching", err=True)
-
-

@@ -7,7 +7,7 @@ MINIMUM_TEXT_CONTRAST = 4.5
 
 def hex_to_rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
-    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 def luminance(rgb: tuple[float, float, float]) -> float:

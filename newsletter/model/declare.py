@@ -90,8 +90,11 @@ class Text(Kind):
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
         """The problem of a value that is not what this kind reads; ``found`` says what it is."""
-        return Problem(loc, f"expected text, found {found}",
-                       "write the text on the same line as the key, in quotes if it contains ': ' or ' #'")
+        return Problem(
+            loc,
+            f"expected text, found {found}",
+            "write the text on the same line as the key, in quotes if it contains ': ' or ' #'",
+        )
 
     def schema(self, defs: dict[str, dict]) -> dict:
         found: dict[str, Any] = dict(TEXT_SCHEMA)
@@ -123,8 +126,10 @@ class Choice(Kind):
 
     def __init__(self, *choices: str, meaning: dict[str, str] | None = None):
         self.choices = choices
-        self.meaning = {**{word.lower(): choice for word, choice in (meaning or {}).items()},
-                        **{choice: choice for choice in choices}}
+        self.meaning = {
+            **{word.lower(): choice for word, choice in (meaning or {}).items()},
+            **{choice: choice for choice in choices},
+        }
 
     def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         if value in self.choices:
@@ -132,8 +137,13 @@ class Choice(Kind):
         quoted = [repr(choice) for choice in self.choices]
         expected = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
         close = difflib.get_close_matches(str(value).strip().lower(), list(self.meaning), n=1, cutoff=0.5)
-        problems.append(Problem(loc, f"expected one of {expected}; found {value!r}",
-                                f"did you mean `{self.meaning[close[0]]}`?" if close else None))
+        problems.append(
+            Problem(
+                loc,
+                f"expected one of {expected}; found {value!r}",
+                f"did you mean `{self.meaning[close[0]]}`?" if close else None,
+            )
+        )
         return FAILED
 
     def schema(self, defs: dict[str, dict]) -> dict:
@@ -141,8 +151,20 @@ class Choice(Kind):
 
 
 # The words YAML 1.1 and most people read as yes or no, in the order the schema lists them.
-_BOOLEAN_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False,
-                  "t": True, "f": False, "y": True, "n": False, "1": True, "0": False}
+_BOOLEAN_WORDS = {
+    "true": True,
+    "false": False,
+    "yes": True,
+    "no": False,
+    "on": True,
+    "off": False,
+    "t": True,
+    "f": False,
+    "y": True,
+    "n": False,
+    "1": True,
+    "0": False,
+}
 
 
 class Boolean(Kind):
@@ -170,8 +192,13 @@ class ListOf(Kind):
 
     def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         if not isinstance(value, list):
-            problems.append(Problem(loc, f"expected a list, found {describe(value)}",
-                                    "write each entry on its own line starting with `- `"))
+            problems.append(
+                Problem(
+                    loc,
+                    f"expected a list, found {describe(value)}",
+                    "write each entry on its own line starting with `- `",
+                )
+            )
             return FAILED
         items = [self.item.read(entry, (*loc, index), problems) for index, entry in enumerate(value)]
         return FAILED if any(item is FAILED for item in items) else items
@@ -255,8 +282,13 @@ class Record:
     @classmethod
     def read(cls, data: Any, loc: Loc, problems: list[Problem]) -> Any:
         if not isinstance(data, dict):
-            problems.append(Problem(loc, f"expected a group of `key: value` lines, found {describe(data)}",
-                                    "indent the keys under this one, each on its own line"))
+            problems.append(
+                Problem(
+                    loc,
+                    f"expected a group of `key: value` lines, found {describe(data)}",
+                    "indent the keys under this one, each on its own line",
+                )
+            )
             return FAILED
         values, failed = {}, False
         for name, declared in cls.fields.items():
@@ -265,8 +297,9 @@ class Record:
                 failed = failed or values[name] is FAILED
             elif declared.required:
                 where = f" inside `{field_path(loc)}`" if loc else ""
-                problems.append(Problem((*loc, name), f"the required key `{name}` is missing",
-                                        f"add a line `{name}: ...`{where}"))
+                problems.append(
+                    Problem((*loc, name), f"the required key `{name}` is missing", f"add a line `{name}: ...`{where}")
+                )
                 failed = True
         for key in data:
             if key not in cls.fields:
@@ -288,8 +321,10 @@ class Record:
 
     @classmethod
     def object_schema(cls, defs: dict[str, dict]) -> dict:
-        found = {"additionalProperties": False,
-                 "properties": {name: declared.schema(defs) for name, declared in cls.fields.items()}}
+        found = {
+            "additionalProperties": False,
+            "properties": {name: declared.schema(defs) for name, declared in cls.fields.items()},
+        }
         required = [name for name, declared in cls.fields.items() if declared.required]
         if required:
             found["required"] = required

@@ -11,8 +11,23 @@ from newsletter.model.formats import Contact, Hotline, Issue, Publication
 from newsletter.model.print_options import RenderOptions
 
 # Letters that Unicode does not decompose into a base letter and an accent: spelled out, not dropped.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
-                            "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH"})
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
 
 
 def slug(text: str) -> str:
@@ -52,9 +67,15 @@ class IssueDocument:
         situation = self.issue.situation
         if situation is None:
             return []
-        return [(key, items) for key, items in (("situation_known", situation.known),
-                                                ("situation_unknown", situation.unknown),
-                                                ("situation_doing", situation.doing)) if items]
+        return [
+            (key, items)
+            for key, items in (
+                ("situation_known", situation.known),
+                ("situation_unknown", situation.unknown),
+                ("situation_doing", situation.doing),
+            )
+            if items
+        ]
 
     def instruction_lists(self) -> list[tuple[str, list[str]]]:
         """``("do", items)`` and ``("dont", items)``, those that have items."""
@@ -62,8 +83,10 @@ class IssueDocument:
 
     def file_name(self, layout_name: str, options: RenderOptions = RenderOptions(), extension: str = "pdf") -> str:
         """Archivists' rule: date first, no accents or spaces (``20210205_lettre-de-crise_n03_a4.pdf``)."""
-        return (f"{self.issue.date:%Y%m%d}_{slug(self.publication.title)}_n{self.issue.number:02d}"
-                f"_{slug(layout_suffix(layout_name))}{options.suffix()}.{extension}")
+        return (
+            f"{self.issue.date:%Y%m%d}_{slug(self.publication.title)}_n{self.issue.number:02d}"
+            f"_{slug(layout_suffix(layout_name))}{options.suffix()}.{extension}"
+        )
 
     def issue_asset(self, relative: str) -> Path:
         return self.issue_path.parent / relative

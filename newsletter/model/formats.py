@@ -45,8 +45,11 @@ class PositiveNumber(Text):
         return FAILED
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
-        return Problem(loc, f"expected a whole number above zero, like 3; found {found}",
-                       "write the issue number as digits only, e.g. number: 3")
+        return Problem(
+            loc,
+            f"expected a whole number above zero, like 3; found {found}",
+            "write the issue number as digits only, e.g. number: 3",
+        )
 
     def schema(self, defs: dict[str, dict]) -> dict:
         return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": DIGITS_PATTERN}], "minimum": 1}
@@ -66,13 +69,21 @@ class Date(Text):
         try:
             return _dt.date(*(int(part) for part in match.groups()))
         except ValueError:
-            problems.append(Problem(loc, f"{text.strip()} is not a date on the calendar (check the month and day)",
-                                    "check the month and day"))
+            problems.append(
+                Problem(
+                    loc,
+                    f"{text.strip()} is not a date on the calendar (check the month and day)",
+                    "check the month and day",
+                )
+            )
             return FAILED
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
-        return Problem(loc, f"expected a date written YYYY-MM-DD, like 2021-02-05; found {found}",
-                       "write the date as year-month-day, e.g. 2021-02-05")
+        return Problem(
+            loc,
+            f"expected a date written YYYY-MM-DD, like 2021-02-05; found {found}",
+            "write the date as year-month-day, e.g. 2021-02-05",
+        )
 
     def schema(self, defs: dict[str, dict]) -> dict:
         return {"format": "date", "type": "string"}
@@ -92,8 +103,11 @@ class Time(Text):
         return f"{int(match.group(1)):02d}:{match.group(2)}"
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
-        return Problem(loc, f"expected a time written HH:MM, like 17:30; found {found}",
-                       "write the time as hours:minutes in quotes, e.g. \"17:30\"")
+        return Problem(
+            loc,
+            f"expected a time written HH:MM, like 17:30; found {found}",
+            'write the time as hours:minutes in quotes, e.g. "17:30"',
+        )
 
 
 class TipOrText(Group):
@@ -114,8 +128,9 @@ TEXTS = ListOf(TEXT)
 class Hotline(Record):
     label: str = field(TEXT, "What the number is for, e.g. 'Cellule d'information des agents'.")
     phone: str = field(TEXT, "The number, kept exactly as typed and printed in pairs.")
-    hours: str | None = field(OPTIONAL_TEXT, "When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.",
-                              None)
+    hours: str | None = field(
+        OPTIONAL_TEXT, "When someone answers, e.g. 'du lundi au vendredi, 8 h 30 – 17 h 30'.", None
+    )
 
 
 class Contact(Record):
@@ -134,8 +149,9 @@ class Publication(Record):
     logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)
     hotline: Hotline | None = field(Nullable(Group(Hotline)), "Number shown on every issue and poster.", None)
     footer: str | None = field(OPTIONAL_TEXT, "A line printed on every page.", None)
-    contacts: list[Contact] = field(ListOf(Group(Contact)), "Used when an issue has no contacts of its own.",
-                                    factory=list)
+    contacts: list[Contact] = field(
+        ListOf(Group(Contact)), "Used when an issue has no contacts of its own.", factory=list
+    )
 
 
 class Situation(Record):
@@ -188,12 +204,14 @@ class Issue(Record):
     date: _dt.date = field(Date(), "Date of the issue, YYYY-MM-DD.")
     time: str | None = field(Nullable(Time()), "Time of writing, HH:MM.", None)
     headline: str = field(Text("headline"), "The main title.")
-    edition: str | None = field(OPTIONAL_TEXT, "Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.",
-                                None)
+    edition: str | None = field(
+        OPTIONAL_TEXT, "Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.", None
+    )
     lead: str | None = field(OPTIONAL_TEXT, "Standfirst paragraph under the headline.", None)
     essentials: list[str] = field(TEXTS, "Up to three key messages.", factory=list)
-    situation: Situation | None = field(Nullable(Group(Situation)), "What is known, not yet known, and being done.",
-                                        None)
+    situation: Situation | None = field(
+        Nullable(Group(Situation)), "What is known, not yet known, and being done.", None
+    )
     status: list[SystemStatus] = field(ListOf(Group(SystemStatus)), "State of each tool or service.", factory=list)
     news: list[NewsItem] = field(ListOf(Group(NewsItem)), "Articles.", factory=list)
     do: list[str] = field(TEXTS, "Instructions: what to do (start with a verb).", factory=list)
@@ -201,7 +219,8 @@ class Issue(Record):
     tips: list[Tip] = field(ListOf(TipOrText(Tip)), "Practical tips: plain text or {title, body}.", factory=list)
     faq: list[Question] = field(ListOf(Group(Question)), "Questions and answers.", factory=list)
     testimonials: list[Testimonial] = field(ListOf(Group(Testimonial)), "Quotes from staff.", factory=list)
-    contacts: list[Contact] | None = field(Nullable(ListOf(Group(Contact))),
-                                           "Replaces the publication's contacts for this issue.", None)
+    contacts: list[Contact] | None = field(
+        Nullable(ListOf(Group(Contact))), "Replaces the publication's contacts for this issue.", None
+    )
     next_issue: _dt.date | None = field(Nullable(Date()), "Date of the next issue, YYYY-MM-DD.", None)
     poster: Poster | None = field(Nullable(Group(Poster)), "Shorter text for posters.", None)

@@ -69,8 +69,11 @@ class Number(Text):
 
     def schema(self, defs: dict[str, dict]) -> dict:
         written = {"type": "string", "pattern": DIGITS_PATTERN if self.whole else _NUMBER}
-        return {"anyOf": [{"type": "integer" if self.whole else "number"}, written],
-                "minimum": self.low, "maximum": self.high}
+        return {
+            "anyOf": [{"type": "integer" if self.whole else "number"}, written],
+            "minimum": self.low,
+            "maximum": self.high,
+        }
 
 
 MILLIMETRES = Number(MIN_MARGIN_MM, 80)
@@ -116,11 +119,15 @@ class PosterSizes(Record):
     headline: float = field(POINTS, "Headline size to start from, in points.", 110)
     headline_min: float = field(
         Number(6, 300, floor=POSTER_MIN_HEADLINE, why="a poster headline must be read from two metres"),
-        "Smallest headline size, in points (at least 60).", 60)
+        "Smallest headline size, in points (at least 60).",
+        60,
+    )
     items: float = field(POINTS, "Size of the do and don't instructions to start from, in points.", 40)
     items_min: float = field(
         Number(6, 300, floor=POSTER_MIN_ITEMS, why="poster instructions must be read from two metres"),
-        "Smallest size of the instructions, in points (at least 24).", 24)
+        "Smallest size of the instructions, in points (at least 24).",
+        24,
+    )
     title: float = field(POINTS, "Journal title in the masthead band, in points.", 44)
     phone: float = field(POINTS, "Hotline phone number, in points.", 80)
     text: float = field(POINTS, "Issue number, date, hotline label and hours, in points.", 28)
@@ -132,8 +139,7 @@ class PosterSizes(Record):
         for name in ("headline", "items"):
             start, smallest = getattr(self, name), getattr(self, f"{name}_min")
             if start < smallest:
-                problems.append(Problem(
-                    loc, f"`{name}` ({start:g} pt) is smaller than `{name}_min` ({smallest:g} pt)"))
+                problems.append(Problem(loc, f"`{name}` ({start:g} pt) is smaller than `{name}_min` ({smallest:g} pt)"))
                 found = True
         return found
 
@@ -151,8 +157,11 @@ class Colours(Record):
 
 class Layout(Record):
     description: str | None = field(Nullable(Text(blank="text")), "One line shown by `newsletter layouts`.", None)
-    kind: str = field(Choice("journal", "poster"),
-                      "What is drawn: journal (the whole issue) or poster (one page: headline, do, don't).", "journal")
+    kind: str = field(
+        Choice("journal", "poster"),
+        "What is drawn: journal (the whole issue) or poster (one page: headline, do, don't).",
+        "journal",
+    )
     page: Page = field(Group(Page), "Paper size and orientation.", factory=Page)
     margins: Margins = field(Group(Margins), "Margins in millimetres.", factory=Margins)
     columns: int = field(Number(1, 3, whole=True), "Number of columns for the news.", 2)
@@ -160,10 +169,12 @@ class Layout(Record):
     fonts: Fonts = field(Group(Fonts), "Font family.", factory=Fonts)
     sizes: Sizes = field(Group(Sizes), "Font sizes in points.", factory=Sizes)
     colours: Colours = field(Group(Colours), "Colours, #RRGGBB.", factory=Colours)
-    poster: PosterSizes = field(Group(PosterSizes),
-                                "Poster text sizes in points (kind: poster): start sizes and minimums.",
-                                factory=PosterSizes)
-    sections: list[str] = field(ListOf(Choice(*SECTION_NAMES)), "Which sections appear, in order.",
-                                factory=lambda: list(SECTION_NAMES))
-    hyphenation: bool = field(Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).",
-                              False)
+    poster: PosterSizes = field(
+        Group(PosterSizes), "Poster text sizes in points (kind: poster): start sizes and minimums.", factory=PosterSizes
+    )
+    sections: list[str] = field(
+        ListOf(Choice(*SECTION_NAMES)), "Which sections appear, in order.", factory=lambda: list(SECTION_NAMES)
+    )
+    hyphenation: bool = field(
+        Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).", False
+    )

@@ -98,10 +98,13 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
         workspace.publication, found = load_model(Publication, publication_path, root)
         workspace.diagnostics += found
     else:
-        workspace.diagnostics.append(Diagnostic(
-            display_path(publication_path, root), "the publication file is missing",
-            hint="run `newsletter init` to create a workspace, or use --root to point at one",
-        ))
+        workspace.diagnostics.append(
+            Diagnostic(
+                display_path(publication_path, root),
+                "the publication file is missing",
+                hint="run `newsletter init` to create a workspace, or use --root to point at one",
+            )
+        )
     for path in paths if paths is not None else issue_files(workspace.issues_dir):
         loaded, found = load_model(Issue, path, root)
         workspace.diagnostics += found
@@ -119,9 +122,16 @@ def _duplicate_numbers(issues: list[Loaded[Issue]], root: Path) -> list[Diagnost
     for item in issues:
         number = item.model.number
         if number in first_with:
-            found.append(locate(Problem(("number",), f"issue number {number} is already used by "
-                                        f"{display_path(first_with[number].path, root)}",
-                                        "give each issue its own number (the next one, usually)"), item.source))
+            found.append(
+                locate(
+                    Problem(
+                        ("number",),
+                        f"issue number {number} is already used by {display_path(first_with[number].path, root)}",
+                        "give each issue its own number (the next one, usually)",
+                    ),
+                    item.source,
+                )
+            )
         else:
             first_with[number] = item
     return found

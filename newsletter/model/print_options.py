@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RenderOptions:
-
     grayscale: bool = False
     bleed_mm: float = 0.0
     impose: str | None = None  # "booklet": A5 pages two by two on A4 landscape sheets

@@ -30,8 +30,12 @@ KINDS: dict[str, tuple[type[Record], str]] = {
 def generate(kind: str) -> dict:
     """The JSON Schema of one kind of file: ``publication``, ``issue`` or ``layout``."""
     model, description = KINDS[kind]
-    return {"$schema": DIALECT, "title": f"newsletter {kind} file", "description": description,
-            **{key: value for key, value in model.json_schema().items() if key != "title"}}
+    return {
+        "$schema": DIALECT,
+        "title": f"newsletter {kind} file",
+        "description": description,
+        **{key: value for key, value in model.json_schema().items() if key != "title"},
+    }
 
 
 def file_name(kind: str) -> str:

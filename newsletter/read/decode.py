@@ -77,8 +77,7 @@ def _refuse_invisible_characters(text: str, file: str) -> None:
                 column=column,
                 message=f"the invisible character U+{ord(character):04X}{f' ({name})' if name else ''} "
                 "is not allowed in these files",
-                hint="delete it (it usually comes from a copy and paste); if unsure, retype the text "
-                "around it",
+                hint="delete it (it usually comes from a copy and paste); if unsure, retype the text around it",
             )
         )
     if problems:

@@ -15,8 +15,9 @@ def locate(problem: Problem, source: Source) -> Diagnostic:
         line, column = source.position(problem.loc)
         if problem.at_key:
             line, column = source.key_marks.get(problem.loc, (line, column))
-    return Diagnostic(source.file, problem.message, line, column, field_path(problem.loc) or None, problem.hint,
-                      problem.severity)
+    return Diagnostic(
+        source.file, problem.message, line, column, field_path(problem.loc) or None, problem.hint, problem.severity
+    )
 
 
 def locate_all(problems: list[Problem], source: Source) -> list[Diagnostic]:

@@ -17,8 +17,14 @@ from pathlib import Path
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What other pictures start with, to name the format in the message.
-_OTHER_FORMATS = ((b"GIF8", "GIF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
-                  (b"\x00\x00\x01\x00", "ICO"), (b"%PDF", "PDF"))
+_OTHER_FORMATS = (
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"\x00\x00\x01\x00", "ICO"),
+    (b"%PDF", "PDF"),
+)
 # JPEG markers that start a frame and give its size (not DHT C4, JPG C8 or DAC CC); only the first
 # three (baseline, extended, progressive) are the ordinary JPEGs every program reads.
 _FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
@@ -61,12 +67,12 @@ def _png(data: bytes) -> Picture:
     while True:
         if position + 8 > len(data):
             raise Damaged("image file is truncated: it ends before its last part")
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
         body_end = position + 8 + length
         if body_end + 4 > len(data):
             raise Damaged("image file is truncated: it ends inside a part")
-        body = data[position + 8:body_end]
-        if zlib.crc32(kind + body) != struct.unpack(">I", data[body_end:body_end + 4])[0]:
+        body = data[position + 8 : body_end]
+        if zlib.crc32(kind + body) != struct.unpack(">I", data[body_end : body_end + 4])[0]:
             raise Damaged(f"the {kind.decode('latin-1')} part of the file is damaged (its checksum is wrong)")
         if position == len(_PNG_SIGNATURE):
             width, height = _png_header(kind, body)
@@ -107,12 +113,11 @@ def _jpeg(data: bytes) -> Picture:
             continue
         if position + 4 > len(data):
             break
-        length = struct.unpack(">H", data[position + 2:position + 4])[0]
+        length = struct.unpack(">H", data[position + 2 : position + 4])[0]
         if marker in _FRAME_MARKERS:
-            precision, height, width = struct.unpack(">BHH", data[position + 4:position + 9])
+            precision, height, width = struct.unpack(">BHH", data[position + 4 : position + 9])
             if marker not in _ORDINARY_FRAMES or precision != 8:
-                raise Damaged("it is a rare kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot "
-                              "be printed")
+                raise Damaged("it is a rare kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot be printed")
         position += 2 + length
         if marker == 0xDA:  # start of scan: compressed pixels up to the next marker (not FF00, not a restart)
             if not width * height:

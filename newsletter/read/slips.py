@@ -99,8 +99,7 @@ def no_space_after_colon(lines: list[str], node: yaml.ScalarNode) -> Slip | None
     return Slip(
         mark.line,
         match.end(1),
-        f"`{key}:{rest.strip()}` has no space after the colon, so YAML reads it as a text, "
-        "not as a key and its value",
+        f"`{key}:{rest.strip()}` has no space after the colon, so YAML reads it as a text, not as a key and its value",
         f"add a space after the colon: `{key}: {rest.strip()}`",
     )
 

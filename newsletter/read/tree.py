@@ -50,10 +50,12 @@ class Source:
         if line is None or column is None:
             return line, column
         # The value ends where the next one starts (a key's text, or the next item of a list).
-        end = min((mark for mark in [*self.marks.values(), *self.key_marks.values()] if mark > (line, column)),
-                  default=(len(self.lines) + 1, 1))
+        end = min(
+            (mark for mark in [*self.marks.values(), *self.key_marks.values()] if mark > (line, column)),
+            default=(len(self.lines) + 1, 1),
+        )
         for number in range(line, min(end[0], len(self.lines)) + 1):
-            text = self.lines[number - 1][:end[1] - 1] if number == end[0] else self.lines[number - 1]
+            text = self.lines[number - 1][: end[1] - 1] if number == end[0] else self.lines[number - 1]
             found = text.find(typed, column - 1 if number == line else 0)
             if found >= 0:
                 return number, found + 1
@@ -208,8 +210,7 @@ class _TreeBuilder:
                 self._report(
                     node.start_mark,
                     "a key must be a simple name, not a list or a mapping",
-                    hint="write a plain name such as `title`; if it really starts with [ or {, "
-                    "put it in quotes",
+                    hint="write a plain name such as `title`; if it really starts with [ or {, put it in quotes",
                 )
                 self._open({} if isinstance(node, yaml.MappingNode) else [], None, node)
             return

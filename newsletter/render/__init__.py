@@ -88,5 +88,8 @@ class BlockWriter(IssueWriter):
 
     # The sections drawn alike in every text of blocks; each writer adds its own drawers to these.
     SHARED_DRAWERS: ClassVar[dict[str, Callable]] = {
-        "situation": _situation, "do_dont": _do_dont, "news": _news, "tips": _tips,
+        "situation": _situation,
+        "do_dont": _do_dont,
+        "news": _news,
+        "tips": _tips,
     }

@@ -136,6 +136,7 @@ body > footer {{ margin-top: 2.5rem; padding-top: .75rem; border-top: 2px solid 
 
 # --- user text ---------------------------------------------------------------------------------
 
+
 def _runs(runs: markup.Line) -> str:
     return markup.tagged(runs, escape, ("<strong>", "</strong>"), ("<em>", "</em>"))
 
@@ -179,6 +180,7 @@ def _image(path: Path, alt: str, css: str = "") -> str:
 
 # --- one issue ---------------------------------------------------------------------------------
 
+
 class _Page(IssueWriter):
     """The HTML of one issue; ``links`` adds the site's navigation (index and FAQ pages)."""
 
@@ -191,8 +193,10 @@ class _Page(IssueWriter):
         return escape(super().label(key, **values))
 
     def render(self) -> str:
-        title = f"{plain(self.issue.headline, self.lang)} — {plain(self.document.publication.title, self.lang)} " \
-                f"{issue_number(self.document)}"
+        title = (
+            f"{plain(self.issue.headline, self.lang)} — {plain(self.document.publication.title, self.lang)} "
+            f"{issue_number(self.document)}"
+        )
         body = [self._headline()] + [self.section(name) for name in SECTION_NAMES]
         article = "<article>\n" + "\n".join(part for part in body if part) + "\n</article>"
         return page(self.document, escape(title), article, "" if self.links else None)
@@ -212,8 +216,10 @@ class _Page(IssueWriter):
 
     def _section(self, key: str, content: str, css: str = "") -> str:
         attribute = f' class="{css}"' if css else ""
-        return (f'<section{attribute} aria-labelledby="{key}">\n<h2 id="{key}">{self.label(key)}</h2>\n'
-                f"{content}\n</section>")
+        return (
+            f'<section{attribute} aria-labelledby="{key}">\n<h2 id="{key}">{self.label(key)}</h2>\n'
+            f"{content}\n</section>"
+        )
 
     def _bullets(self, items: list[str]) -> str:
         return _list("ul", [self.text.inline(item) for item in items])
@@ -230,23 +236,28 @@ class _Page(IssueWriter):
     def _status(self) -> str:
         if not self.issue.status:
             return ""
-        head = "".join(f'<th scope="col">{self.label(key)}</th>'
-                       for key in ("status_system", "status_state", "status_since", "status_note"))
+        head = "".join(
+            f'<th scope="col">{self.label(key)}</th>'
+            for key in ("status_system", "status_state", "status_since", "status_note")
+        )
         rows = []
         for entry in self.issue.status:
             state = f'<span class="state state-{entry.state}">{self.label("state_" + entry.state)}</span>'
             when = escape(since(entry.since, self.lang)) if entry.since else ""
-            rows.append(f'<tr><th scope="row">{self.text.inline(entry.system)}</th><td>{state}</td>'
-                        f'<td class="since" data-label="{self.label("status_since")}">{when}</td>'
-                        f'<td class="note">{self.text.inline(entry.note or "")}</td></tr>')
-        table = (f'<div class="table-wrap" role="region" aria-labelledby="status" tabindex="0">\n'
-                 f'<table class="status">\n'
-                 f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+            rows.append(
+                f'<tr><th scope="row">{self.text.inline(entry.system)}</th><td>{state}</td>'
+                f'<td class="since" data-label="{self.label("status_since")}">{when}</td>'
+                f'<td class="note">{self.text.inline(entry.note or "")}</td></tr>'
+            )
+        table = (
+            f'<div class="table-wrap" role="region" aria-labelledby="status" tabindex="0">\n'
+            f'<table class="status">\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
+        )
         return self._section("status", table)
 
     def _do_dont(self) -> str:
-        boxes = [self._section(key, self._bullets(items), key)
-                 for key, items in self.document.instruction_lists()]
+        boxes = [self._section(key, self._bullets(items), key) for key, items in self.document.instruction_lists()]
         return '<div class="instructions">\n' + "\n".join(boxes) + "\n</div>" if boxes else ""
 
     def _news(self) -> str:
@@ -259,8 +270,9 @@ class _Page(IssueWriter):
                 caption = self.text.inline(item.caption) if item.caption else ""
                 image = _image(self.document.issue_asset(item.image), escape(plain(item.caption or "", self.lang)))
                 if image:
-                    parts.append(f"<figure>{image}" + (f"<figcaption>{caption}</figcaption>" if caption else "")
-                                 + "</figure>")
+                    parts.append(
+                        f"<figure>{image}" + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>"
+                    )
             parts.append(self.text.blocks(item.body))
             articles.append("<article>\n" + "\n".join(parts) + "\n</article>")
         return self._section("news", "\n".join(articles))
@@ -268,8 +280,11 @@ class _Page(IssueWriter):
     def _tips(self) -> str:
         if not self.issue.tips:
             return ""
-        parts = [f"<h3>{self.text.inline(tip.title)}</h3>\n{self.text.blocks(tip.body)}"
-                 for tip in self.issue.tips if tip.title]
+        parts = [
+            f"<h3>{self.text.inline(tip.title)}</h3>\n{self.text.blocks(tip.body)}"
+            for tip in self.issue.tips
+            if tip.title
+        ]
         untitled = [tip.body for tip in self.issue.tips if not tip.title]
         if untitled:
             parts.append(self._bullets(untitled))
@@ -284,15 +299,22 @@ class _Page(IssueWriter):
             who = f"<strong>{self.text.inline(testimonial.name)}</strong>"
             if testimonial.role:
                 who += ", " + self.text.inline(testimonial.role)
-            quotes.append(f'<figure class="testimonial">\n<blockquote><p>{quote}</p></blockquote>\n'
-                          f"<figcaption>{who}</figcaption>\n</figure>")
+            quotes.append(
+                f'<figure class="testimonial">\n<blockquote><p>{quote}</p></blockquote>\n'
+                f"<figcaption>{who}</figcaption>\n</figure>"
+            )
         return self._section("testimonials", "\n".join(quotes))
 
     def _faq(self) -> str:
         if not self.issue.faq:
             return ""
-        return self._section("faq", "\n".join(f"<h3>{self.text.inline(question.q)}</h3>\n"
-                                              f"{self.text.blocks(question.a)}" for question in self.issue.faq))
+        return self._section(
+            "faq",
+            "\n".join(
+                f"<h3>{self.text.inline(question.q)}</h3>\n{self.text.blocks(question.a)}"
+                for question in self.issue.faq
+            ),
+        )
 
     def _contacts(self) -> str:
         contacts, hotline = self.document.contacts, self.document.hotline
@@ -302,8 +324,10 @@ class _Page(IssueWriter):
         if hotline is not None:
             phone = escape(typography.format_phone(hotline.phone, self.lang))
             called = escape(introducing(label(self.lang, "hotline"), self.lang).rstrip())
-            lines = [f"<p>{called} <strong>{self.text.inline(hotline.label)}</strong></p>",
-                     f'<p class="phone">{phone}</p>']
+            lines = [
+                f"<p>{called} <strong>{self.text.inline(hotline.label)}</strong></p>",
+                f'<p class="phone">{phone}</p>',
+            ]
             if hotline.hours:
                 lines.append(f"<p>{self.text.inline(hotline.hours)}</p>")
             parts.append('<div class="hotline">\n' + "\n".join(lines) + "\n</div>")
@@ -314,8 +338,10 @@ class _Page(IssueWriter):
                 lines.append(self.text.inline(contact.role))
             reach = []
             if contact.phone:
-                reach.append(f'{self.label("contact_phone")} <span class="nowrap">'
-                             f"{escape(typography.format_phone(contact.phone, self.lang))}</span>")
+                reach.append(
+                    f'{self.label("contact_phone")} <span class="nowrap">'
+                    f"{escape(typography.format_phone(contact.phone, self.lang))}</span>"
+                )
             if contact.email:
                 reach.append(escape(typography.normalize(contact.email).strip()))
             if reach:
@@ -332,8 +358,15 @@ class _Page(IssueWriter):
         return f'<p class="next">{self.label("next_issue", date=when)}</p>'
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        "essentials": _essentials, "situation": _situation, "status": _status, "do_dont": _do_dont,
-        "news": _news, "tips": _tips, "testimonials": _testimonials, "faq": _faq, "contacts": _contacts,
+        "essentials": _essentials,
+        "situation": _situation,
+        "status": _status,
+        "do_dont": _do_dont,
+        "news": _news,
+        "tips": _tips,
+        "testimonials": _testimonials,
+        "faq": _faq,
+        "contacts": _contacts,
         "next_issue": _next_issue,
     }
 
@@ -353,22 +386,27 @@ def page(document: IssueDocument, title: str, main: str, current: str | None, st
     parts = [part for part in (logo, '<div class="name">' + "".join(name) + "</div>") if part]
     if stamp:
         issue = document.issue
-        parts.append(f'<p class="issue">{escape(issue_number(document))}<br>'
-                     f'<time datetime="{issue.date.isoformat()}">'
-                     f"{escape(typography.format_date(issue.date, lang))}</time></p>")
+        parts.append(
+            f'<p class="issue">{escape(issue_number(document))}<br>'
+            f'<time datetime="{issue.date.isoformat()}">'
+            f"{escape(typography.format_date(issue.date, lang))}</time></p>"
+        )
     masthead = '<header class="masthead">\n' + "\n".join(parts) + "\n</header>"
     navigation = ""
     if current is not None:
-        items = "".join(f'<li><a href="{href}"{_CURRENT if href == current else ""}>'
-                        f"{escape(label(lang, key))}</a></li>"
-                        for href, key in ((INDEX_PAGE, "all_issues"), (FAQ_PAGE, "faq_all")))
+        items = "".join(
+            f'<li><a href="{href}"{_CURRENT if href == current else ""}>{escape(label(lang, key))}</a></li>'
+            for href, key in ((INDEX_PAGE, "all_issues"), (FAQ_PAGE, "faq_all"))
+        )
         navigation = f"<nav>\n<ul>{items}</ul>\n</nav>"
     footer = f"<footer><p>{_Text(lang).inline(publication.footer)}</p></footer>\n" if publication.footer else ""
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-            f'<a class="skip" href="#main">{escape(label(lang, "skip_to_content"))}</a>\n'
-            f"{masthead}\n{navigation}\n<main id=\"main\">\n{main}\n</main>\n{footer}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<a class="skip" href="#main">{escape(label(lang, "skip_to_content"))}</a>\n'
+        f'{masthead}\n{navigation}\n<main id="main">\n{main}\n</main>\n{footer}</body>\n</html>\n'
+    )
 
 
 def render(document: IssueDocument, links: bool = False) -> str:

@@ -45,13 +45,11 @@ def _runs(runs: markup.Line) -> str:
             continue
         marker = ("**" if run.bold else "") + ("*" if run.italic else "")
         start = run.text.index(stripped)
-        parts.append(run.text[:start] + marker + escape(stripped) + marker[::-1]
-                     + run.text[start + len(stripped):])
+        parts.append(run.text[:start] + marker + escape(stripped) + marker[::-1] + run.text[start + len(stripped) :])
     return _escape_block_start("".join(parts))
 
 
 class _Markdown(BlockWriter):
-
     def inline(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return _runs(markup.inline(typography.apply(text, self.lang).strip(), bold, italic))
 
@@ -90,8 +88,13 @@ class _Markdown(BlockWriter):
 
     def _masthead(self) -> list[str]:
         publication, issue = self.document.publication, self.issue
-        first = " · ".join([self.inline(publication.title, bold=True), escape(issue_number(self.document)),
-                            escape(typography.format_date(issue.date, self.lang))])
+        first = " · ".join(
+            [
+                self.inline(publication.title, bold=True),
+                escape(issue_number(self.document)),
+                escape(typography.format_date(issue.date, self.lang)),
+            ]
+        )
         about = [self.inline(text) for text in (publication.tagline, publication.organisation) if text]
         blocks = [first + ("  \n" + " · ".join(about) if about else "")]
         if issue.edition:
@@ -149,8 +152,10 @@ class _Markdown(BlockWriter):
             return []
         blocks = [self.heading("contacts")]
         if hotline is not None:
-            line = self._introduced("hotline", f"{self.inline(hotline.label)}, "
-                                    f"**{escape(typography.format_phone(hotline.phone, self.lang))}**")
+            line = self._introduced(
+                "hotline",
+                f"{self.inline(hotline.label)}, **{escape(typography.format_phone(hotline.phone, self.lang))}**",
+            )
             if hotline.hours:
                 line += "  \n" + self.inline(hotline.hours)
             blocks.append(line)
@@ -160,8 +165,9 @@ class _Markdown(BlockWriter):
             if contact.role:
                 parts.append(self.inline(contact.role))
             if contact.phone:
-                parts.append(escape(f"{self.label('contact_phone')} "
-                                    f"{typography.format_phone(contact.phone, self.lang)}"))
+                parts.append(
+                    escape(f"{self.label('contact_phone')} {typography.format_phone(contact.phone, self.lang)}")
+                )
             if contact.email:
                 parts.append(escape(typography.normalize(contact.email).strip()))
             rows.append("- " + " — ".join(parts))
@@ -176,8 +182,13 @@ class _Markdown(BlockWriter):
         return ["**" + escape(self.label("next_issue", date=when)) + "**"]
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        **BlockWriter.SHARED_DRAWERS, "essentials": _essentials, "status": _status,
-        "testimonials": _testimonials, "faq": _faq, "contacts": _contacts, "next_issue": _next_issue,
+        **BlockWriter.SHARED_DRAWERS,
+        "essentials": _essentials,
+        "status": _status,
+        "testimonials": _testimonials,
+        "faq": _faq,
+        "contacts": _contacts,
+        "next_issue": _next_issue,
     }
 
 

@@ -25,8 +25,28 @@ LONGEST_SECONDS = 180
 
 # --- numbers as words --------------------------------------------------------------------------
 
-_FRENCH_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-                 "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+_FRENCH_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
 _FRENCH_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 _ENGLISH_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
@@ -66,7 +86,7 @@ def spoken_phone(number: str, lang: str) -> str:
     for group in re.findall(r"\+?\d+", number.replace("(0)", "")):
         prefix = "plus " if group.startswith("+") else ""
         digits = group.lstrip("+")
-        pairs = [digits[i:i + 2] for i in range(0, len(digits), 2)]
+        pairs = [digits[i : i + 2] for i in range(0, len(digits), 2)]
         spoken = [_spoken_group(pair, lang) for pair in pairs]
         spoken[0] = prefix + spoken[0]
         parts += spoken
@@ -144,6 +164,7 @@ def speakable(text: str, lang: str) -> str:
 
 # --- the script --------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PhoneScript:
     text: str
@@ -158,7 +179,7 @@ class PhoneScript:
 def _sentence(text: str) -> str:
     """A line that ends like a sentence, so that the reader (or the voice) pauses after it."""
     text = text.strip()
-    ending = text.rstrip("»”\"’)\u00a0 ")
+    ending = text.rstrip('»”"’)\u00a0 ')
     return text if not ending or ending[-1] in ".!?…:;" else text + "."
 
 
@@ -176,9 +197,12 @@ class _Script(IssueWriter):
     def paragraphs(self) -> list[str]:
         issue, publication = self.issue, self.document.publication
         when = typography.format_date(issue.date, self.lang)
-        found = [speakable(self.label("phone_greeting", title=typography.apply(publication.title, self.lang),
-                                      date=when), self.lang),
-                 self.say(issue.headline)]
+        found = [
+            speakable(
+                self.label("phone_greeting", title=typography.apply(publication.title, self.lang), date=when), self.lang
+            ),
+            self.say(issue.headline),
+        ]
         for name in SECTION_NAMES:
             found += self.section(name)
         if issue.next_issue is None:
@@ -194,8 +218,9 @@ class _Script(IssueWriter):
         if not self.issue.faq:
             return []
         question, answer = (introducing(self.label(key), self.lang) for key in ("faq_question", "faq_answer"))
-        return [self.label("phone_faq")] + [f"{question}{self.say(item.q)}\n{answer}{self.say(item.a)}"
-                                            for item in self.issue.faq]
+        return [self.label("phone_faq")] + [
+            f"{question}{self.say(item.q)}\n{answer}{self.say(item.a)}" for item in self.issue.faq
+        ]
 
     def _hotline(self) -> list[str]:
         """Of the contacts, the hotline alone: one number to remember is what a caller can take away."""
@@ -209,17 +234,25 @@ class _Script(IssueWriter):
     def _next_issue(self) -> list[str]:
         if self.issue.next_issue is None:
             return []
-        return [speakable(self.label("phone_end", date=typography.format_date(self.issue.next_issue, self.lang)),
-                          self.lang)]
+        return [
+            speakable(self.label("phone_end", date=typography.format_date(self.issue.next_issue, self.lang)), self.lang)
+        ]
 
     def _not_read_aloud(self) -> list[str]:
         """A recorded message keeps to what a caller needs: the rest of the issue is for reading."""
         return []
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        "essentials": _essentials, "situation": _not_read_aloud, "status": _not_read_aloud,
-        "do_dont": _not_read_aloud, "news": _not_read_aloud, "tips": _not_read_aloud,
-        "testimonials": _not_read_aloud, "faq": _faq, "contacts": _hotline, "next_issue": _next_issue,
+        "essentials": _essentials,
+        "situation": _not_read_aloud,
+        "status": _not_read_aloud,
+        "do_dont": _not_read_aloud,
+        "news": _not_read_aloud,
+        "tips": _not_read_aloud,
+        "testimonials": _not_read_aloud,
+        "faq": _faq,
+        "contacts": _hotline,
+        "next_issue": _next_issue,
     }
 
     def render(self) -> PhoneScript:

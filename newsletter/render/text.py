@@ -31,6 +31,7 @@ _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
 
 # --- shared by the text-like channels (e-mail, markdown, HTML, phone) ------------------------------
 
+
 def issue_number(document: IssueDocument) -> str:
     """``N° 3`` / ``No. 3``."""
     return label(document.lang, "issue_number").format(number=document.issue.number)
@@ -59,10 +60,12 @@ def introducing(word: str, lang: str) -> str:
 
 # --- e-mail --------------------------------------------------------------------------------------
 
+
 def _wrap(text: str, first: str = "", rest: str = "") -> str:
     """Wrap at :data:`WIDTH`; never inside a word, an e-mail address or a no-break space."""
-    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    )
 
 
 class _Email(BlockWriter):
@@ -107,8 +110,13 @@ class _Email(BlockWriter):
 
     def _masthead(self) -> list[str]:
         publication, issue = self.document.publication, self.issue
-        first = " — ".join([plain(publication.title, self.lang), issue_number(self.document),
-                            typography.format_date(issue.date, self.lang)])
+        first = " — ".join(
+            [
+                plain(publication.title, self.lang),
+                issue_number(self.document),
+                typography.format_date(issue.date, self.lang),
+            ]
+        )
         lines = [_wrap(first)]
         second = [plain(text, self.lang) for text in (publication.tagline, publication.organisation) if text]
         if second:
@@ -133,8 +141,10 @@ class _Email(BlockWriter):
     def _essentials(self) -> list[str]:
         if not self.issue.essentials:
             return []
-        items = [_wrap(plain(text, self.lang), f"{index}. ", "   ")
-                 for index, text in enumerate(self.issue.essentials, start=1)]
+        items = [
+            _wrap(plain(text, self.lang), f"{index}. ", "   ")
+            for index, text in enumerate(self.issue.essentials, start=1)
+        ]
         return [self.heading("essentials"), "\n".join(items)]
 
     def _status(self) -> list[str]:
@@ -169,8 +179,7 @@ class _Email(BlockWriter):
         if not self.issue.faq:
             return []
         blocks = [self.heading("faq")]
-        question_word, answer_word = (introducing(self.label(key), self.lang)
-                                      for key in ("faq_question", "faq_answer"))
+        question_word, answer_word = (introducing(self.label(key), self.lang) for key in ("faq_question", "faq_answer"))
         for question in self.issue.faq:
             answer = self.blocks(question.a, first=answer_word)
             answer[0] = _wrap(question_word + plain(question.q, self.lang)) + "\n" + answer[0]
@@ -210,8 +219,13 @@ class _Email(BlockWriter):
         return [_wrap(self.label("next_issue", date=typography.format_date(self.issue.next_issue, self.lang)))]
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        **BlockWriter.SHARED_DRAWERS, "essentials": _essentials, "status": _status,
-        "testimonials": _testimonials, "faq": _faq, "contacts": _contacts, "next_issue": _next_issue,
+        **BlockWriter.SHARED_DRAWERS,
+        "essentials": _essentials,
+        "status": _status,
+        "testimonials": _testimonials,
+        "faq": _faq,
+        "contacts": _contacts,
+        "next_issue": _next_issue,
     }
 
 
@@ -227,9 +241,20 @@ def render(document: IssueDocument) -> str:
 
 # --- SMS -----------------------------------------------------------------------------------------
 
-_SMS_CHARACTERS = str.maketrans({
-    "\u00a0": " ", "’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "…": "...", "–": "-", "—": "-",
-})
+_SMS_CHARACTERS = str.maketrans(
+    {
+        "\u00a0": " ",
+        "’": "'",
+        "‘": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "–": "-",
+        "—": "-",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -252,8 +277,10 @@ def render_sms(document: IssueDocument, limit: int = SMS_LIMIT) -> Sms:
     number and the hotline's number always stay.
     """
     issue, lang = document.issue, document.lang
-    head = f"{_sms_plain(document.publication.title, lang)} {issue_number(document).translate(_SMS_CHARACTERS)}" \
-           f" - {typography.format_short_date(issue.date, lang).translate(_SMS_CHARACTERS)}"
+    head = (
+        f"{_sms_plain(document.publication.title, lang)} {issue_number(document).translate(_SMS_CHARACTERS)}"
+        f" - {typography.format_short_date(issue.date, lang).translate(_SMS_CHARACTERS)}"
+    )
     headline = _sms_plain(issue.headline, lang)
     essentials = [f"{index}. {_sms_plain(text, lang)}" for index, text in enumerate(issue.essentials, start=1)]
     hotline, hours = "", ""

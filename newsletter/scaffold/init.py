@@ -34,10 +34,15 @@ def init_workspace(directory: Path, today: dt.date) -> Created:
     issues_dir = directory / "issues"
     existing = [p for p in [issues_dir / PUBLICATION_FILE, *issue_files(issues_dir)] if p.exists()]
     if existing:
-        raise InputError([Diagnostic(
-            str(existing[0]), "a workspace already exists here: nothing was changed",
-            hint="run `newsletter new` to start the next issue, or give `newsletter init` another folder",
-        )])
+        raise InputError(
+            [
+                Diagnostic(
+                    str(existing[0]),
+                    "a workspace already exists here: nothing was changed",
+                    hint="run `newsletter new` to start the next issue, or give `newsletter init` another folder",
+                )
+            ]
+        )
     files = {
         issues_dir / PUBLICATION_FILE: for_editors("publication", issues_dir, filled("publication.yaml")),
         issues_dir / "001.yaml": for_editors("issue", issues_dir, issue_file_text(1, today)),

@@ -31,10 +31,16 @@ def new_issue(root: Path, date: dt.date) -> Created:
     """``issues/NNN.yaml`` with the next free number, prefilled from the latest issue."""
     workspace = load_workspace(root)
     if workspace.errors:
-        raise InputError([*workspace.errors, Diagnostic(
-            display_path(workspace.issues_dir, root), "no new issue was created: fix the errors above first",
-            hint="the new issue is copied from the latest one, which must be readable",
-        )])
+        raise InputError(
+            [
+                *workspace.errors,
+                Diagnostic(
+                    display_path(workspace.issues_dir, root),
+                    "no new issue was created: fix the errors above first",
+                    hint="the new issue is copied from the latest one, which must be readable",
+                ),
+            ]
+        )
     numbers = [item.model.number for item in workspace.issues]
     numbers += [int(p.stem) for p in issue_files(workspace.issues_dir) if p.stem.isdecimal()]
     number = max(numbers, default=0) + 1
@@ -58,8 +64,10 @@ def issue_text(number: int, date: dt.date, latest: Loaded[Issue] | None) -> str:
     """The commented file of issue ``number``; with ``latest``, what recurs is copied from it to update."""
     if latest is None:
         return issue_file_text(number, date)
-    notes = {name: Template(text).substitute(previous=latest.model.number)
-             for name, text in yaml.safe_load(template("copied-notes.yaml")).items()}
+    notes = {
+        name: Template(text).substitute(previous=latest.model.number)
+        for name, text in yaml.safe_load(template("copied-notes.yaml")).items()
+    }
     sections = {key: f"# {notes['copied']}\n{_yaml(key, value)}" for key, value in recurring(latest).items()}
     edition = latest.source.data.get("edition")
     if edition:
@@ -81,7 +89,7 @@ def _with_sections(text: str, bodies: dict[str, str]) -> str:
     for index, section in enumerate(sections):
         key = _SECTION_KEY.search(section)
         if key and key.group(1) in bodies:
-            sections[index] = section[:key.start()] + bodies[key.group(1)]
+            sections[index] = section[: key.start()] + bodies[key.group(1)]
     return "\n\n".join(sections) + "\n"
 
 
@@ -111,5 +119,6 @@ _Dumper.add_representer(str, _represent_text)
 
 def _yaml(key: str, value: Any) -> str:
     """``key: value`` as YAML our reader gives back exactly (every value is text to it)."""
-    return yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1_000_000).rstrip("\n")
+    return yaml.dump(
+        {key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000
+    ).rstrip("\n")

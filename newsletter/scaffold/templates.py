@@ -28,5 +28,10 @@ def filled(name: str, **values: str) -> str:
 
 def issue_file_text(number: int, date: dt.date, origin: str = "") -> str:
     """Issue ``number`` as issue.yaml gives it; ``origin``, if any, says which issue it is prepared from."""
-    return filled("issue.yaml", number=str(number), date=date.isoformat(),
-                  next_issue=(date + dt.timedelta(days=7)).isoformat(), origin=f" ({origin})" if origin else "")
+    return filled(
+        "issue.yaml",
+        number=str(number),
+        date=date.isoformat(),
+        next_issue=(date + dt.timedelta(days=7)).isoformat(),
+        origin=f" ({origin})" if origin else "",
+    )

@@ -58,7 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
         "faq_source": "Réponse du n°\u00a0{number}, {date}",
         "phone_duration": "Durée estimée\u00a0: {duration} ({words}\u00a0mots à {rate}\u00a0mots par minute)",
         "phone_too_long": "Attention\u00a0: plus de {limit}\u00a0minutes. Beaucoup raccrochent avant la fin\u00a0: "
-                          "raccourcissez le message.",
+        "raccourcissez le message.",
         "duration": "{minutes}\u00a0min {seconds}\u00a0s",
         "phone_essentials": "Voici l’essentiel.",
         "phone_faq": "Voici les réponses à vos questions.",
@@ -111,8 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "faq_all": "All your questions",
         "faq_source": "Answer from issue No.\u00a0{number}, {date}",
         "phone_duration": "Estimated duration: {duration} ({words} words at {rate} words a minute)",
-        "phone_too_long": "Warning: over {limit} minutes. Many callers hang up before the end: "
-                          "shorten the message.",
+        "phone_too_long": "Warning: over {limit} minutes. Many callers hang up before the end: shorten the message.",
         "duration": "{minutes}\u00a0min {seconds}\u00a0s",
         "phone_essentials": "Here are the key points.",
         "phone_faq": "Here are the answers to your questions.",

@@ -81,7 +81,7 @@ def inline(text: str, bold: bool = False, italic: bool = False) -> Line:
             break
         match = min(found, key=lambda m: m.start())
         if match.start() > position:
-            runs.append(Run(text[position:match.start()], bold, italic))
+            runs.append(Run(text[position : match.start()], bold, italic))
         is_bold = match.re is _BOLD
         runs.extend(inline(match.group(1), bold or is_bold, italic or not is_bold))
         position = match.end()

@@ -76,12 +76,8 @@ _PAIRS = rf"(?P<sep>{_SEP}?)\d{{2}}(?:(?P=sep)\d{{2}}){{3}}"  # four pairs, one 
 # the first character of a phone number, not glued to a word or another number
 _PLUS, _ZERO, _PHONE_START = (_unglued(first, r"[\w+]") for first in (r"\+", "0", "[+(0]"))
 _NOT_LONGER = rf"(?!\w)(?![.\-]\d){_NO_UNIT_AFTER}"  # no digit, letter, ".12" or "-12" glued after
-_FR_INTERNATIONAL = re.compile(
-    rf"{_PLUS}33{_SEP}?(?P<trunk>\(0\){_SEP}?)?(?P<number>[1-9]{_PAIRS}){_NOT_LONGER}"
-)
-_FR_NATIONAL = re.compile(
-    rf"(?P<number>{_ZERO}(?<!\d[.\-]0)[1-9]{_PAIRS}){_NOT_LONGER}"
-)
+_FR_INTERNATIONAL = re.compile(rf"{_PLUS}33{_SEP}?(?P<trunk>\(0\){_SEP}?)?(?P<number>[1-9]{_PAIRS}){_NOT_LONGER}")
+_FR_NATIONAL = re.compile(rf"(?P<number>{_ZERO}(?<!\d[.\-]0)[1-9]{_PAIRS}){_NOT_LONGER}")
 # Any other run of digit groups that starts like a phone number: "+44 20", "(555) 123", "020 79".
 _PHONE_LIKE = re.compile(
     rf"{_PHONE_START}(?:(?<=\+)\d{{1,3}}|(?<=\()\d{{1,5}}\)\d{{0,5}}|(?<=0)\d{{0,4}})"
@@ -97,7 +93,7 @@ def _french_phone(match: re.Match[str]) -> str:
     if match.re is _FR_INTERNATIONAL:
         trunk = (match.group("trunk") or "").rstrip(" \u00a0.-")  # "(0)", kept as typed
         head, digits = ["+33", trunk + digits[0]], digits[1:]
-    return NBSP.join(head + [digits[i:i + 2] for i in range(0, len(digits), 2)])
+    return NBSP.join(head + [digits[i : i + 2] for i in range(0, len(digits), 2)])
 
 
 def _unbreakable_phone(match: re.Match[str]) -> str:
@@ -142,6 +138,7 @@ def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
     """NBSP before ``signs`` (followed by ``then``) unless they come after a space, ``not_after``
     or a bullet ("- " at a line start stays a bullet): a typed space becomes one, a missing one
     is added."""
+
     def after(what: str) -> str:
         return rf"(?<=[^\s{not_after}]{what})(?<!^[-•]{what})(?<!\s[-•]{what})"
 
@@ -173,15 +170,18 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         # after them must see as a second pass would.
         # times: "14h30", "14 H 30", "17h" (not "8 h 30 000" or "0 h 02 41 05 40 00"); "14:30" is left
         # as typed (a ratio? a score?)
-        (re.compile(rf"({_NUMBER_START}\d?){_SPACE}?[hH]"
-                    rf"(?:{_SPACE}?([0-5]\d)(?![\w'’]){_NO_UNIT_AFTER}(?!{_SPACE}\d))?(?![\w'’])"),
-         lambda m: NBSP.join(filter(None, (m.group(1), "h", m.group(2))))),
+        (
+            re.compile(
+                rf"({_NUMBER_START}\d?){_SPACE}?[hH]"
+                rf"(?:{_SPACE}?([0-5]\d)(?![\w'’]){_NO_UNIT_AFTER}(?!{_SPACE}\d))?(?![\w'’])"
+            ),
+            lambda m: NBSP.join(filter(None, (m.group(1), "h", m.group(2)))),
+        ),
         (_FR_INTERNATIONAL, _french_phone),
         (_FR_NATIONAL, _french_phone),
         (_PHONE_LIKE, _unbreakable_phone),
         # thousands: "12 000"
-        (re.compile(rf"{_NUMBER_START}\d{{0,2}}(?:{_SPACE}\d{{3}})+(?!\d)"),
-         lambda m: m.group().replace(" ", NBSP)),
+        (re.compile(rf"{_NUMBER_START}\d{{0,2}}(?:{_SPACE}\d{{3}})+(?!\d)"), lambda m: m.group().replace(" ", NBSP)),
         # a number and its unit: "12 %", "3 km"
         (re.compile(rf"({_NUMBER_START}\d*(?:[.,]\d+)?){_SPACE}?({_UNITS})(?![\w'’])"), f"\\1{NBSP}\\2"),
         # "n° 3"
@@ -231,10 +231,34 @@ _WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 _MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 

@@ -25,8 +25,9 @@ JOURNAL = ("--layout", "journal-a4")  # the poster is left out where it adds not
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file of the folder, hidden ones included, with its bytes."""
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 def manifest(root: Path) -> dict[str, dict]:
@@ -45,6 +46,7 @@ def edit_headline(root: Path, number: int, headline: str) -> None:
 
 # --- what the archive holds --------------------------------------------------------------------
 
+
 def test_the_archive_holds_the_pdfs_the_catalogue_the_collection_the_pages_and_the_manifest(root):
     names = set(snapshot(root / "archive"))
     assert {N01, N02, "index.pdf", "collection.pdf", MANIFEST_FILE, "html/index.html"} <= names
@@ -61,8 +63,11 @@ def test_the_manifest_records_each_file_and_its_sources(root):
     first = files[N01]
     assert (first["issue"], first["date"], first["layout"], first["pages"]) == (1, "2021-02-05", "journal-a4", 1)
     assert [(source["role"], source["path"]) for source in first["sources"]] == [
-        ("issue", "issues/001.yaml"), ("publication", "issues/publication.yaml"),
-        ("layout", "built-in layout journal-a4.yaml"), ("image", "assets/logo.png")]
+        ("issue", "issues/001.yaml"),
+        ("publication", "issues/publication.yaml"),
+        ("layout", "built-in layout journal-a4.yaml"),
+        ("image", "assets/logo.png"),
+    ]
     assert first["sources"][0]["sha256"] == sha256(root / "issues" / "001.yaml")
     assert first["sources"][3]["sha256"] == sha256(root / "assets" / "logo.png")
     assert [source["path"] for source in files["collection.pdf"]["sources"]] == [N01, N02]
@@ -72,8 +77,13 @@ def test_the_catalogue_lists_every_issue(root):
     """What the catalogue looks like: tests/render/pdf/test_archive_index.py."""
     reader = pypdf.PdfReader(root / "archive" / "index.pdf")
     text = " ".join(page.extract_text() for page in reader.pages)
-    for expected in ("Catalogue des numéros", "vendredi 5 février 2021", "Les téléphones fonctionnent",
-                     "mardi 9 février 2021", "La messagerie revient"):
+    for expected in (
+        "Catalogue des numéros",
+        "vendredi 5 février 2021",
+        "Les téléphones fonctionnent",
+        "mardi 9 février 2021",
+        "La messagerie revient",
+    ):
         assert expected in text.replace("\u00a0", " "), expected
 
 
@@ -81,7 +91,8 @@ def test_the_collection_has_every_journal_page_in_order_and_a_bookmark_per_issue
     collection = pypdf.PdfReader(root / "archive" / "collection.pdf")
     parts = [pypdf.PdfReader(root / "archive" / name) for name in (N01, N02)]
     assert [page.extract_text() for page in collection.pages] == [
-        page.extract_text() for part in parts for page in part.pages]
+        page.extract_text() for part in parts for page in part.pages
+    ]
     assert [(item.title, collection.get_destination_page_number(item)) for item in collection.outline] == [
         ("N°\u00a01 — vendredi 5\u00a0février 2021 — Les téléphones fonctionnent", 0),
         ("N°\u00a02 — mardi 9\u00a0février 2021 — La messagerie revient", len(parts[0].pages)),
@@ -94,13 +105,19 @@ def test_the_same_issues_give_the_same_files_in_another_folder_and_process(archi
     again = tmp_path / "elsewhere"
     shutil.copytree(archived_once / "issues", again / "issues")
     shutil.copytree(archived_once / "assets", again / "assets")
-    run = subprocess.run([sys.executable, "-m", "newsletter", "--root", again, "archive", *JOURNAL],
-                         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONHASHSEED": "1"})
+    run = subprocess.run(
+        [sys.executable, "-m", "newsletter", "--root", again, "archive", *JOURNAL],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONHASHSEED": "1"},
+    )
     assert run.returncode == 0, run.stderr
     before, after = snapshot(archived_once / "archive"), snapshot(again / "archive")
     assert "collection.pdf" in after
     assert {name: data for name, data in after.items() if name != MANIFEST_FILE} == {
-        name: data for name, data in before.items() if name != MANIFEST_FILE}
+        name: data for name, data in before.items() if name != MANIFEST_FILE
+    }
 
 
 def test_the_cli_archives_journal_and_poster(cli, workspace):
@@ -112,6 +129,7 @@ def test_the_cli_archives_journal_and_poster(cli, workspace):
 
 
 # --- archiving again ---------------------------------------------------------------------------
+
 
 def test_archiving_again_with_nothing_changed_renders_nothing_and_changes_nothing(cli, root, monkeypatch):
     def no_rendering(*args, **kwargs):
@@ -142,8 +160,10 @@ def test_a_changed_issue_is_refused_naming_the_issue_and_what_changed(cli, root)
     edit_headline(root, 1, "Les téléphones fonctionnent toujours")
     result = cli("--root", root, "archive", *JOURNAL)
     assert result.code == 1
-    assert (f"issues/001.yaml:1:9: number: issue n° 1 is archived as {N01} and its PDF would change: "
-            "issues/001.yaml (issue) changed") in result.err
+    assert (
+        f"issues/001.yaml:1:9: number: issue n° 1 is archived as {N01} and its PDF would change: "
+        "issues/001.yaml (issue) changed"
+    ) in result.err
     assert "newsletter archive --supersede 1" in result.err
     assert snapshot(root / "archive") == before
 
@@ -200,8 +220,9 @@ def test_an_altered_file_is_made_again_when_its_sources_are_unchanged(cli, root)
 
 
 def test_archive_refuses_to_work_on_problems_of_the_input(cli, root):
-    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12").replace("headline: ", "headline: \"À ÉCRIRE : "),
-                                              encoding="utf-8")
+    (root / "issues" / "003.yaml").write_text(
+        issue(3, "2021-02-12").replace("headline: ", 'headline: "À ÉCRIRE : '), encoding="utf-8"
+    )
     before = snapshot(root / "archive")
     result = cli("--root", root, "archive", *JOURNAL)
     assert result.code == 1 and "nothing was archived" in result.err
@@ -215,6 +236,7 @@ def test_a_damaged_manifest_stops_the_archive(cli, root):
 
 
 # --- an interrupted archive --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("failure, code", [(RuntimeError("disk on fire"), 1), (KeyboardInterrupt(), 130)])
 def test_an_archive_interrupted_while_rendering_leaves_the_previous_archive(cli, root, monkeypatch, failure, code):

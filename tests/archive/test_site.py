@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from webpage import Page, assert_nothing_executable_or_external
+
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.archive import site
 from newsletter.build.plan import plan
 from newsletter.render.html import FAQ_PAGE, INDEX_PAGE
-from webpage import Page, assert_nothing_executable_or_external
 
 
 def sample_documents():
@@ -21,8 +22,9 @@ def test_the_site_has_an_index_latest_first_a_page_per_issue_and_a_faq():
     assert sorted(pages) == sorted([INDEX_PAGE, FAQ_PAGE] + [site.page_name(document) for document in documents])
     index = assert_nothing_executable_or_external(pages[INDEX_PAGE])
     issue_links = [attrs["href"] for attrs in index.named("a") if attrs["href"].endswith("_web.html")]
-    assert issue_links == [site.page_name(document) for document in sorted(
-        documents, key=lambda d: d.issue.number, reverse=True)]
+    assert issue_links == [
+        site.page_name(document) for document in sorted(documents, key=lambda d: d.issue.number, reverse=True)
+    ]
     for html_text in pages.values():
         page = assert_nothing_executable_or_external(html_text)
         for attrs in page.named("a"):
@@ -33,10 +35,16 @@ def test_the_site_has_an_index_latest_first_a_page_per_issue_and_a_faq():
 
 
 def test_the_faq_page_keeps_the_latest_answer_of_each_question(workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE + "faq:\n  - q: Dois-je venir lundi ?\n    a: Oui, à 9 h.\n"
-                                                "  - q: Et la paie ?\n    a: Elle est versée.\n")
-    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-12")
-                    + "faq:\n  - q: dois-je  venir LUNDI?\n    a: Non, restez chez vous.\n")
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE + "faq:\n  - q: Dois-je venir lundi ?\n    a: Oui, à 9 h.\n"
+        "  - q: Et la paie ?\n    a: Elle est versée.\n",
+    )
+    workspace.write(
+        "002.yaml",
+        MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-12")
+        + "faq:\n  - q: dois-je  venir LUNDI?\n    a: Non, restez chez vous.\n",
+    )
     result = plan(workspace.root, [], [], render_checks=False)
     assert not result.errors
     page = Page(site.pages(result.documents)[FAQ_PAGE])

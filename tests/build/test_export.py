@@ -14,8 +14,11 @@ from newsletter.errors import InputError
 from newsletter.render import phone, text
 
 LONG_ESSENTIALS = MINIMAL_ISSUE + "essentials:\n" + "  - " + "Texte très long. " * 40 + "\n"
-LONG_FAQ = MINIMAL_ISSUE + "faq:\n" + "".join(
-    f"  - q: Question numéro {n} ?\n    a: {'Une réponse assez longue. ' * 10}\n" for n in range(1, 15))
+LONG_FAQ = (
+    MINIMAL_ISSUE
+    + "faq:\n"
+    + "".join(f"  - q: Question numéro {n} ?\n    a: {'Une réponse assez longue. ' * 10}\n" for n in range(1, 15))
+)
 
 
 def test_every_format_is_the_renderers_text():
@@ -42,8 +45,11 @@ def test_a_phone_message_too_long_to_listen_to_is_said(workspace):
     workspace.write("001.yaml", LONG_FAQ)
     done = export(workspace.root, "1", "phone")
     [warning] = done.warnings
-    assert re.fullmatch(r"the message lasts about \d+ min \d\d s; past 3 minutes many callers hang up: "
-                        r"shorten the essentials or the FAQ", warning)
+    assert re.fullmatch(
+        r"the message lasts about \d+ min \d\d s; past 3 minutes many callers hang up: "
+        r"shorten the essentials or the FAQ",
+        warning,
+    )
     workspace.write("001.yaml", MINIMAL_ISSUE)
     assert export(workspace.root, "1", "phone").warnings == []
 
@@ -52,8 +58,9 @@ def test_an_issue_with_errors_gives_nothing(workspace, tmp_path):
     workspace.write("001.yaml", MINIMAL_ISSUE + "headlines: x\n")
     target = tmp_path / "mail.txt"
     done = export(workspace.root, "1", "text", target)
-    assert [str(d).splitlines()[0] for d in done.result.errors] == ["issues/001.yaml:5:1: headlines: unknown key "
-                                                                    "`headlines`"]
+    assert [str(d).splitlines()[0] for d in done.result.errors] == [
+        "issues/001.yaml:5:1: headlines: unknown key `headlines`"
+    ]
     assert (done.text, done.warnings) == ("", [])
     assert not target.exists()
 
@@ -84,7 +91,10 @@ def test_out_is_refused_when_it_is_an_input_file(workspace, name):
         export(workspace.root, "1", "markdown", target)
     [problem] = refused.value.diagnostics
     assert (problem.file, problem.message, problem.hint) == (
-        str(target), "the output would overwrite one of the input files", "choose another file name with --out")
+        str(target),
+        "the output would overwrite one of the input files",
+        "choose another file name with --out",
+    )
     assert target.read_bytes() == before
 
 

@@ -13,15 +13,18 @@ import pytest
 from PIL import Image
 
 from conftest import MINIMAL_ISSUE, REPO
+from newsletter.build.incremental import MISSING, OUTDATED, STATE_FILE, UP_TO_DATE, BuildState, fingerprint, inputs_of
 from newsletter.model.print_options import RenderOptions
 from newsletter.render.pdf.fonts import BUNDLED_DIR
-from newsletter.build.incremental import MISSING, OUTDATED, STATE_FILE, UP_TO_DATE, BuildState, fingerprint, inputs_of
 
 N01 = "20210205_lettre-de-crise_n01_a4.pdf"
 N02 = "20210209_lettre-de-crise_n02_a4.pdf"
 # The built-in journal, with its regular font taken from a file of the workspace (a "custom" font).
-CUSTOM_FONT_LAYOUT = (REPO / "newsletter" / "data" / "layouts" / "journal-a4.yaml").read_text(encoding="utf-8").replace(
-    "regular: DejaVuSans\n", "regular: house-font.ttf\n")
+CUSTOM_FONT_LAYOUT = (
+    (REPO / "newsletter" / "data" / "layouts" / "journal-a4.yaml")
+    .read_text(encoding="utf-8")
+    .replace("regular: DejaVuSans\n", "regular: house-font.ttf\n")
+)
 
 
 def write_image(path: Path, colour: str) -> None:
@@ -42,9 +45,11 @@ def built_once(tmp_path_factory) -> Path:
     (root / "layouts" / "journal-a4.yaml").write_text(CUSTOM_FONT_LAYOUT, encoding="utf-8")
     shutil.copy(BUNDLED_DIR / "DejaVuSans.ttf", root / "layouts" / "house-font.ttf")
     (root / "issues" / "001.yaml").write_text(
-        MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/photo.png\n", encoding="utf-8")
+        MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/photo.png\n", encoding="utf-8"
+    )
     (root / "issues" / "002.yaml").write_text(
-        MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09"), encoding="utf-8")
+        MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09"), encoding="utf-8"
+    )
     argv, sys.argv = sys.argv, ["newsletter", "--root", str(root), "build"]
     try:
         with pytest.raises(SystemExit) as exited:
@@ -89,29 +94,54 @@ def test_a_second_build_with_nothing_changed_renders_nothing(cli, built, monkeyp
 
 
 def test_the_no_change_build_does_not_load_reportlab(built):
-    program = ("import sys\nfrom newsletter.cli import main\n"
-               f"sys.argv = ['newsletter', '--root', {str(built)!r}, 'build']\n"
-               "try:\n    main()\nexcept SystemExit as done:\n    assert done.code in (0, None), done.code\n"
-               "print(sorted(m for m in sys.modules if m.split('.')[0] == 'reportlab'))\n")
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=False,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    program = (
+        "import sys\nfrom newsletter.cli import main\n"
+        f"sys.argv = ['newsletter', '--root', {str(built)!r}, 'build']\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert done.code in (0, None), done.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'reportlab'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["up to date: 2 (--force rebuilds them)", "[]"]
 
 
-@pytest.mark.parametrize("change, rebuilt", [
-    (lambda root: append(root / "issues" / "001.yaml", "lead: Un chapeau.\n"), [N01]),
-    (lambda root: append(root / "issues" / "002.yaml", "# un commentaire\n"), [N02]),
-    (lambda root: replace(root / "issues" / "publication.yaml", "interne des agents", "des agents"), [N01, N02]),
-    (lambda root: write_image(root / "assets" / "photo.png", "blue"), [N01]),
-    (lambda root: write_image(root / "assets" / "logo.png", "green"), [N01, N02]),
-    (lambda root: append(root / "layouts" / "journal-a4.yaml", "# plus large\n"), [N01, N02]),
-    (lambda root: shutil.copy(BUNDLED_DIR / "DejaVuSans-Bold.ttf", root / "layouts" / "house-font.ttf"), [N01, N02]),
-    (lambda root: (root / "out" / N02).unlink(), [N02]),
-    (lambda root: (root / "out" / N01).write_bytes(b"%PDF-1.4 edited"), [N01]),
-    (lambda root: (root / "out" / STATE_FILE).write_text("{not json", encoding="utf-8"), [N01, N02]),
-], ids=["issue", "comment-only", "publication", "image", "logo", "layout", "font", "deleted-pdf", "edited-pdf",
-        "damaged-record"])
+@pytest.mark.parametrize(
+    "change, rebuilt",
+    [
+        (lambda root: append(root / "issues" / "001.yaml", "lead: Un chapeau.\n"), [N01]),
+        (lambda root: append(root / "issues" / "002.yaml", "# un commentaire\n"), [N02]),
+        (lambda root: replace(root / "issues" / "publication.yaml", "interne des agents", "des agents"), [N01, N02]),
+        (lambda root: write_image(root / "assets" / "photo.png", "blue"), [N01]),
+        (lambda root: write_image(root / "assets" / "logo.png", "green"), [N01, N02]),
+        (lambda root: append(root / "layouts" / "journal-a4.yaml", "# plus large\n"), [N01, N02]),
+        (
+            lambda root: shutil.copy(BUNDLED_DIR / "DejaVuSans-Bold.ttf", root / "layouts" / "house-font.ttf"),
+            [N01, N02],
+        ),
+        (lambda root: (root / "out" / N02).unlink(), [N02]),
+        (lambda root: (root / "out" / N01).write_bytes(b"%PDF-1.4 edited"), [N01]),
+        (lambda root: (root / "out" / STATE_FILE).write_text("{not json", encoding="utf-8"), [N01, N02]),
+    ],
+    ids=[
+        "issue",
+        "comment-only",
+        "publication",
+        "image",
+        "logo",
+        "layout",
+        "font",
+        "deleted-pdf",
+        "edited-pdf",
+        "damaged-record",
+    ],
+)
 def test_each_kind_of_change_rebuilds_exactly_what_it_affects(cli, built, change, rebuilt):
     change(built)
     result = cli("--root", built, "build")
@@ -147,6 +177,7 @@ def test_the_record_holds_each_pdfs_fingerprint_and_hash(built):
 
 # --- the state, unit by unit -------------------------------------------------------------------
 
+
 def test_status_of_a_pdf(tmp_path):
     state = BuildState(tmp_path)
     target = tmp_path / "a.pdf"
@@ -169,8 +200,11 @@ def test_the_inputs_of_a_pdf(built):
     [(ref, layout)] = result.layouts
     inputs = inputs_of(result.documents[0], ref, layout.model, built)
     assert [(item.role, item.path) for item in inputs] == [
-        ("issue", "issues/001.yaml"), ("publication", "issues/publication.yaml"),
-        ("layout", "layouts/journal-a4.yaml"), ("image", "assets/logo.png"), ("image", "assets/photo.png"),
+        ("issue", "issues/001.yaml"),
+        ("publication", "issues/publication.yaml"),
+        ("layout", "layouts/journal-a4.yaml"),
+        ("image", "assets/logo.png"),
+        ("image", "assets/photo.png"),
         ("font", "layouts/house-font.ttf"),
     ]
     options = RenderOptions(grayscale=True)

@@ -60,21 +60,32 @@ def test_a_selector_that_names_no_file_is_an_error_not_a_crash(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = build.plan(workspace.root, ["4", "³"], [])
     assert sorted(str(d).splitlines()[0] for d in result.errors) == [
-        "issue 4: no issue has the number 4", "³: no such issue file"]
+        "issue 4: no issue has the number 4",
+        "³: no such issue file",
+    ]
 
 
 # --- every problem before rendering ---------------------------------------------------------------
 
 
 def test_plan_collects_layout_image_and_file_problems_together(workspace):
-    workspace.write("publication.yaml", (workspace.issues / "publication.yaml").read_text(encoding="utf-8")
-                    .replace("logo: ../assets/logo.png", "logo: ../assets/logo-absent.png"))
+    workspace.write(
+        "publication.yaml",
+        (workspace.issues / "publication.yaml")
+        .read_text(encoding="utf-8")
+        .replace("logo: ../assets/logo.png", "logo: ../assets/logo-absent.png"),
+    )
     workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: photo.png\n")
     workspace.write("002.yaml", "number: 2\n")
     result = build.plan(workspace.root, [], ["journal-a4", "journal-a9"])
     fields = sorted((d.file, d.field or "") for d in result.errors)
-    assert fields == [("issues/001.yaml", "news[1].image"), ("issues/002.yaml", "date"),
-                      ("issues/002.yaml", "headline"), ("issues/publication.yaml", "logo"), ("journal-a9", "")]
+    assert fields == [
+        ("issues/001.yaml", "news[1].image"),
+        ("issues/002.yaml", "date"),
+        ("issues/002.yaml", "headline"),
+        ("issues/publication.yaml", "logo"),
+        ("journal-a9", ""),
+    ]
 
 
 def test_the_image_error_says_where_it_looked(workspace):
@@ -99,7 +110,7 @@ def test_strict_makes_every_warning_an_error(workspace):
 def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
     assert build.journal_and_poster(workspace.root) == ["journal-a4", "poster-a3"]
     publication = workspace.issues / "publication.yaml"
-    publication.write_text(publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"),
-                           encoding="utf-8")
+    publication.write_text(
+        publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"), encoding="utf-8"
+    )
     assert build.journal_and_poster(workspace.root) == ["journal-letter", "poster-a3"]
-

@@ -19,8 +19,10 @@ def test_build_all_creates_the_output_folder_and_writes_one_pdf_per_issue(worksp
     workspace.write("002.yaml", second_issue())
     out = tmp_path / "a" / "new" / "folder"
     built = list(build_all(build.plan(workspace.root, [], []), out))
-    assert [(b.path.name, b.pages) for b in built] == [("20210205_lettre-de-crise_n01_a4.pdf", 1),
-                                                       ("20210209_lettre-de-crise_n02_a4.pdf", 1)]
+    assert [(b.path.name, b.pages) for b in built] == [
+        ("20210205_lettre-de-crise_n01_a4.pdf", 1),
+        ("20210209_lettre-de-crise_n02_a4.pdf", 1),
+    ]
     assert all(b.path.parent == out and b.path.read_bytes().startswith(b"%PDF-") for b in built)
 
 
@@ -42,5 +44,5 @@ def test_a_parallel_build_writes_the_same_bytes_in_the_same_order_as_a_serial_on
     serial = list(build_all(result, tmp_path / "serial", workers=1))
     parallel = list(build_all(result, tmp_path / "parallel", workers=2))
     assert [b.path.name for b in serial] == [b.path.name for b in parallel]
-    for one, other in zip(serial, parallel):
+    for one, other in zip(serial, parallel, strict=True):
         assert one.path.read_bytes() == other.path.read_bytes()

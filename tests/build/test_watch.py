@@ -163,16 +163,30 @@ def test_watch_command_without_issues(cli, workspace):
 def test_a_newer_issue_is_followed_only_when_no_issue_was_named(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     following, named = Recorder(), Recorder()
-    newest = Watcher(workspace.root, newest_issue(workspace.root), [], workspace.out, say=following.say,
-                     problems=following.problems, follow_newest=True)
+    newest = Watcher(
+        workspace.root,
+        newest_issue(workspace.root),
+        [],
+        workspace.out,
+        say=following.say,
+        problems=following.problems,
+        follow_newest=True,
+    )
     first = watcher(workspace, named)
     newest.build()
     first.build()
     assert not newest.poll() and not first.poll()
-    save(workspace.issues / "002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2")
-         .replace("date: 2021-02-05", "date: 2021-02-12").replace("next_issue: 2021-02-12", "next_issue: 2021-02-19"))
+    save(
+        workspace.issues / "002.yaml",
+        MINIMAL_ISSUE.replace("number: 1", "number: 2")
+        .replace("date: 2021-02-05", "date: 2021-02-12")
+        .replace("next_issue: 2021-02-12", "next_issue: 2021-02-19"),
+    )
     assert newest.poll() and not first.poll()
     assert "now watching the newest issue, issues/002.yaml" in following.lines
-    assert sorted(path.name[9:] for path in workspace.pdfs()) == ["lettre-de-crise_n01_a4.pdf", "lettre-de-crise_n02_a4.pdf"]
+    assert sorted(path.name[9:] for path in workspace.pdfs()) == [
+        "lettre-de-crise_n01_a4.pdf",
+        "lettre-de-crise_n02_a4.pdf",
+    ]
     save(workspace.issues / "002.yaml", (workspace.issues / "002.yaml").read_text(encoding="utf-8") + "lead: Suite.\n")
     assert newest.poll() and "changed: issues/002.yaml" in following.lines

@@ -21,12 +21,16 @@ def without_hotline(workspace) -> None:
     publication = workspace.issues / "publication.yaml"
     text = publication.read_text(encoding="utf-8")
     start = text.index("hotline:")
-    publication.write_text(text[:start] + text[text.index("\n\n", start) + 2:], encoding="utf-8")
+    publication.write_text(text[:start] + text[text.index("\n\n", start) + 2 :], encoding="utf-8")
 
 
 def numbered(number: int, date: str, extra: str = "") -> str:
-    return (MINIMAL_ISSUE.replace("number: 1", f"number: {number}").replace("date: 2021-02-05", f"date: {date}")
-            .replace("next_issue: 2021-02-12", "next_issue: 2021-03-01") + extra)
+    return (
+        MINIMAL_ISSUE.replace("number: 1", f"number: {number}")
+        .replace("date: 2021-02-05", f"date: {date}")
+        .replace("next_issue: 2021-02-12", "next_issue: 2021-03-01")
+        + extra
+    )
 
 
 def first_lines(diagnostics) -> list[str]:
@@ -60,12 +64,22 @@ def test_the_families_run_in_order_layout_files_series_then_rendering(workspace)
 def test_the_files_are_checked_publication_first_then_each_issue_then_the_series(workspace):
     """Images and placeholders are errors: the checks that need the fonts are then left out."""
     publication = workspace.issues / "publication.yaml"
-    publication.write_text(publication.read_text(encoding="utf-8").replace("logo: ../assets/logo.png",
-                                                                          "logo: ../assets/absent.png")
-                           .replace("title: Lettre de crise", 'title: "À ÉCRIRE : le nom"'), encoding="utf-8")
-    workspace.write("001.yaml", numbered(1, "2021-02-05", "essentials: [Un, Deux, Trois, Quatre]\n"
-                                         "news:\n  - title: Photo\n    body: Texte.\n    image: absente.png\n"
-                                         'do:\n  - "À ÉCRIRE : une consigne"\n').replace("fonctionnent", "中"))
+    publication.write_text(
+        publication.read_text(encoding="utf-8")
+        .replace("logo: ../assets/logo.png", "logo: ../assets/absent.png")
+        .replace("title: Lettre de crise", 'title: "À ÉCRIRE : le nom"'),
+        encoding="utf-8",
+    )
+    workspace.write(
+        "001.yaml",
+        numbered(
+            1,
+            "2021-02-05",
+            "essentials: [Un, Deux, Trois, Quatre]\n"
+            "news:\n  - title: Photo\n    body: Texte.\n    image: absente.png\n"
+            'do:\n  - "À ÉCRIRE : une consigne"\n',
+        ).replace("fonctionnent", "中"),
+    )
     workspace.write("003.yaml", numbered(3, "2021-02-12"))
     result = plan(workspace.root, [], [])
     assert [(d.file, d.field, d.severity) for d in result.diagnostics] == [
@@ -83,7 +97,8 @@ def test_the_series_is_checked_only_when_it_is_read_whole(workspace):
     workspace.write("003.yaml", numbered(3, "2021-02-12"))
     loaded = load_workspace(workspace.root)
     assert first_lines(check_files(loaded, whole_series=True)) == [
-        "issues/003.yaml:1:9: warning: number: no issue n° 2 between issues/001.yaml (n° 1) and this one (n° 3)"]
+        "issues/003.yaml:1:9: warning: number: no issue n° 2 between issues/001.yaml (n° 1) and this one (n° 3)"
+    ]
     assert check_files(loaded, whole_series=False) == []
 
 
@@ -97,10 +112,21 @@ def test_without_a_publication_nothing_is_checked(tmp_path):
 
 
 def test_a_character_missing_from_the_font_is_reported_once_whatever_the_layouts(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
-                                                      "headline: Les téléphones fonctionnent 中"))
-    result = cli("--root", workspace.root, "check", "--layout", "journal-a4", "--layout", "poster-a3",
-                 "--layout", "large-print-a4")
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent", "headline: Les téléphones fonctionnent 中"),
+    )
+    result = cli(
+        "--root",
+        workspace.root,
+        "check",
+        "--layout",
+        "journal-a4",
+        "--layout",
+        "poster-a3",
+        "--layout",
+        "large-print-a4",
+    )
     assert result.code == 0
     assert result.err.count("the character '中' (CJK UNIFIED IDEOGRAPH-4E2D) cannot be printed") == 1
 
@@ -122,8 +148,10 @@ def test_each_font_family_is_read_once_for_every_layout_that_uses_it(workspace, 
     workspace.write("001.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", numbered(2, "2021-02-12"))
     plan(workspace.root, [], ["journal-a4", "poster-a3", "large-print-a4"])
-    dejavu = tuple(BUNDLED_DIR / f"{name}.ttf" for name in (
-        "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"))
+    dejavu = tuple(
+        BUNDLED_DIR / f"{name}.ttf"
+        for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")
+    )
     assert families == [dejavu] * 3  # the publication and the two issues, once each for the three layouts
 
 
@@ -137,7 +165,8 @@ def test_another_family_is_read_too_and_a_character_both_lack_is_said_once(works
     assert [family[0].name for family in families] == ["DejaVuSans.ttf"] * 2 + ["Maison.ttf"] * 2
     assert first_lines(result.diagnostics) == [
         "issues/001.yaml:3:39: warning: headline: the character '中' (CJK UNIFIED IDEOGRAPH-4E2D) cannot be printed "
-        "with the font and is left out"]
+        "with the font and is left out"
+    ]
 
 
 def test_the_fonts_are_not_read_when_nothing_will_be_rendered(workspace, families):
@@ -160,14 +189,19 @@ def test_the_sample_series_has_nothing_to_say():
 
 # --- check says what build will say ----------------------------------------------------------------
 
-LONG_POSTER = MINIMAL_ISSUE + "do:\n" + "".join(
-    f"  - \"Consigne numéro {n} : ne rallumez pas l'ordinateur avant le passage du technicien.\"\n" for n in range(12))
+LONG_POSTER = (
+    MINIMAL_ISSUE
+    + "do:\n"
+    + "".join(
+        f'  - "Consigne numéro {n} : ne rallumez pas l\'ordinateur avant le passage du technicien."\n'
+        for n in range(12)
+    )
+)
 MISTAKES = {
     "a character the font lacks": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "Les téléphones 漢"),
     "a missing image": MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/none.png\n",
     "a placeholder": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", '"À ÉCRIRE : le titre"'),
-    "a colon YAML reads as a new key": MINIMAL_ISSUE.replace("Les téléphones fonctionnent",
-                                                             "« À ÉCRIRE : le titre »"),
+    "a colon YAML reads as a new key": MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "« À ÉCRIRE : le titre »"),
     "advice": MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""),
     "text too long for the poster": LONG_POSTER,
 }

@@ -11,8 +11,10 @@ from newsletter.checks.layout import contrast_warnings, font_problems, hyphenati
 from newsletter.model.layout import Layout
 from newsletter.render.pdf.fonts import BUNDLED_DIR
 
-NOT_FOUND_HINT = ("use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
-                  "or the path of a .ttf file relative to the layout file")
+NOT_FOUND_HINT = (
+    "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
+    "or the path of a .ttf file relative to the layout file"
+)
 
 
 def fonts(**names: str) -> Layout:
@@ -37,8 +39,9 @@ def test_a_truetype_file_next_to_the_layout_or_below_it_is_there(tmp_path):
 def test_a_font_that_is_not_there_is_named_with_where_it_was_looked_for(tmp_path):
     [problem] = font_problems(fonts(italic="Marianne-Italique"), tmp_path)
     assert problem.loc == ("fonts", "italic") and problem.severity == "error"
-    assert problem.message == (f"no bundled font or TrueType file named 'Marianne-Italique' "
-                               f"(looked for {tmp_path / 'Marianne-Italique'})")
+    assert problem.message == (
+        f"no bundled font or TrueType file named 'Marianne-Italique' (looked for {tmp_path / 'Marianne-Italique'})"
+    )
     assert problem.hint == NOT_FOUND_HINT
 
 
@@ -52,15 +55,20 @@ def test_a_font_file_that_is_not_truetype_is_refused(tmp_path):
 def test_a_font_given_as_an_address_is_refused_as_an_address(tmp_path):
     [problem] = font_problems(fonts(bold="https://fonts.example/Maison-Gras.ttf"), tmp_path)
     assert problem.loc == ("fonts", "bold")
-    assert problem.message == ("the font 'https://fonts.example/Maison-Gras.ttf' is an address (URL), not a file: "
-                               "fonts must be files")
+    assert problem.message == (
+        "the font 'https://fonts.example/Maison-Gras.ttf' is an address (URL), not a file: fonts must be files"
+    )
     assert problem.hint.startswith("download the .ttf file")
 
 
 def test_every_style_is_checked(tmp_path):
     found = font_problems(fonts(regular="A", bold="B", italic="C", bold_italic="D"), tmp_path)
-    assert [problem.loc for problem in found] == [("fonts", "regular"), ("fonts", "bold"), ("fonts", "italic"),
-                                                 ("fonts", "bold_italic")]
+    assert [problem.loc for problem in found] == [
+        ("fonts", "regular"),
+        ("fonts", "bold"),
+        ("fonts", "italic"),
+        ("fonts", "bold_italic"),
+    ]
 
 
 # --- colours -------------------------------------------------------------------------------------
@@ -73,8 +81,10 @@ def test_the_default_colours_are_all_readable():
 def test_a_pale_text_colour_is_a_warning_at_that_colour_saying_where_it_is_printed():
     [problem] = contrast_warnings(Layout.parse({"colours": {"muted": "#BBBBBB"}}))
     assert (problem.loc, problem.severity) == (("colours", "muted"), "warning")
-    assert problem.message == ("contrast of 1.9:1 for captions and footer on the page (#BBBBBB on #FFFFFF); "
-                               "at least 4.5:1 is needed to read it")
+    assert problem.message == (
+        "contrast of 1.9:1 for captions and footer on the page (#BBBBBB on #FFFFFF); "
+        "at least 4.5:1 is needed to read it"
+    )
     assert problem.hint == "choose a darker text colour or a lighter background"
 
 
@@ -87,11 +97,14 @@ def test_each_pair_printed_with_a_pale_colour_is_said():
     ]
 
 
-@pytest.mark.parametrize("colours, where", [
-    ({"on_accent": "#FFFFFF", "do": "#7FD18C"}, "the 'do' box title"),
-    ({"on_accent": "#FFFFFF", "dont": "#F08080"}, "the 'don't' box title"),
-    ({"text": "#9A9A9A"}, "body text on the page"),
-])
+@pytest.mark.parametrize(
+    "colours, where",
+    [
+        ({"on_accent": "#FFFFFF", "do": "#7FD18C"}, "the 'do' box title"),
+        ({"on_accent": "#FFFFFF", "dont": "#F08080"}, "the 'don't' box title"),
+        ({"text": "#9A9A9A"}, "body text on the page"),
+    ],
+)
 def test_the_boxes_and_the_page_are_checked(colours, where):
     assert any(where in problem.message for problem in contrast_warnings(Layout.parse({"colours": colours})))
 
@@ -137,4 +150,3 @@ def test_a_font_that_is_not_there_stops_the_build_at_the_layout_line(cli, worksp
     assert result.code == 1
     assert "layouts/mine.yaml:2:9: fonts.bold: no bundled font or TrueType file named 'Marianne-Gras.ttf'" in result.err
     assert not workspace.out.exists()
-

@@ -10,18 +10,21 @@ from newsletter.checks.placeholders import PLACEHOLDER, placeholder_problems
 HINT = 'replace the words "À ÉCRIRE : …" with your text, or delete the line if it is not needed'
 
 
-@pytest.mark.parametrize("data, field, what", [
-    ({"title": "À ÉCRIRE : le nom du journal"}, ("title",), "the journal's name"),
-    ({"organisation": "À ÉCRIRE"}, ("organisation",), "the name of your organisation"),
-    ({"hotline": {"phone": "À ÉCRIRE : le numéro"}}, ("hotline", "phone"), "the hotline's phone number"),
-    ({"headline": "À ÉCRIRE : le titre"}, ("headline",), "the headline"),
-    ({"lead": "À ÉCRIRE : deux phrases.\n"}, ("lead",), "the lead paragraph"),
-    ({"essentials": ["Un message.", "À ÉCRIRE"]}, ("essentials", 1), "a key message"),
-    ({"do": ["À ÉCRIRE : une consigne"]}, ("do", 0), "an instruction (what to do)"),
-    ({"dont": ["À ÉCRIRE : une consigne"]}, ("dont", 0), "an instruction (what not to do)"),
-    ({"contacts": [{"name": "Anne"}, {"name": "À ÉCRIRE"}]}, ("contacts", 1, "name"), "the contact's name"),
-    ({"contacts": [{"phone": "À ÉCRIRE"}]}, ("contacts", 0, "phone"), "the contact's phone number"),
-])
+@pytest.mark.parametrize(
+    "data, field, what",
+    [
+        ({"title": "À ÉCRIRE : le nom du journal"}, ("title",), "the journal's name"),
+        ({"organisation": "À ÉCRIRE"}, ("organisation",), "the name of your organisation"),
+        ({"hotline": {"phone": "À ÉCRIRE : le numéro"}}, ("hotline", "phone"), "the hotline's phone number"),
+        ({"headline": "À ÉCRIRE : le titre"}, ("headline",), "the headline"),
+        ({"lead": "À ÉCRIRE : deux phrases.\n"}, ("lead",), "the lead paragraph"),
+        ({"essentials": ["Un message.", "À ÉCRIRE"]}, ("essentials", 1), "a key message"),
+        ({"do": ["À ÉCRIRE : une consigne"]}, ("do", 0), "an instruction (what to do)"),
+        ({"dont": ["À ÉCRIRE : une consigne"]}, ("dont", 0), "an instruction (what not to do)"),
+        ({"contacts": [{"name": "Anne"}, {"name": "À ÉCRIRE"}]}, ("contacts", 1, "name"), "the contact's name"),
+        ({"contacts": [{"phone": "À ÉCRIRE"}]}, ("contacts", 0, "phone"), "the contact's phone number"),
+    ],
+)
 def test_each_placeholder_says_what_to_write_there(data, field, what):
     [problem] = placeholder_problems(data)
     assert problem.loc == field and problem.severity == "error"
@@ -44,11 +47,14 @@ def test_spaces_or_a_line_break_before_it_change_nothing():
     assert len(placeholder_problems({"lead": "\n  À ÉCRIRE : le chapeau"})) == 1
 
 
-@pytest.mark.parametrize("text", [
-    "Remplacez « À ÉCRIRE » par votre texte",  # the words quoted inside a text are the team's own
-    "À écrire demain",  # not the placeholder: it is written in capitals
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remplacez « À ÉCRIRE » par votre texte",  # the words quoted inside a text are the team's own
+        "À écrire demain",  # not the placeholder: it is written in capitals
+        "",
+    ],
+)
 def test_a_text_that_does_not_start_with_the_placeholder_is_the_teams(text):
     assert placeholder_problems({"lead": text, "faq": [{"q": text, "a": None}]}) == []
 
@@ -58,9 +64,11 @@ def test_the_placeholder_is_what_the_templates_write():
 
 
 def test_a_placeholder_is_located_where_it_was_typed_and_nothing_is_built(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
-                                                      'headline: "À ÉCRIRE : le titre"')
-                    + "lead: |\n  Texte écrit.\nfaq:\n  - q: Quand ?\n    a: |\n      À ÉCRIRE : la réponse\n")
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent", 'headline: "À ÉCRIRE : le titre"')
+        + "lead: |\n  Texte écrit.\nfaq:\n  - q: Quand ?\n    a: |\n      À ÉCRIRE : la réponse\n",
+    )
     result = cli("--root", workspace.root, "build")
     assert result.code == 1
     assert [line for line in result.err.splitlines() if "placeholder" in line] == [

@@ -29,8 +29,8 @@ def test_a_gap_in_the_numbers_is_a_warning_at_the_number(cli, workspace):
     result = cli("--root", workspace.root, "check")
     assert result.code == 0
     assert reported(result.err) == [
-        "issues/004.yaml:1:9: warning: number: "
-        "no issue n° 2 to 3 between issues/001.yaml (n° 1) and this one (n° 4)"]
+        "issues/004.yaml:1:9: warning: number: no issue n° 2 to 3 between issues/001.yaml (n° 1) and this one (n° 4)"
+    ]
 
 
 def test_one_missing_number_is_named_alone(cli, workspace):
@@ -45,7 +45,8 @@ def test_a_date_going_backwards_is_a_warning_at_the_date(cli, workspace):
     result = cli("--root", workspace.root, "check")
     assert result.code == 0
     assert reported(result.err) == [
-        "issues/002.yaml:2:7: warning: date: dated 2021-02-05, before issue n° 1 (2021-02-09, issues/001.yaml)"]
+        "issues/002.yaml:2:7: warning: date: dated 2021-02-05, before issue n° 1 (2021-02-09, issues/001.yaml)"
+    ]
     assert cli("--root", workspace.root, "check", "--strict").code == 1
 
 

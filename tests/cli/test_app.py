@@ -82,15 +82,18 @@ def test_a_folder_without_a_workspace_says_so(cli, tmp_path):
 # --- an address is never a folder or a file -------------------------------------------------------
 
 
-@pytest.mark.parametrize("args, option", [
-    (("--root", "https://intranet.example/journal", "check"), "'--root'"),
-    (("--root", "{ws}", "build", "--out", "//serveur/partage/pdf"), "'--out' / '-o'"),
-    (("--root", "{ws}", "list", "--out", "file:///C:/journal/out"), "'--out' / '-o'"),
-    (("--root", "{ws}", "export", "1", "--out", "https://intranet.example/page.html"), "'--out' / '-o'"),
-    (("--root", "{ws}", "archive", "--out", "\\\\serveur\\archive"), "'--out' / '-o'"),
-    (("--root", "{ws}", "schema", "--out", "https://schemas.example/"), "'--out' / '-o'"),
-    (("init", "//serveur/partage/journal"), "'directory'"),
-])
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (("--root", "https://intranet.example/journal", "check"), "'--root'"),
+        (("--root", "{ws}", "build", "--out", "//serveur/partage/pdf"), "'--out' / '-o'"),
+        (("--root", "{ws}", "list", "--out", "file:///C:/journal/out"), "'--out' / '-o'"),
+        (("--root", "{ws}", "export", "1", "--out", "https://intranet.example/page.html"), "'--out' / '-o'"),
+        (("--root", "{ws}", "archive", "--out", "\\\\serveur\\archive"), "'--out' / '-o'"),
+        (("--root", "{ws}", "schema", "--out", "https://schemas.example/"), "'--out' / '-o'"),
+        (("init", "//serveur/partage/journal"), "'directory'"),
+    ],
+)
 def test_an_address_given_for_a_folder_or_file_is_a_usage_error(cli, workspace, args, option):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli(*(arg.replace("{ws}", str(workspace.root)) for arg in args))

@@ -32,11 +32,14 @@ BROKEN = {
 # --- usage errors -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args, message", [
-    (("build", "--no-such-option"), "No such option"),
-    (("frobnicate",), "No such command"),
-    (("build", "--layout"), "requires an argument"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("build", "--no-such-option"), "No such option"),
+        (("frobnicate",), "No such command"),
+        (("build", "--layout"), "requires an argument"),
+    ],
+)
 def test_usage_errors_exit_2_on_stderr(cli, args, message):
     result = cli(*args)
     assert result.code == 2
@@ -81,16 +84,19 @@ def test_an_internal_error_is_one_line_with_the_debug_hint(cli, workspace, monke
     monkeypatch.setattr(newsletter.build.plan, "plan", broken)
     result = cli("--root", workspace.root, "check")
     assert result.code == 1
-    assert result.err.splitlines() == ["internal error: RuntimeError: something unexpected "
-                                       "(rerun with --debug for details)"]
+    assert result.err.splitlines() == [
+        "internal error: RuntimeError: something unexpected (rerun with --debug for details)"
+    ]
     with pytest.raises(RuntimeError):
         cli("--root", workspace.root, "--debug", "check")
 
 
 # --- Ctrl-C ---------------------------------------------------------------------------------------
 
-INTERRUPTED = ("interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
-               "run the command again to finish")
+INTERRUPTED = (
+    "interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
+    "run the command again to finish"
+)
 
 
 def test_ctrl_c_during_a_command_is_exit_130_with_what_to_do(cli, workspace, monkeypatch):
@@ -119,8 +125,14 @@ def test_ctrl_c_outside_a_command_is_said_the_same_way(cli, monkeypatch):
 
 
 def test_python_dash_m_newsletter_works():
-    result = subprocess.run([sys.executable, "-m", "newsletter", "--help"], cwd=REPO, capture_output=True,
-                            text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    result = subprocess.run(
+        [sys.executable, "-m", "newsletter", "--help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert result.returncode == 0, result.stderr
     for command in ("check", "build", "list"):
         assert command in result.stdout
@@ -130,9 +142,15 @@ class _Ended(Exception):
     """Stands for os._exit in these tests: the code the process would end with."""
 
 
-@pytest.mark.parametrize("ending, code, said", [
-    (None, 0, ""), (SystemExit(None), 0, ""), (SystemExit(2), 2, ""), (SystemExit("stopped"), 1, "stopped\n"),
-])
+@pytest.mark.parametrize(
+    "ending, code, said",
+    [
+        (None, 0, ""),
+        (SystemExit(None), 0, ""),
+        (SystemExit(2), 2, ""),
+        (SystemExit("stopped"), 1, "stopped\n"),
+    ],
+)
 def test_the_installed_command_ends_with_mains_code_and_flushed_output(monkeypatch, capsys, ending, code, said):
     from newsletter import cli
 
@@ -154,17 +172,24 @@ def test_the_installed_command_ends_with_mains_code_and_flushed_output(monkeypat
 
 def test_the_command_as_a_process_reports_errors_and_their_exit_code(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("2021-02-05", "05/02/2021"))
-    result = subprocess.run([sys.executable, "-m", "newsletter", "--root", str(workspace.root), "check"],
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    result = subprocess.run(
+        [sys.executable, "-m", "newsletter", "--root", str(workspace.root), "check"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert result.returncode == 1
     assert "issues/001.yaml:2:7: date: expected a date written YYYY-MM-DD" in result.stderr
     assert result.stderr.rstrip().endswith("1 error(s), 0 warning(s)")
 
 
-@pytest.mark.parametrize("failure, code", [
-    (BrokenPipeError(32, "Broken pipe"), 0),             # the reader went away (`| head`): quietly
-    (OSError(28, "No space left on device"), 120),      # output lost: said by the exit code, as Python does
-])
+@pytest.mark.parametrize(
+    "failure, code",
+    [
+        (BrokenPipeError(32, "Broken pipe"), 0),  # the reader went away (`| head`): quietly
+        (OSError(28, "No space left on device"), 120),  # output lost: said by the exit code, as Python does
+    ],
+)
 def test_the_installed_command_when_its_output_cannot_be_flushed(monkeypatch, failure, code):
     from newsletter import cli
 

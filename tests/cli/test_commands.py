@@ -67,7 +67,9 @@ def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_p
     ]
     assert result.err == ""
     assert [p.name for p in workspace.pdfs(out)] == [
-        "20210205_lettre-de-crise_n01_a4.pdf", "20210209_lettre-de-crise_n02_a4.pdf"]
+        "20210205_lettre-de-crise_n01_a4.pdf",
+        "20210209_lettre-de-crise_n02_a4.pdf",
+    ]
 
 
 def test_build_names_each_print_option_in_the_file_it_writes(cli, workspace):
@@ -77,11 +79,14 @@ def test_build_names_each_print_option_in_the_file_it_writes(cli, workspace):
     assert result.out == f"wrote {workspace.out / '20210205_lettre-de-crise_n01_a4-grayscale-bleed3mm.pdf'} (1 page)\n"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--bleed", "11"), "Invalid value for '--bleed': 11.0 is not in the range 0<=x<=10."),
-    (("--bleed", "-1"), "Invalid value for '--bleed'"),
-    (("--impose", "leaflet"), "Invalid value for '--impose': 'leaflet' is not one of 'booklet'."),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--bleed", "11"), "Invalid value for '--bleed': 11.0 is not in the range 0<=x<=10."),
+        (("--bleed", "-1"), "Invalid value for '--bleed'"),
+        (("--impose", "leaflet"), "Invalid value for '--impose': 'leaflet' is not one of 'booklet'."),
+    ],
+)
 def test_build_options_out_of_their_range_are_usage_errors(cli, workspace, args, message):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli("--root", workspace.root, "build", *args)
@@ -94,8 +99,10 @@ def test_build_options_out_of_their_range_are_usage_errors(cli, workspace, args,
 
 def test_list_shows_each_issue_and_what_is_built(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
-    workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2")
-                    .replace("Les téléphones fonctionnent", "La messagerie revient"))
+    workspace.write(
+        "002.yaml",
+        MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("Les téléphones fonctionnent", "La messagerie revient"),
+    )
     before = cli("--root", workspace.root, "list")
     assert before.code == 0
     lines = before.out.splitlines()
@@ -128,9 +135,12 @@ def test_list_shows_the_issues_that_load_and_reports_the_others(cli, workspace):
 def test_layouts_lists_every_built_in_layout_with_its_paper(cli, tmp_path):
     lines = cli("--root", tmp_path, "layouts").out.splitlines()
     assert [line.split()[:4] for line in lines] == [
-        ["journal-a4", "A4", "portrait", "built-in"], ["journal-a5", "A5", "portrait", "built-in"],
-        ["journal-letter", "Letter", "portrait", "built-in"], ["large-print-a4", "A4", "portrait", "built-in"],
-        ["poster-a3", "A3", "portrait", "built-in"]]
+        ["journal-a4", "A4", "portrait", "built-in"],
+        ["journal-a5", "A5", "portrait", "built-in"],
+        ["journal-letter", "Letter", "portrait", "built-in"],
+        ["large-print-a4", "A4", "portrait", "built-in"],
+        ["poster-a3", "A3", "portrait", "built-in"],
+    ]
 
 
 def test_layouts_shows_the_workspaces_own_and_says_which_cannot_be_used(cli, workspace):

@@ -16,14 +16,17 @@ def test_colours_are_read_as_fractions_of_255_in_any_case():
     assert hex_to_rgb("#1f4e79") == hex_to_rgb("#1F4E79") == (31 / 255, 78 / 255, 121 / 255)
 
 
-@pytest.mark.parametrize("first, second, expected", [
-    ("#000000", "#FFFFFF", 21.0),  # the largest ratio there is
-    ("#FFFFFF", "#FFFFFF", 1.0),  # the smallest
-    ("#767676", "#FFFFFF", 4.54),  # the lightest grey that may be read on white (WCAG AA: 4.5:1)
-    ("#777777", "#FFFFFF", 4.48),  # one step lighter: too pale
-    ("#1A1A1A", "#FFFFFF", 17.40),  # the default body text on the page
-    ("#FFFFFF", "#1F4E79", 8.66),  # the default masthead: white on the accent
-])
+@pytest.mark.parametrize(
+    "first, second, expected",
+    [
+        ("#000000", "#FFFFFF", 21.0),  # the largest ratio there is
+        ("#FFFFFF", "#FFFFFF", 1.0),  # the smallest
+        ("#767676", "#FFFFFF", 4.54),  # the lightest grey that may be read on white (WCAG AA: 4.5:1)
+        ("#777777", "#FFFFFF", 4.48),  # one step lighter: too pale
+        ("#1A1A1A", "#FFFFFF", 17.40),  # the default body text on the page
+        ("#FFFFFF", "#1F4E79", 8.66),  # the default masthead: white on the accent
+    ],
+)
 def test_contrast_ratios_of_known_pairs(first, second, expected):
     assert ratio(first, second) == pytest.approx(expected, abs=0.005)
 
@@ -39,8 +42,9 @@ def test_the_minimum_is_wcag_aa_for_body_text():
 
 def test_relative_luminance_weighs_green_most_and_blue_least():
     assert luminance((0.0, 0.0, 0.0)) == 0.0 and luminance((1.0, 1.0, 1.0)) == pytest.approx(1.0)
-    assert [luminance(rgb) for rgb in ((1.0, 0, 0), (0, 1.0, 0), (0, 0, 1.0))] == \
-        pytest.approx([0.2126, 0.7152, 0.0722])
+    assert [luminance(rgb) for rgb in ((1.0, 0, 0), (0, 1.0, 0), (0, 0, 1.0))] == pytest.approx(
+        [0.2126, 0.7152, 0.0722]
+    )
 
 
 @pytest.mark.parametrize("level", [0, 1, 8, 50, 128, 200, 255])

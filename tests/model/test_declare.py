@@ -40,9 +40,21 @@ def problems_of(data) -> list[tuple[str, str, str | None]]:
 def test_a_record_reads_its_fields_and_fills_defaults():
     sample = Sample.parse({"name": "Accueil", "flag": "yes", "tags": ["a", "b"]})
     assert (sample.name, sample.note, sample.flag, sample.size, sample.tags, sample.maybe) == (
-        "Accueil", None, True, "small", ["a", "b"], None)
-    assert sample.dump() == {"name": "Accueil", "note": None, "flag": True, "size": "small", "tags": ["a", "b"],
-                             "maybe": None}
+        "Accueil",
+        None,
+        True,
+        "small",
+        ["a", "b"],
+        None,
+    )
+    assert sample.dump() == {
+        "name": "Accueil",
+        "note": None,
+        "flag": True,
+        "size": "small",
+        "tags": ["a", "b"],
+        "maybe": None,
+    }
 
 
 def test_every_problem_is_reported_in_field_order_then_unknown_keys():
@@ -62,10 +74,16 @@ def test_blank_text_is_refused_when_required_and_absent_when_optional():
 
 def test_text_refuses_lists_and_groups_and_says_what_it_found():
     assert problems_of({"name": ["a"], "maybe": {"a": "b"}}) == [
-        ("name", "expected text, found a list",
-         "write the text on the same line as the key, in quotes if it contains ': ' or ' #'"),
-        ("maybe", "expected text, found a group of `key: value` lines",
-         "write the text on the same line as the key, in quotes if it contains ': ' or ' #'"),
+        (
+            "name",
+            "expected text, found a list",
+            "write the text on the same line as the key, in quotes if it contains ': ' or ' #'",
+        ),
+        (
+            "maybe",
+            "expected text, found a group of `key: value` lines",
+            "write the text on the same line as the key, in quotes if it contains ': ' or ' #'",
+        ),
     ]
 
 
@@ -98,8 +116,15 @@ def test_typed_texts_say_what_they_expect_whatever_they_found():
 
 
 def test_an_issue_reads_numbers_dates_and_times_from_text():
-    issue = Issue.parse({"number": "010", "date": "2021-02-05", "time": "9h05", "headline": "Titre",
-                         "tips": ["Redémarrez", {"title": "Mots de passe", "body": "Changez-les"}]})
+    issue = Issue.parse(
+        {
+            "number": "010",
+            "date": "2021-02-05",
+            "time": "9h05",
+            "headline": "Titre",
+            "tips": ["Redémarrez", {"title": "Mots de passe", "body": "Changez-les"}],
+        }
+    )
     assert (issue.number, issue.date, issue.time) == (10, datetime.date(2021, 2, 5), "09:05")
     assert issue.tips == [Tip(body="Redémarrez"), Tip(title="Mots de passe", body="Changez-les")]
 
@@ -128,6 +153,9 @@ def test_the_json_schema_keeps_field_order_and_sorts_everything_else():
     schema = Sample.json_schema()
     assert list(schema) == ["additionalProperties", "description", "properties", "required", "title", "type"]
     assert list(schema["properties"]) == ["name", "note", "flag", "size", "tags", "maybe"]
-    assert schema["properties"]["note"] == {"anyOf": [{"type": ["string", "number", "boolean"]}, {"type": "null"}],
-                                            "default": None, "description": "An optional text."}
+    assert schema["properties"]["note"] == {
+        "anyOf": [{"type": ["string", "number", "boolean"]}, {"type": "null"}],
+        "default": None,
+        "description": "An optional text.",
+    }
     assert "default" not in schema["properties"]["tags"]  # built by a factory: nothing to show

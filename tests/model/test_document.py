@@ -10,32 +10,51 @@ from newsletter.model.document import IssueDocument, layout_suffix, slug
 from newsletter.model.formats import Issue, Publication
 
 
-def document(title: str = "Lettre de crise", number: str = "3", date: str = "2021-02-16",
-             issue_extra: dict | None = None, publication_extra: dict | None = None) -> IssueDocument:
+def document(
+    title: str = "Lettre de crise",
+    number: str = "3",
+    date: str = "2021-02-16",
+    issue_extra: dict | None = None,
+    publication_extra: dict | None = None,
+) -> IssueDocument:
     publication = Publication.parse({"title": title, **(publication_extra or {})})
     issue = Issue.parse({"number": number, "date": date, "headline": "Titre", **(issue_extra or {})})
-    return IssueDocument(publication=publication, issue=issue, issue_path=Path("/work/issues/003.yaml"),
-                         publication_path=Path("/work/issues/publication.yaml"))
+    return IssueDocument(
+        publication=publication,
+        issue=issue,
+        issue_path=Path("/work/issues/003.yaml"),
+        publication_path=Path("/work/issues/publication.yaml"),
+    )
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Lettre de crise", "lettre-de-crise"),
-    ("La Lettre de l’Été", "la-lettre-de-l-ete"),
-    ("La Lettre de l'Été", "la-lettre-de-l-ete"),
-    ("Œuvres sociales — Info", "oeuvres-sociales-info"),
-    ("Cœur de ville n°1", "coeur-de-ville-n-1"),
-    ("ÇA VA ? Oui !", "ca-va-oui"),
-    ("Straße/Ærø", "strasse-aero"),
-    ("  --Bulletin__interne--  ", "bulletin-interne"),
-    ("漢字", "journal"),
-    ("", "journal"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lettre de crise", "lettre-de-crise"),
+        ("La Lettre de l’Été", "la-lettre-de-l-ete"),
+        ("La Lettre de l'Été", "la-lettre-de-l-ete"),
+        ("Œuvres sociales — Info", "oeuvres-sociales-info"),
+        ("Cœur de ville n°1", "coeur-de-ville-n-1"),
+        ("ÇA VA ? Oui !", "ca-va-oui"),
+        ("Straße/Ærø", "strasse-aero"),
+        ("  --Bulletin__interne--  ", "bulletin-interne"),
+        ("漢字", "journal"),
+        ("", "journal"),
+    ],
+)
 def test_slug_is_lower_case_ascii_words_joined_by_dashes(text, expected):
     assert slug(text) == expected
 
 
-@pytest.mark.parametrize("name, suffix", [("journal-a4", "a4"), ("journal-letter", "letter"),
-                                          ("poster-a3", "poster-a3"), ("large-print-a4", "large-print-a4")])
+@pytest.mark.parametrize(
+    "name, suffix",
+    [
+        ("journal-a4", "a4"),
+        ("journal-letter", "letter"),
+        ("poster-a3", "poster-a3"),
+        ("large-print-a4", "large-print-a4"),
+    ],
+)
 def test_layout_suffix(name, suffix):
     assert layout_suffix(name) == suffix
 
@@ -53,8 +72,10 @@ def test_file_name_of_an_accented_title_has_no_accent_or_space():
 
 
 def test_file_names_sort_in_date_order():
-    names = [document(number=str(n), date=d).file_name("journal-a4")
-             for n, d in ((10, "2021-03-12"), (2, "2021-02-09"), (1, "2021-02-05"))]
+    names = [
+        document(number=str(n), date=d).file_name("journal-a4")
+        for n, d in ((10, "2021-03-12"), (2, "2021-02-09"), (1, "2021-02-05"))
+    ]
     assert sorted(names) == names[::-1]
 
 

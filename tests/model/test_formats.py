@@ -10,10 +10,9 @@ import datetime as dt
 
 import pytest
 
+from conftest import MINIMAL_ISSUE
 from newsletter.model.formats import STATES, Issue, Publication
 from newsletter.model.load import load_model
-
-from conftest import MINIMAL_ISSUE
 
 HEAD = "number: 3\ndate: 2021-02-16\nheadline: Les premiers outils reviennent\n"
 
@@ -62,11 +61,14 @@ def headline_of(diagnostic) -> str:
 # --- required keys and unknown keys -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("key, line_text", [
-    ("number", "date: 2021-02-16\nheadline: Titre\n"),
-    ("date", "number: 3\nheadline: Titre\n"),
-    ("headline", "number: 3\ndate: 2021-02-16\n"),
-])
+@pytest.mark.parametrize(
+    "key, line_text",
+    [
+        ("number", "date: 2021-02-16\nheadline: Titre\n"),
+        ("date", "number: 3\nheadline: Titre\n"),
+        ("headline", "number: 3\ndate: 2021-02-16\n"),
+    ],
+)
 def test_a_missing_required_key_is_named_with_the_line_to_add(error, key, line_text):
     found = error(line_text)
     assert headline_of(found) == f"issues/003.yaml:1:1: {key}: the required key `{key}` is missing"
@@ -80,9 +82,15 @@ def test_a_missing_key_inside_a_list_item_points_at_the_item(error):
     assert found.hint == "add a line `a: ...` inside `faq[1]`"
 
 
-@pytest.mark.parametrize("typo, meant", [
-    ("headlin", "headline"), ("nextissue", "next_issue"), ("Essentials", "essentials"), ("tip", "tips"),
-])
+@pytest.mark.parametrize(
+    "typo, meant",
+    [
+        ("headlin", "headline"),
+        ("nextissue", "next_issue"),
+        ("Essentials", "essentials"),
+        ("tip", "tips"),
+    ],
+)
 def test_an_unknown_key_suggests_the_nearest_valid_one(error, typo, meant):
     found = error(HEAD + f"{typo}: x\n")
     assert headline_of(found) == f"issues/003.yaml:4:1: {typo}: unknown key `{typo}`"
@@ -100,7 +108,9 @@ def test_an_unknown_key_with_no_near_match_lists_the_allowed_keys(error):
 
 def test_text_where_a_list_is_expected(error):
     found = error(HEAD + "do: Attendez la pastille verte.\n")
-    assert headline_of(found) == "issues/003.yaml:4:5: do: expected a list, found the text 'Attendez la pastille verte.'"
+    assert (
+        headline_of(found) == "issues/003.yaml:4:5: do: expected a list, found the text 'Attendez la pastille verte.'"
+    )
     assert "- " in found.hint
 
 
@@ -134,8 +144,9 @@ def test_number_is_read_as_the_whole_number_a_person_means(valid, typed, expecte
 @pytest.mark.parametrize("typed", ["0", "abc", "-2", "3.5", "1e3", "trois"])
 def test_number_must_be_a_whole_number_above_zero(error, typed):
     found = error(f"number: {typed}\ndate: 2021-02-16\nheadline: Titre\n")
-    assert headline_of(found) == ("issues/003.yaml:1:9: number: expected a whole number above zero, "
-                                  f"like 3; found '{typed}'")
+    assert headline_of(found) == (
+        f"issues/003.yaml:1:9: number: expected a whole number above zero, like 3; found '{typed}'"
+    )
     assert found.hint == "write the issue number as digits only, e.g. number: 3"
 
 
@@ -150,15 +161,19 @@ def test_date_is_read_as_a_calendar_date(valid):
 @pytest.mark.parametrize("typed", ["05/02/2021", "2021-2-5", "5 février 2021", "20210205"])
 def test_a_date_in_another_format_is_refused(error, typed):
     found = error(f"number: 3\ndate: {typed}\nheadline: Titre\n")
-    assert headline_of(found) == ("issues/003.yaml:2:7: date: expected a date written YYYY-MM-DD, "
-                                  f"like 2021-02-05; found '{typed}'")
+    assert headline_of(found) == (
+        f"issues/003.yaml:2:7: date: expected a date written YYYY-MM-DD, like 2021-02-05; found '{typed}'"
+    )
     assert "2021-02-05" in found.hint
 
 
 @pytest.mark.parametrize("typed", ["2021-02-30", "2021-13-01", "2021-04-31", "2021-02-29"])
 def test_a_date_not_on_the_calendar_is_refused(error, typed):
     found = error(f"number: 3\ndate: {typed}\nheadline: Titre\n")
-    assert headline_of(found) == f"issues/003.yaml:2:7: date: {typed} is not a date on the calendar (check the month and day)"
+    assert (
+        headline_of(found)
+        == f"issues/003.yaml:2:7: date: {typed} is not a date on the calendar (check the month and day)"
+    )
 
 
 def test_next_issue_is_checked_like_the_date(error):
@@ -166,9 +181,16 @@ def test_next_issue_is_checked_like_the_date(error):
     assert (found.line, found.column, found.field) == (4, 13, "next_issue")
 
 
-@pytest.mark.parametrize("typed, kept", [
-    ("16:30", "16:30"), ('"16:30"', "16:30"), ("9:05", "09:05"), ("17h30", "17:30"), ("00:00", "00:00"),
-])
+@pytest.mark.parametrize(
+    "typed, kept",
+    [
+        ("16:30", "16:30"),
+        ('"16:30"', "16:30"),
+        ("9:05", "09:05"),
+        ("17h30", "17:30"),
+        ("00:00", "00:00"),
+    ],
+)
 def test_time_is_kept_as_hours_and_minutes(valid, typed, kept):
     assert valid(HEAD + f"time: {typed}\n").time == kept
 
@@ -176,7 +198,9 @@ def test_time_is_kept_as_hours_and_minutes(valid, typed, kept):
 @pytest.mark.parametrize("typed", ["25:00", "17:60", "17", "midi", "5 pm"])
 def test_a_time_that_is_not_hh_mm_is_refused(error, typed):
     found = error(HEAD + f"time: {typed}\n")
-    assert headline_of(found) == f"issues/003.yaml:4:7: time: expected a time written HH:MM, like 17:30; found '{typed}'"
+    assert (
+        headline_of(found) == f"issues/003.yaml:4:7: time: expected a time written HH:MM, like 17:30; found '{typed}'"
+    )
 
 
 # --- status ---------------------------------------------------------------------------------------
@@ -189,8 +213,10 @@ def test_each_of_the_four_states_is_accepted(valid, state):
 
 def test_a_state_not_among_the_four_is_refused_with_the_choices(error):
     found = error(HEAD + "status:\n  - system: Paie\n    state: broken\n")
-    assert headline_of(found) == ("issues/003.yaml:6:12: status[1].state: expected one of "
-                                  "'down', 'degraded', 'testing' or 'restored'; found 'broken'")
+    assert headline_of(found) == (
+        "issues/003.yaml:6:12: status[1].state: expected one of "
+        "'down', 'degraded', 'testing' or 'restored'; found 'broken'"
+    )
 
 
 def test_a_misspelt_state_gets_a_suggestion(error):
@@ -201,8 +227,10 @@ def test_a_misspelt_state_gets_a_suggestion(error):
 
 
 def test_tips_may_be_plain_text_or_title_and_body(valid):
-    model = valid(HEAD + "tips:\n  - Notez vos rendez-vous sur papier.\n"
-                  "  - title: Trouver un numéro\n    body: L'annuaire papier est à l'accueil.\n")
+    model = valid(
+        HEAD + "tips:\n  - Notez vos rendez-vous sur papier.\n"
+        "  - title: Trouver un numéro\n    body: L'annuaire papier est à l'accueil.\n"
+    )
     assert [(tip.title, tip.body) for tip in model.tips] == [
         (None, "Notez vos rendez-vous sur papier."),
         ("Trouver un numéro", "L'annuaire papier est à l'accueil."),
@@ -225,13 +253,16 @@ def test_an_empty_answer_is_refused_where_it_is(error, typed, column):
     assert found.hint == "write the text, or remove the line"
 
 
-@pytest.mark.parametrize("text, what", [
-    ("number: 3\ndate: 2021-02-16\nheadline:\n", "headline"),
-    (HEAD + "essentials:\n  -\n", "text"),
-    (HEAD + 'do:\n  - ""\n', "text"),
-    (HEAD + "news:\n  - title: La paie\n    body:\n", "article"),
-    (HEAD + "testimonials:\n  - quote: Merci.\n    name: ' '\n", "name"),
-])
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("number: 3\ndate: 2021-02-16\nheadline:\n", "headline"),
+        (HEAD + "essentials:\n  -\n", "text"),
+        (HEAD + 'do:\n  - ""\n', "text"),
+        (HEAD + "news:\n  - title: La paie\n    body:\n", "article"),
+        (HEAD + "testimonials:\n  - quote: Merci.\n    name: ' '\n", "name"),
+    ],
+)
 def test_an_empty_text_says_which_text(error, text, what):
     assert error(text).message == f"this {what} is empty"
 
@@ -245,16 +276,20 @@ def test_optional_text_may_be_left_empty(valid):
 
 
 def test_scalars_are_kept_exactly_as_typed(valid):
-    model = valid(HEAD + "contacts:\n  - name: Standard\n    phone: 0241054000\n    role: no\n"
-                  "    email: 1.10\nedition: 12:30\nlead: yes\n")
+    model = valid(
+        HEAD + "contacts:\n  - name: Standard\n    phone: 0241054000\n    role: no\n"
+        "    email: 1.10\nedition: 12:30\nlead: yes\n"
+    )
     contact = model.contacts[0]
     assert (contact.phone, contact.role, contact.email) == ("0241054000", "no", "1.10")
     assert (model.edition, model.lead) == ("12:30", "yes")
 
 
 def test_publication_scalars_are_kept_exactly_as_typed(workspace):
-    path = workspace.write("publication.yaml", "title: Lettre\nlogo: no\nfooter: on\nhotline:\n"
-                           "  label: Numéro unique\n  phone: 0241054000\n  hours: 12:30\n")
+    path = workspace.write(
+        "publication.yaml",
+        "title: Lettre\nlogo: no\nfooter: on\nhotline:\n  label: Numéro unique\n  phone: 0241054000\n  hours: 12:30\n",
+    )
     loaded, diagnostics = load_model(Publication, path, workspace.root)
     assert diagnostics == []
     hotline = loaded.model.hotline
@@ -279,15 +314,25 @@ def test_the_minimal_issue_is_valid(valid):
     assert (model.number, model.headline, model.contacts) == (1, "Les téléphones fonctionnent", None)
 
 
-@pytest.mark.parametrize("typed, meant", [("rétabli", "restored"), ("Rétablie", "restored"), ("Arrêté", "down"),
-                                          ("perturbé", "degraded"), ("en test", "testing"), ("Disrupted", "degraded")])
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("rétabli", "restored"),
+        ("Rétablie", "restored"),
+        ("Arrêté", "down"),
+        ("perturbé", "degraded"),
+        ("en test", "testing"),
+        ("Disrupted", "degraded"),
+    ],
+)
 def test_a_state_written_as_it_prints_is_refused_with_the_word_to_write(typed, meant):
     from newsletter.model.declare import Invalid
     from newsletter.model.formats import Issue
 
     with pytest.raises(Invalid) as raised:
-        Issue.parse({"number": "1", "date": "2021-02-05", "headline": "x",
-                     "status": [{"system": "Messagerie", "state": typed}]})
+        Issue.parse(
+            {"number": "1", "date": "2021-02-05", "headline": "x", "status": [{"system": "Messagerie", "state": typed}]}
+        )
     [problem] = raised.value.problems
     assert problem.message.startswith("expected one of 'down', 'degraded', 'testing' or 'restored'")
     assert problem.hint == f"did you mean `{meant}`?"

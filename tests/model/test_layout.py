@@ -16,24 +16,35 @@ def test_colours_are_read_in_any_case_and_kept_in_capitals():
     assert Layout.parse({"colours": {"accent": " #1f4e79 "}}).colours.accent == "#1F4E79"
 
 
-@pytest.mark.parametrize("value, message", [
-    ("bleu", "expected a colour written #RRGGBB, like #1F4E79; found 'bleu'"),
-    (["#1F4E79"], "expected a colour written #RRGGBB, like #1F4E79; found a list"),
-    (None, "expected a colour written #RRGGBB, like #1F4E79; found nothing (the value is empty)"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("bleu", "expected a colour written #RRGGBB, like #1F4E79; found 'bleu'"),
+        (["#1F4E79"], "expected a colour written #RRGGBB, like #1F4E79; found a list"),
+        (None, "expected a colour written #RRGGBB, like #1F4E79; found nothing (the value is empty)"),
+    ],
+)
 def test_a_colour_that_is_not_rrggbb_says_how_to_write_one(value, message):
     assert problems({"colours": {"accent": value}}) == [message]
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"gutter": "large"}, "expected a number, like 11 or 10.5; found 'large'"),
-    ({"gutter": "25"}, "expected a number from 2 to 20; found 25"),
-    ({"margins": {"top": "5"}}, "expected a number from 10 to 80; found 5"),
-    ({"columns": "0"}, "expected a number from 1 to 3; found 0"),
-    ({"poster": {"headline_min": "40"}},
-     "40 pt is too small: a poster headline must be read from two metres; use 60 or more"),
-    ({"poster": {"items_min": "20"}}, "20 pt is too small: poster instructions must be read from two metres; use 24 or more"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"gutter": "large"}, "expected a number, like 11 or 10.5; found 'large'"),
+        ({"gutter": "25"}, "expected a number from 2 to 20; found 25"),
+        ({"margins": {"top": "5"}}, "expected a number from 10 to 80; found 5"),
+        ({"columns": "0"}, "expected a number from 1 to 3; found 0"),
+        (
+            {"poster": {"headline_min": "40"}},
+            "40 pt is too small: a poster headline must be read from two metres; use 60 or more",
+        ),
+        (
+            {"poster": {"items_min": "20"}},
+            "20 pt is too small: poster instructions must be read from two metres; use 24 or more",
+        ),
+    ],
+)
 def test_numbers_are_held_to_their_bounds_and_floors(data, message):
     assert problems(data) == [message]
 
@@ -47,4 +58,3 @@ def test_the_defaults_are_a_two_column_a4_journal_with_every_section():
     layout = Layout.parse({})
     assert (layout.kind, layout.page.size, layout.columns, layout.fonts.regular) == ("journal", "A4", 2, "DejaVuSans")
     assert layout.sections[0] == "essentials" and layout.sections[-1] == "next_issue"
-

@@ -21,8 +21,11 @@ def printed(diagnostics: list[Diagnostic]) -> list[str]:
 
 
 def test_every_problem_of_a_file_is_reported_in_file_order(workspace):
-    path = workspace.write("003.yaml", "number: 3\ndate: 2021-02-16\nheadline: Titre #1 du jour\n"
-                           "faq:\n  - q: Quand ?\n    a: \"\"\nlead: x\nlead2: y\ntime: 25:00\n")
+    path = workspace.write(
+        "003.yaml",
+        "number: 3\ndate: 2021-02-16\nheadline: Titre #1 du jour\n"
+        'faq:\n  - q: Quand ?\n    a: ""\nlead: x\nlead2: y\ntime: 25:00\n',
+    )
     loaded, diagnostics = load_model(Issue, path, workspace.root)
     assert loaded is None
     assert printed(diagnostics) == [
@@ -90,7 +93,9 @@ def test_two_files_with_the_same_number_are_an_error(workspace):
     workspace.write("001.yaml", issue_text(1))
     workspace.write("002.yaml", issue_text(1))
     [found] = load_workspace(workspace.root).errors
-    assert str(found).splitlines()[0] == "issues/002.yaml:1:9: number: issue number 1 is already used by issues/001.yaml"
+    assert (
+        str(found).splitlines()[0] == "issues/002.yaml:1:9: number: issue number 1 is already used by issues/001.yaml"
+    )
 
 
 def test_a_missing_publication_says_how_to_get_one(tmp_path):

@@ -74,8 +74,9 @@ def used_keywords(node) -> set[str]:
 @pytest.mark.parametrize("kind", schema.KINDS)
 def test_the_shipped_schema_is_up_to_date(kind):
     shipped = schema.SHIPPED_DIR / schema.file_name(kind)
-    assert shipped.read_text(encoding="utf-8") == schema.dumps(kind), \
+    assert shipped.read_text(encoding="utf-8") == schema.dumps(kind), (
         "the shipped schema is stale: run `newsletter schema --out newsletter/data/schemas` and commit the files"
+    )
 
 
 @pytest.mark.parametrize("kind", schema.KINDS)
@@ -105,36 +106,49 @@ def test_the_schemas_are_offline_json():
 # --- agreeing with the loader ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind, path", [(kind, path) for kind, paths in SAMPLES.items() for path in paths],
-                         ids=lambda value: value.name if isinstance(value, Path) else value)
+@pytest.mark.parametrize(
+    "kind, path",
+    [(kind, path) for kind, paths in SAMPLES.items() for path in paths],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+)
 def test_every_sample_file_is_valid_as_editors_and_as_the_loader_read_it(kind, path):
     generated = schema.generate(kind)
     assert refusals(as_editors_read_it(path), generated) == []
     assert refusals(as_the_loader_reads_it(path), generated) == []
 
 
-@pytest.mark.parametrize("yaml_text", [
-    MINIMAL_ISSUE + "time: 16:30\n",  # YAML 1.1 reads a sexagesimal number here
-    MINIMAL_ISSUE + "contacts:\n  - name: RSSI\n    phone: 0261914021\n",  # a number for editors
-    MINIMAL_ISSUE + "tips:\n  - Notez tout sur papier.\n  - title: Agenda\n    body: Sur papier.\n",
-    MINIMAL_ISSUE.replace("number: 1", "number: '007'"),
-])
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        MINIMAL_ISSUE + "time: 16:30\n",  # YAML 1.1 reads a sexagesimal number here
+        MINIMAL_ISSUE + "contacts:\n  - name: RSSI\n    phone: 0261914021\n",  # a number for editors
+        MINIMAL_ISSUE + "tips:\n  - Notez tout sur papier.\n  - title: Agenda\n    body: Sur papier.\n",
+        MINIMAL_ISSUE.replace("number: 1", "number: '007'"),
+    ],
+)
 def test_what_the_loader_accepts_the_schema_accepts(workspace, yaml_text):
     path = workspace.write("001.yaml", yaml_text)
     assert refusals(as_editors_read_it(path), schema.generate("issue")) == []
 
 
-@pytest.mark.parametrize("yaml_text, where, keyword, culprit", [
-    (MINIMAL_ISSUE + "headlines: x\n", "$", "additionalProperties", "'headlines' was unexpected"),
-    ("number: 1\ndate: 2021-02-05\n", "$", "required", "'headline' is a required property"),
-    (MINIMAL_ISSUE + "status:\n  - system: Paie\n    state: broken\n", "$.status[0].state", "enum", "['down'"),
-    (MINIMAL_ISSUE + "do: Attendez\n", "$.do", "type", "is not of type 'array'"),
-    (MINIMAL_ISSUE + "essentials:\n  - a: b\n", "$.essentials[0]", "type",
-     "is not of type 'string', 'number', 'boolean'"),
-    (MINIMAL_ISSUE.replace("date: 2021-02-05", "date: 05/02/2021"), "$.date", "format", "is not a 'date'"),
-    (MINIMAL_ISSUE.replace("number: 1", "number: 0"), "$.number", "minimum", "0 is less than the minimum of 1"),
-    (MINIMAL_ISSUE + "time: midi\n", "$.time", "anyOf", "'midi' is not valid under any of the given schemas"),
-])
+@pytest.mark.parametrize(
+    "yaml_text, where, keyword, culprit",
+    [
+        (MINIMAL_ISSUE + "headlines: x\n", "$", "additionalProperties", "'headlines' was unexpected"),
+        ("number: 1\ndate: 2021-02-05\n", "$", "required", "'headline' is a required property"),
+        (MINIMAL_ISSUE + "status:\n  - system: Paie\n    state: broken\n", "$.status[0].state", "enum", "['down'"),
+        (MINIMAL_ISSUE + "do: Attendez\n", "$.do", "type", "is not of type 'array'"),
+        (
+            MINIMAL_ISSUE + "essentials:\n  - a: b\n",
+            "$.essentials[0]",
+            "type",
+            "is not of type 'string', 'number', 'boolean'",
+        ),
+        (MINIMAL_ISSUE.replace("date: 2021-02-05", "date: 05/02/2021"), "$.date", "format", "is not a 'date'"),
+        (MINIMAL_ISSUE.replace("number: 1", "number: 0"), "$.number", "minimum", "0 is less than the minimum of 1"),
+        (MINIMAL_ISSUE + "time: midi\n", "$.time", "anyOf", "'midi' is not valid under any of the given schemas"),
+    ],
+)
 def test_the_schema_rejects_broken_issues(workspace, yaml_text, where, keyword, culprit):
     path = workspace.write("001.yaml", yaml_text)
     found = refusals(as_editors_read_it(path), schema.generate("issue"))
@@ -143,8 +157,8 @@ def test_the_schema_rejects_broken_issues(workspace, yaml_text, where, keyword, 
 
 @pytest.mark.parametrize("key, low, high", [("columns", 1, 3), ("gutter", 2, 20)])
 def test_layout_bounds_in_the_schema_are_those_the_loader_checks(key, low, high):
-    from newsletter.model.layout import Layout
     from newsletter.model.declare import Invalid
+    from newsletter.model.layout import Layout
 
     bounds = schema.generate("layout")["properties"][key]
     assert (bounds["minimum"], bounds["maximum"]) == (low, high)

@@ -47,7 +47,8 @@ def test_a_section_not_in_the_registry_is_refused_with_the_names_allowed():
     with pytest.raises(Invalid) as raised:
         Layout.parse({"sections": ["essentials", "weather"]})
     assert [(problem.loc, problem.message) for problem in raised.value.problems] == [
-        (("sections", 1), f"expected one of {ALLOWED}; found 'weather'")]
+        (("sections", 1), f"expected one of {ALLOWED}; found 'weather'")
+    ]
 
 
 def test_check_refuses_a_layout_naming_a_section_no_renderer_draws_at_its_line(cli, workspace):

@@ -29,4 +29,3 @@ def error(text: str | bytes):
 
 def where(diagnostic) -> tuple:
     return diagnostic.line, diagnostic.column
-

@@ -118,7 +118,7 @@ def sample_issue() -> str:
         "    a: >\n"
         "      Oui. La paie est calculée sur un poste isolé, hors réseau, et les bulletins\n"
         "      seront distribués sur papier. Appelez le 0241054000 entre 9:00 et 12:30.\n"
-        "  - q: \"Puis-je poser un congé : comment faire ?\"\n"
+        '  - q: "Puis-je poser un congé : comment faire ?"\n'
         "    a: Oui, sur le formulaire papier, auprès de votre encadrant.\n"
     )
     return head + question * 50

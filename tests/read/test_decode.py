@@ -32,7 +32,7 @@ def test_latin1_byte_is_reported_where_it_is():
 
 
 def test_latin1_byte_column_counts_characters_before_it():
-    found = error("lead: déjà coupé\n".encode("utf-8")[:-1] + b" \xe9t\xe9\n")
+    found = error("lead: déjà coupé\n".encode()[:-1] + b" \xe9t\xe9\n")
     assert where(found) == (1, 18)
 
 

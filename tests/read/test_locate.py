@@ -30,8 +30,9 @@ def source():
 
 def test_a_problem_is_located_at_its_value_with_the_field_users_read(source):
     found = locate(Problem(("faq", 1, "q"), "this question has no question mark", "end it with ?"), source)
-    assert found == Diagnostic("issues/003.yaml", "this question has no question mark", 8, 8, "faq[2].q",
-                               "end it with ?", "error")
+    assert found == Diagnostic(
+        "issues/003.yaml", "this question has no question mark", 8, 8, "faq[2].q", "end it with ?", "error"
+    )
     assert str(found) == "issues/003.yaml:8:8: faq[2].q: this question has no question mark\n    hint: end it with ?"
 
 

@@ -10,34 +10,40 @@ import pytest
 from newsletter.read.paths import is_address, is_inside
 
 
-@pytest.mark.parametrize("typed", [
-    "https://www.ville.example/logo.png",
-    "HTTP://WWW.VILLE.EXAMPLE/LOGO.PNG",
-    "ftp://serveur/photo.jpg",
-    "s3://bucket/photo.jpg",
-    "file:///C:/Users/agent/photo.jpg",  # copied from a browser's address bar
-    "file:photo.jpg",
-    "data:image/png;base64,iVBORw0KGgo=",
-    "//serveur/partage/photo.jpg",  # a network share
-    "\\\\serveur\\partage\\photo.jpg",  # the same, written the Windows way
-    "  https://www.ville.example/logo.png",  # spaces before it change nothing
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "https://www.ville.example/logo.png",
+        "HTTP://WWW.VILLE.EXAMPLE/LOGO.PNG",
+        "ftp://serveur/photo.jpg",
+        "s3://bucket/photo.jpg",
+        "file:///C:/Users/agent/photo.jpg",  # copied from a browser's address bar
+        "file:photo.jpg",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "//serveur/partage/photo.jpg",  # a network share
+        "\\\\serveur\\partage\\photo.jpg",  # the same, written the Windows way
+        "  https://www.ville.example/logo.png",  # spaces before it change nothing
+    ],
+)
 def test_addresses_are_recognised(typed):
     assert is_address(typed)
 
 
-@pytest.mark.parametrize("typed", [
-    "../assets/logo.png",
-    "assets/logo.png",
-    "photo.jpg",
-    "/home/agent/photo.jpg",
-    "C:/Users/agent/photo.jpg",  # a drive letter is not a scheme
-    "C:\\Users\\agent\\photo.jpg",
-    "photo:1.jpg",
-    "./https/photo.jpg",
-    "photos//photo.jpg",
-    "DejaVuSans-Bold",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "../assets/logo.png",
+        "assets/logo.png",
+        "photo.jpg",
+        "/home/agent/photo.jpg",
+        "C:/Users/agent/photo.jpg",  # a drive letter is not a scheme
+        "C:\\Users\\agent\\photo.jpg",
+        "photo:1.jpg",
+        "./https/photo.jpg",
+        "photos//photo.jpg",
+        "DejaVuSans-Bold",
+    ],
+)
 def test_ordinary_paths_are_not_addresses(typed):
     assert not is_address(typed)
 

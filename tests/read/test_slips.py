@@ -22,9 +22,7 @@ def test_comment_cutting_a_plain_text_is_a_warning():
     (warning,) = source.warnings
     assert (warning.line, warning.column, warning.severity) == (2, 25, "warning")
     assert warning.message == "the text after ' #' is a YAML comment and will not be printed"
-    assert warning.hint == (
-        'put the whole text in quotes if the # is part of it: headline: "Réunion salle #3"'
-    )
+    assert warning.hint == ('put the whole text in quotes if the # is part of it: headline: "Réunion salle #3"')
 
 
 def test_comment_in_list_items_and_continued_texts():

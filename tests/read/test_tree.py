@@ -21,8 +21,25 @@ pytestmark = pytest.mark.usefixtures("parser")  # every test with libyaml and wi
 
 @pytest.mark.parametrize(
     "typed",
-    ["0241054000", "010", "12:30", "18:30", "no", "yes", "on", "off", "1.10", "2021-02-05", "1e3", "0x1F",
-     ".inf", "true", "+33 2 41 05 40 00", "14 h 30", "="],
+    [
+        "0241054000",
+        "010",
+        "12:30",
+        "18:30",
+        "no",
+        "yes",
+        "on",
+        "off",
+        "1.10",
+        "2021-02-05",
+        "1e3",
+        "0x1F",
+        ".inf",
+        "true",
+        "+33 2 41 05 40 00",
+        "14 h 30",
+        "=",
+    ],
 )
 def test_plain_scalars_stay_the_text_typed(typed):
     source = parse(f"value: {typed}\nlist:\n  - {typed}\n")
@@ -136,7 +153,11 @@ def test_empty_file(text):
 def test_tree_errors_are_collected_in_order_with_the_warnings():
     found = problems("a: !!str x\nb: y # cut\nb: *z\nc: &w v\n")
     assert [(d.line, d.column, d.severity) for d in found] == [
-        (1, 4, "error"), (2, 6, "warning"), (3, 1, "error"), (3, 4, "error"), (4, 4, "error"),
+        (1, 4, "error"),
+        (2, 6, "warning"),
+        (3, 1, "error"),
+        (3, 4, "error"),
+        (4, 4, "error"),
     ]
     assert all(d.file == "issues/003.yaml" for d in found)
 
@@ -195,9 +216,46 @@ def test_any_text_in_double_quotes_round_trips(text, ascii_only):
 
 
 _YAML_PIECES = [
-    "a", "é", " ", "  ", "\n", "\n  ", "\n- ", "- ", ": ", ":", "k: ", "\n  k: ", "#", " #", "'", '"', "\\",
-    "[", "]", "{", "}", ",", "?", "*", "&", "!", "!!", "|", ">", "-", "---", "...", "%", "@", "`", "~", "\t",
-    "\r\n", "0241054000", "<<: ",
+    "a",
+    "é",
+    " ",
+    "  ",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "- ",
+    ": ",
+    ":",
+    "k: ",
+    "\n  k: ",
+    "#",
+    " #",
+    "'",
+    '"',
+    "\\",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "?",
+    "*",
+    "&",
+    "!",
+    "!!",
+    "|",
+    ">",
+    "-",
+    "---",
+    "...",
+    "%",
+    "@",
+    "`",
+    "~",
+    "\t",
+    "\r\n",
+    "0241054000",
+    "<<: ",
 ]
 
 

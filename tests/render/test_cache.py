@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.render import cache
-
 from conftest import REPO
+from newsletter.render import cache
 
 
 @pytest.fixture
@@ -72,12 +71,15 @@ def test_no_home_folder_means_no_cache(monkeypatch):
     assert cache.cache_dir() is None
 
 
-@pytest.mark.parametrize("platform, variables, expected", [
-    ("linux", {"XDG_CACHE_HOME": "/var/cache/agent"}, "/var/cache/agent/newsletter"),
-    ("linux", {}, "~/.cache/newsletter"),
-    ("win32", {"LOCALAPPDATA": "C:/Users/agent/AppData/Local"}, "C:/Users/agent/AppData/Local/newsletter"),
-    ("darwin", {}, "~/Library/Caches/newsletter"),
-])
+@pytest.mark.parametrize(
+    "platform, variables, expected",
+    [
+        ("linux", {"XDG_CACHE_HOME": "/var/cache/agent"}, "/var/cache/agent/newsletter"),
+        ("linux", {}, "~/.cache/newsletter"),
+        ("win32", {"LOCALAPPDATA": "C:/Users/agent/AppData/Local"}, "C:/Users/agent/AppData/Local/newsletter"),
+        ("darwin", {}, "~/Library/Caches/newsletter"),
+    ],
+)
 def test_the_cache_is_in_the_platforms_cache_folder(monkeypatch, platform, variables, expected):
     for name in ("NEWSLETTER_CACHE", "XDG_CACHE_HOME", "LOCALAPPDATA"):
         monkeypatch.delenv(name, raising=False)
@@ -95,8 +97,12 @@ def test_the_pdf_is_the_same_byte_for_byte_with_and_without_the_cache(tmp_path):
     def build(folder: str) -> bytes:
         out = tmp_path / f"out-{len(list(tmp_path.glob('out-*')))}"
         environment = {**os.environ, "NEWSLETTER_CACHE": folder, "PYTHONPATH": str(REPO)}
-        subprocess.run([sys.executable, "-m", "newsletter", "--root", str(workspace), "build", "3", "--out", str(out)],
-                       check=True, capture_output=True, env=environment)
+        subprocess.run(
+            [sys.executable, "-m", "newsletter", "--root", str(workspace), "build", "3", "--out", str(out)],
+            check=True,
+            capture_output=True,
+            env=environment,
+        )
         return next(out.glob("*.pdf")).read_bytes()
 
     folder = str(tmp_path / "cache")

@@ -11,7 +11,9 @@ from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build.plan import plan
 from newsletter.render import markdown
 
-HOSTILE = MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent", """\
+HOSTILE = MINIMAL_ISSUE.replace(
+    "headline: Les téléphones fonctionnent",
+    """\
 headline: "# Titre [lien](javascript:alert(1)) <script>alert(1)</script>"
 lead: |
   1. pas une liste, _pas d'italique_, `pas de code`, <b>pas de gras</b> &amp; ![img](http://x.example/a.png)
@@ -25,7 +27,8 @@ essentials:
 faq:
   - q: "Titre ## fermé ?"
     a: "<http://evil.example> et [x]: http://evil.example"
-""")
+""",
+)
 
 
 def load(root, number: str = "1"):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import groupby
+from typing import ClassVar
 
 import pytest
 
@@ -27,8 +29,9 @@ RENDERERS = {
 def test_every_renderer_has_a_function_for_every_section_and_no_other(renderer):
     drawers = RENDERERS[renderer].SECTION_DRAWERS
     missing = [f"{renderer} draws no `{name}`" for name in SECTION_NAMES if not callable(drawers.get(name))]
-    unknown = [f"{renderer} draws `{name}`, which is not in model/sections.py" for name in drawers
-               if name not in SECTION_NAMES]
+    unknown = [
+        f"{renderer} draws `{name}`, which is not in model/sections.py" for name in drawers if name not in SECTION_NAMES
+    ]
     assert missing + unknown == []
 
 
@@ -37,7 +40,7 @@ def test_a_section_is_drawn_by_the_function_its_renderer_names():
         def _drawn(self) -> str:
             return f"drawn for issue {self.issue.number}"
 
-        SECTION_DRAWERS = {"news": _drawn}
+        SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {"news": _drawn}
 
     assert Writer(sample(3)).section("news") == "drawn for issue 3"
 

@@ -8,12 +8,14 @@ import pytest
 
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build.plan import plan
-from newsletter.text.labels import LABELS
 from newsletter.render import text
+from newsletter.text.labels import LABELS
 
 NBSP = "\u00a0"
 
-FULL_ISSUE = MINIMAL_ISSUE + """\
+FULL_ISSUE = (
+    MINIMAL_ISSUE
+    + """\
 time: "17:30"
 edition: Spécial cyberattaque
 lead: |
@@ -56,6 +58,7 @@ testimonials:
     name: Sandrine Pelletier
     role: Accueil
 """
+)
 
 
 def load(root, number: str = "1"):
@@ -72,26 +75,52 @@ def full(workspace):
 
 def test_every_section_has_its_title_and_content(full):
     email = text.render(full)
-    for key in ("essentials", "situation_known", "situation_unknown", "situation_doing", "status", "do", "dont",
-                "news", "tips", "testimonials", "faq", "contacts"):
+    for key in (
+        "essentials",
+        "situation_known",
+        "situation_unknown",
+        "situation_doing",
+        "status",
+        "do",
+        "dont",
+        "news",
+        "tips",
+        "testimonials",
+        "faq",
+        "contacts",
+    ):
         title = LABELS["fr"][key].upper()
         assert f"{title}\n{'=' * len(title)}" in email, key
-    for expected in ("Lettre de crise — N°\u00a01 — vendredi 5\u00a0février 2021", "Spécial cyberattaque",
-                     "Les téléphones fonctionnent\n===", "Point à 17\u00a0h\u00a030", "Les serveurs sont bloqués.",
-                     "ARRÊTÉ", "Messagerie — depuis 4\u00a0février 2021", "Retour prévu fin février.",
-                     "[Illustration\u00a0: Le logo.]", "- Notez vos rendez-vous sur papier.", "Photocopier\n----",
-                     "Question\u00a0: Dois-je venir lundi\u00a0?\nRéponse\u00a0: Oui.", "- à vos horaires\u00a0;",
-                     "«\u00a0On a tenu bon.\u00a0»\n— Sandrine Pelletier, Accueil",
-                     "Numéro d’appel\u00a0: Numéro unique agents, 02\u00a061\u00a091\u00a040\u00a000",
-                     "Prochain numéro\u00a0: vendredi 12\u00a0février 2021",
-                     "Document interne — ne pas afficher à l’accueil"):
+    for expected in (
+        "Lettre de crise — N°\u00a01 — vendredi 5\u00a0février 2021",
+        "Spécial cyberattaque",
+        "Les téléphones fonctionnent\n===",
+        "Point à 17\u00a0h\u00a030",
+        "Les serveurs sont bloqués.",
+        "ARRÊTÉ",
+        "Messagerie — depuis 4\u00a0février 2021",
+        "Retour prévu fin février.",
+        "[Illustration\u00a0: Le logo.]",
+        "- Notez vos rendez-vous sur papier.",
+        "Photocopier\n----",
+        "Question\u00a0: Dois-je venir lundi\u00a0?\nRéponse\u00a0: Oui.",
+        "- à vos horaires\u00a0;",
+        "«\u00a0On a tenu bon.\u00a0»\n— Sandrine Pelletier, Accueil",
+        "Numéro d’appel\u00a0: Numéro unique agents, 02\u00a061\u00a091\u00a040\u00a000",
+        "Prochain numéro\u00a0: vendredi 12\u00a0février 2021",
+        "Document interne — ne pas afficher à l’accueil",
+    ):
         assert expected in email, expected
 
 
 def test_do_and_dont_are_told_apart_by_words(full):
     email = text.render(full)
-    assert email.index("À FAIRE\n") < email.index("- Signez la feuille d’émargement.") < \
-        email.index("À NE PAS FAIRE\n") < email.index("- Ne branchez aucune clé USB.")
+    assert (
+        email.index("À FAIRE\n")
+        < email.index("- Signez la feuille d’émargement.")
+        < email.index("À NE PAS FAIRE\n")
+        < email.index("- Ne branchez aucune clé USB.")
+    )
 
 
 def test_no_markup_is_left_but_a_lone_star_is_text(full):
@@ -155,4 +184,3 @@ def test_a_huge_headline_is_shortened_at_a_word_and_the_hotline_stays(workspace)
     assert len(sms.text) <= text.SMS_LIMIT and "Mot Mot..." in sms.text and "Mo..." not in sms.text
     assert sms.text.endswith("Numéro unique agents : 02 61 91 40 00")
     assert "the end of the headline" in sms.cut
-

@@ -19,12 +19,14 @@ FILLED_PUBLICATION = {
 
 def _fill(path, headline: str = "Gardez vos ordinateurs éteints") -> None:
     text = path.read_text(encoding="utf-8")
-    replacements = {**FILLED_PUBLICATION,
-                    '"À ÉCRIRE : le titre principal"': headline,
-                    "À ÉCRIRE : deux ou trois phrases qui résument où en est la situation.": "Serveurs à l'arrêt.",
-                    '"À ÉCRIRE : le premier message clé"': "Laissez votre ordinateur éteint.",
-                    '"À ÉCRIRE : une consigne qui commence par un verbe"': "Appelez le numéro unique.",
-                    '"À ÉCRIRE : ce qu’il ne faut pas faire"': "N'allumez pas votre ordinateur."}
+    replacements = {
+        **FILLED_PUBLICATION,
+        '"À ÉCRIRE : le titre principal"': headline,
+        "À ÉCRIRE : deux ou trois phrases qui résument où en est la situation.": "Serveurs à l'arrêt.",
+        '"À ÉCRIRE : le premier message clé"': "Laissez votre ordinateur éteint.",
+        '"À ÉCRIRE : une consigne qui commence par un verbe"': "Appelez le numéro unique.",
+        '"À ÉCRIRE : ce qu’il ne faut pas faire"': "N'allumez pas votre ordinateur.",
+    }
     for placeholder, value in replacements.items():
         text = text.replace(placeholder, value)
     text = re.sub(r"^# next_issue: ", "next_issue: ", text, flags=re.MULTILINE)
@@ -33,8 +35,9 @@ def _fill(path, headline: str = "Gardez vos ordinateurs éteints") -> None:
 
 
 def _errors_of(output: str) -> list[str]:
-    return [line for line in output.splitlines()
-            if ": warning: " not in line and re.match(r"issues/\S+:\d+:\d+: ", line)]
+    return [
+        line for line in output.splitlines() if ": warning: " not in line and re.match(r"issues/\S+:\d+:\d+: ", line)
+    ]
 
 
 @pytest.fixture
@@ -56,4 +59,3 @@ def fresh(cli, tmp_path):
     result = cli("init", root)
     assert result.code == 0, result.output
     return root
-

@@ -11,9 +11,13 @@ def test_init_writes_a_workspace_and_says_what_to_do_next(cli, tmp_path):
     assert result.code == 0
     issues = root / "issues"
     assert result.out.splitlines() == [
-        f"wrote {issues / 'publication.yaml'}", f"wrote {issues / '001.yaml'}", f"wrote {root / '.gitignore'}",
-        f"wrote {issues / 'publication.schema.json'}", f"wrote {issues / 'issue.schema.json'}",
-        f"wrote {issues / 'layout.schema.json'}"]
+        f"wrote {issues / 'publication.yaml'}",
+        f"wrote {issues / '001.yaml'}",
+        f"wrote {root / '.gitignore'}",
+        f"wrote {issues / 'publication.schema.json'}",
+        f"wrote {issues / 'issue.schema.json'}",
+        f"wrote {issues / 'layout.schema.json'}",
+    ]
     assert "À ÉCRIRE" in result.err and "newsletter check" in result.err
     assert (root / "layouts").is_dir() and (root / "assets").is_dir()
     gitignore = (root / ".gitignore").read_text(encoding="utf-8")

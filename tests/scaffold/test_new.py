@@ -62,7 +62,10 @@ def test_new_copies_what_recurs_exactly_as_typed(cli, series):
 
 
 def test_new_copies_status_situation_and_tips_when_the_latest_has_them(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE + """\
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE
+        + """\
 situation:
   known: [Les serveurs ont été chiffrés.]
   doing:
@@ -78,7 +81,8 @@ tips:
       Le standard répond.
 
       Le soir aussi.
-""")
+""",
+    )
     assert cli("--root", workspace.root, "new", "--date", "2021-02-12").code == 0
     latest = read_yaml(workspace.issues / "001.yaml").data
     new = read_yaml(workspace.issues / "002.yaml").data

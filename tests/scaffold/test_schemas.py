@@ -10,10 +10,14 @@ def test_write_schemas_and_the_modeline(tmp_path):
     written = write_schemas(tmp_path / "issues")
     assert [path.name for path in written] == ["publication.schema.json", "issue.schema.json", "layout.schema.json"]
     assert written[1].read_text(encoding="utf-8") == dumps("issue")
-    assert modeline("issue", tmp_path / "issues", tmp_path / "issues") == \
-        "# yaml-language-server: $schema=issue.schema.json"
-    assert modeline("layout", tmp_path / "issues", tmp_path / "layouts") == \
-        "# yaml-language-server: $schema=../issues/layout.schema.json"
+    assert (
+        modeline("issue", tmp_path / "issues", tmp_path / "issues")
+        == "# yaml-language-server: $schema=issue.schema.json"
+    )
+    assert (
+        modeline("layout", tmp_path / "issues", tmp_path / "layouts")
+        == "# yaml-language-server: $schema=../issues/layout.schema.json"
+    )
 
 
 def test_schema_command_writes_next_to_the_issues(cli, workspace, tmp_path):

@@ -17,8 +17,18 @@ EXAMPLES = sorted(re.findall(r"^# ([a-z_]+):", FIRST_ISSUE, re.MULTILINE))
 
 
 def test_every_optional_section_has_a_commented_example():
-    assert set(EXAMPLES) >= {"time", "edition", "situation", "status", "news", "tips", "faq", "testimonials",
-                             "contacts", "poster"}
+    assert set(EXAMPLES) >= {
+        "time",
+        "edition",
+        "situation",
+        "status",
+        "news",
+        "tips",
+        "faq",
+        "testimonials",
+        "contacts",
+        "poster",
+    }
 
 
 def test_every_key_of_an_issue_is_explained(fresh):
@@ -26,7 +36,7 @@ def test_every_key_of_an_issue_is_explained(fresh):
 
     for key in Issue.fields:
         assert re.search(rf"^(# )?{key}:", text, re.MULTILINE), key
-        before = text[:re.search(rf"^(# )?{key}:", text, re.MULTILINE).start()].rstrip("\n").splitlines()[-1]
+        before = text[: re.search(rf"^(# )?{key}:", text, re.MULTILINE).start()].rstrip("\n").splitlines()[-1]
         assert before.startswith("# ") and not before.startswith(f"# {key}"), key  # a comment line explains it
 
 

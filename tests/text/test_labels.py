@@ -12,11 +12,39 @@ from newsletter.text.labels import LABELS, label
 
 NBSP = "\u00a0"
 REQUIRED = {
-    "issue_number", "essentials", "situation_known", "situation_unknown", "situation_doing", "status",
-    "status_system", "status_state", "status_since", "status_note", "state_down", "state_degraded",
-    "state_testing", "state_restored", "do", "dont", "news", "tips", "testimonials", "faq",
-    "faq_question", "faq_answer", "contacts", "hotline", "next_issue", "page", "written_at", "updated",
-    "phone_greeting", "phone_end", "minutes", "contact_phone", "contact_email",
+    "issue_number",
+    "essentials",
+    "situation_known",
+    "situation_unknown",
+    "situation_doing",
+    "status",
+    "status_system",
+    "status_state",
+    "status_since",
+    "status_note",
+    "state_down",
+    "state_degraded",
+    "state_testing",
+    "state_restored",
+    "do",
+    "dont",
+    "news",
+    "tips",
+    "testimonials",
+    "faq",
+    "faq_question",
+    "faq_answer",
+    "contacts",
+    "hotline",
+    "next_issue",
+    "page",
+    "written_at",
+    "updated",
+    "phone_greeting",
+    "phone_end",
+    "minutes",
+    "contact_phone",
+    "contact_email",
 }
 
 
@@ -31,7 +59,7 @@ def test_every_language_of_the_typography_has_labels():
 def test_same_keys_in_every_language():
     for lang, labels in LABELS.items():
         assert set(labels) == set(LABELS["fr"]), lang
-    assert REQUIRED <= set(LABELS["fr"])
+    assert set(LABELS["fr"]) >= REQUIRED
 
 
 @pytest.mark.parametrize("key", sorted(LABELS["fr"]))
@@ -73,7 +101,7 @@ def test_french_labels_from_the_brief():
 
 
 def test_unknown_key():
-    with pytest.raises(KeyError, match="no label 'esentials'.*did you mean 'essentials'"):
+    with pytest.raises(KeyError, match=r"no label 'esentials'.*did you mean 'essentials'"):
         label("fr", "esentials")
     with pytest.raises(KeyError, match="no label 'zzz' for language 'en'"):
         label("en", "zzz")

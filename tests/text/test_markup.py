@@ -18,13 +18,20 @@ def styled(runs) -> list[tuple[str, str]]:
 
 def test_blank_lines_separate_paragraphs_and_line_breaks_join_lines():
     blocks = parse("Première ligne\nsuite de la phrase.\n\n  \nDeuxième paragraphe.")
-    assert blocks == [Paragraph((Run("Première ligne suite de la phrase."),)),
-                      Paragraph((Run("Deuxième paragraphe."),))]
+    assert blocks == [
+        Paragraph((Run("Première ligne suite de la phrase."),)),
+        Paragraph((Run("Deuxième paragraphe."),)),
+    ]
 
 
 def test_bold_and_italic():
     assert styled(inline("Versée **le 26 février**, *sans* retard.")) == [
-        ("Versée ", ""), ("le 26 février", "b"), (", ", ""), ("sans", "i"), (" retard.", "")]
+        ("Versée ", ""),
+        ("le 26 février", "b"),
+        (", ", ""),
+        ("sans", "i"),
+        (" retard.", ""),
+    ]
 
 
 def test_italic_inside_bold():
@@ -32,8 +39,10 @@ def test_italic_inside_bold():
 
 
 def test_lines_starting_with_a_dash_form_a_bullet_list():
-    blocks = parse("Pour chaque poste, elles :\n- vérifient le disque ;\n- installent un\n  système neuf ;\n"
-                   "• collent une **pastille**.\nPuis elles passent au suivant.")
+    blocks = parse(
+        "Pour chaque poste, elles :\n- vérifient le disque ;\n- installent un\n  système neuf ;\n"
+        "• collent une **pastille**.\nPuis elles passent au suivant."
+    )
     assert isinstance(blocks[0], Paragraph) and isinstance(blocks[1], BulletList)
     assert [styled(item) for item in blocks[1].items] == [
         [("vérifient le disque ;", "")],
@@ -43,22 +52,25 @@ def test_lines_starting_with_a_dash_form_a_bullet_list():
     assert blocks[2] == Paragraph((Run("Puis elles passent au suivant."),))
 
 
-@pytest.mark.parametrize("text", [
-    "2 * 3 = 6",
-    "* une étoile seule",
-    "**unclosed bold",
-    "bold not closed** here",
-    "*",
-    "**",
-    "a ** b",
-    "5 * 4 * 3",
-    "<b>not bold</b>",
-    "Tom & Jerry &amp; &#x110000; &lt;",
-    '<font name="Courier" size="40">big</font>',
-    "<br/><para>x</para><img src='x.png'/>",
-    "-pas une puce",
-    "100 % - 3 %",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 * 3 = 6",
+        "* une étoile seule",
+        "**unclosed bold",
+        "bold not closed** here",
+        "*",
+        "**",
+        "a ** b",
+        "5 * 4 * 3",
+        "<b>not bold</b>",
+        "Tom & Jerry &amp; &#x110000; &lt;",
+        '<font name="Courier" size="40">big</font>',
+        "<br/><para>x</para><img src='x.png'/>",
+        "-pas une puce",
+        "100 % - 3 %",
+    ],
+)
 def test_anything_else_is_literal_text(text):
     assert styled(inline(text)) == [(text, "")]
     assert plain(text) == text

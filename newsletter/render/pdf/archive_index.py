@@ -36,6 +36,7 @@ class CatalogueLine:
 
 def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLine]) -> bytes:
     """The PDF bytes of the catalogue of ``title``'s issues."""
+
     def words(key: str) -> str:
         return label(lang, "catalogue_" + key)
 
@@ -50,21 +51,40 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
     rows = [[cell(words(key), bold) for key in ("number", "date", "headline", "pages")]]
     for line in lines:
         headline = line.headline + (f" ({words('correction')})" if line.correction else "")
-        rows.append([cell(str(line.number)), cell(typography.format_date(line.date, lang)),
-                     cell(headline), cell(str(line.pages))])
+        rows.append(
+            [
+                cell(str(line.number)),
+                cell(typography.format_date(line.date, lang)),
+                cell(headline),
+                cell(str(line.pages)),
+            ]
+        )
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm, bottomMargin=18 * mm,
-        title=f"{title} — {words('heading')}", author=author, creator=f"newsletter {__version__}",
-        lang=PDF_LANG[lang], invariant=1, initialFontName=family.regular,
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=f"{title} — {words('heading')}",
+        author=author,
+        creator=f"newsletter {__version__}",
+        lang=PDF_LANG[lang],
+        invariant=1,
+        initialFontName=family.regular,
     )
     table = Table(rows, colWidths=[14 * mm, 50 * mm, None, 20 * mm], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), family.regular),  # else the table selects Helvetica, a font never embedded
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
-        ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), family.regular),  # else the table selects Helvetica, a font never embedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
+                ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+            ]
+        )
+    )
     document.build([cell(title, heading), cell(words("heading"), bold), Spacer(0, 6 * mm), table])
     return buffer.getvalue()

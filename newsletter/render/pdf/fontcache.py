@@ -111,11 +111,15 @@ def _font(name: str, data: bytes, state: dict) -> Any:
 
 def _same(rebuilt: Any, parsed: Any) -> bool:
     """Whether the font read back is the font reportlab parsed: every value, and the scale on a sample."""
+
     def plain(font: Any) -> tuple[dict, dict]:
         face = {key: value for key, value in vars(font.face).items() if key != "_pdfScale"}
         own = {key: value for key, value in vars(font).items() if key not in ("face", "encoding", "state")}
         return face, own
 
     samples = (0, 1, 2048, 1000, 777, -123)
-    return (plain(rebuilt) == plain(parsed) and type(rebuilt.encoding) is type(parsed.encoding)
-            and [rebuilt.face._pdfScale(x) for x in samples] == [parsed.face._pdfScale(x) for x in samples])
+    return (
+        plain(rebuilt) == plain(parsed)
+        and type(rebuilt.encoding) is type(parsed.encoding)
+        and [rebuilt.face._pdfScale(x) for x in samples] == [parsed.face._pdfScale(x) for x in samples]
+    )

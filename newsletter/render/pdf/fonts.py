@@ -33,8 +33,9 @@ class Glyphs:
 
     def missing(self, text: str) -> list[str]:
         """Characters of ``text`` the font cannot draw, each once, in order of appearance."""
-        return [char for char in dict.fromkeys(text)
-                if ord(char) not in self.codepoints and ord(char) not in _INVISIBLE]
+        return [
+            char for char in dict.fromkeys(text) if ord(char) not in self.codepoints and ord(char) not in _INVISIBLE
+        ]
 
     def drawable(self, text: str) -> str:
         """``text`` without the characters the font cannot draw (they are reported by ``check``)."""
@@ -81,8 +82,10 @@ def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
 @cache
 def _bundled_coverage() -> dict[str, frozenset[int]]:
     data = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
-    return {name: frozenset(chain.from_iterable(range(low, high + 1) for low, high in ranges))
-            for name, ranges in data.items()}
+    return {
+        name: frozenset(chain.from_iterable(range(low, high + 1) for low, high in ranges))
+        for name, ranges in data.items()
+    }
 
 
 def _file_coverage(path: Path) -> frozenset[int]:
@@ -129,8 +132,9 @@ def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) 
     for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(names[0], is_bold, is_italic, name)
     regular_name, bold_name, italic_name, bold_italic_name = names
-    return FontFamily(regular_name, bold_name, italic_name, bold_italic_name,
-                      glyphs=glyphs((regular, bold, italic, bold_italic)))
+    return FontFamily(
+        regular_name, bold_name, italic_name, bold_italic_name, glyphs=glyphs((regular, bold, italic, bold_italic))
+    )
 
 
 def write_bundled_coverage() -> None:

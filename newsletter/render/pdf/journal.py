@@ -33,8 +33,13 @@ from newsletter.text.markup import escape_xml
 class JournalRenderer(IssueWriter):
     """Builds the journal layout: masthead, headline, then the layout's sections in order."""
 
-    def __init__(self, document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
-                 options: RenderOptions | None = None):
+    def __init__(
+        self,
+        document: IssueDocument,
+        layout: Layout,
+        layout_dir: Path | None = None,
+        options: RenderOptions | None = None,
+    ):
         super().__init__(document)
         self.layout = layout
         self.options = options or RenderOptions()
@@ -54,8 +59,9 @@ class JournalRenderer(IssueWriter):
 
     def render(self) -> tuple[bytes, int]:
         """The PDF's bytes and its page count."""
-        return kit.build_pdf(self.story(), self.document, self.layout, self.family, self.sheet, self._footer,
-                             self.options)
+        return kit.build_pdf(
+            self.story(), self.document, self.layout, self.family, self.sheet, self._footer, self.options
+        )
 
     def story(self) -> list[Flowable]:
         story = self._masthead() + self._headline()
@@ -71,8 +77,10 @@ class JournalRenderer(IssueWriter):
         when = typography.format_date(self.issue.date, self.lang)
         padding = 5 * mm
         widths = [None, min(60 * mm, self.frame_width * 0.34)]
-        right = [Paragraph(escape_xml(number), styles.number),
-                 Paragraph(escape_xml(when), kit.fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8))]
+        right = [
+            Paragraph(escape_xml(number), styles.number),
+            Paragraph(escape_xml(when), kit.fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8)),
+        ]
         cells: list = [None, right]
         logo = self.document.logo_path()
         if logo is not None:
@@ -87,14 +95,20 @@ class JournalRenderer(IssueWriter):
         if publication.tagline:
             title.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
         cells[cells.index(None)] = title
-        table = Table([cells], colWidths=widths, style=TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), styles.colour["accent"]),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), padding),
-            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-        ]))
+        table = Table(
+            [cells],
+            colWidths=widths,
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), styles.colour["accent"]),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+                ]
+            ),
+        )
         return [table, Spacer(1, 2 * mm)]
 
     def _headline(self) -> list[Flowable]:
@@ -124,15 +138,21 @@ class JournalRenderer(IssueWriter):
         if not self.issue.essentials:
             return []
         styles = self.styles
-        big = ParagraphStyle("essential_number", parent=styles.headline, textColor=styles.colour["accent"],
-                             fontSize=styles.headline.fontSize * 0.8, leading=styles.headline.fontSize * 0.8)
+        big = ParagraphStyle(
+            "essential_number",
+            parent=styles.headline,
+            textColor=styles.colour["accent"],
+            fontSize=styles.headline.fontSize * 0.8,
+            leading=styles.headline.fontSize * 0.8,
+        )
         item_style = ParagraphStyle("essential", parent=styles.lead, fontName=self.family.bold, spaceAfter=0)
         rows = [[Paragraph(escape_xml(self.label("essentials")), styles.heading), ""]]
         for index, text in enumerate(self.issue.essentials, start=1):
             rows.append([Paragraph(str(index), big), Paragraph(self.text.inline(text), item_style)])
         table = kit.panel(rows, styles.colour["panel"], colWidths=[12 * mm, self.frame_width - 12 * mm])
-        table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBEFORE", (0, 0), (0, -1), 3,
-                                                                  styles.colour["accent"])]))
+        table.setStyle(
+            TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"])])
+        )
         return [Spacer(1, 2 * mm), table, Spacer(1, 3 * mm)]
 
     def _bullets(self, items: list[str]) -> list[Flowable]:
@@ -146,12 +166,20 @@ class JournalRenderer(IssueWriter):
         head = ParagraphStyle("situation_head", parent=styles.subheading, textColor=styles.colour["accent"])
         width = (self.frame_width - 2 * mm * (len(parts) - 1)) / len(parts)
         cells = [[Paragraph(escape_xml(self.label(key)), head)] + self._bullets(items) for key, items in parts]
-        table = Table([cells], colWidths=[width] * len(parts), splitInRow=1, style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEABOVE", (0, 0), (-1, 0), 2, styles.colour["accent"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-        ]))
+        table = Table(
+            [cells],
+            colWidths=[width] * len(parts),
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEABOVE", (0, 0), (-1, 0), 2, styles.colour["accent"]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                ]
+            ),
+        )
         return [table, Spacer(1, 2 * mm)]
 
     def _status(self) -> list[Flowable]:
@@ -161,41 +189,78 @@ class JournalRenderer(IssueWriter):
         state_colour = {"restored": "do", "testing": "warning", "degraded": "warning", "down": "dont"}
         head = ParagraphStyle("status_head", parent=styles.small, fontName=self.family.bold)
         cell = ParagraphStyle("status_cell", parent=styles.body, spaceAfter=0)
-        rows = [[Paragraph(escape_xml(self.label(key)), head)
-                 for key in ("status_state", "status_system", "status_since", "status_note")]]
+        rows = [
+            [
+                Paragraph(escape_xml(self.label(key)), head)
+                for key in ("status_state", "status_system", "status_since", "status_note")
+            ]
+        ]
         icon = styles.body.fontSize * 1.25
         for entry in self.issue.status:
             word = Paragraph(f"<b>{escape_xml(self.label('state_' + entry.state))}</b>", cell)
-            badge = Table([[kit.Icon(entry.state, icon, styles.colour[state_colour[entry.state]]), word]],
-                          colWidths=[icon + 2 * mm, None], style=TableStyle([
-                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-            rows.append([badge, Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
-                         Paragraph(self.text.inline(self._since(entry.since)), cell),
-                         Paragraph(self.text.inline(entry.note or ""), cell)])
+            badge = Table(
+                [[kit.Icon(entry.state, icon, styles.colour[state_colour[entry.state]]), word]],
+                colWidths=[icon + 2 * mm, None],
+                style=TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                ),
+            )
+            rows.append(
+                [
+                    badge,
+                    Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
+                    Paragraph(self.text.inline(self._since(entry.since)), cell),
+                    Paragraph(self.text.inline(entry.note or ""), cell),
+                ]
+            )
         padding = 4 * mm
         state_words = [self.label("state_" + state) for state in STATES]
-        since_texts = [self.family.drawable(typography.apply(self._since(e.since), self.lang))
-                       for e in self.issue.status]
+        since_texts = [
+            self.family.drawable(typography.apply(self._since(e.since), self.lang)) for e in self.issue.status
+        ]
         since_widths = [stringWidth(self.label("status_since"), self.family.bold, head.fontSize)]  # the header too
         since_widths += [stringWidth(t, self.family.regular, cell.fontSize) for t in since_texts]
-        widths = [icon + 2 * mm + padding + max(stringWidth(w, self.family.bold, cell.fontSize) for w in state_words),
-                  min(self.frame_width * 0.4, max([self.frame_width * 0.25] + [
-                      padding + stringWidth(word, self.family.bold, cell.fontSize) + 2
-                      for entry in self.issue.status
-                      for word in self.family.drawable(typography.apply(entry.system, self.lang)).split()])),
-                  padding + min(self.frame_width * 0.2, max(since_widths) + 2)]
+        widths = [
+            icon + 2 * mm + padding + max(stringWidth(w, self.family.bold, cell.fontSize) for w in state_words),
+            min(
+                self.frame_width * 0.4,
+                max(
+                    [self.frame_width * 0.25]
+                    + [
+                        padding + stringWidth(word, self.family.bold, cell.fontSize) + 2
+                        for entry in self.issue.status
+                        for word in self.family.drawable(typography.apply(entry.system, self.lang)).split()
+                    ]
+                ),
+            ),
+            padding + min(self.frame_width * 0.2, max(since_widths) + 2),
+        ]
         widths.append(self.frame_width - sum(widths))
         # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows
-        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.2, styles.colour["accent"]),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, styles.colour["muted"]),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, styles.colour["panel"]]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
-        ]))
+        table = Table(
+            rows,
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.2, styles.colour["accent"]),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, styles.colour["muted"]),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, styles.colour["panel"]]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ]
+            ),
+        )
         return [CondPageBreak(50 * mm), self._heading("status", keep_with_next=False), table]
 
     def _since(self, since: str | None) -> str:
@@ -210,23 +275,46 @@ class JournalRenderer(IssueWriter):
         icon = styles.heading.fontSize * 1.3
         item_icon = styles.body.fontSize * 0.95
         item_style = ParagraphStyle("instruction", parent=styles.body, spaceAfter=0)
-        rows = [[kit.Icon(icon_kind, icon, colors.white, styles.colour[colour]),
-                 Paragraph(escape_xml(self.label(key)), styles.box_title)]]
-        rows += [[kit.Icon(icon_kind, item_icon, styles.colour[colour]), Paragraph(self.text.inline(item), item_style)]
-                 for item in items]
-        return Table(rows, colWidths=[icon + 3 * mm, width - icon - 3 * mm], splitInRow=1, style=TableStyle([
-            ("BACKGROUND", (0, 0), (-1, 0), styles.colour[colour]),
-            ("BOX", (0, 0), (-1, -1), 1.5, styles.colour[colour]),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("TOPPADDING", (0, 1), (-1, 1), 3 * mm), ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
-        ]))
+        rows = [
+            [
+                kit.Icon(icon_kind, icon, colors.white, styles.colour[colour]),
+                Paragraph(escape_xml(self.label(key)), styles.box_title),
+            ]
+        ]
+        rows += [
+            [kit.Icon(icon_kind, item_icon, styles.colour[colour]), Paragraph(self.text.inline(item), item_style)]
+            for item in items
+        ]
+        return Table(
+            rows,
+            colWidths=[icon + 3 * mm, width - icon - 3 * mm],
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), styles.colour[colour]),
+                    ("BOX", (0, 0), (-1, -1), 1.5, styles.colour[colour]),
+                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("TOPPADDING", (0, 1), (-1, 1), 3 * mm),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+                ]
+            ),
+        )
 
     def _do_dont(self) -> list[Flowable]:
-        boxes = [(key, kind, colour, items) for key, kind, colour, items in (
-            ("do", "check", "do", self.issue.do), ("dont", "cross", "dont", self.issue.dont)) if items]
+        boxes = [
+            (key, kind, colour, items)
+            for key, kind, colour, items in (
+                ("do", "check", "do", self.issue.do),
+                ("dont", "cross", "dont", self.issue.dont),
+            )
+            if items
+        ]
         if not boxes:
             return []
         gap = 5 * mm
@@ -235,10 +323,20 @@ class JournalRenderer(IssueWriter):
         row: list = []
         for cell in cells:
             row += [cell, ""]
-        table = Table([row[:-1]], colWidths=([width, gap] * len(cells))[:-1], splitInRow=1, style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        table = Table(
+            [row[:-1]],
+            colWidths=([width, gap] * len(cells))[:-1],
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
         if table.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height:
             table.splitInRow = 0  # it fits on a page: never leave a box title alone at a page foot
         return [Spacer(1, 5 * mm), table, Spacer(1, 2 * mm)]
@@ -262,8 +360,11 @@ class JournalRenderer(IssueWriter):
             if not item.image and body and body[0].wrap(column_width, self.page_height)[1] < styles.body.leading * 6:
                 head.append(body.pop(0))
             column_height = self.page_height - (self.layout.margins.top + self.layout.margins.bottom) * mm
-            content += [*kit.unbreakable(head, column_width, column_height), *body,
-                        Spacer(1, styles.body.fontSize * 0.6)]
+            content += [
+                *kit.unbreakable(head, column_width, column_height),
+                *body,
+                Spacer(1, styles.body.fontSize * 0.6),
+            ]
         first_height = content[0].wrap(column_width, self.page_height)[1] if columns > 1 else 0
         # One column: the heading stays with the first article's title and picture (kept whole);
         # several: the columns are one flowable, which the page break above makes room for.
@@ -300,10 +401,21 @@ class JournalRenderer(IssueWriter):
             quote = self.text.inline(testimonial.quote)
             quote = f"« {quote} »" if self.lang == "fr" else f"“{quote}”"
             cell = [Paragraph(quote, styles.quote), Paragraph(who, styles.small)]
-            story.append(Table([[cell]], colWidths=[self.frame_width], splitInRow=1, style=TableStyle([
-                ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"]),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm), ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm)])))
+            story.append(
+                Table(
+                    [[cell]],
+                    colWidths=[self.frame_width],
+                    splitInRow=1,
+                    style=TableStyle(
+                        [
+                            ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"]),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
+                            ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+                        ]
+                    ),
+                )
+            )
             story.append(Spacer(1, 3 * mm))
         return story
 
@@ -325,8 +437,12 @@ class JournalRenderer(IssueWriter):
         story: list[Flowable] = [CondPageBreak(45 * mm), self._heading("contacts")]
         if hotline is not None:
             phone = escape_xml(self.family.drawable(typography.format_phone(hotline.phone, self.lang)))
-            big = ParagraphStyle("hotline_phone", parent=styles.box_title, fontSize=styles.headline.fontSize * 0.85,
-                                 leading=styles.headline.fontSize)
+            big = ParagraphStyle(
+                "hotline_phone",
+                parent=styles.box_title,
+                fontSize=styles.headline.fontSize * 0.85,
+                leading=styles.headline.fontSize,
+            )
             lines = [Paragraph(self.text.inline(hotline.label), styles.box_title), Paragraph(phone, big)]
             if hotline.hours:
                 lines.append(Paragraph(self.text.inline(hotline.hours), styles.tagline))
@@ -334,25 +450,45 @@ class JournalRenderer(IssueWriter):
         if contacts:
             cell = ParagraphStyle("contact", parent=styles.body, spaceAfter=0)
             rows = []
-            phones = [self.family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
-                      for contact in contacts]
+            phones = [
+                self.family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
+                for contact in contacts
+            ]
             for contact, phone in zip(contacts, phones, strict=True):
                 who = f"<b>{self.text.inline(contact.name)}</b>"
                 if contact.role:
                     who += f"<br/>{self.text.inline(contact.role)}"
-                rows.append([Paragraph(who, cell), Paragraph(f"<b>{escape_xml(phone)}</b>", cell),
-                             Paragraph(self.text.inline(contact.email or ""), styles.email)])
+                rows.append(
+                    [
+                        Paragraph(who, cell),
+                        Paragraph(f"<b>{escape_xml(phone)}</b>", cell),
+                        Paragraph(self.text.inline(contact.email or ""), styles.email),
+                    ]
+                )
             # A phone number is never broken across lines: its column fits the widest (+33 2 41 … in large
             # print too), its padding (1 mm left, 6 pt right) and 1 pt to spare included, up to 45 % of the page.
             widest = max(stringWidth(phone, self.family.bold, cell.fontSize) for phone in phones) + 1 * mm + 7
-            widths = [self.frame_width * 0.34,
-                      min(self.frame_width * 0.45, max(36 * mm, self.frame_width * 0.2, widest))]
+            widths = [
+                self.frame_width * 0.34,
+                min(self.frame_width * 0.45, max(36 * mm, self.frame_width * 0.2, widest)),
+            ]
             widths.append(self.frame_width - sum(widths))
-            story.append(Table(rows, colWidths=widths, splitInRow=1, style=TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colour["muted"]),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm), ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm)])))
+            story.append(
+                Table(
+                    rows,
+                    colWidths=widths,
+                    splitInRow=1,
+                    style=TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colour["muted"]),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm),
+                            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                        ]
+                    ),
+                )
+            )
         return kit.together_if_it_fits(story, self.frame_width, self.frame_height)
 
     def _next_issue(self) -> list[Flowable]:
@@ -360,15 +496,30 @@ class JournalRenderer(IssueWriter):
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
         notice = Paragraph(escape_xml(self.label("next_issue", date=when)), self.styles.notice)
-        box = Table([[notice]], colWidths=[self.frame_width], style=TableStyle([
-            ("BOX", (0, 0), (-1, -1), 1.5, self.styles.colour["accent"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm)]))
+        box = Table(
+            [[notice]],
+            colWidths=[self.frame_width],
+            style=TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.5, self.styles.colour["accent"]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm),
+                ]
+            ),
+        )
         return [Spacer(1, 3 * mm), box, Spacer(1, 2 * mm)]
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        "essentials": _essentials, "situation": _situation, "status": _status, "do_dont": _do_dont,
-        "news": _news, "tips": _tips, "testimonials": _testimonials, "faq": _faq, "contacts": _contacts,
+        "essentials": _essentials,
+        "situation": _situation,
+        "status": _status,
+        "do_dont": _do_dont,
+        "news": _news,
+        "tips": _tips,
+        "testimonials": _testimonials,
+        "faq": _faq,
+        "contacts": _contacts,
         "next_issue": _next_issue,
     }
 
@@ -393,6 +544,7 @@ class JournalRenderer(IssueWriter):
         canvas.drawRightString(right, rule_y - size * 1.4, self.label("page", page=page, pages=pages))
         if publication.footer:
             canvas.setFont(self.family.italic, size)
-            canvas.drawString(left, rule_y - size * 2.7,
-                              self.family.drawable(typography.apply(publication.footer, self.lang)))
+            canvas.drawString(
+                left, rule_y - size * 2.7, self.family.drawable(typography.apply(publication.footer, self.lang))
+            )
         canvas.restoreState()

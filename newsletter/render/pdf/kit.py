@@ -62,8 +62,10 @@ def metadata(document: IssueDocument) -> dict[str, str]:
     """Title, subject, author and keywords of the PDF, in the publication's language."""
     issue, lang = document.issue, document.lang
     number = label(lang, "issue_number").format(number=issue.number)
-    title = f"{document.publication.title} {number.lower() if lang == 'fr' else number} — " \
-            f"{typography.format_date(issue.date, lang)}"
+    title = (
+        f"{document.publication.title} {number.lower() if lang == 'fr' else number} — "
+        f"{typography.format_date(issue.date, lang)}"
+    )
     keywords = [document.publication.title, number]
     if document.publication.organisation:
         keywords.append(document.publication.organisation)
@@ -75,8 +77,15 @@ def metadata(document: IssueDocument) -> dict[str, str]:
     }
 
 
-def build_pdf(story: list[Flowable], document: IssueDocument, layout: Layout, family: FontFamily, sheet: Sheet,
-              footer: Callable[[Canvas, int, int], None], options: RenderOptions) -> tuple[bytes, int]:
+def build_pdf(
+    story: list[Flowable],
+    document: IssueDocument,
+    layout: Layout,
+    family: FontFamily,
+    sheet: Sheet,
+    footer: Callable[[Canvas, int, int], None],
+    options: RenderOptions,
+) -> tuple[bytes, int]:
     """Lay ``story`` out in one frame inside the layout's margins: the PDF's bytes and its page count.
 
     Shared by every renderer so that all carry the same metadata, fonts (never a base-14 one),
@@ -87,20 +96,40 @@ def build_pdf(story: list[Flowable], document: IssueDocument, layout: Layout, fa
     info = metadata(document)
     boxes = {"trimBox": sheet.trim_box, "bleedBox": sheet.bleed_box} if sheet.bleed else {}
     template = BaseDocTemplate(
-        buffer, pagesize=sheet.media, **boxes,
-        leftMargin=sheet.margin + margins.left * mm, rightMargin=sheet.margin + margins.right * mm,
-        topMargin=sheet.margin + margins.top * mm, bottomMargin=sheet.margin + margins.bottom * mm,
-        title=info["title"], author=info["author"], subject=info["subject"],
-        keywords=info["keywords"], creator=f"newsletter {__version__}",
-        lang=PDF_LANG[document.lang], invariant=1, initialFontName=family.regular,
+        buffer,
+        pagesize=sheet.media,
+        **boxes,
+        leftMargin=sheet.margin + margins.left * mm,
+        rightMargin=sheet.margin + margins.right * mm,
+        topMargin=sheet.margin + margins.top * mm,
+        bottomMargin=sheet.margin + margins.bottom * mm,
+        title=info["title"],
+        author=info["author"],
+        subject=info["subject"],
+        keywords=info["keywords"],
+        creator=f"newsletter {__version__}",
+        lang=PDF_LANG[document.lang],
+        invariant=1,
+        initialFontName=family.regular,
     )
-    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        template.leftMargin,
+        template.bottomMargin,
+        template.width,
+        template.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     template.addPageTemplates([PageTemplate("page", [frame])])
     pages: list[int] = []
     template.afterPage = lambda: pages.append(1)
-    template.build(story, canvasmaker=canvas_class(
-        footer, document.issue.date, sheet, options.grayscale, options.impose == "booklet"))
+    template.build(
+        story,
+        canvasmaker=canvas_class(footer, document.issue.date, sheet, options.grayscale, options.impose == "booklet"),
+    )
     return buffer.getvalue(), len(pages)
 
 
@@ -121,33 +150,72 @@ class Styles:
             return ParagraphStyle(name, fontName=font, fontSize=font_size, bulletFontName=family.regular, **extra)
 
         self.body = style("body", family.regular, size.body, spaceAfter=size.body * 0.45)
-        self.bullet = style("bullet", family.regular, size.body, leftIndent=size.body * 1.1,
-                            bulletIndent=size.body * 0.2, spaceAfter=size.body * 0.25)
+        self.bullet = style(
+            "bullet",
+            family.regular,
+            size.body,
+            leftIndent=size.body * 1.1,
+            bulletIndent=size.body * 0.2,
+            spaceAfter=size.body * 0.25,
+        )
         self.lead = style("lead", family.regular, size.lead, leading=size.lead * 1.35, spaceAfter=size.lead * 0.6)
-        self.headline = style("headline", family.bold, size.headline, leading=size.headline * 1.12,
-                              spaceAfter=size.headline * 0.3)
-        self.kicker = style("kicker", family.bold, size.body, textColor=self.colour["accent"],
-                            spaceBefore=size.body * 0.8, spaceAfter=size.body * 0.3)
-        self.meta = style("meta", family.italic, size.small + 1, textColor=self.colour["muted"],
-                          spaceAfter=size.body)
-        self.heading = style("heading", family.bold, size.heading, textColor=self.colour["accent"],
-                             spaceBefore=size.heading * 0.9, spaceAfter=size.heading * 0.45, keepWithNext=1)
-        self.subheading = style("subheading", family.bold, size.body + 1, spaceAfter=size.body * 0.3,
-                                keepWithNext=1)
-        self.question = style("question", family.bold, size.body, textColor=self.colour["accent"],
-                              spaceBefore=size.body * 0.5, spaceAfter=size.body * 0.2, keepWithNext=1)
-        self.caption = style("caption", family.italic, size.small + 0.5, textColor=self.colour["muted"],
-                             spaceBefore=2, spaceAfter=size.body * 0.6)
+        self.headline = style(
+            "headline", family.bold, size.headline, leading=size.headline * 1.12, spaceAfter=size.headline * 0.3
+        )
+        self.kicker = style(
+            "kicker",
+            family.bold,
+            size.body,
+            textColor=self.colour["accent"],
+            spaceBefore=size.body * 0.8,
+            spaceAfter=size.body * 0.3,
+        )
+        self.meta = style("meta", family.italic, size.small + 1, textColor=self.colour["muted"], spaceAfter=size.body)
+        self.heading = style(
+            "heading",
+            family.bold,
+            size.heading,
+            textColor=self.colour["accent"],
+            spaceBefore=size.heading * 0.9,
+            spaceAfter=size.heading * 0.45,
+            keepWithNext=1,
+        )
+        self.subheading = style("subheading", family.bold, size.body + 1, spaceAfter=size.body * 0.3, keepWithNext=1)
+        self.question = style(
+            "question",
+            family.bold,
+            size.body,
+            textColor=self.colour["accent"],
+            spaceBefore=size.body * 0.5,
+            spaceAfter=size.body * 0.2,
+            keepWithNext=1,
+        )
+        self.caption = style(
+            "caption",
+            family.italic,
+            size.small + 0.5,
+            textColor=self.colour["muted"],
+            spaceBefore=2,
+            spaceAfter=size.body * 0.6,
+        )
         self.quote = style("quote", family.italic, size.body + 1, leading=(size.body + 1) * 1.4)
         self.small = style("small", family.regular, size.small, textColor=self.colour["muted"])
-        self.title = style("title", family.bold, size.title, leading=size.title * 1.1,
-                           textColor=self.colour["on_accent"])
+        self.title = style(
+            "title", family.bold, size.title, leading=size.title * 1.1, textColor=self.colour["on_accent"]
+        )
         self.tagline = style("tagline", family.regular, size.body, textColor=self.colour["on_accent"])
-        self.number = style("number", family.bold, size.title * 0.8, leading=size.title * 0.9,
-                            textColor=self.colour["on_accent"], alignment=TA_RIGHT)
+        self.number = style(
+            "number",
+            family.bold,
+            size.title * 0.8,
+            leading=size.title * 0.9,
+            textColor=self.colour["on_accent"],
+            alignment=TA_RIGHT,
+        )
         self.date = style("date", family.regular, size.body, textColor=self.colour["on_accent"], alignment=TA_RIGHT)
-        self.box_title = style("box_title", family.bold, size.heading, textColor=self.colour["on_accent"],
-                               leading=size.heading * 1.2)
+        self.box_title = style(
+            "box_title", family.bold, size.heading, textColor=self.colour["on_accent"], leading=size.heading * 1.2
+        )
         self.email = style("email", family.regular, size.body - 1)
         self.notice = style("notice", family.bold, size.lead, textColor=self.colour["accent"])
 
@@ -172,8 +240,7 @@ class UserText:
             if isinstance(block, markup.Paragraph):
                 flowables.append(Paragraph(self._runs(block.runs), style))
             else:
-                flowables.extend(Paragraph(self._runs(item), bullet_style, bulletText="•")
-                                 for item in block.items)
+                flowables.extend(Paragraph(self._runs(item), bullet_style, bulletText="•") for item in block.items)
         return flowables
 
     def _prepare(self, text: str) -> str:
@@ -249,24 +316,33 @@ def fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6
     """``style`` shrunk (down to ``smallest`` of its size) so that ``text`` fits on one line if it can."""
     natural = stringWidth(text, style.fontName, style.fontSize)
     scale = max(smallest, min(1.0, width / natural)) if natural else 1.0
-    return ParagraphStyle(style.name + "_fitted", parent=style, fontSize=style.fontSize * scale,
-                          leading=style.leading * scale)
+    return ParagraphStyle(
+        style.name + "_fitted", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale
+    )
 
 
 # --- tables --------------------------------------------------------------------------------------
 
+
 def panel(rows: list[list], background: colors.Color, **extra) -> Table:
     """A tinted box; rows may split across pages so a long box never fails to fit."""
-    return Table(rows, style=TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), background),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
-    ]), splitInRow=1, **extra)
+    return Table(
+        rows,
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+            ]
+        ),
+        splitInRow=1,
+        **extra,
+    )
 
 
 def together_if_it_fits(flowables: list[Flowable], width: float, height: float) -> list[Flowable]:
@@ -281,13 +357,23 @@ def unbreakable(flowables: list[Flowable], width: float, max_height: float) -> l
     A one-cell table does not split, so the column flow moves it whole to the next column. Taller
     than ``max_height`` (a whole column) it could never be placed: then the flowables split as usual.
     """
-    table = Table([[flowables]], colWidths=[width], style=TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    table = Table(
+        [[flowables]],
+        colWidths=[width],
+        style=TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
     return [table] if table.wrap(width, max_height)[1] <= max_height else flowables
 
 
 # --- images ----------------------------------------------------------------------------------------
+
 
 def scaled_image(path: Path, max_width: float, max_height: float, grayscale: bool = False) -> Image:
     """An image scaled to fit the box, keeping its proportions; grey levels only under --grayscale.

@@ -94,8 +94,13 @@ class _Block:
 class PosterRenderer:
     """Builds the poster layout; :meth:`problems` explains why a text cannot fit."""
 
-    def __init__(self, document: IssueDocument, layout: Layout, layout_dir: Path | None = None,
-                 options: RenderOptions | None = None):
+    def __init__(
+        self,
+        document: IssueDocument,
+        layout: Layout,
+        layout_dir: Path | None = None,
+        options: RenderOptions | None = None,
+    ):
         self.document = document
         self.issue = document.issue
         self.layout = layout
@@ -126,10 +131,23 @@ class PosterRenderer:
         blocks = self.fit()
         if blocks is None:
             files = {"issue": self.document.issue_path, "publication": self.document.publication_path}
-            raise InputError([Diagnostic(str(files[where]), problem.message, field=field_path(problem.loc) or None,
-                                         hint=problem.hint) for where, problem in self.problems()])
-        return build_pdf(self._story(blocks), self.document, self.layout, self.family, self.sheet,
-                         _no_page_furniture, dataclasses.replace(self.options, impose=None))
+            raise InputError(
+                [
+                    Diagnostic(
+                        str(files[where]), problem.message, field=field_path(problem.loc) or None, hint=problem.hint
+                    )
+                    for where, problem in self.problems()
+                ]
+            )
+        return build_pdf(
+            self._story(blocks),
+            self.document,
+            self.layout,
+            self.family,
+            self.sheet,
+            _no_page_furniture,
+            dataclasses.replace(self.options, impose=None),
+        )
 
     def fit(self) -> list[_Block] | None:
         """The parts at the largest sizes that fit the page, or None when even the minimums do not.
@@ -138,8 +156,9 @@ class PosterRenderer:
         drops a line and frees room, the other takes it back.
         """
         sizes = self.sizes
-        headlines = [(size / sizes.headline, self._headline_blocks(size))
-                     for size in _steps(sizes.headline, sizes.headline_min)]
+        headlines = [
+            (size / sizes.headline, self._headline_blocks(size)) for size in _steps(sizes.headline, sizes.headline_min)
+        ]
         lists = [(size / sizes.items, self._list_blocks(size)) for size in _steps(sizes.items, sizes.items_min)]
         best: tuple[tuple[float, float], list[_Block]] | None = None
         for headline_scale, headline in headlines:
@@ -179,15 +198,32 @@ class PosterRenderer:
         blocks = self._headline_blocks(self.sizes.headline_min) + self._list_blocks(self.sizes.items_min)
         if not any(block.too_wide for block in blocks) and sum(block.height for block in blocks) <= self.room:
             return []
-        found = [("issue", Problem(block.part.path + ((index,) if block.part.key != "headline" else ()),
-                                   f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
-                                   "shorten it, or split it with a space", at_key=True))
-                 for block in blocks for index, word in block.too_wide]
+        found = [
+            (
+                "issue",
+                Problem(
+                    block.part.path + ((index,) if block.part.key != "headline" else ()),
+                    f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
+                    "shorten it, or split it with a space",
+                    at_key=True,
+                ),
+            )
+            for block in blocks
+            for index, word in block.too_wide
+        ]
         text_room = self.room - sum(block.height - block.text_height for block in blocks)
         if text_room <= 0:
-            return found + [("publication", Problem(
-                (), "the masthead, hotline and footer leave no room for the poster's text",
-                "shorten the publication's title, tagline, hotline or footer", at_key=True))]
+            return found + [
+                (
+                    "publication",
+                    Problem(
+                        (),
+                        "the masthead, hotline and footer leave no room for the poster's text",
+                        "shorten the publication's title, tagline, hotline or footer",
+                        at_key=True,
+                    ),
+                )
+            ]
         level = _level([block.text_height for block in blocks], text_room)
         for block in blocks:
             if block.text_height > level:
@@ -207,8 +243,11 @@ class PosterRenderer:
                     break
                 remove, saved = remove + 1, saved + height
             name = "do" if part.key == "do" else "don't"
-            advice = (f"remove {remove} item{'s' if remove > 1 else ''} or shorten them"
-                      if remove < len(part.texts) else "shorten the instructions")
+            advice = (
+                f"remove {remove} item{'s' if remove > 1 else ''} or shorten them"
+                if remove < len(part.texts)
+                else "shorten the instructions"
+            )
             message = f"the {name} list is {share}: {advice}"
         if part.own:
             hint = _READ_FROM_AFAR[part.key]
@@ -235,30 +274,44 @@ class PosterRenderer:
         big_icon = head_size * 1.25
         icon_column = big_icon + 2 * pad
         item_style = self._style("poster_item", self.family.regular, size)
-        head_style = self._style("poster_box_title", self.family.bold, head_size,
-                                 textColor=self.colour["on_accent"])
+        head_style = self._style("poster_box_title", self.family.bold, head_size, textColor=self.colour["on_accent"])
         items = [Paragraph(self.text.inline(text), item_style) for text in part.texts]
-        rows = [[Icon(kind, big_icon, self.colour["on_accent"], colour), Paragraph(escape_xml(self.label(part.key)),
-                                                                                  head_style)]]
+        rows = [
+            [
+                Icon(kind, big_icon, self.colour["on_accent"], colour),
+                Paragraph(escape_xml(self.label(part.key)), head_style),
+            ]
+        ]
         rows += [[Icon(kind, icon, colour), item] for item in items]
         icon_drop = pad + (item_style.leading - icon) / 2
-        table = Table(rows, colWidths=[icon_column, self.width - icon_column], style=TableStyle([
-            ("BACKGROUND", (0, 0), (-1, 0), colour),
-            ("BOX", (0, 0), (-1, -1), 3, colour),
-            ("LINEBELOW", (0, 1), (-1, -2), 0.75, colour),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("ALIGN", (0, 0), (0, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 1), (0, -1), icon_drop),
-        ]))
+        table = Table(
+            rows,
+            colWidths=[icon_column, self.width - icon_column],
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), colour),
+                    ("BOX", (0, 0), (-1, -1), 3, colour),
+                    ("LINEBELOW", (0, 1), (-1, -2), 0.75, colour),
+                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (0, -1), "CENTER"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                    ("TOPPADDING", (0, 0), (-1, -1), pad),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                    ("TOPPADDING", (0, 1), (0, -1), icon_drop),
+                ]
+            ),
+        )
         height = table.wrap(self.width, self.height)[1]
         text_width = self.width - icon_column - 2 * pad
-        return _Block(part, size, table, height, tuple(table._rowHeights[1:]),
-                      self._too_wide(part, items, item_style, text_width))
+        return _Block(
+            part, size, table, height, tuple(table._rowHeights[1:]), self._too_wide(part, items, item_style, text_width)
+        )
 
-    def _too_wide(self, part: Part, paragraphs: list[Paragraph], style: ParagraphStyle,
-                  width: float) -> tuple[tuple[int, str], ...]:
+    def _too_wide(
+        self, part: Part, paragraphs: list[Paragraph], style: ParagraphStyle, width: float
+    ) -> tuple[tuple[int, str], ...]:
         """For each text with a line that cannot break within ``width``: its widest word, as the user typed it."""
         found = []
         for index, (text, paragraph) in enumerate(zip(part.texts, paragraphs, strict=True)):
@@ -274,14 +327,18 @@ class PosterRenderer:
         sizes, publication = self.sizes, self.document.publication
         on_accent = self.colour["on_accent"]
         padding = 6 * mm
-        number_style = self._style("poster_number", self.family.bold, sizes.title * 0.9, leading=1.1,
-                                   textColor=on_accent, alignment=TA_RIGHT)
-        date_style = self._style("poster_date", self.family.regular, sizes.text * 0.85, textColor=on_accent,
-                                 alignment=TA_RIGHT)
+        number_style = self._style(
+            "poster_number", self.family.bold, sizes.title * 0.9, leading=1.1, textColor=on_accent, alignment=TA_RIGHT
+        )
+        date_style = self._style(
+            "poster_date", self.family.regular, sizes.text * 0.85, textColor=on_accent, alignment=TA_RIGHT
+        )
         number = self.label("issue_number", number=self.issue.number)
         when = typography.format_date(self.issue.date, self.lang)
-        natural = max(stringWidth(number, number_style.fontName, number_style.fontSize),
-                      stringWidth(when, date_style.fontName, date_style.fontSize))
+        natural = max(
+            stringWidth(number, number_style.fontName, number_style.fontSize),
+            stringWidth(when, date_style.fontName, date_style.fontSize),
+        )
         widths: list[float | None] = [None, min(natural + 2 * padding + 1, self.width * 0.42)]
         cells: list = [None, [Paragraph(escape_xml(number), number_style), Paragraph(escape_xml(when), date_style)]]
         title_style = self._style("poster_title", self.family.bold, sizes.title, leading=1.1, textColor=on_accent)
@@ -295,16 +352,27 @@ class PosterRenderer:
         title_text = self.family.drawable(typography.apply(publication.title, self.lang))
         title = [Paragraph(escape_xml(title_text), fitted(title_style, title_text, title_width - 2 * padding))]
         if publication.tagline:
-            title.append(Paragraph(self.text.inline(publication.tagline),
-                                   self._style("poster_tagline", self.family.regular, sizes.text * 0.8,
-                                               textColor=on_accent)))
+            title.append(
+                Paragraph(
+                    self.text.inline(publication.tagline),
+                    self._style("poster_tagline", self.family.regular, sizes.text * 0.8, textColor=on_accent),
+                )
+            )
         cells[cells.index(None)] = title
-        return Table([cells], colWidths=widths, style=TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-        ]))
+        return Table(
+            [cells],
+            colWidths=widths,
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+                ]
+            ),
+        )
 
     def _hotline_and_footer(self) -> list[Flowable]:
         """The bottom of the page: next issue, the hotline band, and the footer line."""
@@ -312,42 +380,94 @@ class PosterRenderer:
         bottom: list[Flowable] = []
         if self.issue.next_issue is not None:
             when = typography.format_date(self.issue.next_issue, self.lang)
-            bottom += [Paragraph(escape_xml(self.label("next_issue", date=when)),
-                                 self._style("poster_next", self.family.bold, sizes.text, alignment=TA_CENTER,
-                                             textColor=self.colour["accent"])), Spacer(1, 3 * mm)]
+            bottom += [
+                Paragraph(
+                    escape_xml(self.label("next_issue", date=when)),
+                    self._style(
+                        "poster_next",
+                        self.family.bold,
+                        sizes.text,
+                        alignment=TA_CENTER,
+                        textColor=self.colour["accent"],
+                    ),
+                ),
+                Spacer(1, 3 * mm),
+            ]
         hotline = self.document.hotline
         if hotline is not None:
             on_accent = self.colour["on_accent"]
-            text_style = self._style("poster_hotline", self.family.regular, sizes.text, textColor=on_accent,
-                                     alignment=TA_CENTER)
+            text_style = self._style(
+                "poster_hotline", self.family.regular, sizes.text, textColor=on_accent, alignment=TA_CENTER
+            )
             label_style = ParagraphStyle("poster_hotline_label", parent=text_style, fontName=self.family.bold)
-            phone_style = self._style("poster_phone", self.family.bold, sizes.phone, leading=1.15,
-                                      textColor=on_accent, alignment=TA_CENTER)
+            phone_style = self._style(
+                "poster_phone", self.family.bold, sizes.phone, leading=1.15, textColor=on_accent, alignment=TA_CENTER
+            )
             phone = self.family.drawable(typography.format_phone(hotline.phone, self.lang))
             padding = 6 * mm
-            lines = [Paragraph(self.text.inline(hotline.label), label_style),
-                     Paragraph(escape_xml(phone), fitted(phone_style, phone, self.width - 2 * padding, smallest=0.5))]
+            lines = [
+                Paragraph(self.text.inline(hotline.label), label_style),
+                Paragraph(escape_xml(phone), fitted(phone_style, phone, self.width - 2 * padding, smallest=0.5)),
+            ]
             if hotline.hours:
-                lines.append(Paragraph(self.text.inline(hotline.hours),
-                                       ParagraphStyle("poster_hours", parent=text_style, fontSize=sizes.text * 0.85,
-                                                      leading=sizes.text * 0.85 * 1.2)))
-            bottom.append(Table([[lines]], colWidths=[self.width], style=TableStyle([
-                ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
-                ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
-            ])))
+                lines.append(
+                    Paragraph(
+                        self.text.inline(hotline.hours),
+                        ParagraphStyle(
+                            "poster_hours",
+                            parent=text_style,
+                            fontSize=sizes.text * 0.85,
+                            leading=sizes.text * 0.85 * 1.2,
+                        ),
+                    )
+                )
+            bottom.append(
+                Table(
+                    [[lines]],
+                    colWidths=[self.width],
+                    style=TableStyle(
+                        [
+                            ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
+                            ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
+                        ]
+                    ),
+                )
+            )
         small = self._style("poster_footer", self.family.regular, sizes.small, textColor=self.colour["muted"])
-        identity = " · ".join([publication.title, self.label("issue_number", number=self.issue.number),
-                               typography.format_date(self.issue.date, self.lang)])
+        identity = " · ".join(
+            [
+                publication.title,
+                self.label("issue_number", number=self.issue.number),
+                typography.format_date(self.issue.date, self.lang),
+            ]
+        )
         lines = [Paragraph(escape_xml(self.family.drawable(typography.normalize(identity))), small)]
         if publication.footer:
-            lines.append(Paragraph(self.text.inline(publication.footer),
-                                   ParagraphStyle("poster_footer_line", parent=small, fontName=self.family.italic)))
-        bottom += [Spacer(1, 4 * mm), Table([[lines]], colWidths=[self.width], style=TableStyle([
-            ("LINEABOVE", (0, 0), (-1, 0), 1, self.colour["accent"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]))]
+            lines.append(
+                Paragraph(
+                    self.text.inline(publication.footer),
+                    ParagraphStyle("poster_footer_line", parent=small, fontName=self.family.italic),
+                )
+            )
+        bottom += [
+            Spacer(1, 4 * mm),
+            Table(
+                [[lines]],
+                colWidths=[self.width],
+                style=TableStyle(
+                    [
+                        ("LINEABOVE", (0, 0), (-1, 0), 1, self.colour["accent"]),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                ),
+            ),
+        ]
         return bottom
 
 

@@ -28,8 +28,17 @@ rl_config.useA85 = 0
 # laid out again, the document's time stamp): checked against the installed reportlab by
 # tests/test_dependencies.py.
 REPORTLAB_INTERNALS = {
-    "reportlab.pdfgen.canvas.Canvas": ("_doc", "_startPage", "_initialFontName", "_code", "_formsinuse",
-                                       "_currentPageHasImages", "_pagesize", "_trimBox", "_bleedBox"),
+    "reportlab.pdfgen.canvas.Canvas": (
+        "_doc",
+        "_startPage",
+        "_initialFontName",
+        "_code",
+        "_formsinuse",
+        "_currentPageHasImages",
+        "_pagesize",
+        "_trimBox",
+        "_bleedBox",
+    ),
     "reportlab.pdfbase.pdfdoc.PDFDocument": ("_timeStamp",),
     "reportlab.lib.utils.TimeStamp": ("t", "lt", "YMDhms"),
 }
@@ -200,9 +209,21 @@ class PressCanvas(Canvas):
             super().showPage()
 
 
-def canvas_class(footer: Callable[[Canvas, int, int], None], created: _dt.date, sheet: Sheet,
-                 grayscale: bool = False, impose: bool = False) -> type[PressCanvas]:
-    return type("IssueCanvas", (PressCanvas,), {
-        "footer": staticmethod(footer), "created": created, "sheet": sheet,
-        "grayscale": grayscale, "impose": impose,
-    })
+def canvas_class(
+    footer: Callable[[Canvas, int, int], None],
+    created: _dt.date,
+    sheet: Sheet,
+    grayscale: bool = False,
+    impose: bool = False,
+) -> type[PressCanvas]:
+    return type(
+        "IssueCanvas",
+        (PressCanvas,),
+        {
+            "footer": staticmethod(footer),
+            "created": created,
+            "sheet": sheet,
+            "grayscale": grayscale,
+            "impose": impose,
+        },
+    )

@@ -32,10 +32,20 @@ def catalogue() -> bytes:
 
 def test_a_line_per_issue_with_its_number_date_headline_and_pages(catalogue):
     assert words(read(catalogue)) == [
-        "Lettre de crise", "Catalogue des numéros",
-        "N°", "Date", "Titre", "Pages",
-        "1", "vendredi 5 février 2021", "Les téléphones fonctionnent", "2",
-        "2", "mardi 9 février 2021", "La messagerie revient (version corrigée)", "4",
+        "Lettre de crise",
+        "Catalogue des numéros",
+        "N°",
+        "Date",
+        "Titre",
+        "Pages",
+        "1",
+        "vendredi 5 février 2021",
+        "Les téléphones fonctionnent",
+        "2",
+        "2",
+        "mardi 9 février 2021",
+        "La messagerie revient (version corrigée)",
+        "4",
     ]
 
 
@@ -68,8 +78,9 @@ def test_an_english_publication_gets_an_english_catalogue():
 
 
 def test_a_long_series_continues_on_further_pages_under_the_same_heading():
-    series = [CatalogueLine(n, dt.date(2021, 1, 1) + dt.timedelta(days=7 * n), f"Point numéro {n}", 2)
-              for n in range(1, 120)]
+    series = [
+        CatalogueLine(n, dt.date(2021, 1, 1) + dt.timedelta(days=7 * n), f"Point numéro {n}", 2) for n in range(1, 120)
+    ]
     reader = read(render_catalogue("Lettre de crise", "Ville", "fr", series))
     assert len(reader.pages) > 1
     for page in reader.pages[1:]:
@@ -79,8 +90,14 @@ def test_a_long_series_continues_on_further_pages_under_the_same_heading():
 
 
 def test_headlines_are_printed_as_typed_and_a_character_the_font_lacks_is_left_out():
-    reader = read(render_catalogue("L'équipe & <b>la DSI</b>", "Ville", "fr",
-                                   [CatalogueLine(1, dt.date(2021, 2, 5), "Les <i>postes</i> & 中 reviennent", 1)]))
+    reader = read(
+        render_catalogue(
+            "L'équipe & <b>la DSI</b>",
+            "Ville",
+            "fr",
+            [CatalogueLine(1, dt.date(2021, 2, 5), "Les <i>postes</i> & 中 reviennent", 1)],
+        )
+    )
     lines = words(reader)
     assert lines[0] == "L’équipe & <b>la DSI</b>"  # no markup is read in the user's text, only typography
     assert "Les <i>postes</i> & reviennent" in lines and "中" not in " ".join(lines)

@@ -48,8 +48,10 @@ def placed(columns: FlowingColumns) -> list[list[tuple[str, float]]]:
 def test_content_that_fits_is_balanced_and_only_as_tall_as_needed():
     columns = FlowingColumns(blocks(10), 2, 10)
     assert columns.wrap(210, 500) == (210, 100)
-    assert placed(columns) == [[("b0", 0), ("b1", 20), ("b2", 40), ("b3", 60), ("b4", 80)],
-                               [("b5", 0), ("b6", 20), ("b7", 40), ("b8", 60), ("b9", 80)]]
+    assert placed(columns) == [
+        [("b0", 0), ("b1", 20), ("b2", 40), ("b3", 60), ("b4", 80)],
+        [("b5", 0), ("b6", 20), ("b7", 40), ("b8", 60), ("b9", 80)],
+    ]
     assert columns.split(210, 500) == []
 
 
@@ -107,14 +109,17 @@ def test_a_paragraph_at_the_bottom_of_a_column_goes_on_in_the_next():
     for part in parts:
         part.wrap(95, 10_000)  # a column's width: (200 - 10) / 2
     assert [word for part in parts for _, words in part.blPara.lines for word in words] == [
-        f"mot{index}" for index in range(200)]
+        f"mot{index}" for index in range(200)
+    ]
 
 
 def test_a_long_story_is_printed_whole_and_in_order_over_several_pages(tmp_path):
     family = register_family(*family_files(Fonts(), None))
     style = ParagraphStyle("body", fontName=family.regular, fontSize=10, leading=13)
-    story = [Paragraph(f"Paragraphe {index} : le service reprend étage par étage, bureau par bureau.", style)
-             for index in range(1, 121)]
+    story = [
+        Paragraph(f"Paragraphe {index} : le service reprend étage par étage, bureau par bureau.", style)
+        for index in range(1, 121)
+    ]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A5).build([FlowingColumns(story, 2, 12)])
     reader = pypdf.PdfReader(buffer)

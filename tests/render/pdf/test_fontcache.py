@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from newsletter.render import cache
-
 from newsletter.render.pdf import fontcache
 from newsletter.render.pdf.fonts import BUNDLED_DIR, isolate_reportlab
 
@@ -41,7 +40,9 @@ def test_a_font_read_back_is_the_font_reportlab_parses(font, cache_folder):
     assert len(kept_files(cache_folder)) == 1
     read_back = fontcache.load_font("Gras", font)
     assert read_back is not parsed and fontcache._same(read_back, TTFont("Gras", str(font)))
-    assert read_back.stringWidth("Réunion à 14 h 30 — salle B", 11) == parsed.stringWidth("Réunion à 14 h 30 — salle B", 11)
+    assert read_back.stringWidth("Réunion à 14 h 30 — salle B", 11) == parsed.stringWidth(
+        "Réunion à 14 h 30 — salle B", 11
+    )
 
 
 def test_an_entry_follows_the_fonts_bytes_not_its_date(font, cache_folder):

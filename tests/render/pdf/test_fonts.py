@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 from conftest import REPO
-
 from newsletter.render.pdf import fonts
 
 
@@ -24,13 +23,19 @@ def test_regenerating_the_coverage_gives_the_shipped_file(tmp_path, monkeypatch)
 
 
 def bundled_glyphs() -> fonts.Glyphs:
-    return fonts.glyphs(tuple(fonts.font_file(name, None) for name in (
-        "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")))
+    return fonts.glyphs(
+        tuple(
+            fonts.font_file(name, None)
+            for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")
+        )
+    )
 
 
 def test_every_character_of_french_text_is_drawable():
-    french = ("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’‘“”–—…€°№ \u00a0\u202f✓✗"
-              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'\"()[]/%&@#*+-=")
+    french = (
+        "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’‘“”–—…€°№ \u00a0\u202f✓✗"
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'\"()[]/%&@#*+-="
+    )
     assert bundled_glyphs().missing(french) == []
 
 
@@ -41,9 +46,10 @@ def test_characters_the_font_lacks_are_named_once_and_left_out():
 
 
 def test_checking_the_samples_imports_no_pdf_code(tmp_path):
-    code = ("import sys\nfrom newsletter.cli import app\n"
-            "try:\n    app(['check'])\nexcept SystemExit:\n    pass\n"
-            "print('reportlab' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO)
+    code = (
+        "import sys\nfrom newsletter.cli import app\n"
+        "try:\n    app(['check'])\nexcept SystemExit:\n    pass\n"
+        "print('reportlab' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip().endswith("False"), result.stdout + result.stderr

@@ -16,8 +16,8 @@ from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build import plan as build
 from newsletter.build.run import build_all
 from newsletter.model.formats import STATES
-from newsletter.text.labels import label
 from newsletter.model.load import load_workspace
+from newsletter.text.labels import label
 
 A4_POINTS = (595.28, 841.89)
 BASE_14 = ("Helvetica", "Times-", "Times,", "Courier", "Symbol", "ZapfDingbats")
@@ -106,14 +106,27 @@ def test_the_text_of_every_section_is_printed(sample_issue_3, sample_3_model):
     issue = sample_3_model
     text = flat(pdf_text(sample_issue_3.data))
     expected = [
-        "Lettre de crise", "Journal interne des agents", "N° 3", "mardi 16 février 2021", "Point à 16 h 30",
-        issue.headline, issue.edition.upper(), label("fr", "essentials"),
-        *issue.essentials, *issue.do, *issue.dont,
-        *(entry.system for entry in issue.status), *(label("fr", f"state_{state}") for state in STATES),
-        *(item.title for item in issue.news), issue.news[0].caption,
-        *(tip.title for tip in issue.tips), *(question.q for question in issue.faq),
+        "Lettre de crise",
+        "Journal interne des agents",
+        "N° 3",
+        "mardi 16 février 2021",
+        "Point à 16 h 30",
+        issue.headline,
+        issue.edition.upper(),
+        label("fr", "essentials"),
+        *issue.essentials,
+        *issue.do,
+        *issue.dont,
+        *(entry.system for entry in issue.status),
+        *(label("fr", f"state_{state}") for state in STATES),
+        *(item.title for item in issue.news),
+        issue.news[0].caption,
+        *(tip.title for tip in issue.tips),
+        *(question.q for question in issue.faq),
         *(contact.name for contact in issue.contacts),
-        "Numéro unique agents", "02 61 91 40 00", "Prochain numéro : mardi 23 février 2021",
+        "Numéro unique agents",
+        "02 61 91 40 00",
+        "Prochain numéro : mardi 23 février 2021",
         "Document interne — ne pas afficher à l'accueil",
     ]
     missing = [phrase for phrase in expected if flat(phrase) not in text]
@@ -145,7 +158,10 @@ def test_metadata_describes_the_issue(sample_issue_3):
     assert info.author == "Ville et Métropole de Val-de-Loire-sur-Mer"
     assert info.subject == "Les premiers outils reviennent, service par service"
     assert [flat(word) for word in info["/Keywords"].split(", ")] == [
-        "Lettre de crise", "N° 3", "Ville et Métropole de Val-de-Loire-sur-Mer"]
+        "Lettre de crise",
+        "N° 3",
+        "Ville et Métropole de Val-de-Loire-sur-Mer",
+    ]
     assert pdf.trailer["/Root"]["/Lang"] == "fr-FR"
     assert info["/CreationDate"].startswith("D:20210216")
     assert (info.creation_date.year, info.creation_date.month, info.creation_date.day) == (2021, 2, 16)
@@ -165,8 +181,11 @@ def test_the_same_input_gives_the_same_bytes_whatever_was_built_before(sample_is
 
 
 def test_markup_like_user_text_prints_literally(workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE + 'lead: "<b>unclosed & <font name=x> &#x110000; <para> 2 * 3 **x"\n'
-                    "do:\n  - Tom & Jerry <i>sans</i> italique\n")
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE + 'lead: "<b>unclosed & <font name=x> &#x110000; <para> 2 * 3 **x"\n'
+        "do:\n  - Tom & Jerry <i>sans</i> italique\n",
+    )
     data, _ = render(workspace.root)
     text = flat(pdf_text(data))
     assert "<b>unclosed & <font name=x> &#x110000 ; <para> 2 * 3 **x" in text
@@ -183,13 +202,14 @@ def test_the_kicker_is_in_capitals_only_where_the_font_has_them(workspace):
 
 
 # Segments of varied length, so that across the text every position falls at a line's end.
-TRAPS = " ".join(f"{'mot ' * (k % 9)}{'x' * (k % 7)} « bonjour » Pourquoi ? Appelez le 0241054000."
-                 for k in range(45))
+TRAPS = " ".join(f"{'mot ' * (k % 9)}{'x' * (k % 7)} « bonjour » Pourquoi ? Appelez le 0241054000." for k in range(45))
 
 
 def test_no_line_break_inside_guillemets_before_a_question_mark_or_inside_a_phone(workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE + f"news:\n  - title: Pièges\n    body: {TRAPS}\n"
-                    f"faq:\n  - q: Pourquoi ?\n    a: {TRAPS}\n")
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE + f"news:\n  - title: Pièges\n    body: {TRAPS}\nfaq:\n  - q: Pourquoi ?\n    a: {TRAPS}\n",
+    )
     lines = pdf_lines(render(workspace.root)[0])
     typed = 2 * TRAPS.count("« bonjour »")
     assert sum(line.count("« bonjour »") for line in lines) == typed
@@ -200,8 +220,9 @@ def test_no_line_break_inside_guillemets_before_a_question_mark_or_inside_a_phon
 def test_an_answer_longer_than_a_page_flows_over_pages(workspace):
     paragraph = "Cette réponse détaille chaque étape de la reprise, service par service, sans rien omettre. " * 8
     answer = "\n\n".join(f"      Étape {n}. {paragraph}" for n in range(1, 31))
-    workspace.write("001.yaml", MINIMAL_ISSUE + f"faq:\n  - q: Que se passe-t-il ?\n    a: |\n{answer}\n"
-                    "      Fin de la réponse.\n")
+    workspace.write(
+        "001.yaml", MINIMAL_ISSUE + f"faq:\n  - q: Que se passe-t-il ?\n    a: |\n{answer}\n      Fin de la réponse.\n"
+    )
     data, pages = render(workspace.root)
     assert pages >= 4
     text = flat(pdf_text(data))
@@ -240,8 +261,9 @@ def test_any_item_longer_than_a_page_flows_over_pages(workspace, section):
 
 
 def test_a_missing_image_is_an_error_naming_the_field_and_no_pdf_is_written(workspace, cli):
-    workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n"
-                    "    image: ../assets/absente.png\n")
+    workspace.write(
+        "001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/absente.png\n"
+    )
     result = cli("--root", workspace.root, "build")
     assert result.code == 1
     assert "issues/001.yaml:8:12: news[1].image: the image '../assets/absente.png' is not found" in result.err
@@ -250,20 +272,24 @@ def test_a_missing_image_is_an_error_naming_the_field_and_no_pdf_is_written(work
 
 def test_an_image_that_is_not_an_image_is_an_error(workspace, cli):
     (workspace.root / "assets" / "photo.png").write_text("not a picture", encoding="utf-8")
-    workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n"
-                    "    image: ../assets/photo.png\n")
+    workspace.write(
+        "001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/photo.png\n"
+    )
     result = cli("--root", workspace.root, "build")
     assert result.code == 1 and "news[1].image: the image '../assets/photo.png' cannot be read" in result.err
     assert not workspace.out.exists()
 
 
 def test_a_character_the_font_cannot_draw_is_a_warning_with_its_name(workspace, cli):
-    workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent",
-                                                      "headline: Les téléphones 漢 fonctionnent"))
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent", "headline: Les téléphones 漢 fonctionnent"),
+    )
     result = cli("--root", workspace.root, "build")
     assert result.code == 0
-    assert re.search(r"issues/001\.yaml:3:\d+: warning: headline: the character '漢' \(CJK UNIFIED IDEOGRAPH-6F22\)",
-                     result.err)
+    assert re.search(
+        r"issues/001\.yaml:3:\d+: warning: headline: the character '漢' \(CJK UNIFIED IDEOGRAPH-6F22\)", result.err
+    )
     [pdf] = workspace.pdfs()
     text = pdf_text(pdf.read_bytes())
     assert "Les téléphones" in text and "漢" not in text
@@ -289,6 +315,7 @@ def test_a_failed_render_leaves_the_previous_pdf_intact(workspace, monkeypatch):
         raise RuntimeError("the renderer failed")
 
     from newsletter.render.pdf.journal import JournalRenderer
+
     monkeypatch.setattr(JournalRenderer, "render", broken)
     with pytest.raises(RuntimeError):
         render(workspace.root)
@@ -317,8 +344,11 @@ def test_the_news_heading_is_printed_on_the_page_of_the_first_article(tmp_path, 
 
 
 def test_the_layout_s_sections_are_printed_in_its_order_and_no_other(workspace, cli):
-    workspace.write("001.yaml", MINIMAL_ISSUE + "essentials:\n  - Gardez votre badge sur vous\n"
-                    "tips:\n  - Notez vos appels\nfaq:\n  - q: Qui appeler ?\n    a: Le numéro unique.\n")
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE + "essentials:\n  - Gardez votre badge sur vous\n"
+        "tips:\n  - Notez vos appels\nfaq:\n  - q: Qui appeler ?\n    a: Le numéro unique.\n",
+    )
     layouts = workspace.root / "layouts"
     layouts.mkdir()
     (layouts / "mine.yaml").write_text("sections:\n  - faq\n  - essentials\n", encoding="utf-8")

@@ -21,11 +21,14 @@ def family():
     return kit.register_layout_fonts(Layout.parse({}), None)
 
 
-@pytest.mark.parametrize("page, expected", [
-    ({"size": "A4"}, (210, 297)),
-    ({"size": "A3", "orientation": "landscape"}, (420, 297)),
-    ({"size": "Letter"}, (215.9, 279.4)),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ({"size": "A4"}, (210, 297)),
+        ({"size": "A3", "orientation": "landscape"}, (420, 297)),
+        ({"size": "Letter"}, (215.9, 279.4)),
+    ],
+)
 def test_the_page_size_is_the_layout_s_in_points(page, expected):
     width, height = kit.page_size(Layout.parse({"page": page}))
     assert (round(width / mm, 1), round(height / mm, 1)) == expected
@@ -45,8 +48,11 @@ def test_the_metadata_names_the_journal_the_issue_and_its_publisher():
 def test_styles_take_the_layout_s_sizes_and_colours_in_grey_under_grayscale(family):
     layout = Layout.parse({"sizes": {"body": "10,5"}, "colours": {"accent": "#A4161A"}})
     styles = kit.Styles(layout, family)
-    assert (styles.body.fontSize, styles.body.fontName, styles.bullet.bulletFontName) == (10.5, family.regular,
-                                                                                          family.regular)
+    assert (styles.body.fontSize, styles.body.fontName, styles.bullet.bulletFontName) == (
+        10.5,
+        family.regular,
+        family.regular,
+    )
     assert styles.colour["accent"] == colors.HexColor("#A4161A")
     grey = kit.Styles(layout, family, grayscale=True).colour["accent"]
     assert grey.red == grey.green == grey.blue
@@ -62,7 +68,10 @@ def test_user_text_blocks_are_paragraphs_and_bullets(family):
     styles = kit.Styles(Layout.parse({}), family)
     blocks = kit.UserText("fr", family).blocks("Un paragraphe.\n\n- un\n- deux", styles.body, styles.bullet)
     assert [(block.style.name, block.bulletText) for block in blocks] == [
-        ("body", None), ("bullet", "•"), ("bullet", "•")]
+        ("body", None),
+        ("bullet", "•"),
+        ("bullet", "•"),
+    ]
 
 
 def test_a_fitted_style_shrinks_to_the_width_but_never_below_its_smallest(family):
@@ -76,8 +85,10 @@ def test_a_fitted_style_shrinks_to_the_width_but_never_below_its_smallest(family
     assert kit.fitted(style, title, natural * 0.1).fontSize == pytest.approx(style.fontSize * 0.6)
 
 
-@pytest.mark.parametrize("kind, shape", [("restored", "check"), ("down", "cross"), ("testing", "testing"),
-                                         ("degraded", "degraded"), ("check", "check")])
+@pytest.mark.parametrize(
+    "kind, shape",
+    [("restored", "check"), ("down", "cross"), ("testing", "testing"), ("degraded", "degraded"), ("check", "check")],
+)
 def test_each_state_has_its_own_drawn_icon(kind, shape):
     icon = kit.Icon(kind, 12, colors.black)
     assert (icon.kind, icon.wrap(100, 100)) == (shape, (12, 12))

@@ -21,13 +21,16 @@ from newsletter.text.labels import label
 A3_POINTS = (841.89, 1190.55)
 HEADLINE_MIN, ITEMS_MIN = 60, 24
 
-SHORT_LISTS_ISSUE = MINIMAL_ISSUE + """\
+SHORT_LISTS_ISSUE = (
+    MINIMAL_ISSUE
+    + """\
 do:
   - Gardez votre badge sur vous
   - Appelez le numéro unique
 dont:
   - Ne branchez aucune clé USB
 """
+)
 
 
 def reader(data: bytes) -> PdfReader:
@@ -53,8 +56,13 @@ def sized_fragments(data: bytes) -> list[tuple[str, float]]:
 
 
 def printed_at(data: bytes, at_least: float | None = None, below: float | None = None) -> str:
-    return letters("".join(text for text, size in sized_fragments(data)
-                           if (at_least is None or size >= at_least) and (below is None or size < below)))
+    return letters(
+        "".join(
+            text
+            for text, size in sized_fragments(data)
+            if (at_least is None or size >= at_least) and (below is None or size < below)
+        )
+    )
 
 
 def page_text(data: bytes) -> str:
@@ -75,7 +83,10 @@ def sample_posters(tmp_path_factory):
     assert not result.errors, [str(d) for d in result.errors]
     built = list(build_all(result, tmp_path_factory.mktemp("posters")))
     assert len(built) == len(result.documents) == 6
-    return [(document.issue, item.path.read_bytes(), item.pages) for document, item in zip(result.documents, built)]
+    return [
+        (document.issue, item.path.read_bytes(), item.pages)
+        for document, item in zip(result.documents, built, strict=True)
+    ]
 
 
 def line_of(text: str, start: str) -> int:
@@ -115,9 +126,18 @@ def test_every_size_on_the_page_comes_from_the_text_not_a_default(sample_posters
 def test_the_poster_has_masthead_labels_hotline_date_and_footer(sample_posters):
     _, data, _ = sample_posters[2]
     text = page_text(data)
-    for expected in ["Lettre de crise", "N° 3", "mardi 16 février 2021", label("fr", "do"), label("fr", "dont"),
-                     "Numéro unique agents", "02 61 91 40 00", "Du lundi au vendredi, de 8 h à 18 h",
-                     "Prochain numéro : mardi 23 février 2021", "Document interne — ne pas afficher à l'accueil"]:
+    for expected in [
+        "Lettre de crise",
+        "N° 3",
+        "mardi 16 février 2021",
+        label("fr", "do"),
+        label("fr", "dont"),
+        "Numéro unique agents",
+        "02 61 91 40 00",
+        "Du lundi au vendredi, de 8 h à 18 h",
+        "Prochain numéro : mardi 23 février 2021",
+        "Document interne — ne pas afficher à l'accueil",
+    ]:
         assert letters(expected) in text, expected
     assert "02 61 91 40 00" in reader(data).pages[0].extract_text().replace("\u00a0", " ")
 
@@ -200,9 +220,14 @@ def test_grayscale_and_bleed_apply_to_the_poster(workspace):
 
 # --- text that cannot fit --------------------------------------------------------------------------
 
-TOO_MANY_INSTRUCTIONS = MINIMAL_ISSUE + "poster:\n  headline: Badge obligatoire\n  do:\n" + "".join(
-    f"    - Vérifiez la consigne numéro {n} affichée près de l'ascenseur avant de monter à l'étage\n"
-    for n in range(1, 13))
+TOO_MANY_INSTRUCTIONS = (
+    MINIMAL_ISSUE
+    + "poster:\n  headline: Badge obligatoire\n  do:\n"
+    + "".join(
+        f"    - Vérifiez la consigne numéro {n} affichée près de l'ascenseur avant de monter à l'étage\n"
+        for n in range(1, 13)
+    )
+)
 
 
 def test_a_list_too_long_for_the_poster_is_an_error_at_the_list_and_no_pdf_is_written(workspace, cli):
@@ -210,8 +235,11 @@ def test_a_list_too_long_for_the_poster_is_an_error_at_the_list_and_no_pdf_is_wr
     result = cli("--root", workspace.root, "build", "--layout", "poster-a3")
     assert result.code == 1
     line = line_of(TOO_MANY_INSTRUCTIONS, "  do:")
-    message = re.search(rf"issues/001\.yaml:{line}:3: poster\.do: the do list is about (\d+) % too long "
-                        r"for the poster: remove (\d+) items or shorten them", result.err)
+    message = re.search(
+        rf"issues/001\.yaml:{line}:3: poster\.do: the do list is about (\d+) % too long "
+        r"for the poster: remove (\d+) items or shorten them",
+        result.err,
+    )
     assert message, result.err
     assert int(message[1]) >= 5 and 1 <= int(message[2]) < 12
     assert workspace.pdfs() == []
@@ -221,7 +249,7 @@ def test_removing_the_items_the_message_asks_for_makes_the_poster_fit(workspace,
     workspace.write("001.yaml", TOO_MANY_INSTRUCTIONS)
     remove = int(re.search(r"remove (\d+) items", cli("--root", workspace.root, "build", "-l", "poster-a3").err)[1])
     lines = TOO_MANY_INSTRUCTIONS.splitlines(keepends=True)
-    workspace.write("001.yaml", "".join(lines[:len(lines) - remove]))
+    workspace.write("001.yaml", "".join(lines[: len(lines) - remove]))
     result = cli("--root", workspace.root, "build", "--layout", "poster-a3")
     assert result.code == 0, result.err
     [pdf] = workspace.pdfs()
@@ -230,8 +258,9 @@ def test_removing_the_items_the_message_asks_for_makes_the_poster_fit(workspace,
 
 def test_check_reports_the_poster_that_does_not_fit_when_the_poster_is_the_layout(workspace, cli):
     publication = workspace.issues / "publication.yaml"
-    publication.write_text(publication.read_text(encoding="utf-8").replace("layout: journal-a4", "layout: poster-a3"),
-                           encoding="utf-8")
+    publication.write_text(
+        publication.read_text(encoding="utf-8").replace("layout: journal-a4", "layout: poster-a3"), encoding="utf-8"
+    )
     workspace.write("001.yaml", TOO_MANY_INSTRUCTIONS)
     result = cli("--root", workspace.root, "check")
     assert result.code == 1
@@ -243,8 +272,11 @@ def test_a_headline_too_long_falling_back_from_the_issue_says_so_at_the_headline
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("Les téléphones fonctionnent", headline))
     result = cli("--root", workspace.root, "build", "--layout", "poster-a3")
     assert result.code == 1
-    assert re.search(r"issues/001\.yaml:3:1: headline: the headline is about \d+ % too long for the poster: "
-                     r"shorten it to about \d+ words", result.err), result.err
+    assert re.search(
+        r"issues/001\.yaml:3:1: headline: the headline is about \d+ % too long for the poster: "
+        r"shorten it to about \d+ words",
+        result.err,
+    ), result.err
     assert "under `poster:`" in result.err
     assert workspace.pdfs() == []
 
@@ -253,18 +285,23 @@ def test_a_word_wider_than_the_page_is_named(workspace, cli):
     workspace.write("001.yaml", MINIMAL_ISSUE + "poster:\n  headline: Anticonstitutionnellementissime\n")
     result = cli("--root", workspace.root, "build", "--layout", "poster-a3")
     assert result.code == 1
-    assert 'poster.headline: the word "Anticonstitutionnellementissime" is too wide for the poster, even at 60 pt' \
+    assert (
+        'poster.headline: the word "Anticonstitutionnellementissime" is too wide for the poster, even at 60 pt'
         in result.err
+    )
     assert workspace.pdfs() == []
 
 
 # --- the layout's sizes ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("key", "value", "message"), [
-    ("headline_min", "50", "50 pt is too small: a poster headline must be read from two metres; use 60 or more"),
-    ("items_min", "20", "20 pt is too small: poster instructions must be read from two metres; use 24 or more"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("headline_min", "50", "50 pt is too small: a poster headline must be read from two metres; use 60 or more"),
+        ("items_min", "20", "20 pt is too small: poster instructions must be read from two metres; use 24 or more"),
+    ],
+)
 def test_a_layout_cannot_set_minimums_below_what_two_metres_need(workspace, cli, key, value, message):
     text = (REPO / "newsletter" / "data" / "layouts" / "poster-a3.yaml").read_text(encoding="utf-8")
     text = re.sub(rf"(?m)^  {key}: .*$", f"  {key}: {value}", text)

@@ -20,7 +20,7 @@ def page_numbers_by_side(path) -> list[tuple[int | None, int | None]]:
         halves: list[int | None] = [None, None]
         middle = float(page.mediabox.width) / 2
 
-        def visit(text, cm, tm, font, size):
+        def visit(text, cm, tm, font, size, halves=halves, middle=middle):
             found = re.search(r"Page (\d+)/\d+", text)
             if found:
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
@@ -31,11 +31,14 @@ def page_numbers_by_side(path) -> list[tuple[int | None, int | None]]:
     return sides
 
 
-@pytest.mark.parametrize("pages, sides", [
-    (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
-    (5, [(None, 1), (2, None), (None, 3), (4, 5)]),  # padded with blank pages to a multiple of four
-    (1, [(None, 1), (None, None)]),
-])
+@pytest.mark.parametrize(
+    "pages, sides",
+    [
+        (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
+        (5, [(None, 1), (2, None), (None, 3), (4, 5)]),  # padded with blank pages to a multiple of four
+        (1, [(None, 1), (None, None)]),
+    ],
+)
 def test_booklet_order_is_the_saddle_stitch_imposition(pages, sides):
     assert booklet_order(pages) == sides
 
@@ -67,8 +70,9 @@ def test_a_short_issue_makes_one_sheet_with_blank_pages_at_the_back(cli, workspa
 
 
 def test_the_booklet_in_grayscale_has_no_colour_left(cli, tmp_path):
-    result = cli("--root", REPO, "build", "3", "--layout", "journal-a5", "--impose", "booklet", "--grayscale",
-                 "--out", tmp_path)
+    result = cli(
+        "--root", REPO, "build", "3", "--layout", "journal-a5", "--impose", "booklet", "--grayscale", "--out", tmp_path
+    )
     assert result.code == 0, result.err
     [booklet] = tmp_path.glob("*_a5-grayscale-booklet.pdf")
     for side in PdfReader(booklet).pages:
