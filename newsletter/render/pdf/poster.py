@@ -1,10 +1,10 @@
 """The poster: one page for lifts and stairwells, read from two metres.
 
-A masthead band, the headline, "do" and "don't" with drawn icons, the hotline and the footer. The
-headline and the lists start at the layout's generous sizes and shrink together toward their
-minimums until the page holds them. Past the minimums nothing is drawn (never a second page, never
-clipped text): :func:`fit_problems` says which text to shorten and by about how much, for `check`
-as well as `build`.
+A masthead band, the headline, "do" and "don't" with drawn icons, the hotline and the footer (the
+fixed parts: ``render/pdf/poster_furniture.py``). The headline and the lists start at the layout's
+generous sizes and shrink together toward their minimums until the page holds them. Past the
+minimums nothing is drawn (never a second page, never clipped text): :func:`fit_problems` says
+which text to shorten and by about how much, for `check` as well as `build`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -25,17 +24,10 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
-from newsletter.render.pdf.kit import (
-    Icon,
-    UserText,
-    build_pdf,
-    fitted,
-    page_size,
-    register_layout_fonts,
-    scaled_image,
-)
+from newsletter.render.pdf.kit import Icon, UserText, build_pdf, page_size, register_layout_fonts
+from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
 from newsletter.render.pdf.press import Sheet
-from newsletter.text import markup, typography
+from newsletter.text import markup
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
 
@@ -116,10 +108,11 @@ class PosterRenderer:
         self.width = page_width - (margins.left + margins.right) * mm
         self.height = page_height - (margins.top + margins.bottom) * mm
         self.parts = poster_parts(self.issue)
-        self.top = self._masthead()
-        self.bottom = self._hotline_and_footer()
-        furniture = sum(item.wrap(self.width, self.height)[1] for item in [self.top, *self.bottom])
-        self.room = self.height - furniture - GAP * (len(self.parts) + 1)
+        furniture = PageFurniture(document, self.sizes, self.family, self.colour, self.width, self.options.grayscale)
+        self.top = furniture.masthead()
+        self.bottom = furniture.bottom()
+        fixed = sum(item.wrap(self.width, self.height)[1] for item in [self.top, *self.bottom])
+        self.room = self.height - fixed - GAP * (len(self.parts) + 1)
 
     def label(self, key: str, **values) -> str:
         return label(self.lang, key).format(**values)
@@ -257,12 +250,8 @@ class PosterRenderer:
 
     # --- the blocks -------------------------------------------------------------------------------
 
-    def _style(self, name: str, font: str, size: float, leading: float = 1.2, **extra) -> ParagraphStyle:
-        extra.setdefault("textColor", self.colour["text"])
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading, **extra)
-
     def _headline(self, part: Part, size: float) -> _Block:
-        style = self._style("poster_headline", self.family.bold, size, leading=1.1)
+        style = text_style("poster_headline", self.family.bold, size, self.colour["text"], leading=1.1)
         paragraph = Paragraph(self.text.inline(part.texts[0]), style)
         height = paragraph.wrap(self.width, self.height)[1]
         return _Block(part, size, paragraph, height, (height,), self._too_wide(part, [paragraph], style, self.width))
@@ -273,8 +262,8 @@ class PosterRenderer:
         head_size, icon, pad = size * 1.1, size * 0.9, size * 0.28
         big_icon = head_size * 1.25
         icon_column = big_icon + 2 * pad
-        item_style = self._style("poster_item", self.family.regular, size)
-        head_style = self._style("poster_box_title", self.family.bold, head_size, textColor=self.colour["on_accent"])
+        item_style = text_style("poster_item", self.family.regular, size, self.colour["text"])
+        head_style = text_style("poster_box_title", self.family.bold, head_size, self.colour["on_accent"])
         items = [Paragraph(self.text.inline(text), item_style) for text in part.texts]
         rows = [
             [
@@ -319,156 +308,6 @@ class PosterRenderer:
                 words = markup.plain(text).split()
                 found.append((index, max(words, key=lambda w: stringWidth(w, style.fontName, style.fontSize))))
         return tuple(found)
-
-    # --- page furniture ------------------------------------------------------------------------
-
-    def _masthead(self) -> Table:
-        """The accent band: logo, journal title and tagline, issue number and date."""
-        sizes, publication = self.sizes, self.document.publication
-        on_accent = self.colour["on_accent"]
-        padding = 6 * mm
-        number_style = self._style(
-            "poster_number", self.family.bold, sizes.title * 0.9, leading=1.1, textColor=on_accent, alignment=TA_RIGHT
-        )
-        date_style = self._style(
-            "poster_date", self.family.regular, sizes.text * 0.85, textColor=on_accent, alignment=TA_RIGHT
-        )
-        number = self.label("issue_number", number=self.issue.number)
-        when = typography.format_date(self.issue.date, self.lang)
-        natural = max(
-            stringWidth(number, number_style.fontName, number_style.fontSize),
-            stringWidth(when, date_style.fontName, date_style.fontSize),
-        )
-        widths: list[float | None] = [None, min(natural + 2 * padding + 1, self.width * 0.42)]
-        cells: list = [None, [Paragraph(escape_xml(number), number_style), Paragraph(escape_xml(when), date_style)]]
-        title_style = self._style("poster_title", self.family.bold, sizes.title, leading=1.1, textColor=on_accent)
-        logo = self.document.logo_path()
-        if logo is not None:
-            side = title_style.leading * 1.6
-            cells.insert(0, scaled_image(logo, side, side, self.options.grayscale))
-            widths.insert(0, side + 2 * padding)
-        title_width = self.width - sum(width for width in widths if width)
-        widths[widths.index(None)] = title_width
-        title_text = self.family.drawable(typography.apply(publication.title, self.lang))
-        title = [Paragraph(escape_xml(title_text), fitted(title_style, title_text, title_width - 2 * padding))]
-        if publication.tagline:
-            title.append(
-                Paragraph(
-                    self.text.inline(publication.tagline),
-                    self._style("poster_tagline", self.family.regular, sizes.text * 0.8, textColor=on_accent),
-                )
-            )
-        cells[cells.index(None)] = title
-        return Table(
-            [cells],
-            colWidths=widths,
-            style=TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-                ]
-            ),
-        )
-
-    def _hotline_and_footer(self) -> list[Flowable]:
-        """The bottom of the page: next issue, the hotline band, and the footer line."""
-        sizes, publication = self.sizes, self.document.publication
-        bottom: list[Flowable] = []
-        if self.issue.next_issue is not None:
-            when = typography.format_date(self.issue.next_issue, self.lang)
-            bottom += [
-                Paragraph(
-                    escape_xml(self.label("next_issue", date=when)),
-                    self._style(
-                        "poster_next",
-                        self.family.bold,
-                        sizes.text,
-                        alignment=TA_CENTER,
-                        textColor=self.colour["accent"],
-                    ),
-                ),
-                Spacer(1, 3 * mm),
-            ]
-        hotline = self.document.hotline
-        if hotline is not None:
-            on_accent = self.colour["on_accent"]
-            text_style = self._style(
-                "poster_hotline", self.family.regular, sizes.text, textColor=on_accent, alignment=TA_CENTER
-            )
-            label_style = ParagraphStyle("poster_hotline_label", parent=text_style, fontName=self.family.bold)
-            phone_style = self._style(
-                "poster_phone", self.family.bold, sizes.phone, leading=1.15, textColor=on_accent, alignment=TA_CENTER
-            )
-            phone = self.family.drawable(typography.format_phone(hotline.phone, self.lang))
-            padding = 6 * mm
-            lines = [
-                Paragraph(self.text.inline(hotline.label), label_style),
-                Paragraph(escape_xml(phone), fitted(phone_style, phone, self.width - 2 * padding, smallest=0.5)),
-            ]
-            if hotline.hours:
-                lines.append(
-                    Paragraph(
-                        self.text.inline(hotline.hours),
-                        ParagraphStyle(
-                            "poster_hours",
-                            parent=text_style,
-                            fontSize=sizes.text * 0.85,
-                            leading=sizes.text * 0.85 * 1.2,
-                        ),
-                    )
-                )
-            bottom.append(
-                Table(
-                    [[lines]],
-                    colWidths=[self.width],
-                    style=TableStyle(
-                        [
-                            ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
-                            ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-                            ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
-                        ]
-                    ),
-                )
-            )
-        small = self._style("poster_footer", self.family.regular, sizes.small, textColor=self.colour["muted"])
-        identity = " · ".join(
-            [
-                publication.title,
-                self.label("issue_number", number=self.issue.number),
-                typography.format_date(self.issue.date, self.lang),
-            ]
-        )
-        lines = [Paragraph(escape_xml(self.family.drawable(typography.normalize(identity))), small)]
-        if publication.footer:
-            lines.append(
-                Paragraph(
-                    self.text.inline(publication.footer),
-                    ParagraphStyle("poster_footer_line", parent=small, fontName=self.family.italic),
-                )
-            )
-        bottom += [
-            Spacer(1, 4 * mm),
-            Table(
-                [[lines]],
-                colWidths=[self.width],
-                style=TableStyle(
-                    [
-                        ("LINEABOVE", (0, 0), (-1, 0), 1, self.colour["accent"]),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                ),
-            ),
-        ]
-        return bottom
 
 
 def fit_problems(document: IssueDocument, layout: Layout, layout_dir: Path | None = None) -> list[tuple[str, Problem]]:

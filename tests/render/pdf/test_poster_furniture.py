@@ -1,0 +1,148 @@
+"""The fixed parts of the poster: the masthead band, and the next issue, hotline band and footer
+under the text, drawn on an A3 page and read back with pypdf (text, position and size)."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from dataclasses import dataclass
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A3
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from conftest import REPO
+from newsletter.build.plan import plan
+from newsletter.model.document import IssueDocument
+from newsletter.render.pdf import kit
+from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
+
+MARGIN = 12 * mm
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A run of text as the page shows it: where it starts, from the bottom left, and its size."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+@pytest.fixture(scope="module")
+def poster():
+    result = plan(REPO, ["3"], ["poster-a3"], render_checks=False)
+    [document] = result.documents
+    [(_, layout)] = result.layouts
+    return document, layout.model
+
+
+def furniture(poster, document: IssueDocument | None = None, width: float | None = None) -> PageFurniture:
+    sample, layout = poster
+    colour = {name: colors.HexColor(value) for name, value in layout.colours.dump().items()}
+    family = kit.register_layout_fonts(layout, None)
+    return PageFurniture(document or sample, layout.poster, family, colour, width or A3[0] - 2 * MARGIN)
+
+
+def printed(flowables: list[Flowable]) -> list[Printed]:
+    """The text of ``flowables`` drawn on an A3 page, with frame padding removed from the margins."""
+    buffer = io.BytesIO()
+    margin = MARGIN - 6  # the frame's own 6 pt padding
+    SimpleDocTemplate(
+        buffer, pagesize=A3, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin
+    ).build(flowables)
+    found: list[Printed] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append(Printed(re.sub(r"\s+", " ", text).strip(), cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], size))
+
+    [page] = PdfReader(buffer).pages
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def find(pieces: list[Printed], text: str) -> Printed:
+    [piece] = [piece for piece in pieces if piece.text == text]
+    return piece
+
+
+def test_a_style_s_leading_is_a_multiple_of_its_size():
+    style = text_style("x", "DejaVuSans-Bold", 20, colors.red, leading=1.1, alignment=TA_CENTER)
+    assert (style.fontName, style.fontSize, style.leading, style.textColor, style.alignment) == (
+        "DejaVuSans-Bold",
+        20,
+        pytest.approx(22),
+        colors.red,
+        TA_CENTER,
+    )
+    assert text_style("y", "DejaVuSans", 10, colors.black).leading == pytest.approx(12)
+
+
+def test_the_masthead_holds_title_and_tagline_then_issue_number_and_date_at_the_right(poster):
+    pieces = printed([furniture(poster).masthead()])
+    title, tagline = find(pieces, "Lettre de crise"), find(pieces, "Journal interne des agents")
+    number, date = find(pieces, "N° 3"), find(pieces, "mardi 16 février 2021")
+    assert title.y > tagline.y and number.y > date.y
+    assert min(number.x, date.x) > max(title.x, tagline.x)
+
+
+def test_the_title_makes_room_for_the_logo(poster):
+    document, _ = poster
+    without_logo = dataclasses.replace(document, publication=document.publication.replace(logo=None))
+    beside_logo = find(printed([furniture(poster).masthead()]), "Lettre de crise")
+    alone = find(printed([furniture(poster, without_logo).masthead()]), "Lettre de crise")
+    assert alone.x == pytest.approx(MARGIN + 6 * mm, abs=1)
+    assert beside_logo.x > alone.x + poster[1].poster.title  # the logo is at least a title line high
+
+
+def test_a_title_shrinks_to_stay_on_one_line_down_to_60_percent_then_wraps(poster):
+    document, layout = poster
+    size = layout.poster.title
+    assert size * 0.6 < find(printed([furniture(poster).masthead()]), "Lettre de crise").size < size
+    title = "Lettre d’information de crise de la Ville et Métropole"
+    long_title = dataclasses.replace(document, publication=document.publication.replace(title=title))
+    lines = [piece for piece in printed([furniture(poster, long_title).masthead()]) if piece.size == size * 0.6]
+    assert len(lines) > 1 and " ".join(piece.text for piece in lines) == title
+
+
+def test_the_bottom_reads_next_issue_then_hotline_then_footer(poster):
+    pieces = printed(furniture(poster).bottom())
+    texts = [piece.text for piece in sorted(pieces, key=lambda piece: -piece.y)]
+    assert texts == [
+        "Prochain numéro : mardi 23 février 2021",
+        "Numéro unique agents",
+        "02 61 91 40 00",
+        "Du lundi au vendredi, de 8 h à 18 h",
+        "Lettre de crise · N° 3 · mardi 16 février 2021",
+        "Document interne — ne pas afficher à l’accueil",
+    ]
+    assert find(pieces, "02 61 91 40 00").size == poster[1].poster.phone
+
+
+def test_without_next_issue_or_hotline_only_the_footer_is_left(poster):
+    document, _ = poster
+    bare = IssueDocument(
+        document.publication.replace(hotline=None, footer=None),
+        document.issue.replace(next_issue=None),
+        document.issue_path,
+        document.publication_path,
+    )
+    assert [piece.text for piece in printed(furniture(poster, bare).bottom())] == [
+        "Lettre de crise · N° 3 · mardi 16 février 2021"
+    ]
+
+
+def test_a_phone_number_too_wide_for_the_band_shrinks_rather_than_breaks(poster):
+    document, layout = poster
+    hotline = document.publication.hotline.replace(phone="+33241054000")
+    international = dataclasses.replace(document, publication=document.publication.replace(hotline=hotline))
+    narrow = furniture(poster, international, width=200 * mm)
+    phone = find(printed(narrow.bottom()), "+33 2 41 05 40 00")
+    assert layout.poster.phone * 0.5 < phone.size < layout.poster.phone
