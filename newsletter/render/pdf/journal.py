@@ -1,30 +1,28 @@
 """The journal as a print-ready PDF: masthead, headline, then the layout's sections in its order.
 
 Everything visible comes from the issue, the publication and the layout; this module knows how
-each section is built, with the PDF kit (``render/pdf/kit.py``) and reportlab platypus.
+each section is built, with the PDF kit (``render/pdf/kit.py``) and reportlab platypus. The
+measured tables (status board, instruction boxes, contacts) are in ``render/pdf/journal_tables.py``.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from newsletter.model.document import IssueDocument
-from newsletter.model.formats import STATES
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render import IssueWriter
 from newsletter.render.pdf import kit
 from newsletter.render.pdf.columns import FlowingColumns
+from newsletter.render.pdf.journal_tables import JournalTables
 from newsletter.render.pdf.press import Sheet
 from newsletter.text import typography
 from newsletter.text.markup import escape_xml
@@ -51,6 +49,7 @@ class JournalRenderer(IssueWriter):
         margins = layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm
         self.frame_height = self.page_height - (margins.top + margins.bottom) * mm
+        self.tables = JournalTables(self.styles, self.text, self.frame_width, self.frame_height)
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
         return kit.scaled_image(path, max_width, max_height, self.options.grayscale)
@@ -185,161 +184,14 @@ class JournalRenderer(IssueWriter):
     def _status(self) -> list[Flowable]:
         if not self.issue.status:
             return []
-        styles = self.styles
-        state_colour = {"restored": "do", "testing": "warning", "degraded": "warning", "down": "dont"}
-        head = ParagraphStyle("status_head", parent=styles.small, fontName=self.family.bold)
-        cell = ParagraphStyle("status_cell", parent=styles.body, spaceAfter=0)
-        rows = [
-            [
-                Paragraph(escape_xml(self.label(key)), head)
-                for key in ("status_state", "status_system", "status_since", "status_note")
-            ]
-        ]
-        icon = styles.body.fontSize * 1.25
-        for entry in self.issue.status:
-            word = Paragraph(f"<b>{escape_xml(self.label('state_' + entry.state))}</b>", cell)
-            badge = Table(
-                [[kit.Icon(entry.state, icon, styles.colour[state_colour[entry.state]]), word]],
-                colWidths=[icon + 2 * mm, None],
-                style=TableStyle(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                ),
-            )
-            rows.append(
-                [
-                    badge,
-                    Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
-                    Paragraph(self.text.inline(self._since(entry.since)), cell),
-                    Paragraph(self.text.inline(entry.note or ""), cell),
-                ]
-            )
-        padding = 4 * mm
-        state_words = [self.label("state_" + state) for state in STATES]
-        since_texts = [
-            self.family.drawable(typography.apply(self._since(e.since), self.lang)) for e in self.issue.status
-        ]
-        since_widths = [stringWidth(self.label("status_since"), self.family.bold, head.fontSize)]  # the header too
-        since_widths += [stringWidth(t, self.family.regular, cell.fontSize) for t in since_texts]
-        widths = [
-            icon + 2 * mm + padding + max(stringWidth(w, self.family.bold, cell.fontSize) for w in state_words),
-            min(
-                self.frame_width * 0.4,
-                max(
-                    [self.frame_width * 0.25]
-                    + [
-                        padding + stringWidth(word, self.family.bold, cell.fontSize) + 2
-                        for entry in self.issue.status
-                        for word in self.family.drawable(typography.apply(entry.system, self.lang)).split()
-                    ]
-                ),
-            ),
-            padding + min(self.frame_width * 0.2, max(since_widths) + 2),
-        ]
-        widths.append(self.frame_width - sum(widths))
-        # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows
-        table = Table(
-            rows,
-            colWidths=widths,
-            repeatRows=1,
-            splitInRow=1,
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, 0), 1.2, styles.colour["accent"]),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, styles.colour["muted"]),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, styles.colour["panel"]]),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                ]
-            ),
-        )
-        return [CondPageBreak(50 * mm), self._heading("status", keep_with_next=False), table]
-
-    def _since(self, since: str | None) -> str:
-        """``since`` as typed, except an ISO date, which reads better as "15 février 2021"."""
-        try:
-            return typography.format_short_date(_dt.date.fromisoformat((since or "").strip()), self.lang)
-        except ValueError:
-            return since or ""
-
-    def _instruction_box(self, key: str, icon_kind: str, colour: str, items: list[str], width: float) -> Table:
-        styles = self.styles
-        icon = styles.heading.fontSize * 1.3
-        item_icon = styles.body.fontSize * 0.95
-        item_style = ParagraphStyle("instruction", parent=styles.body, spaceAfter=0)
-        rows = [
-            [
-                kit.Icon(icon_kind, icon, colors.white, styles.colour[colour]),
-                Paragraph(escape_xml(self.label(key)), styles.box_title),
-            ]
-        ]
-        rows += [
-            [kit.Icon(icon_kind, item_icon, styles.colour[colour]), Paragraph(self.text.inline(item), item_style)]
-            for item in items
-        ]
-        return Table(
-            rows,
-            colWidths=[icon + 3 * mm, width - icon - 3 * mm],
-            splitInRow=1,
-            style=TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), styles.colour[colour]),
-                    ("BOX", (0, 0), (-1, -1), 1.5, styles.colour[colour]),
-                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
-                    ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-                    ("TOPPADDING", (0, 1), (-1, 1), 3 * mm),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
-                ]
-            ),
-        )
+        board = self.tables.status_board(self.issue.status)
+        return [CondPageBreak(50 * mm), self._heading("status", keep_with_next=False), board]
 
     def _do_dont(self) -> list[Flowable]:
-        boxes = [
-            (key, kind, colour, items)
-            for key, kind, colour, items in (
-                ("do", "check", "do", self.issue.do),
-                ("dont", "cross", "dont", self.issue.dont),
-            )
-            if items
-        ]
-        if not boxes:
+        lists = self.document.instruction_lists()
+        if not lists:
             return []
-        gap = 5 * mm
-        width = (self.frame_width - gap * (len(boxes) - 1)) / len(boxes)
-        cells = [self._instruction_box(*box, width=width) for box in boxes]
-        row: list = []
-        for cell in cells:
-            row += [cell, ""]
-        table = Table(
-            [row[:-1]],
-            colWidths=([width, gap] * len(cells))[:-1],
-            splitInRow=1,
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            ),
-        )
-        if table.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height:
-            table.splitInRow = 0  # it fits on a page: never leave a box title alone at a page foot
-        return [Spacer(1, 5 * mm), table, Spacer(1, 2 * mm)]
+        return [Spacer(1, 5 * mm), self.tables.instruction_boxes(lists), Spacer(1, 2 * mm)]
 
     def _news(self) -> list[Flowable]:
         if not self.issue.news:
@@ -448,47 +300,7 @@ class JournalRenderer(IssueWriter):
                 lines.append(Paragraph(self.text.inline(hotline.hours), styles.tagline))
             story += [kit.panel([[lines]], styles.colour["accent"], colWidths=[self.frame_width]), Spacer(1, 3 * mm)]
         if contacts:
-            cell = ParagraphStyle("contact", parent=styles.body, spaceAfter=0)
-            rows = []
-            phones = [
-                self.family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
-                for contact in contacts
-            ]
-            for contact, phone in zip(contacts, phones, strict=True):
-                who = f"<b>{self.text.inline(contact.name)}</b>"
-                if contact.role:
-                    who += f"<br/>{self.text.inline(contact.role)}"
-                rows.append(
-                    [
-                        Paragraph(who, cell),
-                        Paragraph(f"<b>{escape_xml(phone)}</b>", cell),
-                        Paragraph(self.text.inline(contact.email or ""), styles.email),
-                    ]
-                )
-            # A phone number is never broken across lines: its column fits the widest (+33 2 41 … in large
-            # print too), its padding (1 mm left, 6 pt right) and 1 pt to spare included, up to 45 % of the page.
-            widest = max(stringWidth(phone, self.family.bold, cell.fontSize) for phone in phones) + 1 * mm + 7
-            widths = [
-                self.frame_width * 0.34,
-                min(self.frame_width * 0.45, max(36 * mm, self.frame_width * 0.2, widest)),
-            ]
-            widths.append(self.frame_width - sum(widths))
-            story.append(
-                Table(
-                    rows,
-                    colWidths=widths,
-                    splitInRow=1,
-                    style=TableStyle(
-                        [
-                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                            ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colour["muted"]),
-                            ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm),
-                            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                        ]
-                    ),
-                )
-            )
+            story.append(self.tables.contacts(contacts))
         return kit.together_if_it_fits(story, self.frame_width, self.frame_height)
 
     def _next_issue(self) -> list[Flowable]:

@@ -1,0 +1,237 @@
+"""The journal's tables: the status board, the "do" and "don't" boxes side by side, the contacts list.
+
+Their columns are measured on the text they hold (a state word, a system's longest word, a phone
+number is never broken across lines); every row may split across pages, so that no item is ever
+too long to print. The journal (``render/pdf/journal.py``) puts the headings around them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from newsletter.model.formats import STATES, Contact, SystemStatus
+from newsletter.render.pdf import kit
+from newsletter.text import typography
+from newsletter.text.labels import label
+from newsletter.text.markup import escape_xml
+
+# The icon of each instruction list, and the layout's colour it is drawn in.
+INSTRUCTION_LOOKS = {"do": ("check", "do"), "dont": ("cross", "dont")}
+# The layout's colour of the icon of each state of a system.
+STATE_COLOURS = {"restored": "do", "testing": "warning", "degraded": "warning", "down": "dont"}
+
+
+class JournalTables:
+    """The tables of one journal, in the layout's ``styles``, across a frame of ``width`` by ``height``."""
+
+    def __init__(self, styles: kit.Styles, text: kit.UserText, width: float, height: float):
+        self.styles = styles
+        self.family = styles.family
+        self.text = text
+        self.lang = text.lang
+        self.width = width
+        self.height = height
+
+    def label(self, key: str, **values) -> str:
+        return label(self.lang, key).format(**values)
+
+    # --- the status board ------------------------------------------------------------------------
+
+    def status_board(self, entries: list[SystemStatus]) -> Table:
+        """One row per system: its state (an icon and a word), the system, since when, a note."""
+        styles, family = self.styles, self.family
+        head = ParagraphStyle("status_head", parent=styles.small, fontName=family.bold)
+        cell = ParagraphStyle("status_cell", parent=styles.body, spaceAfter=0)
+        rows = [
+            [
+                Paragraph(escape_xml(self.label(key)), head)
+                for key in ("status_state", "status_system", "status_since", "status_note")
+            ]
+        ]
+        icon = styles.body.fontSize * 1.25
+        for entry in entries:
+            word = Paragraph(f"<b>{escape_xml(self.label('state_' + entry.state))}</b>", cell)
+            badge = Table(
+                [[kit.Icon(entry.state, icon, styles.colour[STATE_COLOURS[entry.state]]), word]],
+                colWidths=[icon + 2 * mm, None],
+                style=TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                ),
+            )
+            rows.append(
+                [
+                    badge,
+                    Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
+                    Paragraph(self.text.inline(self._since(entry.since)), cell),
+                    Paragraph(self.text.inline(entry.note or ""), cell),
+                ]
+            )
+        padding = 4 * mm
+        state_words = [self.label("state_" + state) for state in STATES]
+        since_texts = [family.drawable(typography.apply(self._since(e.since), self.lang)) for e in entries]
+        since_widths = [stringWidth(self.label("status_since"), family.bold, head.fontSize)]  # the header too
+        since_widths += [stringWidth(t, family.regular, cell.fontSize) for t in since_texts]
+        widths = [
+            icon + 2 * mm + padding + max(stringWidth(w, family.bold, cell.fontSize) for w in state_words),
+            min(
+                self.width * 0.4,
+                max(
+                    [self.width * 0.25]
+                    + [
+                        padding + stringWidth(word, family.bold, cell.fontSize) + 2
+                        for entry in entries
+                        for word in family.drawable(typography.apply(entry.system, self.lang)).split()
+                    ]
+                ),
+            ),
+            padding + min(self.width * 0.2, max(since_widths) + 2),
+        ]
+        widths.append(self.width - sum(widths))
+        # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows
+        return Table(
+            rows,
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.2, styles.colour["accent"]),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, styles.colour["muted"]),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, styles.colour["panel"]]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ]
+            ),
+        )
+
+    def _since(self, since: str | None) -> str:
+        """``since`` as typed, except an ISO date, which reads better as "15 février 2021"."""
+        try:
+            return typography.format_short_date(_dt.date.fromisoformat((since or "").strip()), self.lang)
+        except ValueError:
+            return since or ""
+
+    # --- the instruction boxes -------------------------------------------------------------------
+
+    def instruction_boxes(self, lists: list[tuple[str, list[str]]]) -> Table:
+        """A box per list (``("do", items)``, ``("dont", items)``), side by side across the frame."""
+        gap = 5 * mm
+        width = (self.width - gap * (len(lists) - 1)) / len(lists)
+        cells = [self._instruction_box(key, items, width) for key, items in lists]
+        row: list = []
+        for cell in cells:
+            row += [cell, ""]
+        table = Table(
+            [row[:-1]],
+            colWidths=([width, gap] * len(cells))[:-1],
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+        if table.wrap(self.width, self.height)[1] <= self.height:
+            table.splitInRow = 0  # it fits on a page: never leave a box title alone at a page foot
+        return table
+
+    def _instruction_box(self, key: str, items: list[str], width: float) -> Table:
+        styles = self.styles
+        icon_kind, colour = INSTRUCTION_LOOKS[key]
+        icon = styles.heading.fontSize * 1.3
+        item_icon = styles.body.fontSize * 0.95
+        item_style = ParagraphStyle("instruction", parent=styles.body, spaceAfter=0)
+        rows = [
+            [
+                kit.Icon(icon_kind, icon, colors.white, styles.colour[colour]),
+                Paragraph(escape_xml(self.label(key)), styles.box_title),
+            ]
+        ]
+        rows += [
+            [kit.Icon(icon_kind, item_icon, styles.colour[colour]), Paragraph(self.text.inline(item), item_style)]
+            for item in items
+        ]
+        return Table(
+            rows,
+            colWidths=[icon + 3 * mm, width - icon - 3 * mm],
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), styles.colour[colour]),
+                    ("BOX", (0, 0), (-1, -1), 1.5, styles.colour[colour]),
+                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("TOPPADDING", (0, 1), (-1, 1), 3 * mm),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+                ]
+            ),
+        )
+
+    # --- the contacts ----------------------------------------------------------------------------
+
+    def contacts(self, contacts: list[Contact]) -> Table:
+        """One row per contact: name and role, phone, e-mail."""
+        styles, family = self.styles, self.family
+        cell = ParagraphStyle("contact", parent=styles.body, spaceAfter=0)
+        rows = []
+        phones = [
+            family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
+            for contact in contacts
+        ]
+        for contact, phone in zip(contacts, phones, strict=True):
+            who = f"<b>{self.text.inline(contact.name)}</b>"
+            if contact.role:
+                who += f"<br/>{self.text.inline(contact.role)}"
+            rows.append(
+                [
+                    Paragraph(who, cell),
+                    Paragraph(f"<b>{escape_xml(phone)}</b>", cell),
+                    Paragraph(self.text.inline(contact.email or ""), styles.email),
+                ]
+            )
+        # A phone number is never broken across lines: its column fits the widest (+33 2 41 … in large
+        # print too), its padding (1 mm left, 6 pt right) and 1 pt to spare included, up to 45 % of the page.
+        widest = max(stringWidth(phone, family.bold, cell.fontSize) for phone in phones) + 1 * mm + 7
+        widths = [
+            self.width * 0.34,
+            min(self.width * 0.45, max(36 * mm, self.width * 0.2, widest)),
+        ]
+        widths.append(self.width - sum(widths))
+        return Table(
+            rows,
+            colWidths=widths,
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.colour["muted"]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ]
+            ),
+        )

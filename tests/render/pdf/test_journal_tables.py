@@ -1,0 +1,163 @@
+"""The journal's tables: the status board, the "do" and "don't" boxes, the contacts list, drawn on A4
+pages and read back with pypdf (text, page and position)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from conftest import REPO
+from newsletter.build.plan import plan
+from newsletter.model.formats import STATES, Contact, SystemStatus
+from newsletter.model.layout import Layout
+from newsletter.render.pdf import kit
+from newsletter.render.pdf.journal_tables import JournalTables
+from newsletter.text.labels import label
+
+MARGIN = 20 * mm
+WIDTH, HEIGHT = A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN
+HEADER = [label("fr", key) for key in ("status_state", "status_system", "status_since", "status_note")]
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A line of text as the page shows it: its page (from 1) and where it starts, from the bottom left."""
+
+    page: int
+    text: str
+    x: float
+    y: float
+
+
+@pytest.fixture(scope="module")
+def document():
+    [document] = plan(REPO, ["3"], [], render_checks=False).documents
+    return document
+
+
+def tables(layout: Layout | None = None) -> JournalTables:
+    layout = layout or Layout.parse({})
+    family = kit.register_layout_fonts(layout, None)
+    return JournalTables(kit.Styles(layout, family), kit.UserText("fr", family), WIDTH, HEIGHT)
+
+
+def printed(flowables: list[Flowable]) -> list[Printed]:
+    """The text of ``flowables`` drawn on A4 pages whose frame is WIDTH by HEIGHT."""
+    buffer = io.BytesIO()
+    margin = MARGIN - 6  # the frame's own 6 pt padding
+    SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin
+    ).build(flowables)
+    found: list[Printed] = []
+    for number, page in enumerate(PdfReader(buffer).pages, start=1):
+
+        def visit(text, cm, tm, font, size, number=number):
+            if text.strip():
+                found.append(
+                    Printed(number, re.sub(r"\s+", " ", text).strip(), cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3])
+                )
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def texts(pieces: list[Printed]) -> list[str]:
+    return [piece.text for piece in pieces]
+
+
+def find(pieces: list[Printed], text: str) -> Printed:
+    return next(piece for piece in pieces if piece.text == text)
+
+
+# --- the status board ----------------------------------------------------------------------------
+
+
+def test_the_status_board_has_a_header_then_a_row_per_system_in_order(document):
+    pieces = printed([tables().status_board(document.issue.status)])
+    assert texts(pieces)[:4] == HEADER
+    header, systems = pieces[0], find(pieces, HEADER[1])
+    assert all(piece.y == pytest.approx(header.y) for piece in pieces[:4])
+    column = [piece for piece in pieces[4:] if piece.x == pytest.approx(systems.x)]
+    assert " ".join(texts(column)) == " ".join(entry.system for entry in document.issue.status)
+    assert all(piece.y < header.y for piece in column)
+
+
+def test_every_state_word_is_printed_whole_on_one_line():
+    entries = [SystemStatus.parse({"system": f"Outil {n}", "state": state}) for n, state in enumerate(STATES)]
+    lines = texts(printed([tables().status_board(entries)]))
+    assert all(label("fr", f"state_{state}") in lines for state in STATES)
+
+
+def test_an_iso_since_is_written_out_and_any_other_is_printed_as_typed():
+    entries = [
+        SystemStatus.parse({"system": "Paie", "state": "down", "since": "2021-02-15"}),
+        SystemStatus.parse({"system": "Badgeuse", "state": "testing", "since": "lundi matin"}),
+    ]
+    lines = texts(printed([tables().status_board(entries)]))
+    assert "15 février 2021" in lines and "lundi matin" in lines and "2021-02-15" not in lines
+
+
+def test_a_long_system_name_breaks_between_words_never_inside_one():
+    system = "Vidéoprotectionurbaine des bâtiments"  # the long word is wider than the column's least width
+    pieces = printed([tables().status_board([SystemStatus.parse({"system": system, "state": "down"})])])
+    assert "Vidéoprotectionurbaine" in texts(pieces)
+
+
+def test_a_board_longer_than_a_page_repeats_its_header_on_every_page():
+    entries = [SystemStatus.parse({"system": f"Outil {n}", "state": "down", "note": "Arrêté."}) for n in range(60)]
+    pieces = printed([tables().status_board(entries)])
+    pages = {piece.page for piece in pieces}
+    assert len(pages) >= 2
+    assert all(HEADER[0] in texts([piece for piece in pieces if piece.page == page]) for page in pages)
+    assert [f"Outil {n}" for n in range(60)] == [text for text in texts(pieces) if text.startswith("Outil ")]
+
+
+# --- the instruction boxes -----------------------------------------------------------------------
+
+
+def test_do_and_don_t_are_side_by_side_each_with_its_items(document):
+    pieces = printed([tables().instruction_boxes(document.instruction_lists())])
+    do, dont = find(pieces, label("fr", "do")), find(pieces, label("fr", "dont"))
+    assert do.y == pytest.approx(dont.y) and do.x < dont.x
+    first_do, first_dont = find(pieces, "Attendez la pastille verte avant"), find(pieces, "N’allumez pas un poste sans")
+    assert first_do.x == do.x and first_dont.x == dont.x
+    assert first_do.y < do.y and first_dont.y < dont.y
+
+
+def test_a_single_list_takes_the_whole_width(document):
+    [do, dont] = document.instruction_lists()
+    beside = find(printed([tables().instruction_boxes([do, dont])]), label("fr", "dont"))
+    alone = find(printed([tables().instruction_boxes([dont])]), label("fr", "dont"))
+    assert alone.x == pytest.approx(find(printed([tables().instruction_boxes([do])]), label("fr", "do")).x)
+    assert alone.x < beside.x
+
+
+def test_boxes_that_fit_a_page_never_split_and_longer_ones_flow_over_pages(document):
+    assert tables().instruction_boxes(document.instruction_lists()).splitInRow == 0
+    items = [f"Consigne numéro {n} à suivre." for n in range(80)]
+    boxes = tables().instruction_boxes([("do", items)])
+    assert boxes.splitInRow == 1
+    pieces = printed([boxes])
+    assert max(piece.page for piece in pieces) >= 2 and texts(pieces)[1:] == items
+
+
+# --- the contacts --------------------------------------------------------------------------------
+
+
+def test_each_contact_has_a_row_with_name_and_role_phone_and_e_mail():
+    contact = Contact.parse({"name": "Cellule de crise", "role": "Astreinte", "phone": "0241054000", "email": "a@b.fr"})
+    lines = texts(printed([tables().contacts([contact])]))
+    assert lines == ["Cellule de crise", "Astreinte", "02 41 05 40 00", "a@b.fr"]
+
+
+def test_a_phone_number_is_never_broken_across_lines_even_in_large_print():
+    contacts = [Contact.parse({"name": "Standard", "phone": "+33241054000"}), Contact.parse({"name": "Sans numéro"})]
+    large = tables(Layout.parse({"sizes": {"body": "16"}}))
+    assert "+33 2 41 05 40 00" in texts(printed([large.contacts(contacts)]))
