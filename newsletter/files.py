@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
@@ -15,6 +14,8 @@ def replace_whole(path: Path, data: bytes, private: bool = False) -> None:
     """Write ``data`` to a temporary file in ``path``'s folder, then rename it over ``path``: a failure
     (disk full, Ctrl-C) leaves the old file intact and no temporary file behind. The file is readable
     as any new file of the user's, or by the user alone when ``private``. Raises OSError."""
+    import tempfile  # here: a build with nothing changed writes nothing, and answers quicker without it
+
     temporary: Path | None = None
     try:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -21,6 +21,7 @@ import shlex
 import shutil
 import struct
 import sys
+import tempfile
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -305,7 +306,7 @@ def simulate(fault: str, monkeypatch) -> None:
         def refused(*args, **kwargs):
             raise PermissionError(errno.EACCES, "Permission denied")
 
-        monkeypatch.setattr(newsletter.files.tempfile, "mkstemp", refused)
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
     elif fault == "locked-pdf":
         real_replace = os.replace
 

@@ -117,7 +117,7 @@ def inputs_of(
 
 def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[tuple[str, Path]]:
     """Every file the PDF of ``document`` in this layout is drawn from (bundled fonts ship with the tool)."""
-    from newsletter.read.paths import is_inside
+    from newsletter.paths import is_inside
     from newsletter.render.pdf.fonts import BUNDLED_DIR, STYLES, font_file
 
     files = [("issue", document.issue_path), ("publication", document.publication_path), ("layout", ref.path)]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsletter.errors import Problem
-from newsletter.read.paths import is_address, is_inside
+from newsletter.paths import is_address, is_inside
 from newsletter.read.pictures import Damaged, identify
 
 IMAGE_FORMATS = {"PNG", "JPEG"}

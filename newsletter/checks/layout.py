@@ -8,7 +8,7 @@ from pathlib import Path
 from newsletter.errors import Problem
 from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.model.layout import Layout
-from newsletter.read.paths import is_address
+from newsletter.paths import is_address
 from newsletter.render.pdf.fonts import STYLES, font_file
 
 

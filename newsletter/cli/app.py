@@ -26,7 +26,7 @@ class State:
 
 def on_this_computer(value: Path | None) -> Path | None:
     """A folder or file named on the command line: never an address, since nothing is fetched or sent."""
-    from newsletter.read.paths import is_address
+    from newsletter.paths import is_address
 
     if value is not None and is_address(str(value)):
         raise typer.BadParameter(f"{value} is an address (URL); give a folder or file on this computer")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.read.paths import is_address, is_inside
+from newsletter.paths import is_address, is_inside
 
 
 @pytest.mark.parametrize(
