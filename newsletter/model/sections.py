@@ -2,8 +2,9 @@
 
 A section is what a reader sees under one heading (or one box): it is drawn from one or more fields
 of the issue, under headings whose words are in ``text/labels.py``. A layout's ``sections`` list
-names sections from here: its PDF may reorder them or leave some out; the exports (e-mail text,
-Markdown, HTML, phone script) draw every section in this order. Every renderer of a whole issue maps
+names sections from here, and may leave some out or reorder them for its PDF (the built-in layouts
+keep this order); the exports (e-mail text, Markdown, HTML, phone script) draw every section in this
+order, so that a reader finds the same thing at the same place in every channel. Every renderer of a whole issue maps
 each section to the function that draws it (``SECTION_DRAWERS``); ``tests/render/test_render.py``
 names any renderer and section left without one, and a layout naming a section that is not here
 is refused by `check`.
@@ -18,9 +19,9 @@ Adding a section (``events: [{date, title, place}]`` for instance), in this orde
    ``BlockWriter``, or one in each of ``render/text.py`` and ``render/markdown.py``), HTML
    (``render/html.py``) and the phone script (``render/phone.py``, which may map it to
    ``_not_read_aloud``); ``tests/render/test_render.py`` names every renderer that lacks one;
-5. the example in the scaffold's templates (``newsletter/scaffold/``): a commented example and the
-   line that explains it, so that ``newsletter init`` and ``new`` show how to write it;
-6. the shipped JSON Schemas: ``python -m newsletter.model.schema`` rewrites ``data/schemas/``;
+5. the example in the scaffold's templates (``newsletter/data/templates/issue.yaml``): a commented
+   example and the line that explains it, so that ``newsletter init`` and ``new`` show how to write it;
+6. the shipped JSON Schemas: ``newsletter schema --out newsletter/data/schemas`` rewrites them;
 7. to print it in the built-in layouts' PDFs, its name in their ``sections`` lists
    (``newsletter/data/layouts/``); a layout without a ``sections`` list prints every section.
 """
@@ -37,17 +38,19 @@ class Section:
     labels: tuple[str, ...]  # the label keys of its headings (text/labels.py)
 
 
+# The order of the printed journal (the built-in layouts list them so): what to remember and when to hear
+# more first, then the situation, what to do, what works again, the news, and whom to call last.
 SECTIONS: tuple[Section, ...] = (
     Section("essentials", ("essentials",), ("essentials",)),
+    Section("next_issue", ("next_issue",), ("next_issue",)),
     Section("situation", ("situation",), ("situation_known", "situation_unknown", "situation_doing")),
-    Section("status", ("status",), ("status",)),
     Section("do_dont", ("do", "dont"), ("do", "dont")),
+    Section("status", ("status",), ("status",)),
     Section("news", ("news",), ("news",)),
     Section("tips", ("tips",), ("tips",)),
-    Section("testimonials", ("testimonials",), ("testimonials",)),
     Section("faq", ("faq",), ("faq",)),
+    Section("testimonials", ("testimonials",), ("testimonials",)),
     # the issue's contacts, else the publication's, and the publication's hotline
     Section("contacts", ("contacts",), ("contacts",)),
-    Section("next_issue", ("next_issue",), ("next_issue",)),
 )
 SECTION_NAMES: tuple[str, ...] = tuple(section.name for section in SECTIONS)

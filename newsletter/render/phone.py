@@ -205,9 +205,7 @@ class _Script(IssueWriter):
         ]
         for name in SECTION_NAMES:
             found += self.section(name)
-        if issue.next_issue is None:
-            found.append(self.label("phone_goodbye"))  # else the next update's date ends the message
-        return found
+        return found + self._closing()
 
     def _essentials(self) -> list[str]:
         if not self.issue.essentials:
@@ -231,9 +229,10 @@ class _Script(IssueWriter):
         call = self.label("phone_hotline", label=typography.apply(hotline.label, self.lang), phone=phone)
         return ["\n".join([speakable(call, self.lang)] + ([self.say(hotline.hours)] if hotline.hours else []))]
 
-    def _next_issue(self) -> list[str]:
+    def _closing(self) -> list[str]:
+        """A recorded message ends with the date of the next update (its section read out last) and goodbye."""
         if self.issue.next_issue is None:
-            return []
+            return [self.label("phone_goodbye")]
         return [
             speakable(self.label("phone_end", date=typography.format_date(self.issue.next_issue, self.lang)), self.lang)
         ]
@@ -252,7 +251,7 @@ class _Script(IssueWriter):
         "testimonials": _not_read_aloud,
         "faq": _faq,
         "contacts": _hotline,
-        "next_issue": _next_issue,
+        "next_issue": _not_read_aloud,  # read out at the end, with goodbye: see _closing
     }
 
     def render(self) -> PhoneScript:

@@ -39,6 +39,16 @@ def test_a_layout_without_a_sections_list_prints_every_section_in_the_registry_o
     assert Layout.parse({}).sections == list(SECTION_NAMES)
 
 
+@pytest.mark.parametrize("name", ["journal-a4", "journal-a5", "journal-letter", "large-print-a4"])
+def test_the_built_in_journals_print_every_section_in_the_order_of_the_exports(name):
+    """One order for every output: the printed journal and the e-mail, Markdown, HTML and phone versions."""
+    from newsletter.model.load import builtin_dir, load_model
+
+    loaded, problems = load_model(Layout, builtin_dir() / f"{name}.yaml", builtin_dir())
+    assert problems == [] and loaded is not None
+    assert loaded.model.sections == list(SECTION_NAMES)
+
+
 def test_a_layout_may_reorder_sections_and_leave_some_out():
     assert Layout.parse({"sections": ["faq", "essentials"]}).sections == ["faq", "essentials"]
 

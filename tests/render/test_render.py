@@ -52,7 +52,7 @@ def sample(number: int):
 
 
 # The sections of sample n° 3 that have a heading (it has no situation or testimonials), in the registry's order.
-SAMPLE_3_HEADED = ["essentials", "status", "do_dont", "news", "tips", "faq", "contacts"]
+SAMPLE_3_HEADED = ["essentials", "do_dont", "status", "news", "tips", "faq", "contacts"]
 
 
 def drawn_sections(heading_keys: list[str]) -> list[str]:
