@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsletter import __version__
+from newsletter.archive.join import Part, join
+from newsletter.archive.site import pages
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
 from newsletter.build.plan import Plan
 from newsletter.build.run import render
@@ -36,6 +38,8 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded
 from newsletter.read.locate import locate
+from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
+from newsletter.render.pdf.kit import PDF_LANG
 from newsletter.text import typography
 from newsletter.text.labels import label
 
@@ -233,8 +237,6 @@ class _Run:
     # --- what is rebuilt as the series grows
 
     def catalogue(self) -> None:
-        from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
-
         ordered = self._journal_files()
         if not ordered:
             return
@@ -258,9 +260,6 @@ class _Run:
         self._derived(INDEX_FILE, self._pdf_sources(ordered), make)
 
     def collection(self) -> None:
-        from newsletter.archive.join import Part, join
-        from newsletter.render.pdf.kit import PDF_LANG
-
         ordered = self._journal_files()
         if not ordered:
             return
@@ -272,8 +271,6 @@ class _Run:
         self._derived(COLLECTION_FILE, self._pdf_sources(ordered), make)
 
     def site(self) -> None:
-        from newsletter.archive.site import pages
-
         for page_name, html_text in pages(self.result.documents).items():
             name, data = f"{HTML_DIR}/{page_name}", html_text.encode("utf-8")
             record = self.files.get(name)

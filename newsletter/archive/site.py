@@ -10,7 +10,7 @@ import re
 from html import escape
 
 from newsletter.model.document import IssueDocument
-from newsletter.render.html import FAQ_PAGE, INDEX_PAGE, _list, _Text, page, render
+from newsletter.render.html import FAQ_PAGE, INDEX_PAGE, HtmlText, html_list, page, render
 from newsletter.render.text import issue_number, plain
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
@@ -46,7 +46,7 @@ def _title(what: str, document: IssueDocument) -> str:
 
 def _index(documents: list[IssueDocument]) -> str:
     latest = documents[0]
-    lang, text = latest.lang, _Text(latest.lang)
+    lang, text = latest.lang, HtmlText(latest.lang)
     items = []
     for document in documents:
         issue = document.issue
@@ -56,15 +56,15 @@ def _index(documents: list[IssueDocument]) -> str:
             f'<p class="meta">{when}</p>',
         ]
         if issue.essentials:
-            parts.append(_list("ul", [text.inline(item) for item in issue.essentials]))
+            parts.append(html_list("ul", [text.inline(item) for item in issue.essentials]))
         items.append("\n".join(parts))
-    main = f"<h1>{escape(label(lang, 'all_issues'))}</h1>\n" + _list("ol", items, "issues")
+    main = f"<h1>{escape(label(lang, 'all_issues'))}</h1>\n" + html_list("ol", items, "issues")
     return page(latest, _title(label(lang, "all_issues"), latest), main, INDEX_PAGE, stamp=False)
 
 
 def _faq(documents: list[IssueDocument]) -> str:
     latest = documents[0]
-    lang, text = latest.lang, _Text(latest.lang)
+    lang, text = latest.lang, HtmlText(latest.lang)
     seen: set[str] = set()
     entries = []
     for document in documents:

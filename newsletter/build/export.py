@@ -4,14 +4,16 @@ recorded phone message), with what the user should know about it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 
 from newsletter.build.plan import Plan, input_files, plan
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
 from newsletter.model.document import IssueDocument
+from newsletter.render import html, markdown, phone, text
 
+# The formats that are the issue's text as it is; the SMS and the phone script also say what to know.
+RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
 FORMATS = ("text", "sms", "markdown", "html", "phone")
 
 
@@ -45,18 +47,14 @@ def export(root: Path, issue: str, format: str, out: Path | None = None) -> Expo
 
 def _exported(document: IssueDocument, format: str) -> tuple[str, list[str]]:
     if format == "sms":
-        from newsletter.render.text import SMS_LIMIT, render_sms
-
-        sms = render_sms(document)
-        cut = f"to fit in {SMS_LIMIT} characters the SMS leaves out: {', '.join(sms.cut)}"
+        sms = text.render_sms(document)
+        cut = f"to fit in {text.SMS_LIMIT} characters the SMS leaves out: {', '.join(sms.cut)}"
         return sms.text + "\n", [cut] if sms.cut else []
     if format == "phone":
-        from newsletter.render.phone import LONGEST_SECONDS, script
-
-        spoken = script(document)
+        spoken = phone.script(document)
         long = (
             f"the message lasts about {spoken.seconds // 60} min {spoken.seconds % 60:02d} s; past "
-            f"{LONGEST_SECONDS // 60} minutes many callers hang up: shorten the essentials or the FAQ"
+            f"{phone.LONGEST_SECONDS // 60} minutes many callers hang up: shorten the essentials or the FAQ"
         )
         return spoken.text, [long] if spoken.too_long else []
-    return import_module(f"newsletter.render.{format}").render(document), []
+    return RENDERERS[format](document), []

@@ -9,6 +9,7 @@ import typer
 
 from newsletter import __version__
 from newsletter.errors import Diagnostic
+from newsletter.paths import is_address
 
 app = typer.Typer(
     name="newsletter",
@@ -26,8 +27,6 @@ class State:
 
 def on_this_computer(value: Path | None) -> Path | None:
     """A folder or file named on the command line: never an address, since nothing is fetched or sent."""
-    from newsletter.paths import is_address
-
     if value is not None and is_address(str(value)):
         raise typer.BadParameter(f"{value} is an address (URL); give a folder or file on this computer")
     return value

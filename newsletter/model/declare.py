@@ -55,7 +55,7 @@ class Kind:
 
 
 # Editors read YAML with its own types (`title: 2021` is a number there, `note: yes` a boolean); the
-# loader reads every scalar as text, so text accepts all three: a schema must never flag what
+# reader (newsletter.read) keeps every scalar as text, so text accepts all three: a schema must never flag what
 # `check` accepts.
 TEXT_SCHEMA = {"type": ["string", "number", "boolean"]}
 DIGITS_PATTERN = r"^\s*[0-9]+\s*$"  # a whole number typed as text, for the schemas of counts

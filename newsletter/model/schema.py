@@ -1,9 +1,9 @@
 """JSON Schemas of the publication, issue and layout files, for editors' completion and checks.
 
 Generated from the declarations that validate the files (``declare``), never written by hand. The
-loader reads every scalar as text, but editors read YAML with its own types (``number: 3`` is a
+reader (``newsletter.read``) keeps every scalar as text, but editors read YAML with its own types (``number: 3`` is a
 number, ``phone: 0241054000`` too, ``hyphenation: no`` a boolean), so the schemas accept, for each
-value, the YAML types the loader would accept: a schema must never flag what ``check`` accepts.
+value, the YAML types ``check`` would accept: a schema must never flag what ``check`` accepts.
 
 The package ships the generated files (``newsletter/data/schemas/``); a test fails when they are
 stale. Refresh them with ``newsletter schema --out newsletter/data/schemas``.

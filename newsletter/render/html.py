@@ -141,7 +141,7 @@ def _runs(runs: markup.Line) -> str:
     return markup.tagged(runs, escape, ("<strong>", "</strong>"), ("<em>", "</em>"))
 
 
-class _Text:
+class HtmlText:
     """User text → escaped HTML, typography applied; the tiny markup becomes tags, nothing else does."""
 
     def __init__(self, lang: str):
@@ -156,11 +156,11 @@ class _Text:
             if isinstance(block, markup.Paragraph):
                 parts.append(f"<p>{_runs(block.runs)}</p>")
             else:
-                parts.append(_list("ul", [_runs(item) for item in block.items]))
+                parts.append(html_list("ul", [_runs(item) for item in block.items]))
         return "\n".join(parts)
 
 
-def _list(tag: str, items: list[str], css: str = "") -> str:
+def html_list(tag: str, items: list[str], css: str = "") -> str:
     attribute = f' class="{css}"' if css else ""
     return f"<{tag}{attribute}>\n" + "\n".join(f"<li>{item}</li>" for item in items) + f"\n</{tag}>"
 
@@ -186,7 +186,7 @@ class _Page(IssueWriter):
 
     def __init__(self, document: IssueDocument, links: bool = False):
         super().__init__(document)
-        self.text = _Text(self.lang)
+        self.text = HtmlText(self.lang)
         self.links = links
 
     def label(self, key: str, **values) -> str:
@@ -222,12 +222,12 @@ class _Page(IssueWriter):
         )
 
     def _bullets(self, items: list[str]) -> str:
-        return _list("ul", [self.text.inline(item) for item in items])
+        return html_list("ul", [self.text.inline(item) for item in items])
 
     def _essentials(self) -> str:
         if not self.issue.essentials:
             return ""
-        items = _list("ol", [self.text.inline(item) for item in self.issue.essentials])
+        items = html_list("ol", [self.text.inline(item) for item in self.issue.essentials])
         return self._section("essentials", items, "panel essentials")
 
     def _situation(self) -> str:
@@ -348,7 +348,7 @@ class _Page(IssueWriter):
                 lines.append(" · ".join(reach))
             items.append("<br>".join(lines))
         if items:
-            parts.append(_list("ul", items, "contacts"))
+            parts.append(html_list("ul", items, "contacts"))
         return self._section("contacts", "\n".join(parts))
 
     def _next_issue(self) -> str:
@@ -380,9 +380,9 @@ def page(document: IssueDocument, title: str, main: str, current: str | None, st
     publication, lang = document.publication, document.lang
     logo_path = document.logo_path()
     logo = _image(logo_path, "", "logo") if logo_path else ""
-    name = [f'<p class="title">{_Text(lang).inline(publication.title)}</p>']
+    name = [f'<p class="title">{HtmlText(lang).inline(publication.title)}</p>']
     if publication.tagline:
-        name.append(f'<p class="tagline">{_Text(lang).inline(publication.tagline)}</p>')
+        name.append(f'<p class="tagline">{HtmlText(lang).inline(publication.tagline)}</p>')
     parts = [part for part in (logo, '<div class="name">' + "".join(name) + "</div>") if part]
     if stamp:
         issue = document.issue
@@ -399,7 +399,7 @@ def page(document: IssueDocument, title: str, main: str, current: str | None, st
             for href, key in ((INDEX_PAGE, "all_issues"), (FAQ_PAGE, "faq_all"))
         )
         navigation = f"<nav>\n<ul>{items}</ul>\n</nav>"
-    footer = f"<footer><p>{_Text(lang).inline(publication.footer)}</p></footer>\n" if publication.footer else ""
+    footer = f"<footer><p>{HtmlText(lang).inline(publication.footer)}</p></footer>\n" if publication.footer else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

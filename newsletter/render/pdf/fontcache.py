@@ -6,6 +6,9 @@ DejaVu Sans, a tenth of a one-issue build. What it reads is kept in the user's c
 in a third of the time. A font is parsed as usual when its entry is missing or cannot be used, or
 when a reportlab version keeps something in its fonts that this module cannot store; and an
 entry is written only after it was checked to give back exactly the font reportlab built.
+
+``fonts`` imports this module, and ``check`` imports ``fonts`` for the characters it can draw: so
+reportlab is imported here only when a font is loaded, never by ``check``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ its registration with reportlab, once per process.
 
 Every font is a TrueType font that reportlab embeds as a subset; the base-14 PDF fonts are never
 used. Characters the font cannot draw are reported with their location instead of printing as
-empty boxes. For the bundled fonts the character coverage is read from ``fonts/coverage.json``
+empty boxes. For the bundled fonts the character coverage is read from ``data/fonts/coverage.json``
 (regenerate with ``python -m newsletter.render.pdf.fonts``), so ``check`` needs no PDF code.
 """
 

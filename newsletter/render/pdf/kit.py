@@ -381,7 +381,7 @@ def scaled_image(path: Path, max_width: float, max_height: float, grayscale: boo
     An image with far more pixels than the print needs is reduced to :data:`PRINT_DPI` at its
     printed size: the PDF gets smaller and faster to make, and the print looks the same.
     """
-    from PIL import Image as PILImage
+    from PIL import Image as PILImage  # here: a page without pictures (a poster) never imports Pillow
 
     with PILImage.open(path) as original:
         width, height = original.size
