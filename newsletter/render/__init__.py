@@ -6,10 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from newsletter.model.document import IssueDocument
-from newsletter.render.pdf.fonts import isolate_reportlab
 from newsletter.text.labels import label
-
-isolate_reportlab()  # before any renderer imports reportlab
 
 
 class IssueWriter:
