@@ -26,3 +26,11 @@ def is_inside(path: Path, root: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as the user should read it: relative to the workspace when possible."""
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.paths import is_address, is_inside
+from newsletter.paths import display_path, is_address, is_inside
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,9 @@ def test_a_workspace_reached_through_a_link_still_holds_its_files(tmp_path):
     (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
     assert is_inside(tmp_path / "real" / "assets" / "logo.png", tmp_path / "link")
     assert is_inside(tmp_path / "link" / "assets" / "logo.png", tmp_path / "real")
+
+
+def test_paths_are_shown_relative_to_the_workspace_when_inside_it(tmp_path):
+    assert display_path(tmp_path / "issues" / "003.yaml", tmp_path) == "issues/003.yaml"
+    outside = tmp_path.parent / "elsewhere.yaml"
+    assert display_path(outside, tmp_path) == str(outside)

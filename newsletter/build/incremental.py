@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsletter import __version__
+from newsletter.paths import display_path, is_inside
 
 if TYPE_CHECKING:  # the answer to a build with nothing changed imports nothing more (bench/run.py)
     from newsletter.model.document import IssueDocument
@@ -117,8 +118,7 @@ def inputs_of(
 
 def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: Path) -> list[tuple[str, Path]]:
     """Every file the PDF of ``document`` in this layout is drawn from (bundled fonts ship with the tool)."""
-    from newsletter.paths import is_inside
-    from newsletter.render.pdf.fonts import BUNDLED_DIR, STYLES, font_file
+    from newsletter.render.pdf.fonts import BUNDLED_DIR, STYLES, font_file  # not for an unchanged build
 
     files = [("issue", document.issue_path), ("publication", document.publication_path), ("layout", ref.path)]
     logo = document.logo_path()
@@ -132,8 +132,6 @@ def input_paths(document: IssueDocument, ref: LayoutRef, layout: Layout, root: P
 
 def _shown(path: Path, ref: LayoutRef, root: Path) -> str:
     """Relative to the workspace; a built-in layout by name, as its folder differs from one install to another."""
-    from newsletter.model.load import display_path
-
     if path == ref.path and ref.origin == "built-in":
         return f"built-in layout {path.name}"
     return display_path(path, root)

@@ -18,8 +18,9 @@ from newsletter.build.incremental import input_paths
 from newsletter.build.plan import issue_file, plan
 from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
-from newsletter.model.load import PUBLICATION_FILE, display_path, issue_files, resolve_layout
+from newsletter.model.load import PUBLICATION_FILE, issue_files, resolve_layout
 from newsletter.model.print_options import RenderOptions
+from newsletter.paths import display_path
 
 INTERVAL_SECONDS = 0.5
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from newsletter.errors import Problem
 from newsletter.model.formats import Issue
-from newsletter.model.load import Loaded, display_path
+from newsletter.model.load import Loaded
+from newsletter.paths import display_path
 
 
 def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[tuple[Loaded[Issue], Problem]]:

@@ -17,6 +17,7 @@ from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
+from newsletter.paths import display_path
 from newsletter.read import Source, read_yaml
 from newsletter.read.locate import locate, locate_all
 
@@ -53,14 +54,6 @@ class Workspace:
 
     def issue(self, number: int) -> Loaded[Issue] | None:
         return next((item for item in self.issues if item.model.number == number), None)
-
-
-def display_path(path: Path, root: Path) -> str:
-    """The path as the user should read it: relative to the workspace when possible."""
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model] | None, list[Diagnostic]]:

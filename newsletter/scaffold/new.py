@@ -18,7 +18,8 @@ import yaml
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
 from newsletter.model.formats import Issue
-from newsletter.model.load import Loaded, display_path, issue_files, load_workspace
+from newsletter.model.load import Loaded, issue_files, load_workspace
+from newsletter.paths import display_path
 from newsletter.scaffold.init import Created
 from newsletter.scaffold.schemas import for_editors, write_schemas
 from newsletter.scaffold.templates import ONE_OFF, issue_file_text, template

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.errors import Diagnostic
 from newsletter.model.formats import Issue
-from newsletter.model.load import display_path, issue_files, load_model, load_workspace
+from newsletter.model.load import issue_files, load_model, load_workspace
 
 
 def issue_text(number: int, extra: str = "") -> str:
@@ -121,12 +121,6 @@ def test_issue_files_are_the_yaml_files_except_the_publication(workspace):
         workspace.write(name, MINIMAL_ISSUE)
     assert [p.name for p in issue_files(workspace.issues)] == ["001.yaml", "002.yaml"]
     assert issue_files(workspace.root / "nowhere") == []
-
-
-def test_paths_are_shown_relative_to_the_workspace_when_inside_it(tmp_path):
-    assert display_path(tmp_path / "issues" / "003.yaml", tmp_path) == "issues/003.yaml"
-    outside = tmp_path.parent / "elsewhere.yaml"
-    assert display_path(outside, tmp_path) == str(outside)
 
 
 def test_the_sample_series_loads_without_errors_or_warnings():
