@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+OUT_FOLDER = "out"  # the PDFs, unless --out says otherwise
+ARCHIVE_FOLDER = "archive"  # the record of what was distributed
+
 _URL = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]+:/|file:|data:|//|\\\\)")
 
 
@@ -34,3 +37,8 @@ def display_path(path: Path, root: Path) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
+
+
+def output_folder(root: Path, out: Path | None = None) -> Path:
+    """Where a command writes its PDFs: ``--out`` when given, else ``out/`` in the workspace."""
+    return out if out is not None else root / OUT_FOLDER

@@ -30,13 +30,14 @@ from newsletter import __version__
 from newsletter.archive.join import Part, join
 from newsletter.archive.site import pages
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
-from newsletter.build.plan import Plan
+from newsletter.build.plan import Plan, journal_and_poster, plan
 from newsletter.build.run import render
 from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.files import write_atomic
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded
+from newsletter.paths import ARCHIVE_FOLDER
 from newsletter.read.locate import locate
 from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
 from newsletter.render.pdf.kit import PDF_LANG
@@ -98,6 +99,27 @@ class ArchiveReport:
     restored: list[str] = field(default_factory=list)
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArchiveRun:
+    """An `archive` command, decided: the plan of every issue in its layouts (by default the journal and
+    the poster), checked; :meth:`write` records them."""
+
+    result: Plan
+    archive_dir: Path
+    supersede: list[int]
+
+    def write(self, progress: Callable[[str], None]) -> ArchiveReport:
+        return make_archive(self.result, self.archive_dir, self.supersede, progress)
+
+
+def prepare_archive(
+    root: Path, layout_names: list[str], out: Path | None = None, supersede: Iterable[int] = ()
+) -> ArchiveRun:
+    """What `archive` has to do: into ``out``, else ``archive/`` in the workspace."""
+    result = plan(root, [], layout_names or journal_and_poster(root))
+    return ArchiveRun(result, out if out is not None else root / ARCHIVE_FOLDER, list(supersede))
 
 
 def make_archive(

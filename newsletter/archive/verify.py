@@ -7,6 +7,7 @@ from pathlib import Path
 from newsletter.archive.record import MANIFEST_FILE, Manifest
 from newsletter.build.incremental import sha256_of
 from newsletter.errors import Diagnostic
+from newsletter.paths import ARCHIVE_FOLDER
 
 
 def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
@@ -44,3 +45,8 @@ def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
         else:
             matching += 1
     return found, matching
+
+
+def verify_workspace(root: Path, out: Path | None = None) -> tuple[list[Diagnostic], int]:
+    """`archive --verify`: the archive in ``out``, else ``archive/`` in the workspace."""
+    return verify(out if out is not None else root / ARCHIVE_FOLDER)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsletter.build.plan import Plan, input_files, plan
-from newsletter.errors import Diagnostic, InputError
+from newsletter.build.plan import Plan, plan, refuse_overwriting_inputs
 from newsletter.files import write_atomic
 from newsletter.model.document import IssueDocument
 from newsletter.render import html, markdown, phone, text
@@ -29,16 +28,8 @@ def export(root: Path, issue: str, format: str, out: Path | None = None) -> Expo
     result = Export(plan(root, [issue], [], render_checks=False))
     if result.result.errors:
         return result
-    if out is not None and out.resolve() in input_files(result.result):
-        raise InputError(
-            [
-                Diagnostic(
-                    str(out),
-                    "the output would overwrite one of the input files",
-                    hint="choose another file name with --out",
-                )
-            ]
-        )
+    if out is not None:
+        refuse_overwriting_inputs(result.result, [out], hint="choose another file name with --out")
     result.text, result.warnings = _exported(result.result.documents[0], format)
     if out is not None:
         write_atomic(out, result.text.encode("utf-8"))

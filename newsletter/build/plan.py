@@ -172,3 +172,11 @@ def input_files(result: Plan) -> set[Path]:
         files.add(result.workspace.publication.path.resolve())
     files.update(ref.path.resolve() for ref, _ in result.layouts)
     return files
+
+
+def refuse_overwriting_inputs(result: Plan, outputs: list[Path], hint: str) -> None:
+    """No output may replace a file the command reads (an issue, the publication, a layout)."""
+    inputs = input_files(result)
+    for path in outputs:
+        if path.resolve() in inputs:
+            raise InputError([Diagnostic(str(path), "the output would overwrite one of the input files", hint=hint)])

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsletter.build import incremental
 from newsletter.build.incremental import LAST_BUILD_FILE, UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
-from newsletter.errors import Diagnostic, InputError
+from newsletter.errors import Diagnostic
 from newsletter.files import write_atomic
 from newsletter.model.print_options import RenderOptions
 
@@ -203,20 +203,9 @@ def build_all(
     raised at the same place. Yields each :class:`Built` as it is written.
     """
     work = targets(result, out_dir, options) if only is None else only
-    from newsletter.build.plan import input_files
+    from newsletter.build.plan import refuse_overwriting_inputs
 
-    inputs = input_files(result)
-    for target in work:
-        if target.path.resolve() in inputs:
-            raise InputError(
-                [
-                    Diagnostic(
-                        str(target.path),
-                        "the output would overwrite one of the input files",
-                        hint="choose another --out folder",
-                    )
-                ]
-            )
+    refuse_overwriting_inputs(result, [target.path for target in work], hint="choose another --out folder")
     state = BuildState.load(out_dir)
     jobs = [(target.document, target.ref, target.layout, options) for target in work]
     with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once

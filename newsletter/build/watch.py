@@ -52,6 +52,22 @@ def _snapshot(files: set[Path]) -> Snapshot:
     return found
 
 
+def issue_to_watch(root: Path, issue: str | None) -> str:
+    """The issue named (a number or a file), else the newest one; an error when there is none."""
+    selected = issue or newest_issue(root)
+    if selected is None:
+        raise InputError(
+            [
+                Diagnostic(
+                    str(root / "issues"),
+                    "no issue file to watch",
+                    hint="run `newsletter new` to create one, or give the issue's file",
+                )
+            ]
+        )
+    return selected
+
+
 @dataclass
 class Watcher:
     """Builds one issue in its layouts, and again whenever one of its files changes.

@@ -9,7 +9,8 @@ from pathlib import Path
 import typer
 
 from newsletter.cli.app import Layouts, OutFolder, State, app, on_this_computer, report
-from newsletter.errors import Diagnostic, InputError
+from newsletter.errors import InputError
+from newsletter.paths import output_folder
 
 
 class Imposition(str, Enum):
@@ -60,9 +61,7 @@ def build(
     from newsletter.model.print_options import RenderOptions
 
     options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
-    run = prepare_build(
-        State.root, issues or [], layout, out if out is not None else State.root / "out", options, force, strict
-    )
+    run = prepare_build(State.root, issues or [], layout, output_folder(State.root, out), options, force, strict)
     if run.unchanged is not None:
         typer.echo(f"up to date: {run.unchanged} (--force rebuilds them)")
         return
@@ -93,7 +92,7 @@ def list_issues(
     """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
     from newsletter.build.run import pdf_states
 
-    result, states = pdf_states(State.root, layout, out if out is not None else State.root / "out")
+    result, states = pdf_states(State.root, layout, output_folder(State.root, out))
     for document in result.documents:
         issue = document.issue
         built = ", ".join(f"{target.ref.name}: {target.status}" for target in states.get(document.issue_path, []))
@@ -168,26 +167,23 @@ def archive(
     ),
 ) -> None:
     """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
-    from newsletter.archive import record as archiving
-    from newsletter.build.plan import journal_and_poster, plan
-
-    archive_dir = out if out is not None else State.root / "archive"
     if verify:
-        from newsletter.archive.verify import verify as verify_archive
+        from newsletter.archive.verify import verify_workspace
 
-        problems, matching = verify_archive(archive_dir)
+        problems, matching = verify_workspace(State.root, out)
         code = report(problems)
         if code == 0:
             typer.echo(f"ok: {matching} file(s) match the manifest", err=True)
         raise typer.Exit(code)
-    result = plan(State.root, [], layout or journal_and_poster(State.root))
-    code = report(result.diagnostics)
+    from newsletter.archive.record import prepare_archive
+
+    run = prepare_archive(State.root, layout, out, supersede)
+    code = report(run.result.diagnostics)
     if code:
         typer.echo("nothing was archived: fix the errors above and run the command again", err=True)
         raise typer.Exit(code)
-    done = archiving.make_archive(
-        result, archive_dir, supersede, progress=lambda message: typer.echo(message, err=True)
-    )
+    archive_dir = run.archive_dir
+    done = run.write(progress=lambda message: typer.echo(message, err=True))
     for name in done.written:
         typer.echo(f"archived {archive_dir / name}")
     for name, kept_as in done.superseded:
@@ -262,20 +258,10 @@ def schema(
     ),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
-    from newsletter.scaffold import modeline, write_schemas
+    from newsletter.scaffold.schemas import modeline, write_workspace_schemas
 
-    folder = out if out is not None else State.root / "issues"
-    if out is None and not folder.is_dir():
-        raise InputError(
-            [
-                Diagnostic(
-                    str(folder),
-                    "no issues/ folder here",
-                    hint="run the command in a workspace (or use --root), or choose a folder with --out",
-                )
-            ]
-        )
-    for path in write_schemas(folder):
+    folder, written = write_workspace_schemas(State.root, out)
+    for path in written:
         typer.echo(f"wrote {path}")
     typer.echo(
         f"editors complete and check a YAML file that starts with a line like:\n  {modeline('issue', folder, folder)}",
@@ -293,24 +279,13 @@ def watch(
     out: OutFolder = None,
 ) -> None:
     """Rebuild the issue's PDFs each time its file, the publication, the layout or an image is saved."""
-    from newsletter.build.watch import Watcher, newest_issue
+    from newsletter.build.watch import Watcher, issue_to_watch
 
-    selected = issue or newest_issue(State.root)
-    if selected is None:
-        raise InputError(
-            [
-                Diagnostic(
-                    str(State.root / "issues"),
-                    "no issue file to watch",
-                    hint="run `newsletter new` to create one, or give the issue's file",
-                )
-            ]
-        )
     watcher = Watcher(
         State.root,
-        selected,
+        issue_to_watch(State.root, issue),
         layout,
-        out if out is not None else State.root / "out",
+        output_folder(State.root, out),
         say=typer.echo,
         problems=report,
         follow_newest=issue is None,

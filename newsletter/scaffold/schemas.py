@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
 from newsletter.model.schema import KINDS, dumps, file_name
 
@@ -34,3 +35,19 @@ def modeline(kind: str, schema_dir: Path, yaml_dir: Path) -> str:
 def for_editors(kind: str, issues_dir: Path, text: str) -> str:
     """``text``, a file of the issues folder, after the line that points editors at its schema (in that folder)."""
     return f"{modeline(kind, issues_dir, issues_dir)}\n{text}"
+
+
+def write_workspace_schemas(root: Path, out: Path | None = None) -> tuple[Path, list[Path]]:
+    """`newsletter schema`: the schemas in ``out``, else next to the issues (``issues/``), and the files."""
+    folder = out if out is not None else root / "issues"
+    if out is None and not folder.is_dir():
+        raise InputError(
+            [
+                Diagnostic(
+                    str(folder),
+                    "no issues/ folder here",
+                    hint="run the command in a workspace (or use --root), or choose a folder with --out",
+                )
+            ]
+        )
+    return folder, write_schemas(folder)
