@@ -13,7 +13,6 @@ from newsletter.render import html, markdown, phone, text
 
 # The formats that are the text as it is; the SMS and the phone script also say what to know.
 RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
-FORMATS = ("text", "sms", "markdown", "html", "phone")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_ISSUE
-from newsletter.build import plan as build
+from newsletter.build import plan as planning
 
 
 def second_issue() -> str:
@@ -20,15 +20,15 @@ def second_issue() -> str:
 def test_a_number_names_the_issue_with_that_number_whatever_its_file_is_called(workspace):
     workspace.write("first.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", second_issue())
-    assert build.issue_file(workspace.root, "1").name == "first.yaml"
-    result = build.plan(workspace.root, ["1"], [])
+    assert planning.issue_file(workspace.root, "1").name == "first.yaml"
+    result = planning.plan(workspace.root, ["1"], [])
     assert [d.issue.number for d in result.documents] == [1]
     assert not result.errors
 
 
 def test_a_number_no_issue_has_is_an_error_that_says_how_to_find_them(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
-    result = build.plan(workspace.root, ["7"], [])
+    result = planning.plan(workspace.root, ["7"], [])
     assert [d.message for d in result.errors] == ["no issue has the number 7"]
     assert "newsletter list" in result.errors[0].hint
 
@@ -36,29 +36,29 @@ def test_a_number_no_issue_has_is_an_error_that_says_how_to_find_them(workspace)
 @pytest.mark.parametrize("selector", ["³", "3a", "issues/nope.yaml"])
 def test_anything_else_is_a_path_and_a_missing_one_is_named(workspace, selector):
     workspace.write("001.yaml", MINIMAL_ISSUE)
-    assert build.issue_file(workspace.root, selector) == Path(selector)
-    assert [d.message for d in build.plan(workspace.root, [selector], []).errors] == ["no such issue file"]
+    assert planning.issue_file(workspace.root, selector) == Path(selector)
+    assert [d.message for d in planning.plan(workspace.root, [selector], []).errors] == ["no such issue file"]
 
 
 def test_errors_of_other_issues_do_not_stop_the_one_asked_for(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", "number: 2\ndate: nope\n")
-    result = build.plan(workspace.root, ["1"], [])
+    result = planning.plan(workspace.root, ["1"], [])
     assert not result.errors
-    assert build.plan(workspace.root, ["2"], []).errors
+    assert planning.plan(workspace.root, ["2"], []).errors
 
 
 def test_plan_loads_only_the_selected_issues(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", second_issue())
-    result = build.plan(workspace.root, ["2"], [])
+    result = planning.plan(workspace.root, ["2"], [])
     assert result.errors == []
     assert [document.issue.number for document in result.documents] == [2]
 
 
 def test_a_selector_that_names_no_file_is_an_error_not_a_crash(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
-    result = build.plan(workspace.root, ["4", "³"], [])
+    result = planning.plan(workspace.root, ["4", "³"], [])
     assert sorted(str(d).splitlines()[0] for d in result.errors) == [
         "issue 4: no issue has the number 4",
         "³: no such issue file",
@@ -77,7 +77,7 @@ def test_plan_collects_layout_image_and_file_problems_together(workspace):
     )
     workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: photo.png\n")
     workspace.write("002.yaml", "number: 2\n")
-    result = build.plan(workspace.root, [], ["journal-a4", "journal-a9"])
+    result = planning.plan(workspace.root, [], ["journal-a4", "journal-a9"])
     fields = sorted((d.file, d.field or "") for d in result.errors)
     assert fields == [
         ("issues/001.yaml", "news[1].image"),
@@ -90,7 +90,7 @@ def test_plan_collects_layout_image_and_file_problems_together(workspace):
 
 def test_the_image_error_says_where_it_looked(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: photo.png\n")
-    [found] = build.plan(workspace.root, [], []).errors
+    [found] = planning.plan(workspace.root, [], []).errors
     assert (found.line, found.column) == (8, 12)
     assert str(workspace.issues / "photo.png") in found.message
     assert "relative to the YAML file" in found.hint
@@ -98,9 +98,9 @@ def test_the_image_error_says_where_it_looked(workspace):
 
 def test_strict_makes_every_warning_an_error(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""))
-    relaxed = build.plan(workspace.root, [], [])
+    relaxed = planning.plan(workspace.root, [], [])
     assert relaxed.errors == [] and [d.severity for d in relaxed.diagnostics] == ["warning"]
-    strict = build.plan(workspace.root, [], [], strict=True)
+    strict = planning.plan(workspace.root, [], [], strict=True)
     assert [(d.severity, d.message) for d in strict.diagnostics] == [("error", relaxed.diagnostics[0].message)]
 
 
@@ -108,9 +108,9 @@ def test_strict_makes_every_warning_an_error(workspace):
 
 
 def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
-    assert build.journal_and_poster(workspace.root) == ["journal-a4", "poster-a3"]
+    assert planning.journal_and_poster(workspace.root) == ["journal-a4", "poster-a3"]
     publication = workspace.issues / "publication.yaml"
     publication.write_text(
         publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"), encoding="utf-8"
     )
-    assert build.journal_and_poster(workspace.root) == ["journal-letter", "poster-a3"]
+    assert planning.journal_and_poster(workspace.root) == ["journal-letter", "poster-a3"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter.build import plan as build
+from newsletter.build import plan as planning
 from newsletter.build.run import build_all
 from newsletter.errors import InputError
 
@@ -18,7 +18,7 @@ def test_build_all_creates_the_output_folder_and_writes_one_pdf_per_issue(worksp
     workspace.write("001.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", second_issue())
     out = tmp_path / "a" / "new" / "folder"
-    built = list(build_all(build.plan(workspace.root, [], []), out))
+    built = list(build_all(planning.plan(workspace.root, [], []), out))
     assert [(b.path.name, b.pages) for b in built] == [
         ("20210205_lettre-de-crise_n01_a4.pdf", 1),
         ("20210209_lettre-de-crise_n02_a4.pdf", 1),
@@ -29,7 +29,7 @@ def test_build_all_creates_the_output_folder_and_writes_one_pdf_per_issue(worksp
 def test_an_output_that_would_overwrite_an_input_is_refused_before_writing(workspace):
     name = "20210205_lettre-de-crise_n01_a4.pdf"
     trap = workspace.write(name, MINIMAL_ISSUE)
-    result = build.plan(workspace.root, [str(trap)], [])
+    result = planning.plan(workspace.root, [str(trap)], [])
     with pytest.raises(InputError) as raised:
         list(build_all(result, workspace.issues))
     assert "overwrite one of the input files" in raised.value.diagnostics[0].message

@@ -44,10 +44,3 @@ def test_the_file_name_of_a_variant_carries_its_suffix(workspace):
         == "20210205_lettre-de-crise_n01_a5-grayscale-booklet.pdf"
     )
     assert document.file_name("journal-a4") == "20210205_lettre-de-crise_n01_a4.pdf"
-
-
-def test_the_options_are_a_frozen_record_usable_as_a_key():
-    assert RenderOptions() == RenderOptions(grayscale=False, bleed_mm=0.0, impose=None)
-    assert len({RenderOptions(), RenderOptions(), RenderOptions(grayscale=True)}) == 2
-    with pytest.raises(AttributeError):
-        RenderOptions().grayscale = True  # type: ignore[misc]

@@ -25,6 +25,18 @@ RENDERERS = {
 }
 
 
+def every_writer(cls: type = IssueWriter) -> set[type]:
+    return {cls} | {found for sub in cls.__subclasses__() for found in every_writer(sub)}
+
+
+def test_every_renderer_of_a_whole_issue_is_in_this_test():
+    """A new renderer (an IssueWriter with its SECTION_DRAWERS) is checked below as soon as it exists."""
+    drawing = {
+        cls for cls in every_writer() if vars(cls).get("SECTION_DRAWERS") and cls.__module__.startswith("newsletter")
+    }
+    assert drawing == set(RENDERERS.values())
+
+
 @pytest.mark.parametrize("renderer", RENDERERS)
 def test_every_renderer_has_a_function_for_every_section_and_no_other(renderer):
     drawers = RENDERERS[renderer].SECTION_DRAWERS

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter.build import plan as build
+from newsletter.build import plan as planning
 from newsletter.build.run import build_all
 from newsletter.model.formats import STATES
 from newsletter.model.load import load_workspace
@@ -42,7 +42,7 @@ def pdf_lines(data: bytes) -> list[str]:
 
 def render(root) -> tuple[bytes, int]:
     """Plan and build every issue of a workspace into its out/ folder; the first PDF and its pages."""
-    result = build.plan(root, [], [])
+    result = planning.plan(root, [], [])
     assert not result.errors, [str(d) for d in result.errors]
     built = list(build_all(result, root / "out"))
     return built[0].path.read_bytes(), built[0].pages
@@ -172,7 +172,7 @@ def test_the_file_name_sorts_by_date_and_has_no_accent(sample_issue_3):
 
 
 def test_the_same_input_gives_the_same_bytes_whatever_was_built_before(sample_issue_3, tmp_path):
-    result = build.plan(REPO, ["1", "3"], [])
+    result = planning.plan(REPO, ["1", "3"], [])
     built = {b.path.name: b.path.read_bytes() for b in build_all(result, tmp_path)}
     assert built[sample_issue_3.path.name] == sample_issue_3.data
 

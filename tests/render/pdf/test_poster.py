@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import MINIMAL_ISSUE, REPO
-from newsletter.build import plan as build
+from newsletter.build import plan as planning
 from newsletter.build.run import build_all, render
 from newsletter.model.print_options import RenderOptions
 from newsletter.text.labels import label
@@ -71,7 +71,7 @@ def page_text(data: bytes) -> str:
 
 
 def build_posters(root, *selectors: str) -> list[tuple[bytes, int]]:
-    result = build.plan(root, list(selectors), ["poster-a3"])
+    result = planning.plan(root, list(selectors), ["poster-a3"])
     assert not result.errors, [str(d) for d in result.errors]
     return [(built.path.read_bytes(), built.pages) for built in build_all(result, root / "out")]
 
@@ -79,7 +79,7 @@ def build_posters(root, *selectors: str) -> list[tuple[bytes, int]]:
 @pytest.fixture(scope="module")
 def sample_posters(tmp_path_factory):
     """Each sample issue's model and its poster's bytes and page count."""
-    result = build.plan(REPO, [], ["poster-a3"])
+    result = planning.plan(REPO, [], ["poster-a3"])
     assert not result.errors, [str(d) for d in result.errors]
     built = list(build_all(result, tmp_path_factory.mktemp("posters")))
     assert len(built) == len(result.documents) == 6
@@ -207,7 +207,7 @@ def test_the_same_input_gives_the_same_bytes(workspace):
 
 def test_grayscale_and_bleed_apply_to_the_poster(workspace):
     workspace.write("001.yaml", SHORT_LISTS_ISSUE)
-    result = build.plan(workspace.root, [], ["poster-a3"])
+    result = planning.plan(workspace.root, [], ["poster-a3"])
     document, (ref, layout) = result.documents[0], result.layouts[0]
     data, pages = render(document, ref, layout, RenderOptions(grayscale=True, bleed_mm=3))
     page = reader(data).pages[0]
