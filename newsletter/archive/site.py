@@ -10,8 +10,8 @@ import re
 from html import escape
 
 from newsletter.model.document import IssueDocument
+from newsletter.render import issue_number, plain
 from newsletter.render.html import FAQ_PAGE, INDEX_PAGE, HtmlText, html_list, page, render
-from newsletter.render.text import issue_number, plain
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 

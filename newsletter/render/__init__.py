@@ -2,11 +2,48 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from newsletter.model.document import IssueDocument
+from newsletter.text import markup, typography
 from newsletter.text.labels import label
+
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
+
+
+# --- what every text channel (e-mail, SMS, Markdown, HTML, phone) says the same way -------------
+
+
+def issue_number(document: IssueDocument) -> str:
+    """``N° 3`` / ``No. 3``."""
+    return label(document.lang, "issue_number").format(number=document.issue.number)
+
+
+def since(text: str, lang: str) -> str:
+    """A status ``since`` as readers expect it: an ISO date is written out, other text is typeset."""
+    match = _ISO_DATE.fullmatch(text)
+    if match:
+        try:
+            return typography.format_short_date(_dt.date(*(int(part) for part in match.groups())), lang)
+        except ValueError:
+            pass
+    return typography.apply(text, lang)
+
+
+def plain(text: str, lang: str) -> str:
+    """One line of user text, typeset, without markup."""
+    return markup.plain_line(markup.inline(typography.apply(text, lang)))
+
+
+def introducing(word: str, lang: str) -> str:
+    """``Question : `` / ``Question: ``: a word introducing text, with the language's colon."""
+    return f"{word}\u00a0: " if lang == "fr" else f"{word}: "
+
+
+# --- the writers ----------------------------------------------------------------------------------
 
 
 class IssueWriter:

@@ -22,8 +22,7 @@ from typing import ClassVar
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Colours
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import IssueWriter
-from newsletter.render.text import introducing, issue_number, plain, since
+from newsletter.render import IssueWriter, introducing, issue_number, plain, since
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 

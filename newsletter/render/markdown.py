@@ -14,8 +14,7 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter
-from newsletter.render.text import introducing, issue_number, since
+from newsletter.render import BlockWriter, introducing, issue_number, since
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 

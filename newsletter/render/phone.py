@@ -16,8 +16,7 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import IssueWriter
-from newsletter.render.text import introducing
+from newsletter.render import IssueWriter, introducing
 from newsletter.text import markup, typography
 
 WORDS_PER_MINUTE = 150

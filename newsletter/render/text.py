@@ -11,7 +11,6 @@ plainest characters (straight apostrophes, ordinary spaces) that every phone and
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import textwrap
 from collections.abc import Callable
@@ -20,42 +19,12 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter
+from newsletter.render import BlockWriter, introducing, issue_number, plain, since
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
 WIDTH = 72
 SMS_LIMIT = 480
-_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
-
-
-# --- shared by the text-like channels (e-mail, markdown, HTML, phone) ------------------------------
-
-
-def issue_number(document: IssueDocument) -> str:
-    """``N° 3`` / ``No. 3``."""
-    return label(document.lang, "issue_number").format(number=document.issue.number)
-
-
-def since(text: str, lang: str) -> str:
-    """A status ``since`` as readers expect it: an ISO date is written out, other text is typeset."""
-    match = _ISO_DATE.fullmatch(text)
-    if match:
-        try:
-            return typography.format_short_date(_dt.date(*(int(part) for part in match.groups())), lang)
-        except ValueError:
-            pass
-    return typography.apply(text, lang)
-
-
-def plain(text: str, lang: str) -> str:
-    """One line of user text, typeset, without markup."""
-    return markup.plain_line(markup.inline(typography.apply(text, lang)))
-
-
-def introducing(word: str, lang: str) -> str:
-    """``Question : `` / ``Question: ``: a word introducing text, with the language's colon."""
-    return f"{word}\u00a0: " if lang == "fr" else f"{word}: "
 
 
 # --- e-mail --------------------------------------------------------------------------------------

@@ -82,3 +82,20 @@ def test_the_markdown_has_its_sections_in_the_registry_order():
     headings = {"## " + markdown.escape(label("fr", key)): key for section in SECTIONS for key in section.labels}
     keys = [headings[line] for line in markdown.render(sample(3)).splitlines() if line in headings]
     assert drawn_sections(keys) == SAMPLE_3_HEADED
+
+
+# --- what every text channel says the same way ------------------------------------------------------
+
+
+def test_a_status_since_written_as_a_date_is_written_out_and_other_text_is_typeset():
+    from newsletter.render import since
+
+    assert since("2021-02-08", "fr") == "8\u00a0février 2021"
+    assert since("2021-02-30", "fr") == "2021-02-30"  # not a day of the calendar: kept as typed
+    assert since("depuis l'attaque", "fr") == "depuis l’attaque"
+
+
+def test_a_word_introducing_text_takes_the_languages_colon():
+    from newsletter.render import introducing
+
+    assert (introducing("Question", "fr"), introducing("Question", "en")) == ("Question\u00a0: ", "Question: ")
