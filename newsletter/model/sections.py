@@ -22,8 +22,9 @@ Adding a section (``events: [{date, title, place}]`` for instance), in this orde
 5. the example in the scaffold's templates (``newsletter/data/templates/issue.yaml``): a commented
    example and the line that explains it, so that ``newsletter init`` and ``new`` show how to write it;
 6. the shipped JSON Schemas: ``newsletter schema --out newsletter/data/schemas`` rewrites them;
-7. to print it in the built-in layouts' PDFs, its name in their ``sections`` lists
-   (``newsletter/data/layouts/``); a layout without a ``sections`` list prints every section.
+7. its name in the ``sections`` list of each built-in journal (``newsletter/data/layouts/``), at the
+   same place as here (one order for every output: ``tests/model/test_sections.py`` checks it); a
+   layout without a ``sections`` list prints every section.
 """
 
 from __future__ import annotations
