@@ -42,3 +42,26 @@ def display_path(path: Path, root: Path) -> str:
 def output_folder(root: Path, out: Path | None = None) -> Path:
     """Where a command writes its PDFs: ``--out`` when given, else ``out/`` in the workspace."""
     return out if out is not None else root / OUT_FOLDER
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_LEFT_BY_SYSTEMS = ("thumbs.db", "desktop.ini")
+
+
+def is_left_by_a_system(name: str) -> bool:
+    """Files that systems and editors leave beside the user's: hidden ones (macOS ``._002.yaml`` copied
+    to a USB key, ``.DS_Store``, vim's ``.002.yaml.swp``), Office's ``~$…`` locks, ``…~`` backups,
+    Windows' ``Thumbs.db``. They are never the user's work, so they are passed over without a word."""
+    return name.startswith((".", "~$")) or name.endswith("~") or name.lower() in _LEFT_BY_SYSTEMS
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of a folder (``.yaml`` or ``.yml``, as editors save them), in name order; none
+    left by a system or an editor."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in YAML_SUFFIXES and not is_left_by_a_system(path.name) and path.is_file()
+    )

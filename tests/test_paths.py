@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.paths import display_path, is_address, is_inside
+from newsletter.paths import display_path, is_address, is_inside, is_left_by_a_system, yaml_files
 
 
 @pytest.mark.parametrize(
@@ -103,3 +103,23 @@ def test_paths_are_shown_relative_to_the_workspace_when_inside_it(tmp_path):
     assert display_path(tmp_path / "issues" / "003.yaml", tmp_path) == "issues/003.yaml"
     outside = tmp_path.parent / "elsewhere.yaml"
     assert display_path(outside, tmp_path) == str(outside)
+
+
+@pytest.mark.parametrize(
+    "name", ["._002.yaml", ".DS_Store", ".002.yaml.swp", "~$002.yaml", "002.yaml~", "Thumbs.db", "desktop.ini"]
+)
+def test_what_systems_and_editors_leave_beside_the_users_files_is_recognised(name):
+    assert is_left_by_a_system(name)
+
+
+@pytest.mark.parametrize("name", ["002.yaml", "002.yml", "publication.yaml", "notes.txt", "a~b.yaml"])
+def test_the_users_own_files_are_not_taken_for_system_leftovers(name):
+    assert not is_left_by_a_system(name)
+
+
+def test_the_yaml_files_of_a_folder_are_both_spellings_in_name_order_without_leftovers(tmp_path):
+    for name in ["003.yml", "001.yaml", "002.YAML", "._001.yaml", ".002.yaml.swp", "notes.txt", "004.yaml~"]:
+        (tmp_path / name).write_text("number: 1\n", encoding="utf-8")
+    (tmp_path / "005.yaml").mkdir()  # a folder with an issue's name is not a file
+    assert [path.name for path in yaml_files(tmp_path)] == ["001.yaml", "002.YAML", "003.yml"]
+    assert yaml_files(tmp_path / "nowhere") == []

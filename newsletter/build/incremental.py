@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsletter import __version__
-from newsletter.paths import display_path, is_inside
+from newsletter.paths import display_path, is_inside, yaml_files
 
 if TYPE_CHECKING:  # the answer to a build with nothing changed imports nothing more (bench/run.py)
     from newsletter.model.document import IssueDocument
@@ -55,7 +55,7 @@ def sha256_of_bytes(data: bytes) -> str:
 def _request(root: Path, layouts: list[str], options: dict) -> dict:
     """What was asked, and which files the workspace holds (a new issue or layout changes the answer)."""
     listing = sorted(
-        str(path.relative_to(root)) for folder in ("issues", "layouts") for path in (root / folder).glob("*.yaml")
+        str(path.relative_to(root)) for folder in ("issues", "layouts") for path in yaml_files(root / folder)
     )
     return {
         "version": __version__,

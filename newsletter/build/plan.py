@@ -17,7 +17,6 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
 from newsletter.model.load import (
-    PUBLICATION_FILE,
     LayoutRef,
     Loaded,
     Workspace,
@@ -27,6 +26,7 @@ from newsletter.model.load import (
     load_layout,
     load_model,
     load_workspace,
+    publication_file,
     resolve_layout,
 )
 
@@ -160,7 +160,7 @@ def add_render_checks(result: Plan, strict: bool = False) -> None:
 def journal_and_poster(root: Path) -> list[str]:
     """What the team prints, when a command is not told which layouts: the publication's journal layout,
     and the poster when there is one (`list` and `archive`)."""
-    loaded, _ = load_model(Publication, root / "issues" / PUBLICATION_FILE, root)
+    loaded, _ = load_model(Publication, publication_file(root / "issues"), root)
     journal = loaded.model.layout if loaded else DEFAULT_LAYOUT
     poster = [POSTER_LAYOUT] if POSTER_LAYOUT in available_layouts(root) else []
     return list(dict.fromkeys([journal, *poster]))

@@ -18,7 +18,7 @@ from newsletter.build.incremental import input_paths
 from newsletter.build.plan import issue_file, plan
 from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
-from newsletter.model.load import PUBLICATION_FILE, issue_files, resolve_layout
+from newsletter.model.load import issue_files, publication_file, resolve_layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.paths import display_path
 
@@ -126,7 +126,7 @@ class Watcher:
         """The issue, publication and layout files, watched even while they cannot be read."""
         issue_path = issue_file(self.root, self.issue)
         self.issue = str(issue_path)  # from now on read only this issue's file, not the whole folder
-        self.files |= {issue_path.resolve(), (self.root / "issues" / PUBLICATION_FILE).resolve()}
+        self.files |= {issue_path.resolve(), publication_file(self.root / "issues").resolve()}
         for name in self.layouts:
             with contextlib.suppress(InputError):  # the build reports it, with a suggestion
                 self.files.add(resolve_layout(name, self.root).path.resolve())

@@ -17,7 +17,7 @@ from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
-from newsletter.paths import display_path
+from newsletter.paths import YAML_SUFFIXES, display_path, is_left_by_a_system, yaml_files
 from newsletter.read import Source, read_yaml
 from newsletter.read.locate import locate, locate_all
 
@@ -76,17 +76,42 @@ def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
 
 
+def publication_file(issues_dir: Path) -> Path:
+    """``publication.yaml``, or ``publication.yml`` when only that one is there."""
+    typed = issues_dir / PUBLICATION_FILE
+    other = typed.with_suffix(".yml")
+    return other if other.is_file() and not typed.is_file() else typed
+
+
 def issue_files(issues_dir: Path) -> list[Path]:
-    """The issue files of a folder: every ``*.yaml`` except the publication, in name order."""
+    """The issue files of a folder: every ``.yaml`` or ``.yml`` file but the publication, in name order."""
+    return [path for path in yaml_files(issues_dir) if path.stem != Path(PUBLICATION_FILE).stem]
+
+
+def _not_issues(root: Path, issues_dir: Path) -> list[Diagnostic]:
+    """A file of ``issues/`` that is neither YAML nor left by a system is named: it may be an issue saved
+    under a wrong name, and is not read. The schemas ``newsletter schema`` writes there are expected."""
     if not issues_dir.is_dir():
         return []
-    return sorted(p for p in issues_dir.glob("*.yaml") if p.name != PUBLICATION_FILE)
+    return [
+        Diagnostic(
+            display_path(path, root),
+            "this file is not read: issues are .yaml or .yml files",
+            hint="if it is an issue, rename it NNN.yaml; otherwise move it out of the issues folder",
+            severity="warning",
+        )
+        for path in sorted(issues_dir.iterdir())
+        if path.is_file()
+        and path.suffix.lower() not in YAML_SUFFIXES
+        and not path.name.endswith(".schema.json")
+        and not is_left_by_a_system(path.name)
+    ]
 
 
 def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
     """Load the publication and the issues (all of them, or ``paths``), collecting every problem."""
     workspace = Workspace(root)
-    publication_path = workspace.issues_dir / PUBLICATION_FILE
+    publication_path = publication_file(workspace.issues_dir)
     if publication_path.is_file():
         workspace.publication, found = load_model(Publication, publication_path, root)
         workspace.diagnostics += found
@@ -98,6 +123,8 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
                 hint="run `newsletter init` to create a workspace, or use --root to point at one",
             )
         )
+    if paths is None:
+        workspace.diagnostics += _not_issues(root, workspace.issues_dir)
     for path in paths if paths is not None else issue_files(workspace.issues_dir):
         loaded, found = load_model(Issue, path, root)
         workspace.diagnostics += found
@@ -144,10 +171,10 @@ class LayoutRef:
 
 def available_layouts(root: Path) -> dict[str, LayoutRef]:
     """Every layout by name; a workspace layout overrides the built-in of the same name."""
-    found = {p.stem: LayoutRef(p.stem, p, "built-in") for p in sorted(builtin_dir().glob("*.yaml"))}
+    found = {p.stem: LayoutRef(p.stem, p, "built-in") for p in yaml_files(builtin_dir())}
     workspace = root / "layouts"
     if workspace.resolve() != builtin_dir().resolve():
-        found.update({p.stem: LayoutRef(p.stem, p, "workspace") for p in sorted(workspace.glob("*.yaml"))})
+        found.update({p.stem: LayoutRef(p.stem, p, "workspace") for p in yaml_files(workspace)})
     return found
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
-from newsletter.model.load import PUBLICATION_FILE, issue_files
+from newsletter.model.load import PUBLICATION_FILE, issue_files, publication_file
 from newsletter.scaffold.schemas import for_editors, write_schemas
 from newsletter.scaffold.templates import ONE_OFF, filled, issue_file_text, template
 
@@ -32,7 +32,7 @@ class Created:
 def init_workspace(directory: Path, today: dt.date) -> Created:
     """A new workspace: the publication and a first issue to fill, ``layouts/``, ``assets/``; never over one."""
     issues_dir = directory / "issues"
-    existing = [p for p in [issues_dir / PUBLICATION_FILE, *issue_files(issues_dir)] if p.exists()]
+    existing = [p for p in [publication_file(issues_dir), *issue_files(issues_dir)] if p.exists()]
     if existing:
         raise InputError(
             [

@@ -219,3 +219,12 @@ def test_a_built_in_layout_is_named_not_located(workspace):
     [(ref, layout)] = result.layouts
     paths = [item.path for item in inputs_of(result.documents[0], ref, layout.model, workspace.root)]
     assert "built-in layout journal-a4.yaml" in paths
+
+
+def test_an_issue_added_as_yml_is_seen_by_a_build_with_nothing_else_changed(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert cli("--root", workspace.root, "build").code == 0
+    workspace.write("002.yml", MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("02-05", "02-09"))
+    again = cli("--root", workspace.root, "build")
+    assert again.code == 0, again.err
+    assert "n02_a4.pdf" in again.out and "up to date: 1" in again.out

@@ -127,3 +127,45 @@ def test_the_sample_series_loads_without_errors_or_warnings():
     loaded = load_workspace(REPO)
     assert loaded.diagnostics == []
     assert [item.model.number for item in loaded.issues] == [1, 2, 3, 4, 5, 6]
+
+
+# --- which files of the workspace are read ------------------------------------------------------------
+
+
+def test_an_issue_saved_as_yml_is_read_like_a_yaml_one(cli, workspace):
+    workspace.write("003.yml", MINIMAL_ISSUE.replace("number: 1", "number: 3"))
+    assert [issue.model.number for issue in load_workspace(workspace.root).issues] == [3]
+    built = cli("--root", workspace.root, "build", "3")
+    assert built.code == 0, built.err
+    assert [pdf.name for pdf in workspace.pdfs()] == ["20210205_lettre-de-crise_n03_a4.pdf"]
+
+
+def test_files_left_by_systems_and_editors_are_passed_over_without_a_word(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("._001.yaml", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")  # macOS, on a USB key
+    workspace.write(".DS_Store", b"\x00\x00\x00\x01Bud1")
+    workspace.write("~$001.yaml", b"\x00lock")
+    workspace.write("001.yaml~", MINIMAL_ISSUE)
+    checked = cli("--root", workspace.root, "check")
+    assert (checked.code, checked.err) == (0, "ok: 1 issue(s) checked\n")
+
+
+def test_a_file_of_the_issues_folder_that_is_not_yaml_is_named_in_a_warning(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.txt", MINIMAL_ISSUE.replace("number: 1", "number: 2"))
+    cli("--root", workspace.root, "schema")  # the schemas written next to the issues are expected there
+    checked = cli("--root", workspace.root, "check")
+    assert checked.code == 0
+    assert checked.err.splitlines()[:2] == [
+        "issues/002.txt: warning: this file is not read: issues are .yaml or .yml files",
+        "    hint: if it is an issue, rename it NNN.yaml; otherwise move it out of the issues folder",
+    ]
+    assert "schema.json" not in checked.err
+
+
+def test_a_publication_saved_as_yml_is_the_publication(workspace):
+    (workspace.issues / "publication.yaml").rename(workspace.issues / "publication.yml")
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    loaded = load_workspace(workspace.root)
+    assert loaded.publication is not None and loaded.errors == []
+    assert [issue.path.name for issue in loaded.issues] == ["001.yaml"]
