@@ -130,14 +130,24 @@ def init(
 @app.command()
 def new(
     date: str | None = typer.Option(
-        None, "--date", metavar="YYYY-MM-DD", callback=_date_option, help="Date of the new issue (default: today)."
+        None,
+        "--date",
+        metavar="YYYY-MM-DD",
+        callback=_date_option,
+        help="Date of the new issue (default: the date the latest issue announced, else today).",
     ),
 ) -> None:
     """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
     from newsletter.scaffold import new_issue
 
-    created = new_issue(State.root, dt.date.fromisoformat(date) if date else dt.date.today())
+    created = new_issue(State.root, dt.date.fromisoformat(date) if date else None, dt.date.today())
     typer.echo(f"wrote {created.paths[0]} (n° {created.number})")
+    if created.announced is not None:
+        typer.echo(
+            f"dated {created.announced.isoformat()}, the date n° {created.copied_from} announced for it "
+            "(--date YYYY-MM-DD chooses another)",
+            err=True,
+        )
     if created.copied:
         typer.echo(f"copied from n° {created.copied_from}, to update: {', '.join(created.copied)}", err=True)
     typer.echo(f"to write: {', '.join(created.to_write)}; then run `newsletter check`", err=True)

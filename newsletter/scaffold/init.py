@@ -27,6 +27,7 @@ class Created:
     copied_from: int | None = None
     copied: tuple[str, ...] = ()
     to_write: tuple[str, ...] = ()
+    announced: dt.date | None = None  # the date the previous issue gave as its next one, taken as this one's
 
 
 def init_workspace(directory: Path, today: dt.date) -> Created:

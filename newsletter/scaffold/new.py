@@ -28,8 +28,9 @@ from newsletter.scaffold.templates import ONE_OFF, issue_file_text, template
 RECURRING = ("situation", "status", "do", "dont", "tips", "contacts", "poster")
 
 
-def new_issue(root: Path, date: dt.date) -> Created:
-    """``issues/NNN.yaml`` with the next free number, prefilled from the latest issue."""
+def new_issue(root: Path, date: dt.date | None, today: dt.date | None = None) -> Created:
+    """``issues/NNN.yaml`` with the next free number, prefilled from the latest issue, dated ``date``; with
+    no date, the one the latest issue announced as its next (staff were told it), else ``today``."""
     workspace = load_workspace(root)
     if workspace.errors:
         raise InputError(
@@ -47,9 +48,13 @@ def new_issue(root: Path, date: dt.date) -> Created:
     number = max(numbers, default=0) + 1
     path = workspace.issues_dir / f"{number:03d}.yaml"
     latest = workspace.issues[-1] if workspace.issues else None
+    announced = latest.model.next_issue if latest is not None and date is None else None
+    date = date or announced or today or dt.date.today()
     write_atomic(path, for_editors("issue", workspace.issues_dir, issue_text(number, date, latest)).encode("utf-8"))
     write_schemas(workspace.issues_dir)  # the schema the first line names, for the tool's version in use
-    return Created([path], number, latest.model.number if latest else None, tuple(recurring(latest)), ONE_OFF)
+    return Created(
+        [path], number, latest.model.number if latest else None, tuple(recurring(latest)), ONE_OFF, announced
+    )
 
 
 def recurring(latest: Loaded[Issue] | None) -> dict[str, Any]:

@@ -136,3 +136,16 @@ def test_three_new_issues_in_a_row_make_a_series_that_checks_clean(cli, fresh, f
     workspace = load_workspace(fresh)
     assert [item.model.number for item in workspace.issues] == [1, 2, 3, 4]
     assert workspace.issue(4).model.do == workspace.issue(1).model.do
+
+
+def test_new_takes_the_date_the_latest_issue_announced(cli, series):
+    """Staff were told when the next issue comes: issue 6 of the samples announces 2021-04-09."""
+    result = cli("--root", series, "new")
+    assert result.code == 0, result.err
+    assert read_yaml(series / "issues" / "007.yaml").data["date"] == "2021-04-09"
+    assert "dated 2021-04-09, the date n° 6 announced for it (--date YYYY-MM-DD chooses another)" in result.err
+
+
+def test_a_date_given_wins_over_the_one_announced(cli, series):
+    assert cli("--root", series, "new", "--date", "2021-03-22").code == 0
+    assert read_yaml(series / "issues" / "007.yaml").data["date"] == "2021-03-22"
