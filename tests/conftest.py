@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
@@ -22,10 +23,12 @@ next_issue: 2021-02-12
 
 
 def issue(number: int, date: str, headline: str = "Les téléphones fonctionnent") -> str:
-    """The minimal issue with another number, date (YYYY-MM-DD) and headline."""
+    """The minimal issue with another number, date (YYYY-MM-DD) and headline; the next one a week later."""
+    next_issue = dt.date.fromisoformat(date) + dt.timedelta(days=7)
     return (
         MINIMAL_ISSUE.replace("number: 1", f"number: {number}")
         .replace("date: 2021-02-05", f"date: {date}")
+        .replace("next_issue: 2021-02-12", f"next_issue: {next_issue.isoformat()}")
         .replace("Les téléphones fonctionnent", headline)
     )
 

@@ -10,7 +10,8 @@ The families, and the order their messages come in (the order users have always 
 - each layout: ``layout`` (colour pairs too pale to read, settings not applied, fonts not there);
 - the publication: ``images`` (its logo), ``placeholders`` ("À ÉCRIRE" texts left by ``init`` and
   ``new``), ``advice`` (plain-language writing advice, warnings only);
-- each issue: ``advice``, ``images`` (its pictures), ``placeholders``;
+- each issue: ``dates`` (a year typed short, a next issue before this one), ``advice``, ``images``
+  (its pictures), ``placeholders``;
 - ``series``: numbers skipped, dates going backwards (only when the whole series is read);
 - when something will be rendered, the checks that measure with the fonts: ``glyphs`` (characters the
   fonts lack) and ``poster`` (text too long for the poster).
@@ -21,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsletter.checks.advice import advise, advise_publication
+from newsletter.checks.dates import date_problems
 from newsletter.checks.glyphs import glyph_problems
 from newsletter.checks.images import image_problem
 from newsletter.checks.layout import contrast_warnings, font_problems, hyphenation_warnings
@@ -56,7 +58,10 @@ def check_files(workspace: Workspace, whole_series: bool) -> list[Diagnostic]:
     for issue in workspace.issues:
         pictures = [("news", index, "image") for index, item in enumerate(issue.model.news) if item.image]
         found += locate_all(
-            advise(issue.model) + _images(issue, pictures, workspace.root) + placeholder_problems(issue.source.data),
+            date_problems(issue.model)
+            + advise(issue.model)
+            + _images(issue, pictures, workspace.root)
+            + placeholder_problems(issue.source.data),
             issue.source,
         )
     if whole_series:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import MINIMAL_ISSUE
-
-
-def issue(number: int, date: str) -> str:
-    return MINIMAL_ISSUE.replace("number: 1", f"number: {number}").replace("date: 2021-02-05", f"date: {date}")
+from conftest import issue
 
 
 def reported(output: str) -> list[str]:
