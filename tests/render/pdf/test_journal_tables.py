@@ -3,15 +3,10 @@ pages and read back with pypdf (text, page and position)."""
 
 from __future__ import annotations
 
-import io
-import re
-from dataclasses import dataclass
-
 import pytest
-from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable
 
 from conftest import REPO
 from newsletter.build.plan import plan
@@ -20,20 +15,12 @@ from newsletter.model.layout import Layout
 from newsletter.render.pdf import kit
 from newsletter.render.pdf.journal_tables import JournalTables
 from newsletter.text.labels import label
+from tests.render.pdf import drawing
+from tests.render.pdf.drawing import Printed
 
 MARGIN = 20 * mm
 WIDTH, HEIGHT = A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN
 HEADER = [label("fr", key) for key in ("status_state", "status_system", "status_since", "status_note")]
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A line of text as the page shows it: its page (from 1) and where it starts, from the bottom left."""
-
-    page: int
-    text: str
-    x: float
-    y: float
 
 
 @pytest.fixture(scope="module")
@@ -50,22 +37,7 @@ def tables(layout: Layout | None = None) -> JournalTables:
 
 def printed(flowables: list[Flowable]) -> list[Printed]:
     """The text of ``flowables`` drawn on A4 pages whose frame is WIDTH by HEIGHT."""
-    buffer = io.BytesIO()
-    margin = MARGIN - 6  # the frame's own 6 pt padding
-    SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin
-    ).build(flowables)
-    found: list[Printed] = []
-    for number, page in enumerate(PdfReader(buffer).pages, start=1):
-
-        def visit(text, cm, tm, font, size, number=number):
-            if text.strip():
-                found.append(
-                    Printed(number, re.sub(r"\s+", " ", text).strip(), cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3])
-                )
-
-        page.extract_text(visitor_text=visit)
-    return found
+    return drawing.printed(flowables, A4, MARGIN)
 
 
 def texts(pieces: list[Printed]) -> list[str]:

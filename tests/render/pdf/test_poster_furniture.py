@@ -4,35 +4,23 @@ under the text, drawn on an A3 page and read back with pypdf (text, position and
 from __future__ import annotations
 
 import dataclasses
-import io
-import re
-from dataclasses import dataclass
 
 import pytest
-from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable
 
 from conftest import REPO
 from newsletter.build.plan import plan
 from newsletter.model.document import IssueDocument
 from newsletter.render.pdf import kit
 from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
+from tests.render.pdf import drawing
+from tests.render.pdf.drawing import Printed
 
 MARGIN = 12 * mm
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A run of text as the page shows it: where it starts, from the bottom left, and its size."""
-
-    text: str
-    x: float
-    y: float
-    size: float
 
 
 @pytest.fixture(scope="module")
@@ -51,21 +39,10 @@ def furniture(poster, document: IssueDocument | None = None, width: float | None
 
 
 def printed(flowables: list[Flowable]) -> list[Printed]:
-    """The text of ``flowables`` drawn on an A3 page, with frame padding removed from the margins."""
-    buffer = io.BytesIO()
-    margin = MARGIN - 6  # the frame's own 6 pt padding
-    SimpleDocTemplate(
-        buffer, pagesize=A3, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin
-    ).build(flowables)
-    found: list[Printed] = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            found.append(Printed(re.sub(r"\s+", " ", text).strip(), cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], size))
-
-    [page] = PdfReader(buffer).pages
-    page.extract_text(visitor_text=visit)
-    return found
+    """The text of ``flowables`` drawn on one A3 page."""
+    pieces = drawing.printed(flowables, A3, MARGIN)
+    assert {piece.page for piece in pieces} <= {1}
+    return pieces
 
 
 def find(pieces: list[Printed], text: str) -> Printed:
