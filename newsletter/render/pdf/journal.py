@@ -94,21 +94,7 @@ class JournalRenderer(IssueWriter):
         if publication.tagline:
             title.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
         cells[cells.index(None)] = title
-        table = Table(
-            [cells],
-            colWidths=widths,
-            style=TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), styles.colour["accent"]),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-                ]
-            ),
-        )
-        return [table, Spacer(1, 2 * mm)]
+        return [kit.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
 
     def _headline(self) -> list[Flowable]:
         styles, issue = self.styles, self.issue

@@ -324,6 +324,24 @@ def fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6
 # --- tables --------------------------------------------------------------------------------------
 
 
+def masthead_band(cells: list, widths: list, background: colors.Color, padding: float) -> Table:
+    """The coloured band at the top of the journal and the poster: logo, title and number side by side."""
+    return Table(
+        [cells],
+        colWidths=widths,
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+            ]
+        ),
+    )
+
+
 def panel(rows: list[list], background: colors.Color, **extra) -> Table:
     """A tinted box; rows may split across pages so a long box never fails to fit."""
     return Table(

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PosterSizes
 from newsletter.render.pdf.fonts import FontFamily
-from newsletter.render.pdf.kit import UserText, fitted, scaled_image
+from newsletter.render.pdf.kit import UserText, fitted, masthead_band, scaled_image
 from newsletter.text import typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
@@ -86,20 +86,7 @@ class PageFurniture:
             tagline_style = text_style("poster_tagline", family.regular, sizes.text * 0.8, on_accent)
             title.append(Paragraph(self.text.inline(publication.tagline), tagline_style))
         cells[cells.index(None)] = title
-        return Table(
-            [cells],
-            colWidths=widths,
-            style=TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), self.colour["accent"]),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-                ]
-            ),
-        )
+        return masthead_band(cells, widths, self.colour["accent"], padding)
 
     def bottom(self) -> list[Flowable]:
         """The bottom of the page: next issue, the hotline band, and the footer line."""
