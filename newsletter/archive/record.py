@@ -30,7 +30,7 @@ from newsletter import __version__
 from newsletter.archive.join import Part, join
 from newsletter.archive.site import pages
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
-from newsletter.build.plan import Plan, journal_and_poster, plan
+from newsletter.build.plan import Plan, plan
 from newsletter.build.run import render
 from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.files import write_atomic
@@ -118,7 +118,7 @@ def prepare_archive(
     root: Path, layout_names: list[str], out: Path | None = None, supersede: Iterable[int] = ()
 ) -> ArchiveRun:
     """What `archive` has to do: into ``out``, else ``archive/`` in the workspace."""
-    result = plan(root, [], layout_names or journal_and_poster(root))
+    result = plan(root, [], layout_names, with_poster=True)
     return ArchiveRun(result, out if out is not None else root / ARCHIVE_FOLDER, list(supersede))
 
 

@@ -26,7 +26,6 @@ from newsletter.model.load import (
     load_layout,
     load_model,
     load_workspace,
-    publication_file,
     resolve_layout,
 )
 
@@ -112,11 +111,18 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
 
 
 def plan(
-    root: Path, selectors: list[str], layout_names: list[str], strict: bool = False, render_checks: bool = True
+    root: Path,
+    selectors: list[str],
+    layout_names: list[str],
+    strict: bool = False,
+    render_checks: bool = True,
+    with_poster: bool = False,
 ) -> Plan:
     """Load and check everything a command needs; rendering starts only if ``plan.errors`` is empty.
 
-    ``render_checks=False`` leaves out the checks that load fonts (see :func:`add_render_checks`).
+    With no ``layout_names``: the publication's layout, and the poster too ``with_poster`` (what `list`
+    and `archive` cover). ``render_checks=False`` leaves out the checks that load fonts (see
+    :func:`add_render_checks`).
     """
     if selectors and not any(s.isdecimal() for s in selectors):  # files named: read only those
         workspace = load_workspace(root, [Path(s) for s in selectors if Path(s).is_file()])
@@ -126,8 +132,7 @@ def plan(
     result = Plan(workspace)
     result.diagnostics += workspace.diagnostics + missing
     publication = result.workspace.publication
-    names = layout_names or [publication.model.layout if publication else DEFAULT_LAYOUT]
-    for name in names:
+    for name in layout_names or default_layouts(root, publication, with_poster):
         try:
             ref = resolve_layout(name, root)
             loaded_layout = load_layout(ref, root)
@@ -157,12 +162,11 @@ def add_render_checks(result: Plan, strict: bool = False) -> None:
     result.diagnostics += as_errors(found) if strict else found
 
 
-def journal_and_poster(root: Path) -> list[str]:
-    """What the team prints, when a command is not told which layouts: the publication's journal layout,
-    and the poster when there is one (`list` and `archive`)."""
-    loaded, _ = load_model(Publication, publication_file(root / "issues"), root)
-    journal = loaded.model.layout if loaded else DEFAULT_LAYOUT
-    poster = [POSTER_LAYOUT] if POSTER_LAYOUT in available_layouts(root) else []
+def default_layouts(root: Path, publication: Loaded[Publication] | None, with_poster: bool) -> list[str]:
+    """What the team prints when a command is not told which layouts: the publication's journal layout,
+    and the poster when there is one and ``with_poster``."""
+    journal = publication.model.layout if publication else DEFAULT_LAYOUT
+    poster = [POSTER_LAYOUT] if with_poster and POSTER_LAYOUT in available_layouts(root) else []
     return list(dict.fromkeys([journal, *poster]))
 
 

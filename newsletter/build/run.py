@@ -100,9 +100,9 @@ def prepare_build(
 def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan, dict[Path, list[Target]]]:
     """`newsletter list`: each issue's PDFs in these layouts (default: journal and poster) and whether each
     is missing, outdated or up to date, found by hashing files (nothing is rendered)."""
-    from newsletter.build.plan import journal_and_poster, plan
+    from newsletter.build.plan import plan
 
-    result = plan(root, [], layout_names or journal_and_poster(root), render_checks=False)
+    result = plan(root, [], layout_names, render_checks=False, with_poster=True)
     states: dict[Path, list[Target]] = {}
     for target in targets(result, out_dir):
         states.setdefault(target.document.issue_path, []).append(target)
