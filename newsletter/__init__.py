@@ -3,7 +3,8 @@
 The package reads as the pipeline, each stage a subpackage that imports only the stages above it
 (a test, ``tests/test_layers.py``, keeps it so):
 
-1. ``errors``, ``files``, ``paths``: what every stage shares: a problem at a field path, a diagnostic
+1. ``i18n``, ``translations``, ``errors``, ``files``, ``paths``: what every stage shares: the words of
+   every message in French or English (and their catalogues); a problem at a field path, a diagnostic
    at ``file:line:column``; writing a file whole or not at all; where a file named by the user may be.
 2. ``read``: the user's files as text: decoding, YAML to a tree of texts with line and column marks,
    slips worth a warning, syntax errors in plain words, and :func:`newsletter.read.locate.locate`,

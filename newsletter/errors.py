@@ -7,6 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
+from newsletter.i18n import _
+
 Severity = Literal["error", "warning"]
 
 
@@ -63,12 +65,12 @@ class Diagnostic:
     def __str__(self) -> str:
         head = self.location() + ": "
         if self.severity == "warning":
-            head += "warning: "
+            head += _("warning: ")
         if self.field:
             head += f"{self.field}: "
         text = head + self.message
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += "\n    " + _("hint: {hint}", hint=self.hint)
         return text
 
 

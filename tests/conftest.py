@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from newsletter import i18n
+
 REPO = Path(__file__).resolve().parent.parent
+
+# The tests assert the English wording whatever the machine's locale; subprocesses inherit it. A test
+# asks for French with the `french` fixture (or `--lang fr` on a command line).
+os.environ[i18n.ENVIRONMENT_VARIABLE] = "en"
 
 # The smallest issue a user could write that gets no advice (it gives the next issue's date).
 MINIMAL_ISSUE = """\
@@ -31,6 +37,19 @@ def issue(number: int, date: str, headline: str = "Les téléphones fonctionnent
         .replace("next_issue: 2021-02-12", f"next_issue: {next_issue.isoformat()}")
         .replace("Les téléphones fonctionnent", headline)
     )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Every test starts in English (a test that chose French leaves no trace)."""
+    i18n.use("en")
+
+
+@pytest.fixture
+def french(monkeypatch):
+    """The test runs in French: the library's messages, and the commands it runs (in-process or not)."""
+    monkeypatch.setenv(i18n.ENVIRONMENT_VARIABLE, "fr")
+    i18n.use("fr")
 
 
 @pytest.fixture(scope="session", autouse=True)

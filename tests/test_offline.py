@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,10 @@ def test_install_from_a_wheelhouse_and_run_every_command_with_no_network(tmp_pat
         tmp_path,
         timeout=1200,
     )
-    assert list(wheelhouse.glob("newsletter-*.whl"))
+    [wheel] = wheelhouse.glob("newsletter-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        catalogues = sorted(name for name in archive.namelist() if "/locale/" in name)
+    assert catalogues == [f"newsletter/data/locale/{lang}/LC_MESSAGES/newsletter.mo" for lang in ("en", "fr")]
 
     target = tmp_path / "venv"
     venv.create(target, with_pip=True)

@@ -16,7 +16,7 @@ os.environ.setdefault("TYPER_USE_RICH", "0")
 import typer
 
 from newsletter.cli import commands  # noqa: F401 - registers the commands on the app
-from newsletter.cli.app import app, report
+from newsletter.cli.app import app, choose_language, report
 from newsletter.errors import InputError
 
 __all__ = ["app", "main", "report", "run"]
@@ -36,6 +36,7 @@ def _interrupted() -> None:
 
 def main() -> None:
     """Entry point: no traceback ever reaches a user unless they ask with --debug."""
+    choose_language(sys.argv[1:])
     try:
         app()
     except InputError as error:

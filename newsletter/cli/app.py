@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from newsletter import __version__
+from newsletter import __version__, i18n
 from newsletter.errors import Diagnostic
+from newsletter.i18n import _, ngettext
 from newsletter.paths import is_address
 
 app = typer.Typer(
@@ -41,6 +44,33 @@ OutFolder = Annotated[
 ]
 
 
+class Language(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+def _option_value(args: Sequence[str], name: str) -> str | None:
+    """The value of ``name`` (``--lang fr`` or ``--lang=fr``) in the command line, the last one given."""
+    value = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == name and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith(name + "="):
+            value = arg.partition("=")[2]
+    return value
+
+
+def choose_language(args: Sequence[str]) -> str:
+    """Speak the language the command line, the environment or the workspace asks for (``i18n.choose``):
+    decided before the arguments are parsed, so that their help and errors are in it."""
+    root = _option_value(args, "--root")
+    language = i18n.choose(_option_value(args, "--lang"), Path(root) if root else Path("."))
+    i18n.use(language)
+    return language
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsletter {__version__}")
@@ -54,6 +84,9 @@ def main_options(
     ),
     debug: bool = typer.Option(False, "--debug", help="Show the full error report of an internal error."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    lang: Language | None = typer.Option(
+        None, "--lang", help="Language of the messages: fr or en (default: NEWSLETTER_LANG, else the system's)."
+    ),
 ) -> None:
     State.root = root
     State.debug = debug
@@ -66,5 +99,10 @@ def report(diagnostics: list[Diagnostic]) -> int:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:
-        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+        summary = _(
+            "{errors}, {warnings}",
+            errors=ngettext("{count} error(s)", "{count} error(s)", errors),
+            warnings=ngettext("{count} warning(s)", "{count} warning(s)", warnings),
+        )
+        typer.echo(summary, err=True)
     return 1 if errors else 0
