@@ -29,12 +29,14 @@ from pathlib import Path
 from newsletter import __version__
 from newsletter.archive.join import Part, join
 from newsletter.archive.site import pages
+from newsletter.build.faqbook import book_files
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
 from newsletter.build.plan import Plan, plan
 from newsletter.build.run import render
 from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.files import write_atomic
 from newsletter.model.document import IssueDocument
+from newsletter.model.faqbook import gather
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded
 from newsletter.paths import ARCHIVE_FOLDER
@@ -139,6 +141,7 @@ def make_archive(
         run.catalogue()
         run.collection()
         run.site()
+        run.faq_book()
         run.commit()
         return run.report
     finally:
@@ -301,6 +304,15 @@ class _Run:
             else:
                 self._stage(name, data, {**_describe(data, []), "kind": "html"})
                 self.report.written.append(name)
+
+    def faq_book(self) -> None:
+        """The FAQ book's PDF, Markdown and phone script (its HTML page is ``html/faq.html``), each name dated
+        by the newest issue: the book as the hotline had it at each stage stays in the record."""
+        book = gather(self.result.documents)
+        if book is None or not book.entries:
+            return
+        for item in book_files(self.result, book, kinds=("pdf", "markdown", "phone")):
+            self._derived(item.name, [dataclasses.asdict(source) for source in item.sources], item.make)
 
     def _journal_files(self) -> list[tuple[IssueDocument, str]]:
         """Each issue and the name of its journal PDF, in number order (none without a journal layout)."""

@@ -6,13 +6,13 @@ Like the issue pages, they take no ``href`` from user text: links only join the 
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from newsletter.model.document import IssueDocument
-from newsletter.render import issue_number, plain
+from newsletter.model.faqbook import gather
+from newsletter.render import faqbook, issue_number, plain
 from newsletter.render.html import FAQ_PAGE, INDEX_PAGE, HtmlText, html_list, page, render
-from newsletter.text import markup, typography
+from newsletter.text import typography
 from newsletter.text.labels import label
 
 
@@ -23,7 +23,8 @@ def page_name(document: IssueDocument) -> str:
 
 def pages(documents: list[IssueDocument]) -> dict[str, str]:
     """File name → HTML of each page: one per issue, ``index.html`` (latest issue first) and ``faq.html``
-    (every question once, with its latest answer and the issue it comes from).
+    (the FAQ book: every question once, with its latest answer and the issue it comes from, see
+    ``model/faqbook.py``).
 
     With no documents there is nothing to show and there are no pages.
     """
@@ -31,13 +32,10 @@ def pages(documents: list[IssueDocument]) -> dict[str, str]:
     site = {page_name(document): render(document, links=True) for document in ordered}
     if ordered:
         site[INDEX_PAGE] = _index(ordered)
-        site[FAQ_PAGE] = _faq(ordered)
+        book = gather(ordered)
+        if book is not None:
+            site[FAQ_PAGE] = faqbook.html(book, link=page_name)
     return site
-
-
-def _question_key(question: str) -> str:
-    """Questions asked again with other spaces, case or punctuation are the same question."""
-    return re.sub(r"[\W_]+", " ", markup.plain(question).casefold()).strip()
 
 
 def _title(what: str, document: IssueDocument) -> str:
@@ -60,26 +58,3 @@ def _index(documents: list[IssueDocument]) -> str:
         items.append("\n".join(parts))
     main = f"<h1>{escape(label(lang, 'all_issues'))}</h1>\n" + html_list("ol", items, "issues")
     return page(latest, _title(label(lang, "all_issues"), latest), main, INDEX_PAGE, stamp=False)
-
-
-def _faq(documents: list[IssueDocument]) -> str:
-    latest = documents[0]
-    lang, text = latest.lang, HtmlText(latest.lang)
-    seen: set[str] = set()
-    entries = []
-    for document in documents:
-        issue = document.issue
-        for question in issue.faq:
-            key = _question_key(question.q)
-            if key in seen:
-                continue
-            seen.add(key)
-            source = label(lang, "faq_source").format(
-                number=issue.number, date=typography.format_short_date(issue.date, lang)
-            )
-            entries.append(
-                f"<h2>{text.inline(question.q)}</h2>\n{text.blocks(question.a)}\n"
-                f'<p class="source"><a href="{page_name(document)}">{escape(source)}</a></p>'
-            )
-    main = f"<h1>{escape(label(lang, 'faq_all'))}</h1>\n" + "\n".join(entries)
-    return page(latest, _title(label(lang, "faq_all"), latest), main, FAQ_PAGE, stamp=False)

@@ -76,6 +76,29 @@ def build(
         typer.echo(f"up to date: {run.up_to_date} (--force rebuilds them)")
 
 
+@app.command()
+def faq(
+    out: OutFolder = None,
+    force: bool = typer.Option(False, "--force", help="Write every file again, even those up to date."),
+) -> None:
+    """The FAQ book: every question of the series with its latest answer, as PDF, HTML, phone script, Markdown."""
+    from newsletter.build.faqbook import prepare_faq
+
+    run = prepare_faq(State.root, output_folder(State.root, out), force)
+    code = report(run.diagnostics)
+    if code:
+        typer.echo("nothing was written: fix the errors above and run the command again", err=True)
+        raise typer.Exit(code)
+    if run.book is None or not run.book.entries:
+        typer.echo("no question in any issue yet: add a `faq:` list to an issue", err=True)
+        return
+    for path in run.write():
+        typer.echo(f"wrote {path}")
+    if run.up_to_date:
+        typer.echo(f"up to date: {run.up_to_date} (--force writes them again)")
+    typer.echo(f"{len(run.book.entries)} question(s)", err=True)
+
+
 @app.command("list")
 def list_issues(
     layout: list[str] = typer.Option(

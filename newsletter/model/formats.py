@@ -13,6 +13,7 @@ from typing import Any
 from newsletter.model.declare import (
     DIGITS_PATTERN,
     FAILED,
+    Boolean,
     Choice,
     Group,
     ListOf,
@@ -182,6 +183,11 @@ class Tip(Record):
 class Question(Record):
     q: str = field(Text("question"), "The question, as staff ask it.")
     a: str = field(Text("answer"), "The answer (markup allowed).")
+    id: str | None = field(
+        OPTIONAL_TEXT, "Names the question across issues (the FAQ book matches by it, else by wording).", None
+    )
+    theme: str | None = field(OPTIONAL_TEXT, "Groups questions in the FAQ book, e.g. 'Paie et congés'.", None)
+    retired: bool = field(Boolean(), "yes: the question no longer applies and leaves the FAQ book.", False)
 
 
 class Testimonial(Record):

@@ -48,7 +48,7 @@ def _runs(runs: markup.Line) -> str:
     return _escape_block_start("".join(parts))
 
 
-class _Markdown(BlockWriter):
+class MarkdownWriter(BlockWriter):
     def inline(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return _runs(markup.inline(typography.apply(text, self.lang).strip(), bold, italic))
 
@@ -193,4 +193,4 @@ class _Markdown(BlockWriter):
 
 def render(document: IssueDocument) -> str:
     """The whole issue as CommonMark text."""
-    return _Markdown(document).render()
+    return MarkdownWriter(document).render()

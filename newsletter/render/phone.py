@@ -18,6 +18,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import IssueWriter, introducing
 from newsletter.text import markup, typography
+from newsletter.text.labels import label
 
 WORDS_PER_MINUTE = 150
 LONGEST_SECONDS = 180
@@ -182,16 +183,32 @@ def _sentence(text: str) -> str:
     return text if not ending or ending[-1] in ".!?…:;" else text + "."
 
 
+def say(text: str, lang: str) -> str:
+    """User text (markup allowed) as lines to read: one per paragraph or list item."""
+    lines = []
+    for block in markup.parse(typography.apply(text, lang)):
+        runs = [block.runs] if isinstance(block, markup.Paragraph) else block.items
+        lines += [_sentence(speakable(markup.plain_line(line), lang)) for line in runs]
+    return "\n".join(lines)
+
+
+def timed(paragraphs: list[str], lang: str) -> PhoneScript:
+    """The script of these paragraphs, headed by its estimated duration (and a warning when too long)."""
+    body = "\n\n".join(paragraphs)
+    words = len(body.split())
+    seconds = round(words * 60 / WORDS_PER_MINUTE)
+    duration = label(lang, "duration").format(minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    header = [f"[{label(lang, 'phone_duration').format(duration=duration, words=words, rate=WORDS_PER_MINUTE)}]"]
+    if seconds > LONGEST_SECONDS:
+        header.append(f"[{label(lang, 'phone_too_long').format(limit=LONGEST_SECONDS // 60)}]")
+    return PhoneScript("\n".join(header) + "\n\n" + body + "\n", words, seconds)
+
+
 class _Script(IssueWriter):
     """The recorded message, built part by part."""
 
     def say(self, text: str) -> str:
-        """User text (markup allowed) as lines to read: one per paragraph or list item."""
-        lines = []
-        for block in markup.parse(typography.apply(text, self.lang)):
-            runs = [block.runs] if isinstance(block, markup.Paragraph) else block.items
-            lines += [_sentence(speakable(markup.plain_line(line), self.lang)) for line in runs]
-        return "\n".join(lines)
+        return say(text, self.lang)
 
     def paragraphs(self) -> list[str]:
         issue, publication = self.issue, self.document.publication
@@ -254,14 +271,7 @@ class _Script(IssueWriter):
     }
 
     def render(self) -> PhoneScript:
-        body = "\n\n".join(self.paragraphs())
-        words = len(body.split())
-        seconds = round(words * 60 / WORDS_PER_MINUTE)
-        duration = self.label("duration", minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
-        header = [f"[{self.label('phone_duration', duration=duration, words=words, rate=WORDS_PER_MINUTE)}]"]
-        if seconds > LONGEST_SECONDS:
-            header.append(f"[{self.label('phone_too_long', limit=LONGEST_SECONDS // 60)}]")
-        return PhoneScript("\n".join(header) + "\n\n" + body + "\n", words, seconds)
+        return timed(self.paragraphs(), self.lang)
 
 
 def script(document: IssueDocument) -> PhoneScript:

@@ -64,6 +64,14 @@ LABELS: dict[str, dict[str, str]] = {
         "phone_faq": "Voici les réponses à vos questions.",
         "phone_hotline": "Pour toute question, appelez le {label} au {phone}.",
         "phone_goodbye": "Merci de votre écoute.",
+        "faq_book": "Questions et réponses",
+        "faq_book_as_of": "À jour du n°\u00a0{number}, {date}",
+        "faq_updated": "mis à jour dans le n°\u00a0{number}",
+        "faq_source_updated": "Réponse mise à jour dans le n°\u00a0{number}, {date}",
+        "faq_other_questions": "Autres questions",
+        "faq_index": "Index des questions",
+        "phone_faq_greeting": "Bonjour, ici «\u00a0{title}\u00a0». Voici les réponses aux questions les plus "
+        "fréquentes, à jour du {date}.",
     },
     "en": {
         "issue_number": "No.\u00a0{number}",
@@ -117,6 +125,14 @@ LABELS: dict[str, dict[str, str]] = {
         "phone_faq": "Here are the answers to your questions.",
         "phone_hotline": "For any question, call {label} on {phone}.",
         "phone_goodbye": "Thank you for listening.",
+        "faq_book": "Questions and answers",
+        "faq_book_as_of": "Up to date with issue No.\u00a0{number}, {date}",
+        "faq_updated": "updated in issue No.\u00a0{number}",
+        "faq_source_updated": "Answer updated in issue No.\u00a0{number}, {date}",
+        "faq_other_questions": "Other questions",
+        "faq_index": "Index of questions",
+        "phone_faq_greeting": "Hello, this is “{title}”. Here are the answers to the most frequent questions, "
+        "as of {date}.",
     },
 }
 

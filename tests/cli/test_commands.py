@@ -183,3 +183,23 @@ def test_export_of_an_unknown_format_is_a_usage_error(cli):
     result = cli("--root", REPO, "export", "1", "--format", "pdf")
     assert result.code == 2 and result.out == ""
     assert "'pdf' is not one of 'text', 'sms', 'markdown', 'html', 'phone'" in result.err
+
+
+def test_faq_writes_the_book_then_says_it_is_up_to_date(cli, workspace):
+    from faqseries import write_series
+
+    write_series(workspace)
+    first = cli("--root", workspace.root, "faq", "--out", workspace.root / "book")
+    assert first.code == 0, first.output
+    assert first.out.splitlines() == [
+        f"wrote {workspace.root / 'book' / name}"
+        for name in (
+            "20210219_lettre-de-crise_faq.pdf",
+            "20210219_lettre-de-crise_faq.html",
+            "20210219_lettre-de-crise_faq-phone.txt",
+            "20210219_lettre-de-crise_faq.md",
+        )
+    ]
+    assert "2 question(s)" in first.err
+    again = cli("--root", workspace.root, "faq", "--out", workspace.root / "book")
+    assert again.out == "up to date: 4 (--force writes them again)\n"

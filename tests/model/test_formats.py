@@ -100,7 +100,7 @@ def test_an_unknown_key_suggests_the_nearest_valid_one(error, typo, meant):
 def test_an_unknown_key_with_no_near_match_lists_the_allowed_keys(error):
     found = error(HEAD + "faq:\n  - q: Question ?\n    a: Réponse.\n    zzz: x\n")
     assert (found.line, found.column, found.field) == (7, 5, "faq[1].zzz")
-    assert found.hint == "the keys allowed here are: q, a"
+    assert found.hint == "the keys allowed here are: q, a, id, theme, retired"
 
 
 # --- types: text where a list is expected, and the reverse ------------------------------------

@@ -19,7 +19,7 @@ from newsletter.text.labels import label
 RENDERERS = {
     "PDF journal (render/pdf/journal.py)": JournalRenderer,
     "e-mail text (render/text.py)": text._Email,
-    "Markdown (render/markdown.py)": markdown._Markdown,
+    "Markdown (render/markdown.py)": markdown.MarkdownWriter,
     "HTML (render/html.py)": html._Page,
     "phone script (render/phone.py)": phone._Script,
 }
