@@ -10,6 +10,7 @@ import typer
 
 from newsletter.cli.app import Layouts, OutFolder, State, app, on_this_computer, report
 from newsletter.errors import InputError
+from newsletter.i18n import N_, _, ngettext
 from newsletter.paths import output_folder
 
 
@@ -79,7 +80,7 @@ def build(
 @app.command()
 def faq(
     out: OutFolder = None,
-    force: bool = typer.Option(False, "--force", help="Write every file again, even those up to date."),
+    force: bool = typer.Option(False, "--force", help=N_("Write every file again, even those up to date.")),
 ) -> None:
     """The FAQ book: every question of the series with its latest answer, as PDF, HTML, phone script, Markdown."""
     from newsletter.build.faqbook import prepare_faq
@@ -87,16 +88,17 @@ def faq(
     run = prepare_faq(State.root, output_folder(State.root, out), force)
     code = report(run.diagnostics)
     if code:
-        typer.echo("nothing was written: fix the errors above and run the command again", err=True)
+        typer.echo(_("nothing was written: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     if run.book is None or not run.book.entries:
-        typer.echo("no question in any issue yet: add a `faq:` list to an issue", err=True)
+        typer.echo(_("no question in any issue yet: add a `faq:` list to an issue"), err=True)
         return
     for path in run.write():
-        typer.echo(f"wrote {path}")
+        typer.echo(_("wrote {path}", path=path))
     if run.up_to_date:
-        typer.echo(f"up to date: {run.up_to_date} (--force writes them again)")
-    typer.echo(f"{len(run.book.entries)} question(s)", err=True)
+        typer.echo(_("up to date: {count} (--force writes them again)", count=run.up_to_date))
+    count = len(run.book.entries)
+    typer.echo(ngettext("{count} question in the book", "{count} questions in the book", count), err=True)
 
 
 @app.command("list")

@@ -200,6 +200,6 @@ def test_faq_writes_the_book_then_says_it_is_up_to_date(cli, workspace):
             "20210219_lettre-de-crise_faq.md",
         )
     ]
-    assert "2 question(s)" in first.err
+    assert "2 questions in the book" in first.err
     again = cli("--root", workspace.root, "faq", "--out", workspace.root / "book")
     assert again.out == "up to date: 4 (--force writes them again)\n"
