@@ -128,6 +128,7 @@ def plan(
         workspace = load_workspace(root, [Path(s) for s in selectors if Path(s).is_file()])
     else:
         workspace = load_workspace(root)
+    series = [issue.model for issue in workspace.issues]
     missing = _select(workspace, selectors) if selectors else []
     result = Plan(workspace)
     result.diagnostics += workspace.diagnostics + missing
@@ -145,7 +146,7 @@ def plan(
     result.documents = [
         IssueDocument(publication.model, issue.model, issue.path, publication.path) for issue in result.workspace.issues
     ]
-    result.diagnostics += check_files(result.workspace, whole_series=not selectors)
+    result.diagnostics += check_files(result.workspace, whole_series=not selectors, series=series)
     if render_checks:
         add_render_checks(result, strict)
     if strict:

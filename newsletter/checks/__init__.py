@@ -10,8 +10,9 @@ The families, and the order their messages come in (the order users have always 
 - each layout: ``layout`` (colour pairs too pale to read, settings not applied, fonts not there);
 - the publication: ``images`` (its logo), ``placeholders`` ("À ÉCRIRE" texts left by ``init`` and
   ``new``), ``advice`` (plain-language writing advice, warnings only);
-- each issue: ``dates`` (a year typed short, a next issue before this one), ``advice``, ``images``
-  (its pictures), ``placeholders``;
+- the publication and each issue: ``phones`` (numbers with a digit missing or extra);
+- each issue: ``dates`` (a year typed short, a next issue before this one, a year far from today),
+  ``advice``, ``images`` (its pictures), ``placeholders``;
 - ``series``: numbers skipped, dates going backwards (only when the whole series is read);
 - when something will be rendered, the checks that measure with the fonts: ``glyphs`` (characters the
   fonts lack) and ``poster`` (text too long for the poster).
@@ -26,10 +27,12 @@ from newsletter.checks.dates import date_problems
 from newsletter.checks.glyphs import glyph_problems
 from newsletter.checks.images import image_problem
 from newsletter.checks.layout import contrast_warnings, font_problems, hyphenation_warnings
+from newsletter.checks.phones import phone_problems
 from newsletter.checks.placeholders import placeholder_problems
 from newsletter.checks.series import numbering_problems
 from newsletter.errors import Diagnostic, Problem
 from newsletter.model.document import IssueDocument
+from newsletter.model.formats import Issue
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded, Workspace
 from newsletter.read.locate import locate, locate_all
@@ -43,22 +46,30 @@ def check_layout(ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
     return locate_all(problems + font_problems(layout.model, ref.path.parent), layout.source)
 
 
-def check_files(workspace: Workspace, whole_series: bool) -> list[Diagnostic]:
-    """The publication's and the issues' problems (none if there is no publication to print them with)."""
+def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | None = None) -> list[Diagnostic]:
+    """The publication's and the issues' problems (none if there is no publication to print them with).
+
+    ``series``: every issue of the workspace, when only some are checked (their dates tell whether a
+    date far from today belongs to an old series)."""
     publication = workspace.publication
     if publication is None:
         return []
+    lang = publication.model.language
     logo = [("logo",)] if publication.model.logo else []
     found = locate_all(
         _images(publication, logo, workspace.root)
         + placeholder_problems(publication.source.data)
+        + phone_problems(publication.source.data, lang)
         + advise_publication(publication.model),
         publication.source,
     )
+    everyone = series if series is not None else [issue.model for issue in workspace.issues]
     for issue in workspace.issues:
         pictures = [("news", index, "image") for index, item in enumerate(issue.model.news) if item.image]
+        others = [other.date for other in everyone if other is not issue.model]
         found += locate_all(
-            date_problems(issue.model)
+            date_problems(issue.model, series=others)
+            + phone_problems(issue.source.data, lang)
             + advise(issue.model)
             + _images(issue, pictures, workspace.root)
             + placeholder_problems(issue.source.data),

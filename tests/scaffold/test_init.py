@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 
@@ -57,7 +58,10 @@ def test_a_placeholder_left_anywhere_stops_the_build(cli, fresh, fill):
     assert not (fresh / "out").exists()
 
 
-def test_once_filled_the_workspace_checks_clean_and_builds(cli, fresh, fill):
+def test_once_filled_the_workspace_checks_clean_and_builds(cli, fresh, fill, monkeypatch):
+    from newsletter.checks import dates
+
+    monkeypatch.setattr(dates, "today", dt.date.today)  # init dates the first issue today, really
     fill(fresh / "issues" / "publication.yaml")
     fill(fresh / "issues" / "001.yaml")
     result = cli("--root", fresh, "check")
