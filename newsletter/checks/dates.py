@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from newsletter.errors import Problem
+from newsletter.i18n import _
 from newsletter.model.formats import Issue
 
 EARLIEST_YEAR = 1990  # no crisis newsletter of this tool's users is older
@@ -34,8 +35,11 @@ def date_problems(issue: Issue, on: dt.date | None = None, series: Iterable[dt.d
             found.append(
                 Problem(
                     (key,),
-                    f"{when.isoformat()} is before {EARLIEST_YEAR}: the year looks typed short",
-                    f"write the year in full, like {when.replace(year=2000 + when.year % 100).isoformat()}",
+                    _("{date} is before {year}: the year looks typed short", date=when.isoformat(), year=EARLIEST_YEAR),
+                    _(
+                        "write the year in full, like {date}",
+                        date=when.replace(year=2000 + when.year % 100).isoformat(),
+                    ),
                 )
             )
     if found:
@@ -44,9 +48,12 @@ def date_problems(issue: Issue, on: dt.date | None = None, series: Iterable[dt.d
         found.append(
             Problem(
                 ("next_issue",),
-                f"the next issue is announced for {issue.next_issue.isoformat()}, before this issue's date "
-                f"({issue.date.isoformat()})",
-                "write the date the next issue will come out, after this one's",
+                _(
+                    "the next issue is announced for {next}, before this issue's date ({date})",
+                    next=issue.next_issue.isoformat(),
+                    date=issue.date.isoformat(),
+                ),
+                _("write the date the next issue will come out, after this one's"),
             )
         )
     day = on or today()
@@ -54,8 +61,12 @@ def date_problems(issue: Issue, on: dt.date | None = None, series: Iterable[dt.d
         found.append(
             Problem(
                 ("date",),
-                f"{issue.date.isoformat()} is more than two years from today ({day.isoformat()}): is the year right?",
-                f"write this issue's date, like {day.isoformat()}",
+                _(
+                    "{date} is more than two years from today ({today}): is the year right?",
+                    date=issue.date.isoformat(),
+                    today=day.isoformat(),
+                ),
+                _("write this issue's date, like {today}", today=day.isoformat()),
                 severity="warning",
             )
         )
@@ -63,9 +74,11 @@ def date_problems(issue: Issue, on: dt.date | None = None, series: Iterable[dt.d
         found.append(
             Problem(
                 ("next_issue",),
-                f"the next issue is announced for {issue.next_issue.isoformat()}, more than two years after this "
-                "one: is the year right?",
-                "write the date the next issue will come out",
+                _(
+                    "the next issue is announced for {next}, more than two years after this one: is the year right?",
+                    next=issue.next_issue.isoformat(),
+                ),
+                _("write the date the next issue will come out"),
                 severity="warning",
             )
         )

@@ -23,6 +23,7 @@ from typing import Any
 
 from newsletter.checks.placeholders import PLACEHOLDER
 from newsletter.errors import Problem, Severity
+from newsletter.i18n import _, ngettext
 from newsletter.read.texts import walk_text
 
 FRENCH_SHORT = frozenset({"15", "17", "18", "112", "114", "115", "119", "116000", "116006", "116111", "116117"})
@@ -72,11 +73,15 @@ def _field_problem(number: str, lang: str) -> tuple[str, str, Severity] | None:
             return _english_unsure(number)
         return None
     if not digits.isdecimal():
-        what = "a French phone number" if lang == "fr" else "a phone number"
         return (
-            f"{number.strip()!r} is not {what}: only digits, spaces, dots and a leading + belong in a number",
-            f"type the number alone, like {EXAMPLE[lang]}; put other words in the contact's role or the "
-            "hotline's label",
+            _(
+                "{number} is not a phone number: only digits, spaces, dots and a leading + belong in a number",
+                number=repr(number.strip()),
+            ),
+            _(
+                "type the number alone, like {example}; put other words in the contact's role or the hotline's label",
+                example=EXAMPLE[lang],
+            ),
             "error",
         )
     if lang == "fr":
@@ -98,22 +103,35 @@ def _is_english(digits: str) -> bool:
 
 
 def _french_wrong_length(number: str, count: int, international: bool = False) -> tuple[str, str, Severity]:
+    typed = repr(number.strip())
     if international:
-        expected = "after +33, a French number has 9 digits (like +33 2 41 05 40 00)"
+        message = ngettext(
+            "{number} has {count} digit after +33: a French number has 9 there (like +33 2 41 05 40 00)",
+            "{number} has {count} digits after +33: a French number has 9 there (like +33 2 41 05 40 00)",
+            count,
+            number=typed,
+        )
     else:
-        expected = "a French number has 10 digits starting with 0 (like 02 41 05 40 00)"
-    return (
-        f"{number.strip()!r} has {count} digit{'s' if count > 1 else ''}: {expected}",
+        message = ngettext(
+            "{number} has {count} digit: a French number has 10 digits starting with 0 (like 02 41 05 40 00)",
+            "{number} has {count} digits: a French number has 10 digits starting with 0 (like 02 41 05 40 00)",
+            count,
+            number=typed,
+        )
+    hint = _(
         "check the number and type it in full; short numbers (15, 17, 18, 112, 114, 115, 119, 3919, 3114) "
-        "and numbers from abroad with their + country code are accepted too",
-        "error",
+        "and numbers from abroad with their + country code are accepted too"
     )
+    return message, hint, "error"
 
 
 def _english_unsure(number: str) -> tuple[str, str, Severity]:
     return (
-        f"{number.strip()!r} is neither a UK number (11 digits starting with 0) nor a North American one "
-        "(10 digits): it is printed as typed",
-        "check it; write a number from elsewhere with its + country code, like +33 2 41 05 40 00",
+        _(
+            "{number} is neither a UK number (11 digits starting with 0) nor a North American one (10 digits): "
+            "it is printed as typed",
+            number=repr(number.strip()),
+        ),
+        _("check it; write a number from elsewhere with its + country code, like +33 2 41 05 40 00"),
         "warning",
     )

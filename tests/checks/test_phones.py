@@ -41,8 +41,8 @@ def test_a_contact_of_an_issue_and_a_number_in_a_text_are_checked_too(cli, works
     assert [line for line in checked.err.splitlines() if not line.startswith("    hint")] == [
         "issues/001.yaml:6:16: do[1]: '02 61 91 40 0' has 9 digits: a French number has 10 digits starting with 0 "
         "(like 02 41 05 40 00)",
-        "issues/001.yaml:9:12: contacts[1].phone: '+33 2 61 91 40' has 7 digits: after +33, a French number has "
-        "9 digits (like +33 2 41 05 40 00)",
+        "issues/001.yaml:9:12: contacts[1].phone: '+33 2 61 91 40' has 7 digits after +33: a French number has "
+        "9 there (like +33 2 41 05 40 00)",
         "2 error(s), 0 warning(s)",
     ]
 
@@ -74,7 +74,7 @@ def test_french_numbers_that_can_be_dialled_are_accepted(phone):
     [
         ("02 41 05 40 000", "'02 41 05 40 000' has 11 digits"),
         ("4021", "'4021' has 4 digits"),
-        ("02 41 05 40 00 (standard)", "'02 41 05 40 00 (standard)' is not a French phone number"),
+        ("02 41 05 40 00 (standard)", "'02 41 05 40 00 (standard)' is not a phone number"),
     ],
 )
 def test_french_numbers_that_cannot_be_dialled_are_errors(phone, says):
