@@ -9,7 +9,7 @@ never turns user text into a script or an event attribute.
 "Printable words" are the input's words after the project's normalisation (``typography.apply``:
 NFC, invisible characters removed, French no-break spaces, ’ « » …) without the characters the
 font cannot draw (left out, each with a warning), as the journal frames them (a testimonial in
-quotes, the kicker in capitals). Words are compared whitespace-split, occurrence by occurrence,
+quotes, the kicker in capitals but in large print). Words are compared whitespace-split, occurrence by occurrence,
 ignoring the markup's asterisks and bullet dashes. Where extraction cannot give a word back as
 typed, the comparison is narrowed, never dropped: a word may come out in pieces (see
 ``printed_in_pieces``); characters beyond U+FFFF are left out of the comparison (``extractable``);
@@ -217,9 +217,11 @@ def extractable(word: str) -> str:
     return "".join(c for c in word if ord(c) <= 0xFFFF)
 
 
-def expected_words(issue: dict, lang: str) -> list[tuple[str, str]]:
+def expected_words(issue: dict, lang: str, capitals: bool = True) -> list[tuple[str, str]]:
     shown = [(field, frame.format(typeset(text, lang))) for field, text, frame in printed_texts(issue, lang)]
-    if "edition" in issue:  # the kicker is printed in capitals, where the font has them
+    if "edition" in issue and not capitals:  # large print has no line in capitals
+        shown.append(("edition", typeset(issue["edition"], lang)))
+    elif "edition" in issue:  # the kicker is printed in capitals, where the font has them
         shown.append(
             (
                 "edition",
@@ -417,10 +419,10 @@ def assert_no_tofu(extracted: str) -> None:
     assert not tofu, f"characters drawn without a glyph: {tofu}"
 
 
-def assert_shows_every_word(pdf: Path, issue: dict, lang: str) -> None:
+def assert_shows_every_word(pdf: Path, issue: dict, lang: str, layout: str) -> None:
     extracted, pages = reading_order(pdf, lang)
     assert_no_tofu(extracted)
-    expected = expected_words(issue, lang)
+    expected = expected_words(issue, lang, capitals=layout != "large-print-a4")
     if right_to_left(extracted):
         missing = [(field, word) for field, word in expected if not set(word) <= set(extracted)]
     else:
@@ -470,7 +472,7 @@ def test_any_text_builds_a_pdf_showing_its_words_or_a_located_error(
     elif layout == "poster-a3":  # a poster prints its own short texts: no word check, but no tofu box either
         assert_no_tofu("\n".join(page.extract_text() for page in PdfReader(pdfs[0]).pages))
     else:
-        assert_shows_every_word(pdfs[0], issue, lang)
+        assert_shows_every_word(pdfs[0], issue, lang, layout)
         assert_every_loss_is_warned(err, issue, lang)
 
     exported, out, err = run_cli("--root", root, "export", "1", "--format", export)
@@ -489,7 +491,7 @@ def test_every_valid_shape_with_printable_text_builds(tmp_path_factory, issue, l
     _, code, err, pdfs = build(tmp_path_factory, issue, lang, layout)
     assert code == 0, err
     [pdf] = pdfs
-    assert_shows_every_word(pdf, issue, lang)
+    assert_shows_every_word(pdf, issue, lang, layout)
 
 
 @settings(max_examples=300, deadline=None)

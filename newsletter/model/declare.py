@@ -180,6 +180,12 @@ class Boolean(Kind):
         words = "|".join(_any_case(word) for word in _BOOLEAN_WORDS)
         return {"anyOf": [{"type": "boolean"}, {"enum": [0, 1]}, {"type": "string", "pattern": f"^({words})$"}]}
 
+    @staticmethod
+    def schema_of(value: bool) -> dict:
+        """The schema of the spellings of ``value`` alone (``yes``, ``on``, ``1``… for true)."""
+        words = "|".join(_any_case(word) for word, meant in _BOOLEAN_WORDS.items() if meant is value)
+        return {"anyOf": [{"const": value}, {"const": int(value)}, {"type": "string", "pattern": f"^({words})$"}]}
+
 
 def _any_case(word: str) -> str:
     """A regular expression for ``word`` in any case (JSON Schema patterns have no ignore-case flag)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from newsletter.model.declare import (
@@ -23,6 +25,8 @@ from newsletter.model.sections import SECTION_NAMES
 
 PAGE_SIZES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 MIN_MARGIN_MM = 10.0
+LARGE_PRINT_SIZE = 16.0  # UKAAF / RNIB: no character of a large-print document under 16 pt
+LARGE_PRINT_LEADING = 1.5  # lines 1.5 times the text size apart (the line height of WCAG 1.4.12)
 _NUMBER = r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?\s*$"
 
 
@@ -178,3 +182,141 @@ class Layout(Record):
     hyphenation: bool = field(
         Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).", False
     )
+    leading: float = field(
+        Number(1, 3), "Line spacing, as a multiple of the text size (1.5: 16 pt text on lines 24 pt apart).", 1.3
+    )
+    large_print: bool = field(
+        Boolean(),
+        "Large print for readers with low vision, to UKAAF / RNIB guidance: every character at least "
+        f"{LARGE_PRINT_SIZE:g} pt (footer, captions and page numbers too), one column, lines at least "
+        f"{LARGE_PRINT_LEADING:g} times the size apart, no hyphenation; the journal then prints no italic, "
+        "aligns everything left and stacks what sits side by side. `check` refuses a setting that breaks these rules.",
+        False,
+    )
+
+    @classmethod
+    def read(cls, data: Any, loc: Loc, problems: list[Problem]) -> Any:
+        layout = super().read(data, loc, problems)
+        if layout is FAILED or not layout.large_print:
+            return layout
+        found = [rule.problem(layout, data, loc) for rule in LARGE_PRINT_RULES if not rule.keeps(layout)]
+        problems += found
+        return FAILED if found else layout
+
+    @classmethod
+    def object_schema(cls, defs: dict[str, dict]) -> dict:
+        """A layout that says `large_print: yes` must keep the large-print rules: editors see it too."""
+        then: dict[str, Any] = {"properties": {}, "required": []}
+        for rule in LARGE_PRINT_RULES:
+            node, needed = then, not rule.keeps_default()  # a value whose default breaks a rule must be written
+            for part in rule.path[:-1]:
+                if needed and part not in node["required"]:
+                    node["required"].append(part)
+                node = node["properties"].setdefault(part, {"properties": {}, "required": []})
+            node["properties"][rule.path[-1]] = rule.schema
+            if needed:
+                node["required"].append(rule.path[-1])
+        condition = {"properties": {"large_print": Boolean.schema_of(True)}, "required": ["large_print"]}
+        return {**super().object_schema(defs), "if": condition, "then": then}
+
+    @property
+    def smallest_size(self) -> float:
+        """No text of this layout is drawn smaller (0: no floor but the sizes themselves)."""
+        return LARGE_PRINT_SIZE if self.large_print else 0.0
+
+
+@dataclass(frozen=True)
+class LargePrintRule:
+    """A setting large print needs: at ``path``, a value ``allowed``; ``why`` says the rule, ``fix`` what to write."""
+
+    path: tuple[str, ...]
+    allowed: Callable[[Any], bool]
+    shown: Callable[[Any], str]
+    why: str
+    fix: str
+    schema: dict
+    or_more: bool = False
+
+    def value(self, record: Any) -> Any:
+        for part in self.path:
+            record = getattr(record, part)
+        return record
+
+    def keeps(self, layout: Layout) -> bool:
+        return self.allowed(self.value(layout))
+
+    def keeps_default(self) -> bool:
+        return self.keeps(Layout())
+
+    def problem(self, layout: Layout, data: Any, loc: Loc) -> Problem:
+        """At the value when it is written; at `large_print` when the value is the default, not written."""
+        shown = self.shown(self.value(layout))
+        fix = f"`{self.path[-1]}: {self.fix}`" + (" or more" if self.or_more else "")
+        written = data
+        for part in self.path:
+            written = written.get(part) if isinstance(written, dict) else None
+        if written is not None:
+            return Problem((*loc, *self.path), f"{shown}: {self.why}", f"write {fix}")
+        under = f" under `{'.'.join(self.path[:-1])}:`" if len(self.path) > 1 else ""
+        return Problem(
+            (*loc, "large_print"),
+            f"`{'.'.join(self.path)}` is {shown} when not written: {self.why}",
+            f"add {fix}{under}",
+        )
+
+
+def _points(value: float) -> str:
+    return f"{value:g} pt"
+
+
+_TOO_SMALL = (
+    f"too small for large print, where every character is at least {LARGE_PRINT_SIZE:g} pt (UKAAF / RNIB), "
+    "footer and page numbers included"
+)
+LARGE_PRINT_RULES = (
+    LargePrintRule(
+        ("kind",),
+        lambda kind: kind == "journal",
+        str,
+        "large print is a journal's setting; a poster has minimum sizes of its own",
+        "journal",
+        {"const": "journal"},
+    ),
+    LargePrintRule(
+        ("columns",),
+        lambda columns: columns == 1,
+        lambda columns: f"{columns} columns",
+        "large print is set in one column (UKAAF / RNIB)",
+        "1",
+        {"maximum": 1},
+    ),
+    *(
+        LargePrintRule(
+            ("sizes", name),
+            lambda size: size >= LARGE_PRINT_SIZE,
+            _points,
+            _TOO_SMALL,
+            f"{LARGE_PRINT_SIZE:g}",
+            {"minimum": LARGE_PRINT_SIZE},
+            or_more=True,
+        )
+        for name in Sizes.fields
+    ),
+    LargePrintRule(
+        ("leading",),
+        lambda leading: leading >= LARGE_PRINT_LEADING,
+        lambda leading: f"{leading:g} times the text size",
+        f"in large print lines are at least {LARGE_PRINT_LEADING:g} times the text size apart",
+        f"{LARGE_PRINT_LEADING:g}",
+        {"minimum": LARGE_PRINT_LEADING},
+        or_more=True,
+    ),
+    LargePrintRule(
+        ("hyphenation",),
+        lambda hyphenation: not hyphenation,
+        lambda hyphenation: "yes",
+        "large print never breaks a word across lines (UKAAF / RNIB)",
+        "no",
+        Boolean.schema_of(False),
+    ),
+)

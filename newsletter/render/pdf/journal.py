@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
@@ -43,13 +44,15 @@ class JournalRenderer(IssueWriter):
         self.options = options or RenderOptions()
         self.family = kit.register_layout_fonts(layout, layout_dir)
         self.styles = kit.Styles(layout, self.family, self.options.grayscale)
-        self.text = kit.UserText(self.lang, self.family)
+        self.text = kit.UserText(self.lang, self.family, italic=not layout.large_print)
         self.page_width, self.page_height = kit.page_size(layout)
         self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
         margins = layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm
         self.frame_height = self.page_height - (margins.top + margins.bottom) * mm
-        self.tables = JournalTables(self.styles, self.text, self.frame_width, self.frame_height)
+        self.tables = JournalTables(
+            self.styles, self.text, self.frame_width, self.frame_height, stacked=layout.large_print
+        )
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
         return kit.scaled_image(path, max_width, max_height, self.options.grayscale)
@@ -71,6 +74,8 @@ class JournalRenderer(IssueWriter):
     # --- masthead and headline ---------------------------------------------------------------
 
     def _masthead(self) -> list[Flowable]:
+        if self.layout.large_print:
+            return self._stacked_masthead()
         styles, publication = self.styles, self.document.publication
         number = self.label("issue_number", number=self.issue.number)
         when = typography.format_date(self.issue.date, self.lang)
@@ -96,11 +101,40 @@ class JournalRenderer(IssueWriter):
         cells[cells.index(None)] = title
         return [kit.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
 
+    def _stacked_masthead(self) -> list[Flowable]:
+        """Large print: the number and date under the title, left-aligned, at full size (wrapped if need be)."""
+        styles, publication = self.styles, self.document.publication
+        padding = 5 * mm
+        number = self.label("issue_number", number=self.issue.number)
+        when = typography.format_date(self.issue.date, self.lang)
+        cells: list = []
+        widths: list = []
+        logo = self.document.logo_path()
+        if logo is not None:
+            height = styles.title.leading * 1.9
+            cells.append(self._image(logo, height, height))
+            widths.append(height + 2 * padding)
+        title_width = self.frame_width - sum(widths)
+        title_text = self.family.drawable(typography.apply(publication.title, self.lang))
+        smallest = max(0.6, self.layout.smallest_size / styles.title.fontSize)
+        lines = [
+            Paragraph(escape_xml(title_text), kit.fitted(styles.title, title_text, title_width - 2 * padding, smallest))
+        ]
+        if publication.tagline:
+            lines.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
+        issue_line = ParagraphStyle("issue_line", parent=styles.tagline, fontName=self.family.bold, spaceBefore=2 * mm)
+        lines.append(Paragraph(escape_xml(f"{number} · {self.family.drawable(when)}"), issue_line))
+        cells.append(lines)
+        widths.append(title_width)
+        return [kit.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
+
     def _headline(self) -> list[Flowable]:
         styles, issue = self.styles, self.issue
         story: list[Flowable] = []
         if issue.edition:
-            story.append(Paragraph(self.text.inline(issue.edition, capitals=True), styles.kicker))
+            # large print: no line in capitals (UKAAF)
+            kicker = self.text.inline(issue.edition, capitals=not self.layout.large_print)
+            story.append(Paragraph(kicker, styles.kicker))
         else:
             story.append(Spacer(1, styles.kicker.spaceBefore))
         story.append(Paragraph(self.text.inline(issue.headline), styles.headline))
@@ -149,16 +183,17 @@ class JournalRenderer(IssueWriter):
             return []
         styles = self.styles
         head = ParagraphStyle("situation_head", parent=styles.subheading, textColor=styles.colour["accent"])
-        width = (self.frame_width - 2 * mm * (len(parts) - 1)) / len(parts)
+        across = 1 if self.layout.large_print else len(parts)  # large print: one list under the other
+        width = (self.frame_width - 2 * mm * (across - 1)) / across
         cells = [[Paragraph(escape_xml(self.label(key)), head)] + self._bullets(items) for key, items in parts]
         table = Table(
-            [cells],
-            colWidths=[width] * len(parts),
+            [cells[start : start + across] for start in range(0, len(cells), across)],
+            colWidths=[width] * across,
             splitInRow=1,
             style=TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEABOVE", (0, 0), (-1, 0), 2, styles.colour["accent"]),
+                    ("LINEABOVE", (0, 0), (-1, -1), 2, styles.colour["accent"]),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
                     ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
@@ -335,14 +370,30 @@ class JournalRenderer(IssueWriter):
         canvas.setLineWidth(0.8)
         canvas.line(left, rule_y, right, rule_y)
         canvas.setFillColor(styles.colour["muted"])
-        canvas.setFont(self.family.regular, size)
         number = self.label("issue_number", number=self.issue.number)
         first = " · ".join([publication.title, number, typography.format_date(self.issue.date, self.lang)])
-        canvas.drawString(left, rule_y - size * 1.4, self.family.drawable(typography.normalize(first)))
-        canvas.drawRightString(right, rule_y - size * 1.4, self.label("page", page=page, pages=pages))
+        lines = [(self.family.regular, self.family.drawable(typography.normalize(first)))]
         if publication.footer:
-            canvas.setFont(self.family.italic, size)
-            canvas.drawString(
-                left, rule_y - size * 2.7, self.family.drawable(typography.apply(publication.footer, self.lang))
-            )
+            footer = self.family.drawable(typography.apply(publication.footer, self.lang))
+            lines.append((styles.aside_font, footer))
+        page_label = self.label("page", page=page, pages=pages)
+        beside = size + stringWidth(page_label, self.family.regular, size)
+        # The page number at the right of the first line with room for it (in large print the first may be full).
+        at = next(
+            (
+                index
+                for index, (font, text) in enumerate(lines)
+                if stringWidth(text, font, size) + beside <= right - left
+            ),
+            len(lines),
+        )
+        if at == len(lines):
+            lines.append((self.family.regular, ""))  # a line of its own
+        for index, (font, text) in enumerate(lines):
+            y = rule_y - size * (1.4 + 1.3 * index)
+            canvas.setFont(font, size)
+            canvas.drawString(left, y, text)
+            if index == at:
+                canvas.setFont(self.family.regular, size)
+                canvas.drawRightString(right, y, page_label)
         canvas.restoreState()

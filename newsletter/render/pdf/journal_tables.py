@@ -3,6 +3,10 @@
 Their columns are measured on the text they hold (a state word, a system's longest word, a phone
 number is never broken across lines); every row may split across pages, so that no item is ever
 too long to print. The journal (``render/pdf/journal.py``) puts the headings around them.
+
+``stacked`` (large print) sets each of them as a list of entries one under the other, the width of
+the page: a system and its state, then since when and the note; the "do" box above the "don't" box;
+a contact's name, role, phone and e-mail address on lines of their own.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from newsletter.text import typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
 
+# The row heights of a wrapped table: not reportlab's documented API (tests/test_dependencies.py)
+REPORTLAB_INTERNALS = {"reportlab.platypus.tables.Table": ("_rowHeights",)}
 # The icon of each instruction list, and the layout's colour it is drawn in.
 INSTRUCTION_LOOKS = {"do": ("check", "do"), "dont": ("cross", "dont")}
 # The layout's colour of the icon of each state of a system.
@@ -30,7 +36,8 @@ STATE_COLOURS = {"restored": "do", "testing": "warning", "degraded": "warning", 
 class JournalTables:
     """The tables of one journal, in the layout's ``styles``, across a frame of ``width`` by ``height``."""
 
-    def __init__(self, styles: kit.Styles, text: kit.UserText, width: float, height: float):
+    def __init__(self, styles: kit.Styles, text: kit.UserText, width: float, height: float, stacked: bool = False):
+        self.stacked = stacked
         self.styles = styles
         self.family = styles.family
         self.text = text
@@ -45,6 +52,8 @@ class JournalTables:
 
     def status_board(self, entries: list[SystemStatus]) -> Table:
         """One row per system: its state (an icon and a word), the system, since when, a note."""
+        if self.stacked:
+            return self._stacked_status(entries)
         styles, family = self.styles, self.family
         head = ParagraphStyle("status_head", parent=styles.small, fontName=family.bold)
         cell = ParagraphStyle("status_cell", parent=styles.body, spaceAfter=0)
@@ -131,6 +140,8 @@ class JournalTables:
     def instruction_boxes(self, lists: list[tuple[str, list[str]]]) -> Table:
         """A box per list (``("do", items)``, ``("dont", items)``), side by side across the frame."""
         gap = 5 * mm
+        if self.stacked:
+            return self._entries([[self._instruction_box(key, items, self.width)] for key, items in lists], gap)
         width = (self.width - gap * (len(lists) - 1)) / len(lists)
         cells = [self._instruction_box(key, items, width) for key, items in lists]
         row: list = []
@@ -202,6 +213,8 @@ class JournalTables:
             family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
             for contact in contacts
         ]
+        if self.stacked:
+            return self._stacked_contacts(contacts, phones)
         for contact, phone in zip(contacts, phones, strict=True):
             who = f"<b>{self.text.inline(contact.name)}</b>"
             if contact.role:
@@ -235,3 +248,69 @@ class JournalTables:
                 ]
             ),
         )
+
+    # --- stacked lists (large print) ---------------------------------------------------------------
+
+    def _entries(self, rows: list[list], gap: float, widths: list[float] | None = None, rule: bool = False) -> Table:
+        """Entries one under the other, ``gap`` apart (with a ``rule`` between them); an entry is split
+        across pages only when it is taller than a page."""
+        rules = [("LINEBELOW", (0, 0), (-1, -2), 0.6, self.styles.colour["muted"])] if rule else []
+        table = Table(
+            rows,
+            colWidths=widths or [self.width],
+            splitInRow=1,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), gap / 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), gap / 2),
+                    ("TOPPADDING", (0, 0), (-1, 0), 0),
+                    *rules,
+                ]
+            ),
+        )
+        table.wrap(self.width, self.height)
+        if max(table._rowHeights) <= self.height:
+            table.splitInRow = 0
+        return table
+
+    def _labelled(self, key: str, value: str) -> str:
+        """``Depuis : 15 février`` (``Since: 15 February``): a label, then a value already in markup."""
+        colon = "\u00a0:" if self.lang == "fr" else ":"
+        return f"{escape_xml(self.label(key))}{colon} {value}"
+
+    def _stacked_status(self, entries: list[SystemStatus]) -> Table:
+        """Each system under the last: its icon, name and state in bold, then since when and the note."""
+        styles = self.styles
+        cell = ParagraphStyle("status_entry", parent=styles.body, spaceAfter=0)
+        icon = styles.body.fontSize * 1.25
+        rows = []
+        for entry in entries:
+            state = escape_xml(self.label("state_" + entry.state))
+            lines = [Paragraph(f"<b>{self.text.inline(entry.system)}\u00a0— {state}</b>", cell)]
+            if entry.since:
+                lines.append(
+                    Paragraph(self._labelled("status_since", self.text.inline(self._since(entry.since))), cell)
+                )
+            if entry.note:
+                lines.append(Paragraph(self.text.inline(entry.note), cell))
+            rows.append([kit.Icon(entry.state, icon, styles.colour[STATE_COLOURS[entry.state]]), lines])
+        return self._entries(rows, 5 * mm, [icon + 3 * mm, self.width - icon - 3 * mm], rule=True)
+
+    def _stacked_contacts(self, contacts: list[Contact], phones: list[str]) -> Table:
+        """Each contact under the last: name in bold, role, phone in bold, e-mail address, each on its line."""
+        styles = self.styles
+        cell = ParagraphStyle("contact_entry", parent=styles.body, spaceAfter=0)
+        rows = []
+        for contact, phone in zip(contacts, phones, strict=True):
+            lines = [Paragraph(f"<b>{self.text.inline(contact.name)}</b>", cell)]
+            if contact.role:
+                lines.append(Paragraph(self.text.inline(contact.role), cell))
+            if phone:
+                lines.append(Paragraph(f"<b>{escape_xml(phone)}</b>", cell))
+            if contact.email:
+                lines.append(Paragraph(self.text.inline(contact.email), styles.email))
+            rows.append([lines])
+        return self._entries(rows, 5 * mm, rule=True)

@@ -142,12 +142,23 @@ class Styles:
         self.colour = {name: convert(colors.HexColor(value)) for name, value in colour.dump().items()}
         self.family = family
         text = self.colour["text"]
+        # Captions, the time of writing and quotes are set in italic, except in large print (UKAAF: no italic).
+        self.aside_font = family.regular if layout.large_print else family.italic
+        aside, leading = self.aside_font, layout.leading
 
         def style(name: str, font: str, font_size: float, **extra) -> ParagraphStyle:
-            extra.setdefault("leading", font_size * 1.3)
+            extra.setdefault("leading", font_size * leading)
             extra.setdefault("textColor", text)
-            # reportlab draws bullets in Helvetica unless told otherwise: a base-14 font, never embedded
-            return ParagraphStyle(name, fontName=font, fontSize=font_size, bulletFontName=family.regular, **extra)
+            # reportlab draws bullets in Helvetica at 10 pt unless told otherwise: a base-14 font, never
+            # embedded, and smaller than large print allows
+            return ParagraphStyle(
+                name,
+                fontName=font,
+                fontSize=font_size,
+                bulletFontName=family.regular,
+                bulletFontSize=font_size,
+                **extra,
+            )
 
         self.body = style("body", family.regular, size.body, spaceAfter=size.body * 0.45)
         self.bullet = style(
@@ -158,7 +169,9 @@ class Styles:
             bulletIndent=size.body * 0.2,
             spaceAfter=size.body * 0.25,
         )
-        self.lead = style("lead", family.regular, size.lead, leading=size.lead * 1.35, spaceAfter=size.lead * 0.6)
+        self.lead = style(
+            "lead", family.regular, size.lead, leading=size.lead * max(1.35, leading), spaceAfter=size.lead * 0.6
+        )
         self.headline = style(
             "headline", family.bold, size.headline, leading=size.headline * 1.12, spaceAfter=size.headline * 0.3
         )
@@ -170,7 +183,7 @@ class Styles:
             spaceBefore=size.body * 0.8,
             spaceAfter=size.body * 0.3,
         )
-        self.meta = style("meta", family.italic, size.small + 1, textColor=self.colour["muted"], spaceAfter=size.body)
+        self.meta = style("meta", aside, size.small + 1, textColor=self.colour["muted"], spaceAfter=size.body)
         self.heading = style(
             "heading",
             family.bold,
@@ -192,13 +205,13 @@ class Styles:
         )
         self.caption = style(
             "caption",
-            family.italic,
+            aside,
             size.small + 0.5,
             textColor=self.colour["muted"],
             spaceBefore=2,
             spaceAfter=size.body * 0.6,
         )
-        self.quote = style("quote", family.italic, size.body + 1, leading=(size.body + 1) * 1.4)
+        self.quote = style("quote", aside, size.body + 1, leading=(size.body + 1) * max(1.4, leading))
         self.small = style("small", family.regular, size.small, textColor=self.colour["muted"])
         self.title = style(
             "title", family.bold, size.title, leading=size.title * 1.1, textColor=self.colour["on_accent"]
@@ -216,16 +229,18 @@ class Styles:
         self.box_title = style(
             "box_title", family.bold, size.heading, textColor=self.colour["on_accent"], leading=size.heading * 1.2
         )
-        self.email = style("email", family.regular, size.body - 1)
+        self.email = style("email", family.regular, max(size.body - 1, layout.smallest_size))
         self.notice = style("notice", family.bold, size.lead, textColor=self.colour["accent"])
 
 
 class UserText:
     """User text → reportlab paragraphs: typography, the tiny markup, escaping, drawable glyphs only."""
 
-    def __init__(self, lang: str, family: FontFamily):
+    def __init__(self, lang: str, family: FontFamily, italic: bool = True):
         self.lang = lang
         self.family = family
+        # Without italic (large print), what is typed *in italic* is emphasised in bold instead.
+        self.emphasis = ("<i>", "</i>") if italic else ("<b>", "</b>")
 
     def inline(self, text: str, capitals: bool = False) -> str:
         """One line of user text as safe reportlab paragraph markup, in ``capitals`` if asked."""
@@ -251,9 +266,8 @@ class UserText:
         capital = char.upper()
         return capital if self.family.drawable(capital) == capital else char
 
-    @staticmethod
-    def _runs(runs: markup.Line) -> str:
-        return markup.tagged(runs, escape_xml, ("<b>", "</b>"), ("<i>", "</i>"))
+    def _runs(self, runs: markup.Line) -> str:
+        return markup.tagged(runs, escape_xml, ("<b>", "</b>"), self.emphasis)
 
 
 class Icon(Flowable):

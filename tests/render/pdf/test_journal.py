@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from newsletter.build.run import build_all
 from newsletter.model.formats import STATES
 from newsletter.model.load import load_workspace
 from newsletter.text.labels import label
+from tests.render.pdf.drawing import Printed, read_back
 
 A4_POINTS = (595.28, 841.89)
 BASE_14 = ("Helvetica", "Times-", "Times,", "Courier", "Symbol", "ZapfDingbats")
@@ -357,3 +359,126 @@ def test_the_layout_s_sections_are_printed_in_its_order_and_no_other(workspace, 
     text = flat(pdf_text(pdf.read_bytes()))
     assert text.index("Qui appeler") < text.index(flat(label("fr", "essentials"))) < text.index("Gardez votre badge")
     assert "Notez vos appels" not in text and "Prochain numéro" not in text
+
+
+# --- large print (UKAAF / RNIB) --------------------------------------------------------------------
+
+LARGE_PRINT_FONTS = {"DejaVuSans", "DejaVuSans-Bold"}  # no italic: emphasis typed *in italic* prints bold
+SYSTEMS = [f"Outil métier n° {number}" for number in range(1, 11)]
+
+
+def long_issue() -> str:
+    """An issue longer than any sample: every section, ten FAQ items, ten systems, long e-mail addresses."""
+    states = ["down", "degraded", "testing", "restored"]
+    lines = [
+        MINIMAL_ISSUE.rstrip(),
+        'time: "16:30"',
+        "edition: Spécial cyberattaque — étape 9",
+        "lead: Un long point sur *tous* les outils, section par section.",
+        "essentials: [Attendez le technicien., Gardez votre badge., Notez tout sur papier.]",
+        "situation:",
+        "  known: [Un rançongiciel a bloqué nos serveurs., Les sauvegardes hors ligne sont intactes.]",
+        "  unknown: [Si des données ont été copiées.]",
+        "  doing: [Une cellule de crise se réunit chaque jour à 9 h.]",
+        "status:",
+        *(
+            f"  - {{system: {system}, state: {states[i % 4]}, since: 2021-02-0{1 + i % 9}, note: Retour prévu.}}"
+            for i, system in enumerate(SYSTEMS)
+        ),
+        "do: [Attendez la pastille verte avant d'allumer votre ordinateur., Signez la feuille d'émargement.]",
+        "dont: [Ne branchez pas de clé USB., Ne donnez jamais votre mot de passe.]",
+        "news:",
+        "  - title: Un poste réinstallé",
+        "    body: La DSI réinstalle les postes, *bâtiment par bâtiment*.",
+        "    image: ../assets/reinstallation-postes.png",
+        "    caption: Chaque poste contrôlé reçoit une pastille verte.",
+        "tips: [Notez vos appels sur papier., {title: Trouver un numéro, body: L'annuaire papier est à l'accueil.}]",
+        "faq:",
+        *(f"  - {{q: Question n° {n} ?, a: Une réponse de quelques mots à la question n° {n}.}}" for n in range(1, 11)),
+        "testimonials:",
+        "  - {quote: On a tenu grâce au papier et au téléphone., name: Sophie Martin, role: Agente d'accueil}",
+        "contacts:",
+        "  - {name: Claire Vautrin-Lemoine, role: Pilote de la cellule, phone: 0261914001,"
+        " email: claire.vautrin-lemoine.cellule-de-crise@valdeloire-sur-mer.example}",
+        "  - {name: Thomas Guillemard, role: RSSI, phone: 0261914021, email: thomas.guillemard@valdeloire.example}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def large_print(tmp_path_factory) -> dict[str, list[Printed]]:
+    """The six samples and the long issue in large print, built once: each PDF's runs of text, by name."""
+    out = tmp_path_factory.mktemp("large-print")
+    result = planning.plan(REPO, [], ["large-print-a4"])
+    built = list(build_all(result, out))
+    root = tmp_path_factory.mktemp("long")
+    (root / "issues").mkdir()
+    shutil.copytree(REPO / "assets", root / "assets")
+    shutil.copy(REPO / "issues" / "publication.yaml", root / "issues")
+    (root / "issues" / "001.yaml").write_text(long_issue(), encoding="utf-8")
+    result = planning.plan(root, [], ["large-print-a4"])
+    assert not result.errors, [str(d) for d in result.errors]
+    built += list(build_all(result, out / "long"))
+    return {("long" if "long" in b.path.parts else b.path.name): read_back(b.path.read_bytes()) for b in built}
+
+
+def test_large_print_has_no_character_under_16_pt_not_even_the_footer_or_page_numbers(large_print):
+    assert len(large_print) == 7
+    for name, runs in large_print.items():
+        assert [(run.page, run.text, run.size) for run in runs if run.size < 16 - 0.01] == [], name
+        assert any(re.fullmatch(r"Page 1/\d+", run.text) for run in runs), name
+
+
+def test_large_print_has_no_italic_and_prints_emphasis_in_bold(large_print):
+    for name, runs in large_print.items():
+        assert {run.font for run in runs} == LARGE_PRINT_FONTS, name
+    [emphasis] = [run for run in large_print["20210216_lettre-de-crise_n03_large-print-a4.pdf"] if "Merci" in run.text]
+    assert emphasis.font == "DejaVuSans-Bold"
+
+
+def test_large_print_is_one_column_aligned_left(large_print):
+    """Nothing starts in the right half of the page but the page number: no second column, nothing
+    side by side, nothing centred or aligned right (the masthead's date neither)."""
+    for name, runs in large_print.items():
+        right_half = [run.text for run in runs if run.x > A4_POINTS[0] / 2]
+        assert right_half and all(re.fullmatch(r"Page \d+/\d+", text) for text in right_half), name
+    runs = large_print["long"]
+    [title] = [run for run in runs if run.text == "Lettre de crise"]
+    [issue_line] = [run for run in runs if run.text == "N° 1 · vendredi 5 février 2021"]
+    assert issue_line.x == title.x and issue_line.y < title.y
+
+
+def test_large_print_has_no_line_in_capitals(large_print):
+    assert "Spécial cyberattaque — étape 9" in [run.text for run in large_print["long"]]
+
+
+def lines_of(runs: list[Printed], starts: list[str]) -> list[Printed]:
+    """The first line starting with each of ``starts`` (a long address may go on)."""
+    return [next(run for run in runs if run.text.replace("\u00a0", " ").startswith(start)) for start in starts]
+
+
+def test_large_print_stacks_the_status_board_do_and_don_t_and_contacts(large_print):
+    runs = large_print["long"]
+    assert not {"État", "Outil", "Depuis", "Précisions"} & {run.text for run in runs}  # no table heads
+    states = ["Arrêté", "Perturbé", "En test", "Rétabli"]
+    systems = lines_of(runs, [f"{system} — {states[i % 4]}" for i, system in enumerate(SYSTEMS)])
+    assert len({run.x for run in systems}) == 1  # one under the other, in reading order
+    assert [(run.page, -run.y) for run in systems] == sorted((run.page, -run.y) for run in systems)
+    boxes = lines_of(
+        runs, ["À faire", "Signez la feuille d’émargement.", "À ne pas faire", "Ne branchez pas de clé USB."]
+    )
+    assert len({run.x for run in boxes[::2]}) == 1 and [run.y for run in boxes] == sorted(
+        (r.y for r in boxes), reverse=True
+    )
+    contact = lines_of(
+        runs,
+        [
+            "Claire Vautrin-Lemoine",
+            "Pilote de la cellule",
+            "02 61 91 40 01",
+            "claire.vautrin-lemoine.cellule-de-crise@",
+        ],
+    )
+    assert len({run.x for run in contact}) == 1 and [run.y for run in contact] == sorted(
+        (r.y for r in contact), reverse=True
+    )
