@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsletter.i18n import N_, _, ngettext
 from newsletter.model.declare import (
     DIGITS_PATTERN,
     FAILED,
@@ -227,7 +228,8 @@ class Layout(Record):
 
 @dataclass(frozen=True)
 class LargePrintRule:
-    """A setting large print needs: at ``path``, a value ``allowed``; ``why`` says the rule, ``fix`` what to write."""
+    """A setting large print needs: at ``path``, a value ``allowed``; ``why`` says the rule (a message
+    marked with ``N_``, its ``{size}`` and ``{leading}`` filled), ``fix`` the value to write."""
 
     path: tuple[str, ...]
     allowed: Callable[[Any], bool]
@@ -250,43 +252,44 @@ class LargePrintRule:
 
     def problem(self, layout: Layout, data: Any, loc: Loc) -> Problem:
         """At the value when it is written; at `large_print` when the value is the default, not written."""
-        shown = self.shown(self.value(layout))
-        fix = f"`{self.path[-1]}: {self.fix}`" + (" or more" if self.or_more else "")
+        value = self.shown(self.value(layout))
+        rule = _(self.why, size=f"{LARGE_PRINT_SIZE:g}", leading=f"{LARGE_PRINT_LEADING:g}")
+        setting = f"`{self.path[-1]}: {self.fix}`"
         written = data
         for part in self.path:
             written = written.get(part) if isinstance(written, dict) else None
         if written is not None:
-            return Problem((*loc, *self.path), f"{shown}: {self.why}", f"write {fix}")
-        under = f" under `{'.'.join(self.path[:-1])}:`" if len(self.path) > 1 else ""
-        return Problem(
-            (*loc, "large_print"),
-            f"`{'.'.join(self.path)}` is {shown} when not written: {self.why}",
-            f"add {fix}{under}",
-        )
+            fix = (
+                _("write {setting} or more", setting=setting) if self.or_more else _("write {setting}", setting=setting)
+            )
+            return Problem((*loc, *self.path), _("{value}: {rule}", value=value, rule=rule), fix)
+        if len(self.path) > 1:
+            group = ".".join(self.path[:-1])
+            fix = (
+                _("add {setting} or more under `{group}:`", setting=setting, group=group)
+                if self.or_more
+                else _("add {setting} under `{group}:`", setting=setting, group=group)
+            )
+        else:
+            fix = _("add {setting} or more", setting=setting) if self.or_more else _("add {setting}", setting=setting)
+        message = _("`{field}` is {value} when not written: {rule}", field=".".join(self.path), value=value, rule=rule)
+        return Problem((*loc, "large_print"), message, fix)
 
 
-def _points(value: float) -> str:
-    return f"{value:g} pt"
-
-
-_TOO_SMALL = (
-    f"too small for large print, where every character is at least {LARGE_PRINT_SIZE:g} pt (UKAAF / RNIB), "
-    "footer and page numbers included"
-)
 LARGE_PRINT_RULES = (
     LargePrintRule(
         ("kind",),
         lambda kind: kind == "journal",
         str,
-        "large print is a journal's setting; a poster has minimum sizes of its own",
+        N_("large print is a journal's setting; a poster has minimum sizes of its own"),
         "journal",
         {"const": "journal"},
     ),
     LargePrintRule(
         ("columns",),
         lambda columns: columns == 1,
-        lambda columns: f"{columns} columns",
-        "large print is set in one column (UKAAF / RNIB)",
+        lambda columns: ngettext("{count} column", "{count} columns", columns),
+        N_("large print is set in one column (UKAAF / RNIB)"),
         "1",
         {"maximum": 1},
     ),
@@ -294,8 +297,11 @@ LARGE_PRINT_RULES = (
         LargePrintRule(
             ("sizes", name),
             lambda size: size >= LARGE_PRINT_SIZE,
-            _points,
-            _TOO_SMALL,
+            lambda size: f"{size:g} pt",
+            N_(
+                "too small for large print, where every character is at least {size} pt (UKAAF / RNIB), "
+                "footer and page numbers included"
+            ),
             f"{LARGE_PRINT_SIZE:g}",
             {"minimum": LARGE_PRINT_SIZE},
             or_more=True,
@@ -305,8 +311,8 @@ LARGE_PRINT_RULES = (
     LargePrintRule(
         ("leading",),
         lambda leading: leading >= LARGE_PRINT_LEADING,
-        lambda leading: f"{leading:g} times the text size",
-        f"in large print lines are at least {LARGE_PRINT_LEADING:g} times the text size apart",
+        lambda leading: _("{value} times the text size", value=f"{leading:g}"),
+        N_("in large print, lines are at least {leading} times the text size apart"),
         f"{LARGE_PRINT_LEADING:g}",
         {"minimum": LARGE_PRINT_LEADING},
         or_more=True,
@@ -315,7 +321,7 @@ LARGE_PRINT_RULES = (
         ("hyphenation",),
         lambda hyphenation: not hyphenation,
         lambda hyphenation: "yes",
-        "large print never breaks a word across lines (UKAAF / RNIB)",
+        N_("large print never breaks a word across lines (UKAAF / RNIB)"),
         "no",
         Boolean.schema_of(False),
     ),

@@ -116,7 +116,7 @@ def test_a_layout_that_keeps_the_large_print_rules_is_read():
         (
             {"leading": "1.2"},
             "leading",
-            "1.2 times the text size: in large print lines are at least 1.5 times the text size apart",
+            "1.2 times the text size: in large print, lines are at least 1.5 times the text size apart",
             "write `leading: 1.5` or more",
         ),
         (
@@ -153,7 +153,7 @@ def test_a_rule_broken_by_a_default_is_said_at_large_print_with_what_to_add():
         (
             "large_print",
             "`leading` is 1.3 times the text size when not written: "
-            "in large print lines are at least 1.5 times the text size apart",
+            "in large print, lines are at least 1.5 times the text size apart",
             "add `leading: 1.5` or more",
         ),
     ]
@@ -195,3 +195,19 @@ def test_the_built_in_large_print_layout_keeps_its_rules():
     layout = Layout.parse(read_yaml(BUILT_IN / "large-print-a4.yaml").data)
     assert layout.large_print and layout.smallest_size == 16
     assert min(layout.sizes.dump().values()) >= 16
+
+
+def test_the_large_print_refusals_are_said_in_french_too(french):
+    assert refusals({**LARGE_PRINT, "columns": "2"}) == [
+        (
+            "columns",
+            "2 colonnes\u00a0: les gros caractères se composent sur une seule colonne (UKAAF / RNIB)",
+            "écrivez `columns: 1`",
+        )
+    ]
+    written = {"large_print": "yes", "columns": "1", "leading": "1.5", "sizes": {"body": "16"}}
+    where, message, hint = refusals(written)[0]
+    assert (where, hint) == ("large_print", "ajoutez `lead: 16` ou plus sous `sizes:`")
+    assert message.startswith(
+        "`sizes.lead` vaut 13 pt quand la clé n’est pas écrite\u00a0: trop petit pour des gros caractères"
+    )
