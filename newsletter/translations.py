@@ -3,7 +3,8 @@ found in the code.
 
 ``python -m newsletter.translations`` brings both ``.po`` files up to date with the code (new ids
 added, untranslated in French; ids no longer used removed) and compiles the ``.mo`` files beside
-them. The wheel's build compiles them too (``hatch_build.py``): the ``.mo`` files are not committed.
+them. After a merge or rebase that left conflict markers in a ``.po``, it keeps the translations of
+both sides. The wheel's build compiles them too (``hatch_build.py``): the ``.mo`` files are not committed.
 """
 
 from __future__ import annotations
@@ -113,6 +114,37 @@ def parse_po(text: str, origin: str = "<po>") -> list[Entry]:
 
 def read_po(path: Path) -> list[Entry]:
     return parse_po(path.read_text(encoding="utf-8"), str(path))
+
+
+def conflict_sides(text: str) -> tuple[str, str]:
+    """Both versions of a file that git left with conflict markers (``<<<<<<<``, ``=======``, ``>>>>>>>``)."""
+    sides: tuple[list[str], list[str]] = ([], [])
+    keep = (True, True)
+    for line in text.splitlines(keepends=True):
+        if line.startswith("<<<<<<<"):
+            keep = (True, False)
+        elif line.startswith("|||||||"):  # diff3's common ancestor: in neither side
+            keep = (False, False)
+        elif line.startswith("=======") and keep != (True, True):
+            keep = (False, True)
+        elif line.startswith(">>>>>>>"):
+            keep = (True, True)
+        else:
+            for side, kept in zip(sides, keep, strict=True):
+                if kept:
+                    side.append(line)
+    return "".join(sides[0]), "".join(sides[1])
+
+
+def read_merged(path: Path) -> list[Entry]:
+    """The entries of a ``.po`` file; of both its sides when a merge left conflict markers in it (the
+    translations of both kept, the first side's where both translate the same id)."""
+    text = path.read_text(encoding="utf-8")
+    if "\n<<<<<<<" not in "\n" + text:
+        return parse_po(text, str(path))
+    first, second = (parse_po(side, str(path)) for side in conflict_sides(text))
+    translated = {entry.msgid: entry for entry in second + first if entry.translated}
+    return [translated.get(entry.msgid, entry) for entry in first + second]
 
 
 def format_po(entries: list[Entry]) -> str:
@@ -295,7 +327,7 @@ def update() -> list[str]:
     untranslated = []
     for language in languages():
         path = po_path(language)
-        entries = updated(language, read_po(path), found)
+        entries = updated(language, read_merged(path), found)
         path.write_text(format_po(entries), encoding="utf-8")
         untranslated += [f"{language}: {entry.msgid!r}" for entry in entries[1:] if not entry.translated]
     compile_all()

@@ -14,10 +14,14 @@ import sys
 os.environ.setdefault("TYPER_USE_RICH", "0")
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer.exceptions import Abort
 
 from newsletter.cli import commands  # noqa: F401 - registers the commands on the app
 from newsletter.cli.app import app, choose_language, report
+from newsletter.cli.chrome import command, show_usage_error
 from newsletter.errors import InputError
+from newsletter.i18n import _
 
 __all__ = ["app", "main", "report", "run"]
 
@@ -27,8 +31,10 @@ INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C
 
 def _interrupted() -> None:
     typer.echo(
-        "interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
-        "run the command again to finish",
+        _(
+            "interrupted: the files written before Ctrl-C are complete, and no half-written file was left; "
+            "run the command again to finish"
+        ),
         err=True,
     )
     sys.exit(INTERRUPTED)
@@ -38,7 +44,7 @@ def main() -> None:
     """Entry point: no traceback ever reaches a user unless they ask with --debug."""
     choose_language(sys.argv[1:])
     try:
-        app()
+        _run()
     except InputError as error:
         sys.exit(report(error.diagnostics))
     except KeyboardInterrupt:
@@ -50,8 +56,31 @@ def main() -> None:
     except Exception as error:
         if "--debug" in sys.argv:
             raise
-        typer.echo(f"internal error: {type(error).__name__}: {error} (rerun with --debug for details)", err=True)
+        typer.echo(
+            _(
+                "internal error: {kind}: {error} (rerun with --debug for details)",
+                kind=type(error).__name__,
+                error=error,
+            ),
+            err=True,
+        )
         sys.exit(1)
+
+
+def _run() -> None:
+    """The command line parsed and run, as Typer's ``app()`` does, with its usage errors in the language."""
+    try:
+        result = command(app).main(standalone_mode=False)
+    except NoArgsIsHelpError as error:  # no command: the help
+        error.show()
+        sys.exit(error.exit_code)
+    except ClickException as error:
+        show_usage_error(error)
+        sys.exit(error.exit_code)
+    except Abort:
+        typer.echo(_("Aborted!"), err=True)
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)
 
 
 def run() -> None:

@@ -10,13 +10,14 @@ from typing import Annotated
 import typer
 
 from newsletter import __version__, i18n
+from newsletter.cli.chrome import LANG_HELP
 from newsletter.errors import Diagnostic
-from newsletter.i18n import _, ngettext
+from newsletter.i18n import N_, _, ngettext
 from newsletter.paths import is_address
 
 app = typer.Typer(
     name="newsletter",
-    help="Crisis newsletter: YAML issues to print-ready PDF journals, posters and more.",
+    help=N_("Crisis newsletter: YAML issues to print-ready PDF journals, posters and more."),
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -31,16 +32,22 @@ class State:
 def on_this_computer(value: Path | None) -> Path | None:
     """A folder or file named on the command line: never an address, since nothing is fetched or sent."""
     if value is not None and is_address(str(value)):
-        raise typer.BadParameter(f"{value} is an address (URL); give a folder or file on this computer")
+        raise typer.BadParameter(_("{value} is an address (URL); give a folder or file on this computer", value=value))
     return value
 
 
 Layouts = Annotated[
-    list[str], typer.Option("--layout", "-l", metavar="LAYOUT", help="Layout name or file; repeat for several.")
+    list[str], typer.Option("--layout", "-l", metavar=N_("LAYOUT"), help=N_("Layout name or file; repeat for several."))
 ]
 OutFolder = Annotated[
     Path | None,
-    typer.Option("--out", "-o", callback=on_this_computer, help="Output folder (default: out/ in the workspace)."),
+    typer.Option(
+        "--out",
+        "-o",
+        metavar=N_("FOLDER"),
+        callback=on_this_computer,
+        help=N_("Output folder (default: out/ in the workspace)."),
+    ),
 ]
 
 
@@ -80,13 +87,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     root: Path = typer.Option(
-        Path("."), "--root", callback=on_this_computer, help="The workspace folder (holds issues/ and layouts/)."
+        Path("."),
+        "--root",
+        metavar=N_("FOLDER"),
+        callback=on_this_computer,
+        help=N_("The workspace folder (holds issues/ and layouts/)."),
     ),
-    debug: bool = typer.Option(False, "--debug", help="Show the full error report of an internal error."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
-    lang: Language | None = typer.Option(
-        None, "--lang", help="Language of the messages: fr or en (default: NEWSLETTER_LANG, else the system's)."
-    ),
+    debug: bool = typer.Option(False, "--debug", help=N_("Show the full error report of an internal error.")),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=N_("Show the version.")),
+    lang: Language | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     State.root = root
     State.debug = debug

@@ -20,15 +20,17 @@ class Imposition(str, Enum):
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(None, help="Issue numbers or files; none: the whole workspace."),
+    paths: list[str] = typer.Argument(
+        None, metavar=N_("[ISSUE]..."), help=N_("Issue numbers or files; none: the whole workspace.")
+    ),
     layout: list[str] = typer.Option(
         [],
         "--layout",
         "-l",
-        metavar="LAYOUT",
-        help="Also check against this layout (e.g. poster-a3: does the text fit?).",
+        metavar=N_("LAYOUT"),
+        help=N_("Also check against this layout (e.g. poster-a3: does the text fit?)."),
     ),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    strict: bool = typer.Option(False, "--strict", help=N_("Treat warnings as errors.")),
 ) -> None:
     """Validate the publication and issues: every error and warning at once."""
     from newsletter.build.plan import plan
@@ -36,26 +38,34 @@ def check(
     result = plan(State.root, paths or [], layout, strict)
     code = report(result.diagnostics)
     if code == 0:
-        typer.echo(f"ok: {len(result.documents)} issue(s) checked", err=True)
+        count = len(result.documents)
+        typer.echo(ngettext("ok: {count} issue(s) checked", "ok: {count} issue(s) checked", count), err=True)
     raise typer.Exit(code)
 
 
 @app.command()
 def build(
-    issues: list[str] = typer.Argument(None, help="Issue numbers or files; none: all issues."),
+    issues: list[str] = typer.Argument(
+        None, metavar=N_("[ISSUE]..."), help=N_("Issue numbers or files; none: all issues.")
+    ),
     layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
     out: OutFolder = None,
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
-    grayscale: bool = typer.Option(False, "--grayscale", help="Greys only, for black-and-white copiers."),
+    strict: bool = typer.Option(False, "--strict", help=N_("Treat warnings as errors.")),
+    grayscale: bool = typer.Option(False, "--grayscale", help=N_("Greys only, for black-and-white copiers.")),
     bleed: float = typer.Option(
-        0.0, "--bleed", min=0, max=10, metavar="MM", help="For print shops: bleed in mm (typically 3), with crop marks."
+        0.0,
+        "--bleed",
+        min=0,
+        max=10,
+        metavar=N_("MM"),
+        help=N_("For print shops: bleed in mm (typically 3), with crop marks."),
     ),
     impose: Imposition | None = typer.Option(
         None,
         "--impose",
-        help="booklet: pages two by two on A4 landscape sheets, in folding order, for a duplex printer.",
+        help=N_("booklet: pages two by two on A4 landscape sheets, in folding order, for a duplex printer."),
     ),
-    force: bool = typer.Option(False, "--force", help="Rebuild every PDF, even those up to date."),
+    force: bool = typer.Option(False, "--force", help=N_("Rebuild every PDF, even those up to date.")),
 ) -> None:
     """Render the issues as PDF files (with no ISSUE: only those whose sources changed)."""
     from newsletter.build.run import prepare_build
@@ -64,17 +74,18 @@ def build(
     options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
     run = prepare_build(State.root, issues or [], layout, output_folder(State.root, out), options, force, strict)
     if run.unchanged is not None:
-        typer.echo(f"up to date: {run.unchanged} (--force rebuilds them)")
+        typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.unchanged))
         return
     code = report(run.diagnostics)
     if code:
-        typer.echo("nothing was built: fix the errors above and run the command again", err=True)
+        typer.echo(_("nothing was built: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     for count, built in enumerate(run.write(), start=1):
         progress = f" [{count}/{len(run.todo)}]" if len(run.todo) > 1 else ""
-        typer.echo(f"wrote {built.path} ({built.pages} page{'s' if built.pages > 1 else ''}){progress}")
+        pages = ngettext("{count} page", "{count} pages", built.pages)
+        typer.echo(_("wrote {path} ({pages})", path=built.path, pages=pages) + progress)
     if run.up_to_date:
-        typer.echo(f"up to date: {run.up_to_date} (--force rebuilds them)")
+        typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.up_to_date))
 
 
 @app.command()
@@ -107,11 +118,16 @@ def list_issues(
         [],
         "--layout",
         "-l",
-        metavar="LAYOUT",
-        help="Layout name or file; repeat for several (default: journal and poster).",
+        metavar=N_("LAYOUT"),
+        help=N_("Layout name or file; repeat for several (default: journal and poster)."),
     ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", callback=on_this_computer, help="Output folder (default: out/ in the workspace)."
+        None,
+        "--out",
+        "-o",
+        metavar=N_("FOLDER"),
+        callback=on_this_computer,
+        help=N_("Output folder (default: out/ in the workspace)."),
     ),
 ) -> None:
     """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
@@ -129,13 +145,18 @@ def _date_option(value: str | None) -> str | None:
     try:
         return value if value is None else dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise typer.BadParameter(f"expected a date written YYYY-MM-DD, like 2021-02-05; found {value!r}") from None
+        raise typer.BadParameter(
+            _("expected a date written YYYY-MM-DD, like 2021-02-05; found {value!r}", value=value)
+        ) from None
 
 
 @app.command()
 def init(
     directory: Path | None = typer.Argument(
-        None, callback=on_this_computer, help="Folder of the new workspace (default: --root, or here)."
+        None,
+        metavar=N_("FOLDER"),
+        callback=on_this_computer,
+        help=N_("Folder of the new workspace (default: --root, or here)."),
     ),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
@@ -144,10 +165,13 @@ def init(
     root = directory if directory is not None else State.root
     created = init_workspace(root, dt.date.today())
     for path in created.paths:
-        typer.echo(f"wrote {path}")
+        typer.echo(_("wrote {path}", path=path))
     typer.echo(
-        f'next: in {root / "issues"}, replace each text starting with "À ÉCRIRE" in both files, '
-        "then run `newsletter check` there",
+        _(
+            'next: in {folder}, replace each text starting with "À ÉCRIRE" in both files, '
+            "then run `newsletter check` there",
+            folder=root / "issues",
+        ),
         err=True,
     )
 
@@ -157,48 +181,65 @@ def new(
     date: str | None = typer.Option(
         None,
         "--date",
-        metavar="YYYY-MM-DD",
+        metavar=N_("YYYY-MM-DD"),
         callback=_date_option,
-        help="Date of the new issue (default: the date the latest issue announced, else today).",
+        help=N_("Date of the new issue (default: the date the latest issue announced, else today)."),
     ),
 ) -> None:
     """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
     from newsletter.scaffold import new_issue
 
     created = new_issue(State.root, dt.date.fromisoformat(date) if date else None, dt.date.today())
-    typer.echo(f"wrote {created.paths[0]} (n° {created.number})")
+    typer.echo(_("wrote {path} (n° {number})", path=created.paths[0], number=created.number))
     if created.announced is not None:
         typer.echo(
-            f"dated {created.announced.isoformat()}, the date n° {created.copied_from} announced for it "
-            "(--date YYYY-MM-DD chooses another)",
+            _(
+                "dated {date}, the date n° {number} announced for it (--date YYYY-MM-DD chooses another)",
+                date=created.announced.isoformat(),
+                number=created.copied_from,
+            ),
             err=True,
         )
     if created.copied:
-        typer.echo(f"copied from n° {created.copied_from}, to update: {', '.join(created.copied)}", err=True)
-    typer.echo(f"to write: {', '.join(created.to_write)}; then run `newsletter check`", err=True)
+        typer.echo(
+            _(
+                "copied from n° {number}, to update: {fields}",
+                number=created.copied_from,
+                fields=", ".join(created.copied),
+            ),
+            err=True,
+        )
+    typer.echo(_("to write: {fields}; then run `newsletter check`", fields=", ".join(created.to_write)), err=True)
 
 
 @app.command()
 def archive(
     out: Path | None = typer.Option(
-        None, "--out", "-o", callback=on_this_computer, help="Archive folder (default: archive/ in the workspace)."
+        None,
+        "--out",
+        "-o",
+        metavar=N_("FOLDER"),
+        callback=on_this_computer,
+        help=N_("Archive folder (default: archive/ in the workspace)."),
     ),
     supersede: list[int] = typer.Option(
         [],
         "--supersede",
-        metavar="N",
-        help="Issue whose archived PDFs a correction replaces (the old files are "
-        "kept as -superseded-K); repeat for several.",
+        metavar=N_("N"),
+        help=N_(
+            "Issue whose archived PDFs a correction replaces (the old files are "
+            "kept as -superseded-K); repeat for several."
+        ),
     ),
     verify: bool = typer.Option(
-        False, "--verify", help="Hash every recorded file again; report each one missing or changed."
+        False, "--verify", help=N_("Hash every recorded file again; report each one missing or changed.")
     ),
     layout: list[str] = typer.Option(
         [],
         "--layout",
         "-l",
-        metavar="LAYOUT",
-        help="Layout name or file; repeat for several (default: journal and poster).",
+        metavar=N_("LAYOUT"),
+        help=N_("Layout name or file; repeat for several (default: journal and poster)."),
     ),
 ) -> None:
     """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
@@ -208,26 +249,35 @@ def archive(
         problems, matching = verify_workspace(State.root, out)
         code = report(problems)
         if code == 0:
-            typer.echo(f"ok: {matching} file(s) match the manifest", err=True)
+            typer.echo(
+                ngettext("ok: {count} file(s) match the manifest", "ok: {count} file(s) match the manifest", matching),
+                err=True,
+            )
         raise typer.Exit(code)
     from newsletter.archive.record import prepare_archive
 
     run = prepare_archive(State.root, layout, out, supersede)
     code = report(run.result.diagnostics)
     if code:
-        typer.echo("nothing was archived: fix the errors above and run the command again", err=True)
+        typer.echo(_("nothing was archived: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     archive_dir = run.archive_dir
     done = run.write(progress=lambda message: typer.echo(message, err=True))
     for name in done.written:
-        typer.echo(f"archived {archive_dir / name}")
+        typer.echo(_("archived {path}", path=archive_dir / name))
     for name, kept_as in done.superseded:
-        typer.echo(f"correction: {name} is recorded as a correction; the previous file is kept as {kept_as}")
+        typer.echo(
+            _(
+                "correction: {name} is recorded as a correction; the previous file is kept as {kept_as}",
+                name=name,
+                kept_as=kept_as,
+            )
+        )
     for name in done.restored:
-        typer.echo(f"restored {name}: it no longer matched its record and was made again identically")
+        typer.echo(_("restored {name}: it no longer matched its record and was made again identically", name=name))
     for note in done.notes:
         typer.echo(note, err=True)
-    typer.echo(f"unchanged: {done.unchanged}")
+    typer.echo(_("unchanged: {count}", count=done.unchanged))
 
 
 @app.command("layouts")
@@ -241,7 +291,7 @@ def list_layouts() -> None:
             paper = f"{page.size} {page.orientation}"
         except InputError as error:
             report(error.diagnostics)
-            paper = "invalid (see above)"
+            paper = _("invalid (see above)")
         typer.echo(f"{ref.name:<18} {paper:<18} {ref.origin:<10} {ref.path}")
 
 
@@ -255,15 +305,20 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    issue: str = typer.Argument(..., help="Issue number or file."),
+    issue: str = typer.Argument(..., metavar=N_("ISSUE"), help=N_("Issue number or file.")),
     format: ExportFormat = typer.Option(
         ExportFormat.text,
         "--format",
         "-f",
-        help="text (e-mail), sms, markdown, html (intranet page) or phone (script of the recorded message).",
+        help=N_("text (e-mail), sms, markdown, html (intranet page) or phone (script of the recorded message)."),
     ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", callback=on_this_computer, help="Write to this file (default: print it)."
+        None,
+        "--out",
+        "-o",
+        metavar=N_("FILE"),
+        callback=on_this_computer,
+        help=N_("Write to this file (default: print it)."),
     ),
 ) -> None:
     """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
@@ -272,14 +327,14 @@ def export(
     done = exported(State.root, issue, format.value, out)
     code = report(done.result.diagnostics)
     if code:
-        typer.echo("nothing was exported: fix the errors above and run the command again", err=True)
+        typer.echo(_("nothing was exported: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     for warning in done.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(_("warning: ") + warning, err=True)
     if out is None:
         typer.echo(done.text, nl=False)
     else:
-        typer.echo(f"wrote {out}", err=True)
+        typer.echo(_("wrote {path}", path=out), err=True)
 
 
 @app.command()
@@ -288,8 +343,9 @@ def schema(
         None,
         "--out",
         "-o",
+        metavar=N_("FOLDER"),
         callback=on_this_computer,
-        help="Folder to write the schema files in (default: issues/ in the workspace).",
+        help=N_("Folder to write the schema files in (default: issues/ in the workspace)."),
     ),
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
@@ -297,9 +353,12 @@ def schema(
 
     folder, written = write_workspace_schemas(State.root, out)
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(_("wrote {path}", path=path))
     typer.echo(
-        f"editors complete and check a YAML file that starts with a line like:\n  {modeline('issue', folder, folder)}",
+        _(
+            "editors complete and check a YAML file that starts with a line like:\n  {line}",
+            line=modeline("issue", folder, folder),
+        ),
         err=True,
     )
 
@@ -308,7 +367,10 @@ def schema(
 def watch(
     issue: str | None = typer.Argument(
         None,
-        help="Issue number or file (default: the newest issue, and the next one as soon as `newsletter new` makes it).",
+        metavar=N_("ISSUE"),
+        help=N_(
+            "Issue number or file (default: the newest issue, and the next one as soon as `newsletter new` makes it)."
+        ),
     ),
     layout: Layouts = [],  # noqa: B006 - Typer reads the default, never mutates it
     out: OutFolder = None,
@@ -328,4 +390,4 @@ def watch(
     try:
         watcher.run()
     except KeyboardInterrupt:
-        typer.echo("stopped watching", err=True)
+        typer.echo(_("stopped watching"), err=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_ISSUE
-from newsletter import __version__
-from newsletter.cli.app import on_this_computer, report
+from newsletter import __version__, i18n
+from newsletter.cli.app import choose_language, on_this_computer, report
 from newsletter.errors import Diagnostic
 
 ERROR = Diagnostic("issues/001.yaml", "the required key `date` is missing", 1, 1, "date", "write the date")
@@ -91,7 +91,7 @@ def test_a_folder_without_a_workspace_says_so(cli, tmp_path):
         (("--root", "{ws}", "export", "1", "--out", "https://intranet.example/page.html"), "'--out' / '-o'"),
         (("--root", "{ws}", "archive", "--out", "\\\\serveur\\archive"), "'--out' / '-o'"),
         (("--root", "{ws}", "schema", "--out", "https://schemas.example/"), "'--out' / '-o'"),
-        (("init", "//serveur/partage/journal"), "'directory'"),
+        (("init", "//serveur/partage/journal"), "'FOLDER'"),
     ],
 )
 def test_an_address_given_for_a_folder_or_file_is_a_usage_error(cli, workspace, args, option):
@@ -112,3 +112,40 @@ def test_a_folder_or_file_on_this_computer_is_taken_as_it_is():
     assert on_this_computer(None) is None
     with pytest.raises(typer.BadParameter, match=r"is an address \(URL\)"):
         on_this_computer(Path("https://intranet.example/"))
+
+
+# --- the language -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_language(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # not the repository, whose publication is in French
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "NEWSLETTER_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--lang", "fr", "check"], "fr"),
+        (["check", "--lang=fr"], "fr"),
+        (["check", "--lang", "fr", "--lang", "en"], "en"),
+        (["check", "--", "--lang", "fr"], "en"),
+        (["check"], "en"),
+    ],
+)
+def test_the_language_is_read_from_the_command_line_before_it_is_parsed(no_language, args, expected):
+    assert choose_language(args) == expected
+    assert i18n.current() == expected
+
+
+def test_the_workspace_named_by_root_gives_its_publication_language(no_language, workspace):
+    workspace.write("publication.yaml", "title: Le Lien\nlanguage: fr\n")
+    assert choose_language(["--root", str(workspace.root), "check"]) == "fr"
+    assert choose_language([f"--root={workspace.root}", "check", "--lang", "en"]) == "en"
+
+
+def test_a_report_in_french(capsys, french):
+    assert report([ERROR, WARNING, WARNING]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 erreur, 2 avertissements"

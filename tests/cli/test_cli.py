@@ -113,10 +113,10 @@ def test_ctrl_c_during_a_command_is_exit_130_with_what_to_do(cli, workspace, mon
 def test_ctrl_c_outside_a_command_is_said_the_same_way(cli, monkeypatch):
     import newsletter.cli
 
-    def stopped():
+    def stopped(app):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(newsletter.cli, "app", stopped)
+    monkeypatch.setattr(newsletter.cli, "command", stopped)
     result = cli("check")
     assert (result.code, result.err.splitlines()) == (130, [INTERRUPTED])
 
