@@ -262,3 +262,23 @@ def test_updating_keeps_translations_adds_new_ids_and_drops_old_ones():
     ]
     assert [e.msgstr for e in updated("en", existing, found)[1:]] == [["new"], ["kept"]]
     assert "Language: fr" in french[0].msgstr[0]
+
+
+def test_a_po_left_with_conflict_markers_keeps_the_translations_of_both_sides(tmp_path):
+    path = tmp_path / "newsletter.po"
+    path.write_text(
+        'msgid "kept"\nmsgstr "gardé"\n\n'
+        "<<<<<<< HEAD\n"
+        'msgid "theirs"\nmsgstr "le leur"\n\nmsgid "both"\nmsgstr ""\n'
+        "=======\n"
+        'msgid "mine"\nmsgstr "le mien"\n\nmsgid "both"\nmsgstr "les deux"\n'
+        ">>>>>>> 5c56eae (a commit)\n",
+        encoding="utf-8",
+    )
+    merged = {entry.msgid: entry.msgstr for entry in translations.read_merged(path)}
+    assert merged == {"kept": ["gardé"], "theirs": ["le leur"], "both": ["les deux"], "mine": ["le mien"]}
+
+
+def test_the_sides_of_a_conflict_with_its_common_ancestor():
+    text = "a\n<<<<<<< ours\nb\n||||||| base\nc\n=======\nd\n>>>>>>> theirs\ne\n"
+    assert translations.conflict_sides(text) == ("a\nb\ne\n", "a\nd\ne\n")
