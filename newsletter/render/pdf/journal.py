@@ -13,8 +13,6 @@ from typing import ClassVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from newsletter.model.document import IssueDocument
@@ -23,6 +21,7 @@ from newsletter.model.print_options import RenderOptions
 from newsletter.render import IssueWriter
 from newsletter.render.pdf import kit
 from newsletter.render.pdf.columns import FlowingColumns
+from newsletter.render.pdf.journal_footer import JournalFooter
 from newsletter.render.pdf.journal_tables import JournalTables
 from newsletter.render.pdf.press import Sheet
 from newsletter.text import typography
@@ -47,7 +46,9 @@ class JournalRenderer(IssueWriter):
         self.text = kit.UserText(self.lang, self.family, italic=not layout.large_print)
         self.page_width, self.page_height = kit.page_size(layout)
         self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
-        margins = layout.margins
+        self.footer = JournalFooter(document, layout, self.styles, self.page_width, self.sheet)
+        self.layout = self.footer.layout
+        margins = self.layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm
         self.frame_height = self.page_height - (margins.top + margins.bottom) * mm
         self.tables = JournalTables(
@@ -62,7 +63,7 @@ class JournalRenderer(IssueWriter):
     def render(self) -> tuple[bytes, int]:
         """The PDF's bytes and its page count."""
         return kit.build_pdf(
-            self.story(), self.document, self.layout, self.family, self.sheet, self._footer, self.options
+            self.story(), self.document, self.layout, self.family, self.sheet, self.footer.draw, self.options
         )
 
     def story(self) -> list[Flowable]:
@@ -355,45 +356,3 @@ class JournalRenderer(IssueWriter):
         "contacts": _contacts,
         "next_issue": _next_issue,
     }
-
-    # --- page furniture ------------------------------------------------------------------------
-
-    def _footer(self, canvas: Canvas, page: int, pages: int) -> None:
-        styles, margins, offset = self.styles, self.layout.margins, self.sheet.margin
-        publication = self.document.publication
-        left = offset + margins.left * mm
-        right = offset + self.page_width - margins.right * mm
-        rule_y = offset + margins.bottom * mm - 4 * mm
-        size = styles.small.fontSize
-        canvas.saveState()
-        canvas.setStrokeColor(styles.colour["accent"])
-        canvas.setLineWidth(0.8)
-        canvas.line(left, rule_y, right, rule_y)
-        canvas.setFillColor(styles.colour["muted"])
-        number = self.label("issue_number", number=self.issue.number)
-        first = " · ".join([publication.title, number, typography.format_date(self.issue.date, self.lang)])
-        lines = [(self.family.regular, self.family.drawable(typography.normalize(first)))]
-        if publication.footer:
-            footer = self.family.drawable(typography.apply(publication.footer, self.lang))
-            lines.append((styles.aside_font, footer))
-        page_label = self.label("page", page=page, pages=pages)
-        beside = size + stringWidth(page_label, self.family.regular, size)
-        # The page number at the right of the first line with room for it (in large print the first may be full).
-        at = next(
-            (
-                index
-                for index, (font, text) in enumerate(lines)
-                if stringWidth(text, font, size) + beside <= right - left
-            ),
-            len(lines),
-        )
-        if at == len(lines):
-            lines.append((self.family.regular, ""))  # a line of its own
-        for index, (font, text) in enumerate(lines):
-            y = rule_y - size * (1.4 + 1.3 * index)
-            canvas.setFont(font, size)
-            canvas.drawString(left, y, text)
-            if index == at:
-                canvas.setFont(self.family.regular, size)
-                canvas.drawRightString(right, y, page_label)
-        canvas.restoreState()
