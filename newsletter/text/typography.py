@@ -1,8 +1,9 @@
 """Typography for printed text: French rules, clean characters, dates, times and phone numbers.
 
 Everything here returns text ready for reportlab. Reportlab breaks lines at any Unicode space
-except U+00A0 (it even breaks at the narrow no-break space U+202F), so every no-break space this
-module emits is U+00A0 and U+202F never appears in its output.
+except U+00A0 (it even breaks at the narrow no-break space U+202F), so every no-break space
+:func:`apply` emits is U+00A0; the PDF turns the one before ``; ! ?`` into a narrow no-break space
+itself (:func:`fine_spaces`), as the other formats have no use for it.
 
 Rules are idempotent (``apply(apply(t)) == apply(t)``) and never raise. They are regular
 expressions compiled once, at their first use; most start with the character they are about and check what
@@ -38,8 +39,8 @@ def _unglued(first: str, before: str) -> str:
 
 _REPLACEMENTS = {
     # invisible characters: zero-width space, non-joiner and joiner, word joiner, BOM, soft
-    # hyphen, bidi marks, embeddings, overrides and isolates
-    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f", ""),
+    # hyphen, bidi marks, embeddings, overrides and isolates; the noncharacters the PDF uses inside
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ufdd0\ufdd1", ""),
     **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", ""),
     # no-break spaces reportlab would break at
     "\u202f": NBSP,
@@ -152,16 +153,28 @@ def _no_break_before(signs: str, not_after: str, then: str = "") -> list[_Rule]:
 def _rules(lang: str) -> tuple[_Rule, ...]:
     """The rules of ``lang``, in the order they run (compiled at their first use: ``check`` needs none)."""
     ellipsis: _Rule = (re.compile(r"\.\.\."), "…")
-    apostrophe: _Rule = (re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"), "’")
+    # between letters, markup around it or not: l'**état civil**, **l'**état
+    apostrophe: _Rule = (
+        re.compile(r"'(?:(?<=[^\W\d_]')|(?<=[^\W\d_]\*')|(?<=[^\W\d_]\*\*'))(?=\*{0,2}[^\W\d_])"),
+        "’",
+    )
     # Only a hyphen with a word on each side: "- " at the start of a line is a bullet.
     spaced_hyphen: _Rule = (re.compile(r"-(?<=\S -)(?= \S)"), "–")
     # Straight double quotes around a phrase on one line. A phrase holding curly quotes or
     # guillemets is left alone, so that a second pass cannot pair quotes the first one left over.
     quoted = re.compile(rf"{_OPENING_QUOTE}{_SPACE}*([^\"«»“”\n]*?[^\"«»“”\s]){_SPACE}*\"(?!\w)")
     if lang == "en":
-        return (ellipsis, (quoted, "“\\1”"), apostrophe, spaced_hyphen, (_PHONE_LIKE, _unbreakable_phone))
+        return (
+            ellipsis,
+            (quoted, "“\\1”"),
+            apostrophe,
+            spaced_hyphen,
+            (_PHONE_LIKE, _unbreakable_phone),
+            *_dates(lang),
+        )
     _check_language(lang)
     return (
+        *_dates(lang),
         ellipsis,
         (quoted, f"«{NBSP}\\1{NBSP}»"),
         apostrophe,
@@ -194,6 +207,25 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     )
 
 
+def _dates(lang: str) -> tuple[_Rule, ...]:
+    """A date never breaks: "3 février 2021", "1er mars", "février 2021", "5 February 2021", "February 5, 2021"."""
+    months = "|".join(_MONTHS[lang])
+    flags = re.IGNORECASE if lang == "fr" else 0  # "May" is a month, "may" a verb
+    day = r"(?<![\w.,])(1er|[0-3]?\d)"
+    month = rf"(?<![\w])({months})(?![\w'’])"
+    year = r"(\d{4})(?!\w)"
+    rules: list[_Rule] = [
+        (re.compile(rf"{day}{_SPACE}(?={month})", flags), f"\\1{NBSP}"),
+        (re.compile(rf"{month}{_SPACE}(?={year})", flags), f"\\1{NBSP}"),
+    ]
+    if lang == "en":
+        rules += [
+            (re.compile(rf"{month}{_SPACE}(?=[0-3]?\d(?!\w))", flags), f"\\1{NBSP}"),
+            (re.compile(rf"(?<=[\s\u00a0]\d),{_SPACE}(?={year})|(?<=[\s\u00a0]\d\d),{_SPACE}(?={year})"), f",{NBSP}"),
+        ]
+    return tuple(rules)
+
+
 def apply(text: str, lang: str) -> str:
     """Typography for ``lang`` on user text that may hold the tiny markup (``**``, ``*``, ``- ``).
 
@@ -217,6 +249,45 @@ def apply(text: str, lang: str) -> str:
         parts = text.split(_HOLD)
         text = parts[0] + "".join(item + part for item, part in zip(held, parts[1:], strict=True))
     return text
+
+
+# --- for print only --------------------------------------------------------------------------------
+
+FINE_NBSP = "\u202f"
+_BEFORE_FINE = re.compile("\u00a0(?=[;!?])")
+# French ordinals: 1er, 1re, 1ers, 1res, 2e, 21es, Ier, XIXe (a roman numeral of I, V and X only: "Le",
+# "De" and "Ce" are words)
+_ORDINAL = re.compile(
+    r"(?<![\w.,/@'’\-])(?:1(?=(?:er|re)s?)|(?!1e)\d+(?=es?)|I(?=er|re)|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?=es?))"
+    r"((?:er|re|e)s?)(?![\w'’@/\-])"
+)
+
+
+def fine_spaces(text: str, lang: str) -> str:
+    """French print sets a narrow no-break space (U+202F) before ``; ! ?`` where :func:`apply` puts U+00A0."""
+    _check_language(lang)
+    return _BEFORE_FINE.sub(FINE_NBSP, text) if lang == "fr" else text
+
+
+def superscripts(text: str, lang: str) -> list[tuple[str, bool]]:
+    """``text`` in pieces, each with whether it is printed as a superscript: the letters of French
+    ordinals (``1er``, ``2e``, ``XIXe``), outside addresses. English text is one piece."""
+    _check_language(lang)
+    if lang != "fr" or not any(c in text for c in "IVXe"):
+        return [(text, False)]
+    addresses = (
+        [m.span() for m in _URLS_AND_EMAILS.finditer(text)] if ("@" in text or "/" in text or "www." in text) else []
+    )
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _ORDINAL.finditer(text):
+        start, end = match.span(1)
+        if any(low <= start < high for low, high in addresses):
+            continue
+        pieces += [(text[position:start], False), (text[start:end], True)]
+        position = end
+    pieces.append((text[position:], False))
+    return [piece for piece in pieces if piece[0]]
 
 
 def quoted(text: str, lang: str) -> str:
@@ -263,10 +334,10 @@ _MONTHS = {
 
 
 def format_short_date(d: datetime.date, lang: str) -> str:
-    """``5 février 2021``, ``1er mars 2021`` / ``5 February 2021``; the day never leaves its month."""
+    """``5 février 2021``, ``1er mars 2021`` / ``5 February 2021``, on one line."""
     _check_language(lang)
     day = "1er" if lang == "fr" and d.day == 1 else str(d.day)
-    return f"{day}{NBSP}{_MONTHS[lang][d.month - 1]} {d.year}"
+    return f"{day}{NBSP}{_MONTHS[lang][d.month - 1]}{NBSP}{d.year}"
 
 
 def format_date(d: datetime.date, lang: str) -> str:

@@ -125,7 +125,7 @@ def test_sample_sections_are_all_there():
         "Vos questions",
         "Contacts",
         "02\u00a061\u00a091\u00a040\u00a000",
-        "Prochain numéro\u00a0: mardi 23\u00a0février 2021",
+        "Prochain numéro\u00a0: mardi 23\u00a0février\u00a02021",
         "Document interne",
     ):
         assert expected in text, expected

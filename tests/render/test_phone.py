@@ -130,7 +130,7 @@ def test_the_script_reads_the_issue_as_a_dialogue(workspace):
     script = phone.script(load(workspace.root)).text
     paragraphs = script.split("\n\n")
     assert paragraphs[0].startswith("[Durée estimée\u00a0: ")
-    assert paragraphs[1] == "Bonjour, ici «\u00a0Lettre de crise\u00a0», le point du vendredi 5\u00a0février 2021."
+    assert paragraphs[1] == "Bonjour, ici «\u00a0Lettre de crise\u00a0», le point du vendredi 5\u00a0février\u00a02021."
     assert paragraphs[2] == "Les téléphones fonctionnent."
     assert paragraphs[3] == (
         "Voici l’essentiel.\nLaissez votre ordinateur éteint.\nAppelez le zéro deux, soixante "
@@ -146,7 +146,7 @@ def test_the_script_reads_the_issue_as_a_dialogue(workspace):
         "Pour toute question, appelez le Numéro unique agents au zéro deux, soixante et un, "
         "quatre-vingt-onze, quarante, zéro zéro.\nDu lundi au vendredi, de 8 heures à 18 heures."
     )
-    assert paragraphs[8] == "Merci de votre écoute. Prochain point\u00a0: vendredi 12\u00a0février 2021.\n"
+    assert paragraphs[8] == "Merci de votre écoute. Prochain point\u00a0: vendredi 12\u00a0février\u00a02021.\n"
     assert not re.search(r"[*%€°]|\d{2}\u00a0h", script)
 
 

@@ -90,7 +90,7 @@ def test_the_markdown_has_its_sections_in_the_registry_order():
 def test_a_status_since_written_as_a_date_is_written_out_and_other_text_is_typeset():
     from newsletter.render import since
 
-    assert since("2021-02-08", "fr") == "8\u00a0février 2021"
+    assert since("2021-02-08", "fr") == "8\u00a0février\u00a02021"
     assert since("2021-02-30", "fr") == "2021-02-30"  # not a day of the calendar: kept as typed
     assert since("depuis l'attaque", "fr") == "depuis l’attaque"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 import time
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
@@ -15,11 +14,13 @@ from hypothesis import strategies as st
 from newsletter.text.typography import (
     NBSP,
     apply,
+    fine_spaces,
     format_date,
     format_phone,
     format_short_date,
     format_time,
     normalize,
+    superscripts,
 )
 
 N = NBSP
@@ -114,6 +115,9 @@ def test_guillemets(typed, printed):
         ("aujourd'hui qu'il", "aujourd’hui qu’il"),
         ("'entre' guillemets", "'entre' guillemets"),  # not between letters
         ("les années '80", "les années '80"),
+        ("l'**état civil**", "l’**état civil**"),  # markup after it
+        ("**l'**état, *aujourd*'hui", "**l’**état, *aujourd*’hui"),  # markup before it
+        ("'**gras**'", "'**gras**'"),
     ],
 )
 def test_apostrophe(typed, printed):
@@ -216,7 +220,7 @@ def test_phone_numbers(typed, printed):
         ("Lisez - puis signez", "Lisez – puis signez"),
         ("- un point - et un tiret", "- un point – et un tiret"),  # the bullet stays a bullet
         ("arc-en-ciel", "arc-en-ciel"),
-        ("le 1er mars, le 2e étage", "le 1er mars, le 2e étage"),
+        ("le 1er mars, le 2e étage", f"le 1er{N}mars, le 2e étage"),
     ],
 )
 def test_ellipsis_dash_and_ordinals(typed, printed):
@@ -266,6 +270,43 @@ def test_urls_and_emails_stay_as_typed():
 )
 def test_english(typed, printed):
     assert en(typed) == printed
+
+
+@pytest.mark.parametrize(
+    ("typed", "french", "english"),
+    [
+        ("le 3 février 2021", f"le 3{N}février{N}2021", "le 3 février 2021"),
+        ("Le 1er Mars, puis en mai 2021.", f"Le 1er{N}Mars, puis en mai{N}2021.", "Le 1er Mars, puis en mai 2021."),
+        ("on 5 February 2021", "on 5 February 2021", f"on 5{N}February{N}2021"),
+        ("February 5, 2021", "February 5, 2021", f"February{N}5,{N}2021"),
+        ("you may 2021 and 12 agents", "you may 2021 and 12 agents", "you may 2021 and 12 agents"),
+        ("écrivez à 3.mars@x.fr", "écrivez à 3.mars@x.fr", "écrivez à 3.mars@x.fr"),
+    ],
+)
+def test_a_date_is_never_broken(typed, french, english):
+    assert (fr(typed), en(typed)) == (french, english)
+
+
+def test_fine_spaces_before_semicolon_exclamation_and_question_marks_in_french_print():
+    printed = fine_spaces(fr("Note : oui ; non ! Pourquoi ? « bien »"), "fr")
+    assert printed == f"Note{N}: oui\u202f; non\u202f! Pourquoi\u202f? «{N}bien{N}»"
+    assert fine_spaces(en("Why? 12\u00a0000"), "en") == "Why? 12\u00a0000"
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("le 1er mars, la 1re fois, les 1ers, les 1res", ["er", "re", "ers", "res"]),
+        ("2e étage, 21es, XIXe siècle, XXIe, François Ier, la Ve République", ["e", "es", "e", "e", "er", "e"]),
+        ("Le De Ce Me 3ème 2e5 a2e x1er", []),  # words, a wrong form, numbers: as typed
+        ("https://x.fr/2e/ et 2e@x.fr puis www.x.fr/1er", []),
+    ],
+)
+def test_french_ordinals_are_superscripts(text, raised):
+    pieces = superscripts(text, "fr")
+    assert "".join(piece for piece, _ in pieces) == text
+    assert [piece for piece, up in pieces if up] == raised
+    assert superscripts(text, "en") == [(text, False)]
 
 
 # --- properties --------------------------------------------------------------------------------
@@ -452,16 +493,16 @@ def test_format_phone(typed, printed, lang):
 
 
 def test_format_date():
-    assert format_date(datetime.date(2021, 2, 5), "fr") == f"vendredi 5{N}février 2021"
-    assert format_date(datetime.date(2021, 3, 1), "fr") == f"lundi 1er{N}mars 2021"
-    assert format_date(datetime.date(2021, 2, 5), "en") == f"Friday 5{N}February 2021"
-    assert format_date(datetime.date(2021, 3, 1), "en") == f"Monday 1{N}March 2021"
+    assert format_date(datetime.date(2021, 2, 5), "fr") == f"vendredi 5{N}février{N}2021"
+    assert format_date(datetime.date(2021, 3, 1), "fr") == f"lundi 1er{N}mars{N}2021"
+    assert format_date(datetime.date(2021, 2, 5), "en") == f"Friday 5{N}February{N}2021"
+    assert format_date(datetime.date(2021, 3, 1), "en") == f"Monday 1{N}March{N}2021"
 
 
 def test_format_short_date():
-    assert format_short_date(datetime.date(2021, 2, 5), "fr") == f"5{N}février 2021"
-    assert format_short_date(datetime.date(2021, 3, 1), "fr") == f"1er{N}mars 2021"
-    assert format_short_date(datetime.date(2021, 2, 5), "en") == f"5{N}February 2021"
+    assert format_short_date(datetime.date(2021, 2, 5), "fr") == f"5{N}février{N}2021"
+    assert format_short_date(datetime.date(2021, 3, 1), "fr") == f"1er{N}mars{N}2021"
+    assert format_short_date(datetime.date(2021, 2, 5), "en") == f"5{N}February{N}2021"
 
 
 FRENCH_MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
@@ -473,8 +514,8 @@ ENGLISH_MONTHS = "January February March April May June July August September Oc
 )
 def test_every_month(month, fr_name, en_name):
     day = datetime.date(2022, month, 15)
-    assert format_short_date(day, "fr") == f"15{N}{fr_name} 2022"
-    assert format_short_date(day, "en") == f"15{N}{en_name} 2022"
+    assert format_short_date(day, "fr") == f"15{N}{fr_name}{N}2022"
+    assert format_short_date(day, "en") == f"15{N}{en_name}{N}2022"
 
 
 @pytest.mark.parametrize(
@@ -525,23 +566,18 @@ def test_format_time_rejects_what_is_not_hh_mm(bad):
 
 # --- line breaking in reportlab ----------------------------------------------------------------
 
-FONT_PATHS = [
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path(__file__).resolve().parents[2] / "newsletter" / "data" / "fonts" / "DejaVuSans.ttf",
-]
-
 
 @pytest.fixture(scope="module")
 def body_style():
+    """The bundled font as the PDFs register it (reportlab keeps the first font registered for a face)."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    font = next((path for path in FONT_PATHS if path.exists()), None)
-    if font is None:
-        pytest.skip("DejaVuSans.ttf not found")
-    pdfmetrics.registerFont(TTFont("DejaVuSans", str(font)))
-    return ParagraphStyle("body", fontName="DejaVuSans", fontSize=11, leading=13)
+    from newsletter.render.pdf.fonts import BUNDLED_DIR, register_family
+
+    family = register_family(
+        *(BUNDLED_DIR / f"DejaVuSans{style}.ttf" for style in ("", "-Bold", "-Oblique", "-BoldOblique"))
+    )
+    return ParagraphStyle("body", fontName=family.regular, fontSize=11, leading=13)
 
 
 def printed_lines(text: str, style, width: float) -> list[str]:

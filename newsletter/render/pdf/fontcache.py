@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import marshal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsletter.render import cache
+
+if TYPE_CHECKING:
+    from newsletter.render.pdf.textlayer import TextLayerFont
 
 # What ``_font`` and ``_same`` use of reportlab beyond its documented API: checked against the installed
 # reportlab by tests/test_dependencies.py (4.0 to 4.3 lack the last three).
@@ -32,23 +35,25 @@ _NOT_STORED = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a 
 _NAME = "TTFNameBytes"
 
 
-def load_font(name: str, path: Path) -> Any:
-    """A reportlab ``TTFont`` named ``name`` for the TrueType file at ``path``."""
+def load_font(name: str, path: Path) -> TextLayerFont:
+    """A reportlab ``TTFont`` named ``name`` for the TrueType file at ``path``, whose text layer keeps
+    the no-break spaces (``textlayer.py``)."""
     from reportlab import Version
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from newsletter.render.pdf.textlayer import TextLayerFont
 
     data = path.read_bytes()
     kept = cache.entry("fonts", path.name, data, Version, FORMAT)
     stored = cache.read(kept)
     if stored is not None:
         try:
-            return _font(name, data, marshal.loads(stored))
+            return _font(name, data, marshal.loads(stored)).keep_spaces()
         except Exception:  # noqa: BLE001 - an entry this reportlab cannot use: parse the file instead
             pass
-    font = TTFont(name, str(path))
+    font = TextLayerFont(name, str(path))
     if kept is not None:
         _keep(font, name, data, kept)
-    return font
+    return font.keep_spaces()
 
 
 def _keep(font: Any, name: str, data: bytes, kept: Path) -> None:
@@ -77,7 +82,7 @@ class _Scale:
         return value if self.factor is None else value * self.factor
 
 
-def _font(name: str, data: bytes, state: dict) -> Any:
+def _font(name: str, data: bytes, state: dict) -> TextLayerFont:
     """The ``TTFont`` reportlab builds for a file's ``data``, from its stored face: what
     ``TTFont.__init__`` does, without parsing the file."""
     from fnmatch import fnmatch
@@ -88,10 +93,11 @@ def _font(name: str, data: bytes, state: dict) -> Any:
     from reportlab.pdfbase.ttfonts import (
         TTEncoding,
         TTFNameBytes,
-        TTFont,
         TTFontFace,
         unShapedFontGlob,
     )
+
+    from newsletter.render.pdf.textlayer import TextLayerFont
 
     def restored(value: Any) -> Any:
         named = isinstance(value, tuple) and len(value) == 2 and value[0] == _NAME
@@ -102,7 +108,7 @@ def _font(name: str, data: bytes, state: dict) -> Any:
     face.__dict__.update({key: restored(value) for key, value in state.items()})
     face._ttf_data = data
     face._pdfScale = _Scale(face.unitsPerEm)
-    font = TTFont.__new__(TTFont)
+    font = TextLayerFont.__new__(TextLayerFont)
     font.fontName = name
     font.face = face
     font.encoding = TTEncoding()

@@ -84,7 +84,7 @@ class JournalRenderer(IssueWriter):
         widths = [None, min(60 * mm, self.frame_width * 0.34)]
         right = [
             Paragraph(escape_xml(number), styles.number),
-            Paragraph(escape_xml(when), kit.fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8)),
+            Paragraph(self.text.plain(when), kit.fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8)),
         ]
         cells: list = [None, right]
         logo = self.document.logo_path()
@@ -150,7 +150,7 @@ class JournalRenderer(IssueWriter):
 
     def _heading(self, key: str, keep_with_next: bool = True) -> Paragraph:
         """A section title; before a table that may split, the caller reserves room instead."""
-        heading = Paragraph(escape_xml(self.label(key)), self.styles.heading)
+        heading = Paragraph(self.text.plain(self.label(key)), self.styles.heading)
         heading.keepWithNext = keep_with_next
         return heading
 
@@ -273,7 +273,7 @@ class JournalRenderer(IssueWriter):
             if testimonial.role:
                 who += f", {self.text.inline(testimonial.role)}"
             quote = self.text.inline(testimonial.quote)
-            quote = f"« {quote} »" if self.lang == "fr" else f"“{quote}”"
+            quote = typography.quoted(quote, self.lang)
             cell = [Paragraph(quote, styles.quote), Paragraph(who, styles.small)]
             story.append(
                 Table(
@@ -329,7 +329,7 @@ class JournalRenderer(IssueWriter):
         if self.issue.next_issue is None:
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
-        notice = Paragraph(escape_xml(self.label("next_issue", date=when)), self.styles.notice)
+        notice = Paragraph(self.text.plain(self.label("next_issue", date=when)), self.styles.notice)
         box = Table(
             [[notice]],
             colWidths=[self.frame_width],

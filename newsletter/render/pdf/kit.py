@@ -39,6 +39,7 @@ from newsletter.model.print_options import RenderOptions
 from newsletter.render import cache
 from newsletter.render.pdf.fonts import FontFamily, family_files, register_family
 from newsletter.render.pdf.press import Sheet, canvas_class, gray_of
+from newsletter.render.pdf.textlayer import for_paragraph
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
@@ -233,6 +234,21 @@ class Styles:
         self.notice = style("notice", family.bold, size.lead, textColor=self.colour["accent"])
 
 
+# French ordinals' letters (1er, XIXe) at 62 % of the size, their top near the capitals' height
+SUPERSCRIPT = ('<super rise="34%" size="62%">', "</super>")
+
+
+def printed(text: str, lang: str) -> str:
+    """Text that is not user markup (a label, a date) as paragraph markup: escaped, with the print-only
+    typography of ``lang`` (narrow no-break spaces, superscript ordinals)."""
+    pieces = typography.superscripts(typography.fine_spaces(text, lang), lang)
+    marked = "".join(
+        f"{SUPERSCRIPT[0]}{escape_xml(piece)}{SUPERSCRIPT[1]}" if raised else escape_xml(piece)
+        for piece, raised in pieces
+    )
+    return for_paragraph(marked)
+
+
 class UserText:
     """User text → reportlab paragraphs: typography, the tiny markup, escaping, drawable glyphs only."""
 
@@ -248,6 +264,10 @@ class UserText:
         if capitals:
             prepared = "".join(map(self._capital, prepared))
         return self._runs(markup.inline(prepared))
+
+    def plain(self, text: str) -> str:
+        """Text without markup (a label, a date, a phone number) as paragraph markup."""
+        return printed(self.family.drawable(text), self.lang)
 
     def blocks(self, text: str, style: ParagraphStyle, bullet_style: ParagraphStyle) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -267,7 +287,7 @@ class UserText:
         return capital if self.family.drawable(capital) == capital else char
 
     def _runs(self, runs: markup.Line) -> str:
-        return markup.tagged(runs, escape_xml, ("<b>", "</b>"), self.emphasis)
+        return markup.tagged(runs, lambda text: printed(text, self.lang), ("<b>", "</b>"), self.emphasis)
 
 
 class Icon(Flowable):

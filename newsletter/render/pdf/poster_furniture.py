@@ -71,7 +71,10 @@ class PageFurniture:
             stringWidth(when, date_style.fontName, date_style.fontSize),
         )
         widths: list[float | None] = [None, min(natural + 2 * padding + 1, self.width * 0.42)]
-        cells: list = [None, [Paragraph(escape_xml(number), number_style), Paragraph(escape_xml(when), date_style)]]
+        cells: list = [
+            None,
+            [Paragraph(escape_xml(number), number_style), Paragraph(self.text.plain(when), date_style)],
+        ]
         title_style = text_style("poster_title", family.bold, sizes.title, on_accent, leading=1.1)
         logo = self.document.logo_path()
         if logo is not None:
@@ -97,7 +100,7 @@ class PageFurniture:
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
         style = text_style("poster_next", self.family.bold, self.sizes.text, self.colour["accent"], alignment=TA_CENTER)
-        return [Paragraph(escape_xml(self.label("next_issue", date=when)), style), Spacer(1, 3 * mm)]
+        return [Paragraph(self.text.plain(self.label("next_issue", date=when)), style), Spacer(1, 3 * mm)]
 
     def _hotline(self) -> list[Flowable]:
         hotline = self.document.hotline

@@ -155,7 +155,7 @@ def test_every_page_has_its_footer_with_page_x_of_y(sample_issue_3):
 def test_metadata_describes_the_issue(sample_issue_3):
     pdf = reader(sample_issue_3.data)
     info = pdf.metadata
-    assert info.title == "Lettre de crise n°\u00a03 — mardi 16\u00a0février 2021"
+    assert info.title == "Lettre de crise n°\u00a03 — mardi 16\u00a0février\u00a02021"
     assert flat(info.title) == "Lettre de crise n° 3 — mardi 16 février 2021"
     assert info.author == "Ville et Métropole de Val-de-Loire-sur-Mer"
     assert info.subject == "Les premiers outils reviennent, service par service"

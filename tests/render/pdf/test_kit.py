@@ -37,7 +37,7 @@ def test_the_page_size_is_the_layout_s_in_points(page, expected):
 def test_the_metadata_names_the_journal_the_issue_and_its_publisher():
     [document] = plan(REPO, ["3"], [], render_checks=False).documents
     assert kit.metadata(document) == {
-        "title": "Lettre de crise n°\u00a03 — mardi 16\u00a0février 2021",
+        "title": "Lettre de crise n°\u00a03 — mardi 16\u00a0février\u00a02021",
         "subject": "Les premiers outils reviennent, service par service",
         "author": "Ville et Métropole de Val-de-Loire-sur-Mer",
         "keywords": "Lettre de crise, N°\u00a03, Ville et Métropole de Val-de-Loire-sur-Mer",
@@ -128,3 +128,42 @@ def test_an_image_with_far_more_pixels_than_print_needs_is_reduced_to_300_dpi(tm
     image = kit.scaled_image(png(tmp_path / "big.png", (3000, 1500)), 72, 72)  # one inch wide
     assert (image.drawWidth, image.drawHeight) == (72, 36)
     assert (image.imageWidth, image.imageHeight) == (kit.PRINT_DPI, kit.PRINT_DPI // 2)
+
+
+def test_french_ordinals_are_printed_as_superscripts_and_read_back_as_typed(family):
+    import io
+    import re
+
+    from pypdf import PdfReader
+    from reportlab.platypus import SimpleDocTemplate
+
+    styles = kit.Styles(Layout.parse({}), family)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build(
+        [
+            Paragraph(kit.UserText("fr", family).inline("le **1er** mars, au XIXe siècle"), styles.body),
+            Paragraph(kit.printed("lundi 1er\xa0mars\xa02021", "fr"), styles.body),
+            Paragraph(kit.UserText("en", family).inline("the 1er stays"), styles.body),
+        ]
+    )
+    page = PdfReader(buffer).pages[0]
+    runs: list[tuple[str, float]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: runs.append((text.strip(), size)))
+    body = styles.body.fontSize
+    assert [(text, round(size / body, 2)) for text, size in runs if text and size < body] == [
+        ("er", 0.62),
+        ("e", 0.62),
+        ("er", 0.62),
+    ]
+    rises = {float(rise) for rise in re.findall(rb"([\d.]+) Ts", page.get_contents().get_data())} - {0.0}
+    assert rises == {round(body * 0.34, 2)}
+    assert page.extract_text().splitlines()[:3] == [
+        "le 1er mars, au XIXe siècle",
+        "lundi 1er\xa0mars\xa02021",
+        "the 1er stays",
+    ]
+
+
+def test_user_text_gets_narrow_no_break_spaces_in_french_only(family):
+    assert kit.UserText("fr", family).inline("Pourquoi ? Oui !") == "Pourquoi\ufdd1? Oui\ufdd1!"
+    assert kit.UserText("en", family).inline("Why ? Yes !") == "Why ? Yes !"
