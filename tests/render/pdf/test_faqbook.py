@@ -24,7 +24,7 @@ def sample_book():
 
 def text_of(data: bytes) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(data))
-    return [page.extract_text().replace("\u00a0", " ") for page in reader.pages]
+    return [page.extract_text().replace("\u00a0", " ").replace("\u202f", " ") for page in reader.pages]
 
 
 def test_a4_pages_with_the_title_the_date_and_an_index(sample_book):
