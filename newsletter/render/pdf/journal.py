@@ -43,7 +43,9 @@ class JournalRenderer(IssueWriter):
         self.options = options or RenderOptions()
         self.family = kit.register_layout_fonts(layout, layout_dir)
         self.styles = kit.Styles(layout, self.family, self.options.grayscale)
-        self.text = kit.UserText(self.lang, self.family, italic=not layout.large_print)
+        self.text = kit.UserText(
+            self.lang, self.family, italic=not layout.large_print, superscripts=not layout.large_print
+        )
         self.page_width, self.page_height = kit.page_size(layout)
         self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
         self.footer = JournalFooter(document, layout, self.styles, self.page_width, self.sheet)
@@ -124,7 +126,7 @@ class JournalRenderer(IssueWriter):
         if publication.tagline:
             lines.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
         issue_line = ParagraphStyle("issue_line", parent=styles.tagline, fontName=self.family.bold, spaceBefore=2 * mm)
-        lines.append(Paragraph(escape_xml(f"{number} · {self.family.drawable(when)}"), issue_line))
+        lines.append(Paragraph(self.text.plain(f"{number} · {when}"), issue_line))
         cells.append(lines)
         widths.append(title_width)
         return [kit.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]

@@ -238,10 +238,11 @@ class Styles:
 SUPERSCRIPT = ('<super rise="34%" size="62%">', "</super>")
 
 
-def printed(text: str, lang: str) -> str:
+def printed(text: str, lang: str, superscripts: bool = True) -> str:
     """Text that is not user markup (a label, a date) as paragraph markup: escaped, with the print-only
-    typography of ``lang`` (narrow no-break spaces, superscript ordinals)."""
-    pieces = typography.superscripts(typography.fine_spaces(text, lang), lang)
+    typography of ``lang`` (narrow no-break spaces, superscript ordinals unless told not to)."""
+    text = typography.fine_spaces(text, lang)
+    pieces = typography.superscripts(text, lang) if superscripts else [(text, False)]
     marked = "".join(
         f"{SUPERSCRIPT[0]}{escape_xml(piece)}{SUPERSCRIPT[1]}" if raised else escape_xml(piece)
         for piece, raised in pieces
@@ -252,11 +253,12 @@ def printed(text: str, lang: str) -> str:
 class UserText:
     """User text → reportlab paragraphs: typography, the tiny markup, escaping, drawable glyphs only."""
 
-    def __init__(self, lang: str, family: FontFamily, italic: bool = True):
+    def __init__(self, lang: str, family: FontFamily, italic: bool = True, superscripts: bool = True):
         self.lang = lang
         self.family = family
         # Without italic (large print), what is typed *in italic* is emphasised in bold instead.
         self.emphasis = ("<i>", "</i>") if italic else ("<b>", "</b>")
+        self.superscripts = superscripts  # large print has none: every character at its full size
 
     def inline(self, text: str, capitals: bool = False) -> str:
         """One line of user text as safe reportlab paragraph markup, in ``capitals`` if asked."""
@@ -267,7 +269,7 @@ class UserText:
 
     def plain(self, text: str) -> str:
         """Text without markup (a label, a date, a phone number) as paragraph markup."""
-        return printed(self.family.drawable(text), self.lang)
+        return printed(self.family.drawable(text), self.lang, self.superscripts)
 
     def blocks(self, text: str, style: ParagraphStyle, bullet_style: ParagraphStyle) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -287,7 +289,9 @@ class UserText:
         return capital if self.family.drawable(capital) == capital else char
 
     def _runs(self, runs: markup.Line) -> str:
-        return markup.tagged(runs, lambda text: printed(text, self.lang), ("<b>", "</b>"), self.emphasis)
+        return markup.tagged(
+            runs, lambda text: printed(text, self.lang, self.superscripts), ("<b>", "</b>"), self.emphasis
+        )
 
 
 class Icon(Flowable):
