@@ -7,7 +7,8 @@ with :func:`newsletter.read.locate.locate`. Every command that reads a workspace
 
 The families, and the order their messages come in (the order users have always seen):
 
-- each layout: ``layout`` (colour pairs too pale to read, settings not applied, fonts not there);
+- each layout: ``layout`` (colour pairs too pale to read, settings not applied, fonts not there, an
+  italic font for large print's text);
 - the publication: ``images`` (its logo), ``placeholders`` ("À ÉCRIRE" texts left by ``init`` and
   ``new``), ``advice`` (plain-language writing advice, warnings only);
 - the publication and each issue: ``phones`` (numbers with a digit missing or extra);
@@ -26,7 +27,12 @@ from newsletter.checks.advice import advise, advise_publication
 from newsletter.checks.dates import date_problems
 from newsletter.checks.glyphs import glyph_problems
 from newsletter.checks.images import image_problem
-from newsletter.checks.layout import contrast_warnings, font_problems, hyphenation_warnings
+from newsletter.checks.layout import (
+    contrast_warnings,
+    font_problems,
+    hyphenation_warnings,
+    large_print_font_problems,
+)
 from newsletter.checks.phones import phone_problems
 from newsletter.checks.placeholders import placeholder_problems
 from newsletter.checks.series import numbering_problems
@@ -43,7 +49,8 @@ Layouts = list[tuple[LayoutRef, Loaded[Layout]]]
 
 def check_layout(ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
     problems = contrast_warnings(layout.model) + hyphenation_warnings(layout.model)
-    return locate_all(problems + font_problems(layout.model, ref.path.parent), layout.source)
+    problems += font_problems(layout.model, ref.path.parent) + large_print_font_problems(layout.model, ref.path.parent)
+    return locate_all(problems, layout.source)
 
 
 def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | None = None) -> list[Diagnostic]:

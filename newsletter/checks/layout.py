@@ -1,11 +1,13 @@
-"""A layout's own problems that validation cannot see: fonts that are not there, colours too pale to read,
-settings this version does not apply."""
+"""A layout's own problems that validation cannot see: fonts that are not there (or slant, in large
+print), colours too pale to read, settings this version does not apply."""
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 from newsletter.errors import Problem
+from newsletter.i18n import _
 from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.model.layout import Layout
 from newsletter.paths import is_address
@@ -85,3 +87,47 @@ def hyphenation_warnings(layout: Layout) -> list[Problem]:
             severity="warning",
         )
     ]
+
+
+# The fonts large print draws its text in: what is typed *in italic* prints in bold there.
+_LARGE_PRINT_STYLES = ("regular", "bold")
+
+
+def large_print_font_problems(layout: Layout, base: Path) -> list[Problem]:
+    """Large print prints no italic (UKAAF / RNIB): its regular and bold fonts must be upright."""
+    if not layout.large_print:
+        return []
+    found = []
+    for style in _LARGE_PRINT_STYLES:
+        name = getattr(layout.fonts, style)
+        angle = italic_angle(font_file(name, base))
+        if angle:
+            found.append(
+                Problem(
+                    ("fonts", style),
+                    _(
+                        "{font} is an italic font (it slants {angle}°): large print prints no italic (UKAAF / RNIB)",
+                        font=repr(name),
+                        angle=f"{abs(angle):g}",
+                    ),
+                    _("use an upright font, like DejaVuSans or DejaVuSans-Bold"),
+                )
+            )
+    return found
+
+
+def italic_angle(path: Path) -> float:
+    """How far a TrueType font slants, in degrees, read from its `post` table (0: upright, or not a font
+    this can read; a missing font is said by :func:`font_problems`)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(12)
+            tables = struct.unpack(">H", head[4:6])[0] if len(head) == 12 else 0
+            directory = file.read(16 * tables)
+            for start in range(0, len(directory) - 15, 16):
+                if directory[start : start + 4] == b"post":
+                    file.seek(struct.unpack(">I", directory[start + 8 : start + 12])[0] + 4)
+                    return struct.unpack(">i", file.read(4))[0] / 65536
+    except (OSError, struct.error):
+        pass
+    return 0.0

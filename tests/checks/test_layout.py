@@ -7,7 +7,13 @@ import shutil
 import pytest
 
 from conftest import MINIMAL_ISSUE
-from newsletter.checks.layout import contrast_warnings, font_problems, hyphenation_warnings
+from newsletter.checks.layout import (
+    contrast_warnings,
+    font_problems,
+    hyphenation_warnings,
+    italic_angle,
+    large_print_font_problems,
+)
 from newsletter.model.layout import Layout
 from newsletter.render.pdf.fonts import BUNDLED_DIR
 
@@ -150,3 +156,35 @@ def test_a_font_that_is_not_there_stops_the_build_at_the_layout_line(cli, worksp
     assert result.code == 1
     assert "layouts/mine.yaml:2:9: fonts.bold: no bundled font or TrueType file named 'Marianne-Gras.ttf'" in result.err
     assert not workspace.out.exists()
+
+
+# --- large print ---------------------------------------------------------------------------------
+
+LARGE_PRINT = {
+    "large_print": "yes",
+    "columns": "1",
+    "leading": "1.5",
+    "sizes": {"body": "16", "lead": "18", "headline": "34", "heading": "22", "title": "34", "small": "16"},
+}
+
+
+def test_large_print_s_text_fonts_must_be_upright(tmp_path):
+    slanted = Layout.parse({**LARGE_PRINT, "fonts": {"regular": "DejaVuSans-Oblique", "bold": "DejaVuSans-Bold"}})
+    [problem] = large_print_font_problems(slanted, tmp_path)
+    assert problem.loc == ("fonts", "regular")
+    assert problem.message == (
+        "'DejaVuSans-Oblique' is an italic font (it slants 11°): large print prints no italic (UKAAF / RNIB)"
+    )
+    assert problem.hint == "use an upright font, like DejaVuSans or DejaVuSans-Bold"
+
+
+def test_the_italic_fonts_of_large_print_and_of_other_layouts_are_left_alone(tmp_path):
+    assert large_print_font_problems(Layout.parse(LARGE_PRINT), tmp_path) == []  # its italic is never used
+    assert large_print_font_problems(fonts(regular="DejaVuSans-Oblique"), tmp_path) == []
+
+
+def test_a_file_that_is_not_a_font_does_not_slant(tmp_path):
+    (tmp_path / "Maison.ttf").write_bytes(b"\x00\x01\x00\x00\x00\x09")  # a table directory cut short
+    assert italic_angle(tmp_path / "Maison.ttf") == 0
+    assert italic_angle(tmp_path / "missing.ttf") == 0
+    assert italic_angle(BUNDLED_DIR / "DejaVuSans-BoldOblique.ttf") == -11

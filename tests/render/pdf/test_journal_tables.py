@@ -3,6 +3,8 @@ pages and read back with pypdf (text, page and position)."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -133,3 +135,66 @@ def test_a_phone_number_is_never_broken_across_lines_even_in_large_print():
     contacts = [Contact.parse({"name": "Standard", "phone": "+33241054000"}), Contact.parse({"name": "Sans numéro"})]
     large = tables(Layout.parse({"sizes": {"body": "16"}}))
     assert "+33 2 41 05 40 00" in texts(printed([large.contacts(contacts)]))
+
+
+# --- stacked (large print) -----------------------------------------------------------------------
+
+LARGE_PRINT = Layout.parse(
+    {
+        "large_print": "yes",
+        "columns": "1",
+        "leading": "1.5",
+        "sizes": {"body": "16", "lead": "18", "headline": "34", "heading": "22", "title": "34", "small": "16"},
+    }
+)
+
+
+def stacked() -> JournalTables:
+    family = kit.register_layout_fonts(LARGE_PRINT, None)
+    styles = kit.Styles(LARGE_PRINT, family)
+    return JournalTables(styles, kit.UserText("fr", family, italic=False), WIDTH, HEIGHT, stacked=True)
+
+
+def test_stacked_the_status_board_is_a_list_of_systems_with_no_table_heads(document):
+    """(The reading back turns no-break spaces into spaces.)"""
+    pieces = printed([stacked().status_board(document.issue.status)])
+    assert not set(HEADER) & set(texts(pieces))
+    first = document.issue.status[0]
+    head = find(pieces, f"{first.system} — {label('fr', 'state_' + first.state)}")
+    since = next(piece for piece in pieces if piece.text.startswith(label("fr", "status_since")))
+    assert since.x == head.x and since.y < head.y and since.text.startswith("Depuis : ")
+    heads = [piece for piece in pieces if piece.x == head.x and " — " in piece.text]
+    assert [piece.text.split(" — ")[0] for piece in heads] == [entry.system for entry in document.issue.status]
+
+
+def test_stacked_the_don_t_box_is_under_the_do_box_across_the_width(document):
+    pieces = printed([stacked().instruction_boxes(document.instruction_lists())])
+    do, dont = find(pieces, label("fr", "do")), find(pieces, label("fr", "dont"))
+    assert (
+        do.x == pytest.approx(dont.x)
+        and dont.y < find(pieces, "Attendez la pastille verte avant d’allumer votre").y < do.y
+    )
+
+
+def test_stacked_each_contact_is_its_lines_one_under_the_other():
+    contact = Contact.parse({"name": "Cellule de crise", "role": "Astreinte", "phone": "0241054000", "email": "a@b.fr"})
+    pieces = printed([stacked().contacts([contact, contact])])
+    assert texts(pieces) == ["Cellule de crise", "Astreinte", "02 41 05 40 00", "a@b.fr"] * 2
+    assert len({piece.x for piece in pieces}) == 1 and all(a.y > b.y for a, b in itertools.pairwise(pieces))
+
+
+def test_stacked_an_entry_is_moved_whole_to_the_next_page_unless_taller_than_a_page():
+    entries = [
+        SystemStatus.parse({"system": f"Outil {n}", "state": "down", "since": "lundi", "note": "Arrêté."})
+        for n in range(40)
+    ]
+    pieces = printed([stacked().status_board(entries)])
+    for n in range(40):
+        lines = [piece for piece in pieces if piece.text.startswith(f"Outil {n} ")]
+        [note] = [piece for piece in pieces[pieces.index(lines[0]) :] if piece.text == "Arrêté."][:1]
+        assert note.page == lines[0].page
+    long = [SystemStatus.parse({"system": "Paie", "state": "down", "note": "Une phrase. " * 400})]
+    assert (
+        stacked().status_board(long).splitInRow == 1
+        and max(p.page for p in printed([stacked().status_board(long)])) >= 2
+    )
