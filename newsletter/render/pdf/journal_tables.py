@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from newsletter.model.formats import STATES, Contact, SystemStatus
 from newsletter.render.pdf import kit
+from newsletter.render.pdf.wrapping import unbroken_width
 from newsletter.text import typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
@@ -228,12 +229,23 @@ class JournalTables:
             )
         # A phone number is never broken across lines: its column fits the widest (+33 2 41 … in large
         # print too), its padding (1 mm left, 6 pt right) and 1 pt to spare included, up to 45 % of the page.
-        widest = max(stringWidth(phone, family.bold, cell.fontSize) for phone in phones) + 1 * mm + 7
+        padding = 1 * mm + 7
+        widest = max(stringWidth(phone, family.bold, cell.fontSize) for phone in phones) + padding
         widths = [
             self.width * 0.34,
             min(self.width * 0.45, max(36 * mm, self.width * 0.2, widest)),
         ]
-        widths.append(self.width - sum(widths))
+        # Nor is an address: the names' column narrows (down to its longest word) to leave room for the
+        # longest; when even that is not enough, each address goes under its phone number.
+        address = unbroken_width([row[2] for row in rows]) + padding
+        names = unbroken_width([row[0] for row in rows]) + padding
+        widths[0] = max(names, min(widths[0], self.width - widths[1] - address))
+        if self.width - sum(widths) < address:
+            rows = [[who, [phone, email]] for who, phone, email in rows]
+            widths[1] = max(widths[1], min(address, self.width - names))
+            widths[0] = self.width - widths[1]
+        else:
+            widths.append(self.width - sum(widths))
         return Table(
             rows,
             colWidths=widths,

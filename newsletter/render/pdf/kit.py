@@ -37,6 +37,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render import cache
+from newsletter.render.pdf import wrapping
 from newsletter.render.pdf.fonts import FontFamily, family_files, register_family
 from newsletter.render.pdf.press import Sheet, canvas_class, gray_of
 from newsletter.render.pdf.textlayer import for_paragraph
@@ -49,6 +50,9 @@ PRINT_DPI = 300  # what office printers and print shops resolve; more pixels onl
 
 
 def register_layout_fonts(layout: Layout, layout_dir: Path | None) -> FontFamily:
+    """The layout's fonts, registered; what every renderer calls first, so it also makes reportlab cut long
+    words only where they may be cut (``wrapping.py``)."""
+    wrapping.install()
     return register_family(*family_files(layout.fonts, layout_dir))
 
 

@@ -198,3 +198,14 @@ def test_stacked_an_entry_is_moved_whole_to_the_next_page_unless_taller_than_a_p
         stacked().status_board(long).splitInRow == 1
         and max(p.page for p in printed([stacked().status_board(long)])) >= 2
     )
+
+
+def test_a_long_address_narrows_the_names_column_then_goes_under_the_phone_but_is_never_broken():
+    contacts = [
+        Contact.parse({"name": "Cellule", "role": "Astreinte", "phone": "0241054000", "email": email})
+        for email in ("securite.numerique@valdeloire-sur-mer.example", "lettre.crise@lorvannes.example")
+    ]
+    for width in (WIDTH, 124 * mm, 115 * mm):  # A4, A5 and narrower: the first address is 87 mm wide
+        narrow = JournalTables(tables().styles, tables().text, width, HEIGHT)
+        lines = texts(printed([narrow.contacts(contacts)]))
+        assert all(contact.email in lines for contact in contacts), (width / mm, lines)
