@@ -4,6 +4,7 @@ between its groups, never before a punctuation mark; the lines are read back fro
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 from pypdf import PdfReader
@@ -53,8 +54,8 @@ def test_a_long_address_is_cut_only_after_at_dot_or_slash_and_no_line_starts_wit
         lines = lines_of(user.inline(typed), style, width * mm)
         joined = "".join(line if line.endswith(("@", ".", "/")) else line + " " for line in lines)
         assert f"{ADDRESS}." in joined, (width, lines)
-        for line, after in zip(lines, lines[1:], strict=False):
-            assert not after[0] in ".,;:!?»)", (width, lines)
+        for line, after in itertools.pairwise(lines):
+            assert after[0] not in ".,;:!?»)", (width, lines)
             if ADDRESS.startswith(after.split(" ")[0]) and not line.rstrip().endswith(" à"):
                 assert line.endswith(("@", ".")), (width, lines)  # a piece of the address ends there
         seen.add(len(lines))
