@@ -77,8 +77,35 @@ def read_yaml(path: Path, display: str | None = None) -> Source:
 
 
 def parse_yaml(text_or_bytes: str | bytes, file: str) -> Source:
-    """Parse YAML given as UTF-8 bytes or as text; raise InputError with every problem found."""
-    return _TreeBuilder(yaml_text(text_or_bytes, file), file).build()
+    """Parse YAML given as UTF-8 bytes or as text; raise InputError with every problem found (after a
+    syntax error, the reading goes on at the next key: see ``resume``)."""
+    text = yaml_text(text_or_bytes, file)
+    reading = _TreeBuilder(text, file).build()
+    if reading.syntax_error is not None:
+        # Imported here: only for a file YAML cannot read (compiling it would slow every `check`).
+        from newsletter.read.resume import read_on
+
+        raise InputError(
+            in_file_order(read_on(text, reading, lambda edited: _TreeBuilder(edited, file, False).build()))
+        )
+    if reading.errors:
+        raise InputError(in_file_order(reading.errors + reading.warnings))
+    return reading.source
+
+
+def in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
+
+
+@dataclass
+class Reading:
+    """What one reading of a text found: the tree (cut short where YAML stopped on a syntax error), every
+    problem (the syntax error among them, unless the tree already reports that slip) and where YAML stopped."""
+
+    source: Source
+    errors: list[Diagnostic]
+    warnings: list[Diagnostic]
+    syntax_error: Diagnostic | None
 
 
 _NO_KEY = object()  # a mapping is waiting for its next key
@@ -118,8 +145,9 @@ class _TreeBuilder:
     """Builds the tree of texts from the node tree, in the order the nodes were typed, collecting every
     problem. The stack holds the collections being filled: at the end, those the parser left open."""
 
-    def __init__(self, text: str, file: str):
+    def __init__(self, text: str, file: str, as_typed: bool = True):
         self.text = text
+        self.as_typed = as_typed  # False: a copy with slips set aside, whose root says nothing of the file
         self.lines = text.split("\n")
         self.file = file
         self.stack: list[_Container] = []
@@ -131,7 +159,7 @@ class _TreeBuilder:
         self.errors: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
 
-    def build(self) -> Source:
+    def build(self) -> Reading:
         composed = compose(self.text)
         self.features = composed.features
         if composed.root is not None:
@@ -142,6 +170,7 @@ class _TreeBuilder:
                 "a second YAML document starts here; a file holds only one",
                 hint="remove the `---` line, or move what follows it to a file of its own",
             )
+        explained = None
         if composed.error is not None:
             # Imported here: only for a file YAML cannot read (compiling it would slow every `check`).
             from newsletter.read.explain import SyntaxExplainer
@@ -149,11 +178,10 @@ class _TreeBuilder:
             explained = self._with_field(SyntaxExplainer(self.text, self.lines, composed.error).diagnostic(self.file))
             if not any((e.line, e.column) == (explained.line, explained.column) for e in self.errors):
                 self.errors.append(explained)  # else the same slip is already reported, more precisely
-        else:
+        elif self.as_typed:
             self._check_root()
-        if self.errors:
-            self._raise()
-        return Source(self.file, self.root, self.marks, self.key_marks, self.warnings, self.lines)
+        source = Source(self.file, self.root, self.marks, self.key_marks, self.warnings, self.lines)
+        return Reading(source, self.errors, self.warnings, explained)
 
     def _with_field(self, diagnostic: Diagnostic) -> Diagnostic:
         """The syntax error with the field typed on its line, when the tree built so far tells it."""
@@ -176,9 +204,7 @@ class _TreeBuilder:
         return None
 
     def _raise(self) -> None:
-        diagnostics = self.errors + self.warnings
-        diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
-        raise InputError(diagnostics)
+        raise InputError(in_file_order(self.errors + self.warnings))
 
     def _report(
         self, mark, message: str, hint: str | None = None, path: tuple | None = None, severity: Severity = "error"

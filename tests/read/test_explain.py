@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.read.parsing import error, where
+from tests.read.parsing import error, problems, where
 
 pytestmark = pytest.mark.usefixtures("parser")  # every test with libyaml and with the pure-Python parser
 
@@ -151,9 +151,12 @@ def test_line_starting_with_a_colon():
     assert found.message == "this line starts with ':' but has no key"
 
 
-def test_only_the_first_syntax_error_is_reported():
-    found = error("headline: Attention : coupe\nlead: *x y\n")
-    assert where(found) == (1, 21)
+def test_every_syntax_error_is_reported():
+    found = problems("headline: Attention : coupe\nlead: *x y\n")
+    assert [(where(d), d.message) for d in found] == [
+        ((1, 21), "the text contains ': ', which YAML reads as the start of a new `key: value`"),
+        ((2, 7), "a value starting with `*` is read by YAML as a reference to something else"),
+    ]
 
 
 def test_no_syntax_message_is_the_parser_jargon_alone():
