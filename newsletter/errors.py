@@ -29,9 +29,20 @@ class Problem:
     at_key: bool = False
     severity: Severity = "error"
     typed: str | None = None
+    rename: str | None = None  # an ``at_key`` problem: the key meant, certain enough for `check --fix`
 
     def __repr__(self) -> str:
         return f"Problem({field_path(self.loc)!r}, {self.message!r})"
+
+
+@dataclass(frozen=True)
+class Mend:
+    """A line of a file as ``check --fix`` rewrites it: line ``line`` (1-based), which reads ``typed``,
+    becomes ``text``. Only a slip whose fix changes no word of a value is mended so."""
+
+    line: int
+    typed: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,7 @@ class Diagnostic:
     field: str | None = None
     hint: str | None = None
     severity: Severity = "error"
+    mend: Mend | None = None  # what `newsletter check --fix` changes to mend it
 
     @property
     def is_error(self) -> bool:
@@ -69,8 +81,15 @@ class Diagnostic:
         if self.field:
             head += f"{self.field}: "
         text = head + self.message
-        if self.hint:
-            text += "\n    " + _("hint: {hint}", hint=self.hint)
+        hint = self.hint
+        if self.mend is not None:
+            hint = (
+                _("{hint} (`newsletter check --fix` does it)", hint=hint)
+                if hint
+                else _("`newsletter check --fix` mends it")
+            )
+        if hint:
+            text += "\n    " + _("hint: {hint}", hint=hint)
         return text
 
 

@@ -17,6 +17,7 @@ import inspect
 from typing import Any, ClassVar, TypeVar
 
 from newsletter.errors import Loc, Problem, field_path
+from newsletter.model.french import folded, key_for
 from newsletter.text.typography import normalize
 
 FAILED = object()  # a kind's answer when the value is refused (its problem is already recorded)
@@ -127,7 +128,7 @@ class Choice(Kind):
     def __init__(self, *choices: str, meaning: dict[str, str] | None = None):
         self.choices = choices
         self.meaning = {
-            **{word.lower(): choice for word, choice in (meaning or {}).items()},
+            **{folded(word): choice for word, choice in (meaning or {}).items()},
             **{choice: choice for choice in choices},
         }
 
@@ -136,7 +137,8 @@ class Choice(Kind):
             return value
         quoted = [repr(choice) for choice in self.choices]
         expected = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
-        close = difflib.get_close_matches(str(value).strip().lower(), list(self.meaning), n=1, cutoff=0.5)
+        word = folded(str(value))
+        close = [word] if word in self.meaning else difflib.get_close_matches(word, list(self.meaning), n=1, cutoff=0.5)
         problems.append(
             Problem(
                 loc,
@@ -297,11 +299,14 @@ class Record:
             )
             return FAILED
         values, failed = {}, False
+        renamed = {
+            key_for(str(key), cls.fields) for key in data if key not in cls.fields
+        }  # a missing key typed in French
         for name, declared in cls.fields.items():
             if name in data:
                 values[name] = declared.kind.read(data[name], (*loc, name), problems)
                 failed = failed or values[name] is FAILED
-            elif declared.required:
+            elif declared.required and name not in renamed:
                 where = f" inside `{field_path(loc)}`" if loc else ""
                 problems.append(
                     Problem((*loc, name), f"the required key `{name}` is missing", f"add a line `{name}: ...`{where}")
@@ -309,7 +314,9 @@ class Record:
                 failed = True
         for key in data:
             if key not in cls.fields:
-                problems.append(Problem((*loc, key), f"unknown key `{key}`", cls._key_hint(str(key)), at_key=True))
+                rename = key_for(str(key), cls.fields)
+                hint = f"did you mean `{rename}`?" if rename else cls._key_hint(str(key))
+                problems.append(Problem((*loc, key), f"unknown key `{key}`", hint, at_key=True, rename=rename))
                 failed = True
         if failed:
             return FAILED

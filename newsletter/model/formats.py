@@ -24,12 +24,14 @@ from newsletter.model.declare import (
     Text,
     field,
 )
+from newsletter.model.french import STATE_WORDS
 from newsletter.text.labels import label
 
 LANGUAGES = ("fr", "en")
 STATES = ("down", "degraded", "testing", "restored")
 # What each state prints as (`Rétabli`, `Disrupted`): the word a user may write instead.
 PRINTED_STATES = {label(lang, f"state_{state}"): state for lang in LANGUAGES for state in STATES}
+STATE_MEANINGS = {**PRINTED_STATES, **STATE_WORDS}  # and the French words for them (model/french.py)
 
 
 class PositiveNumber(Text):
@@ -163,7 +165,7 @@ class Situation(Record):
 
 class SystemStatus(Record):
     system: str = field(Text("system name"), "Tool or service, e.g. 'Messagerie'.")
-    state: str = field(Choice(*STATES, meaning=PRINTED_STATES), "One of: down, degraded, testing, restored.")
+    state: str = field(Choice(*STATES, meaning=STATE_MEANINGS), "One of: down, degraded, testing, restored.")
     since: str | None = field(OPTIONAL_TEXT, "Since when, as text: '8 février' or '2021-02-08'.", None)
     note: str | None = field(OPTIONAL_TEXT, "A short precision.", None)
 

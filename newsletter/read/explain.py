@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from newsletter.errors import Diagnostic
+from newsletter.i18n import _
 from newsletter.read.slips import (
     FIX_BY_QUOTING,
     KEY_WITHOUT_SPACE,
@@ -13,12 +16,14 @@ from newsletter.read.slips import (
     after_head,
     block_line,
     indentation,
+    no_break_space,
     quote_not_closed,
     quote_rest,
     quoted,
     single_quoted,
 )
 
+_KEY_AND_TEXT = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # `q Mes fichiers…`: a key as these files write them
 _INDENTATION_PROBLEMS = ("expected <block end>", "did not find expected key", "did not find expected '-'")
 
 # Where the slip is (0-based line and column), the message and the hint.
@@ -48,6 +53,8 @@ class SyntaxExplainer:
             return Diagnostic(file=file, message=f"YAML cannot read this file ({self.problem})")
         for explain in (
             self._tab,
+            self._no_break_space,
+            self._first_key_without_colon,
             self._missing_space_after_colon,
             self._unclosed_or_escape,
             self._special_first_character,
@@ -89,6 +96,43 @@ class SyntaxExplainer:
         else:
             message = "a tab character is used for indentation; YAML needs spaces"
         return line, column, message, "replace the tab by spaces"
+
+    def _no_break_space(self) -> _Explanation | None:
+        """A no-break space where YAML needs a space: in the indentation, or after a key's colon. YAML
+        reads it as text, and stops a line or two further on."""
+        first = self._previous_content_line(self.mark.line)
+        if self.context_mark is not None:
+            first = min(self.context_mark.line, self.mark.line if first is None else first)
+        for number in range(self.mark.line if first is None else first, self.mark.line + 1):
+            found = no_break_space(self._line(number))
+            if found is not None:
+                return (number, *found)
+        return None
+
+    def _first_key_without_colon(self) -> _Explanation | None:
+        """`- q Mes fichiers…` then `a: …` under it: the colon of the item's first key is missing, so the
+        item is a text, and the key below it cannot follow a text."""
+        if not self.problem.startswith("mapping values are not allowed") or not self._starts_with_key_at_problem():
+            return None
+        above = self._previous_content_line(self.mark.line)
+        if above is None:
+            return None
+        item = block_line(self.lines[above])
+        words = _KEY_AND_TEXT.fullmatch(item["value"].rstrip())
+        if not item["dashes"] or item["key"] or not words:
+            return None
+        if item.start("value") != block_line(self._line(self.mark.line)).start("key"):
+            return None
+        key, text = words.groups()
+        return (
+            above,
+            item.start("value") + len(key),
+            _(
+                "the colon after `{key}` is missing: YAML reads this list item as a text, not as `key: value` lines",
+                key=key,
+            ),
+            _("add the colon after the key: `{line}`", line=after_head(item["dashes"], f"{key}: {text}")),
+        )
 
     def _missing_space_after_colon(self) -> _Explanation | None:
         candidates = [self.mark.line]

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import yaml
 
 from newsletter.errors import Severity
+from newsletter.i18n import _
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # plain texts that YAML reads as no value
 FIX_BY_QUOTING = "put the whole text in quotes: {}"
@@ -121,6 +122,59 @@ def quote_not_closed(quote: str, last_line: int) -> tuple[str, str]:
         f"add the closing {quote} at the end of the text; if the text really goes on over several lines, "
         "indent them more than its key",
     )
+
+
+# Spaces that are not spaces for YAML, typed by word processors (and by French typography, before `:`).
+_NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+_INDENT_WITH_NO_BREAK_SPACE = re.compile(f"[ {_NO_BREAK_SPACES}]*(?:-[ {_NO_BREAK_SPACES}]+)*")
+_KEY_THEN_NO_BREAK_SPACE = re.compile(f"[ ]*(?:- +)*(\\w[\\w .-]*?)[ {_NO_BREAK_SPACES}]*:([{_NO_BREAK_SPACES}])")
+
+
+def space_name(character: str) -> str:
+    """How a message names a no-break space: ``a no-break space (U+00A0)``."""
+    names = {"\u00a0": _("a no-break space"), "\u202f": _("a narrow no-break space"), "\u2007": _("a figure space")}
+    return f"{names[character]} (U+{ord(character):04X})"
+
+
+def no_break_space(line: str) -> tuple[int, str, str] | None:
+    """A no-break space that YAML reads as text where a space was meant: in the indentation (or between a
+    `-` and its item), or right after a key's colon. Its column (0-based), the message and the hint."""
+    head = _INDENT_WITH_NO_BREAK_SPACE.match(line)
+    assert head is not None, "every part of the pattern may be empty"
+    where = next((column for column in range(head.end()) if line[column] in _NO_BREAK_SPACES), None)
+    if where is not None:
+        message = _("{space} is used for indentation; YAML needs ordinary spaces", space=space_name(line[where]))
+        return where, message, _("replace it by an ordinary space")
+    after_key = _KEY_THEN_NO_BREAK_SPACE.match(line)
+    if after_key is not None:
+        where, key = after_key.start(2), after_key.group(1)
+        message = _(
+            "{space} follows the colon of `{key}`; YAML needs an ordinary space there",
+            space=space_name(line[where]),
+            key=key,
+        )
+        return where, message, _("replace it by an ordinary space")
+    return None
+
+
+def no_break_space_in_key(node: yaml.ScalarNode) -> Slip | None:
+    """A key typed after no-break spaces, or followed by one before its colon (French typography puts one
+    there): YAML reads the spaces as part of the key, and no key has them."""
+    key, mark = node.value, node.start_mark
+    if node.style or not key.strip(_NO_BREAK_SPACES):
+        return None
+    if key[0] in _NO_BREAK_SPACES:
+        message = _("{space} is used for indentation; YAML needs ordinary spaces", space=space_name(key[0]))
+        return Slip(mark.line, mark.column, message, _("replace it by an ordinary space"))
+    name = key.rstrip(_NO_BREAK_SPACES + " ")
+    if name == key:
+        return None
+    message = _(
+        "{space} is typed between `{key}` and its colon, so YAML reads it as part of the key",
+        space=space_name(key[len(name) :].strip(" ")[0]),
+        key=name,
+    )
+    return Slip(mark.line, mark.column + len(name), message, _("remove it: `{key}:`", key=name))
 
 
 def indentation(line: str) -> int:

@@ -195,8 +195,10 @@ class _TreeBuilder:
         parts = block_line(self.lines[number - 1] if number <= len(self.lines) else "")
         if container.path is None or container.column is None:  # inside [...] or {...}: that value
             return container.path or None
-        if not container.is_mapping:
-            return container.path + (len(container.node),) if parts["dashes"] else None
+        if not container.is_mapping:  # the item of this line, if the parser has read it, or the next one
+            index = len(container.node)
+            index -= bool(index) and self.marks.get(container.path + (index - 1,), (0,))[0] == number
+            return container.path + (index,) if parts["dashes"] else None
         if container.key not in (_NO_KEY, _DROPPED) and container.key_lines[container.key] == number:
             return container.child_path()
         if parts["key"] and not parts["dashes"] and parts.start("key") == container.column:
@@ -242,6 +244,7 @@ class _TreeBuilder:
             return
         key = node.value
         path = mapping.path + (key,) if mapping.path is not None else None
+        self._slip(slips.no_break_space_in_key(node))
         if key == "<<" and not node.style:
             self._report(
                 node.start_mark,

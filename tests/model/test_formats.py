@@ -219,6 +219,44 @@ def test_a_state_not_among_the_four_is_refused_with_the_choices(error):
     )
 
 
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("titre", "headline"),
+        ("Questions", "faq"),
+        ("à faire", "do"),
+        ("chapô", "lead"),
+        ("prochain numéro", "next_issue"),
+    ],
+)
+def test_a_key_typed_in_french_suggests_the_real_one(error, typed, meant):
+    """Not the nearest spelling: `titre` is nearest to `time`."""
+    found = error(HEAD + f"{typed}: x\n")
+    assert headline_of(found) == f"issues/003.yaml:4:1: {typed}: unknown key `{typed}`"
+    assert found.hint == f"did you mean `{meant}`?"
+    assert str(found).endswith(f"hint: did you mean `{meant}`? (`newsletter check --fix` does it)")
+
+
+def test_a_required_key_typed_in_french_is_not_also_missing(issue):
+    _, diagnostics = issue("number: 3\ndate: 2021-02-16\ntitre: Les premiers outils reviennent\n")
+    assert [str(d).splitlines()[0] for d in diagnostics] == ["issues/003.yaml:3:1: titre: unknown key `titre`"]
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("en panne", "down"),
+        ("En panne", "down"),
+        ("rétabli", "restored"),
+        ("Rétablie", "restored"),
+        ("dégradé", "degraded"),
+    ],
+)
+def test_a_state_written_in_french_gets_the_state_meant(error, typed, meant):
+    found = error(HEAD + f"status:\n  - system: Paie\n    state: {typed}\n")
+    assert found.hint == f"did you mean `{meant}`?"
+
+
 def test_a_misspelt_state_gets_a_suggestion(error):
     assert error(HEAD + "status:\n  - system: Paie\n    state: restord\n").hint == "did you mean `restored`?"
 

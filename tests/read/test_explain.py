@@ -164,3 +164,49 @@ def test_no_syntax_message_is_the_parser_jargon_alone():
         found = error(text)
         assert found.line is not None and found.column is not None
         assert found.hint, text
+
+
+# Issue 13, item 6: hints that point at the line to correct.
+
+
+def test_the_missing_colon_of_a_list_items_first_key_is_pointed_at_its_line():
+    found = error("faq:\n  - q Mes fichiers sont-ils perdus ?\n    a: Non, ils sont sauvegardés.\n")
+    assert (where(found), found.field) == ((2, 6), "faq[1]")
+    assert found.message == (
+        "the colon after `q` is missing: YAML reads this list item as a text, not as `key: value` lines"
+    )
+    assert found.hint == "add the colon after the key: `- q: Mes fichiers sont-ils perdus ?`"
+
+
+def test_a_list_item_of_text_with_a_key_under_it_is_not_taken_for_a_missing_colon():
+    found = error("faq:\n  - Mes fichiers sont-ils perdus ?\n    a: Non.\n")
+    assert where(found) == (3, 5)
+    assert found.message.startswith("`a` is indented more than the line above")
+
+
+@pytest.mark.parametrize(
+    "text, at",
+    [
+        ("faq:\n\u00a0\u00a0- q: Paie ?\n    a: Oui.\n", (2, 1)),
+        ("situation:\n  known:\n\u00a0\u00a0\u00a0\u00a0- Le réseau est coupé\n", (3, 1)),
+        ("faq:\n  -\u00a0q: Paie ?\n    a: Oui.\n", (2, 4)),
+    ],
+)
+def test_a_no_break_space_used_for_indentation_is_named_at_its_line(text, at):
+    found = error(text)
+    assert where(found) == at
+    assert found.message == "a no-break space (U+00A0) is used for indentation; YAML needs ordinary spaces"
+    assert found.hint == "replace it by an ordinary space"
+
+
+def test_a_no_break_space_after_a_key_is_named():
+    found = error("number: 3\nheadline:\u00a0Les premiers outils reviennent\nlead: x\n")
+    assert where(found) == (2, 10)
+    assert found.message == (
+        "a no-break space (U+00A0) follows the colon of `headline`; YAML needs an ordinary space there"
+    )
+
+
+def test_a_narrow_no_break_space_is_named_as_such():
+    found = error("number: 3\nheadline:\u202fTitre\nlead: x\n")
+    assert found.message.startswith("a narrow no-break space (U+202F) follows the colon of `headline`")

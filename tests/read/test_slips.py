@@ -109,3 +109,19 @@ def test_missing_space_after_colon(text, position, typed):
 def test_text_with_a_colon_in_a_list_of_texts_is_fine():
     source = parse("do:\n  - Note:voir\n  - https://ville.fr\n")
     assert source.data == {"do": ["Note:voir", "https://ville.fr"]}
+
+
+def test_a_key_indented_with_no_break_spaces_is_refused_at_them():
+    found = error("faq:\n  - q: Paie ?\n\u00a0\u00a0\u00a0\u00a0a: Oui.\n")
+    assert where(found) == (3, 1)
+    assert found.message == "a no-break space (U+00A0) is used for indentation; YAML needs ordinary spaces"
+
+
+def test_a_no_break_space_before_a_keys_colon_is_refused_at_it():
+    """French typography puts one before a colon; in a key, YAML keeps it and no key has it."""
+    found = error("number: 3\nheadline\u00a0: Titre\n")
+    assert where(found) == (2, 9)
+    assert found.message == (
+        "a no-break space (U+00A0) is typed between `headline` and its colon, so YAML reads it as part of the key"
+    )
+    assert found.hint == "remove it: `headline:`"
