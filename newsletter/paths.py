@@ -51,8 +51,10 @@ _LEFT_BY_SYSTEMS = ("thumbs.db", "desktop.ini")
 def is_left_by_a_system(name: str) -> bool:
     """Files that systems and editors leave beside the user's: hidden ones (macOS ``._002.yaml`` copied
     to a USB key, ``.DS_Store``, vim's ``.002.yaml.swp``), Office's ``~$…`` locks, ``…~`` backups,
-    Windows' ``Thumbs.db``. They are never the user's work, so they are passed over without a word."""
-    return name.startswith((".", "~$")) or name.endswith("~") or name.lower() in _LEFT_BY_SYSTEMS
+    Windows' ``Thumbs.db``; and the ``….bak`` copies of the originals that ``check --fix`` keeps. They are
+    never the user's work, so they are passed over without a word."""
+    lower = name.lower()
+    return name.startswith((".", "~$")) or name.endswith("~") or lower.endswith(".bak") or lower in _LEFT_BY_SYSTEMS
 
 
 def yaml_files(folder: Path) -> list[Path]:

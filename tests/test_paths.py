@@ -106,7 +106,8 @@ def test_paths_are_shown_relative_to_the_workspace_when_inside_it(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["._002.yaml", ".DS_Store", ".002.yaml.swp", "~$002.yaml", "002.yaml~", "Thumbs.db", "desktop.ini"]
+    "name",
+    ["._002.yaml", ".DS_Store", ".002.yaml.swp", "~$002.yaml", "002.yaml~", "Thumbs.db", "desktop.ini", "002.yaml.bak"],
 )
 def test_what_systems_and_editors_leave_beside_the_users_files_is_recognised(name):
     assert is_left_by_a_system(name)

@@ -31,10 +31,30 @@ def check(
         help=N_("Also check against this layout (e.g. poster-a3: does the text fit?)."),
     ),
     strict: bool = typer.Option(False, "--strict", help=N_("Treat warnings as errors.")),
+    fix: bool = typer.Option(
+        False, "--fix", help=N_("First mend in the files the slips that can be mended for sure; print what changed.")
+    ),
+    no_backup: bool = typer.Option(False, "--no-backup", help=N_("With --fix: keep no NNN.yaml.bak copy.")),
 ) -> None:
     """Validate the publication and issues: every error and warning at once."""
-    from newsletter.build.plan import plan
+    from newsletter.build.plan import issue_file, plan
 
+    if fix:
+        from newsletter.build.mend import mend_workspace
+
+        chosen = [issue_file(State.root, selector) for selector in paths] if paths else None
+        for mended in mend_workspace(State.root, chosen, backup=not no_backup):
+            for line in mended.diff:
+                typer.echo(line)
+            for note in mended.notes:
+                typer.echo(_("{file}: {note}", file=mended.file, note=note), err=True)
+            if mended.backup is not None:
+                typer.echo(
+                    _("mended {file}; the original is kept as {backup}", file=mended.file, backup=mended.backup.name),
+                    err=True,
+                )
+            else:
+                typer.echo(_("mended {file}", file=mended.file), err=True)
     result = plan(State.root, paths or [], layout, strict)
     code = report(result.diagnostics)
     if code == 0:

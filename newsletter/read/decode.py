@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from newsletter.errors import Diagnostic, InputError
+from newsletter.i18n import _
 
 MAX_FILE_BYTES = 1_000_000  # an issue is a few kB of text; a bigger file is the wrong file
 
@@ -53,6 +54,7 @@ def _decode(data: bytes, file: str) -> str:
         seen_as = f" (where this byte is '{as_latin}')" if as_latin.isprintable() and as_latin else ""
         message = f"byte 0x{byte:02X} at line {line}, column {column} is not UTF-8"
         hint = f"the file was probably saved as Windows-1252/Latin-1{seen_as}: {_SAVE_AS_UTF8}"
+        hint += _("; `newsletter check --fix` saves it as UTF-8")
         problem = Diagnostic(file=file, line=line, column=column, message=message, hint=hint)
         raise InputError([problem]) from None
 

@@ -7,11 +7,12 @@ import re
 
 import yaml
 
-from newsletter.errors import Diagnostic
+from newsletter.errors import Diagnostic, Mend
 from newsletter.i18n import _
 from newsletter.read.slips import (
     FIX_BY_QUOTING,
     KEY_WITHOUT_SPACE,
+    MENDED_BY_QUOTING,
     STARTS_WITH,
     after_head,
     block_line,
@@ -20,7 +21,9 @@ from newsletter.read.slips import (
     quote_not_closed,
     quote_rest,
     quoted,
+    quoting,
     single_quoted,
+    spacing,
 )
 
 _KEY_AND_TEXT = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # `q Mes fichiers…`: a key as these files write them
@@ -40,6 +43,7 @@ class SyntaxExplainer:
         self.context: str = getattr(error, "context", None) or ""
         self.problem_mark: yaml.Mark | None = getattr(error, "problem_mark", None)
         self.context_mark: yaml.Mark | None = getattr(error, "context_mark", None)
+        self.mend: Mend | None = None  # set by an explanation whose fix `check --fix` can make
 
     @property
     def mark(self) -> yaml.Mark:
@@ -75,7 +79,7 @@ class SyntaxExplainer:
                 "check the quotes, the colons and the indentation of this line and of the line above",
             )
         line, column, message, hint = found
-        return Diagnostic(file=file, line=line + 1, column=column + 1, message=message, hint=hint)
+        return Diagnostic(file=file, line=line + 1, column=column + 1, message=message, hint=hint, mend=self.mend)
 
     def _line(self, number: int) -> str:
         return self.lines[number] if number < len(self.lines) else ""
@@ -95,6 +99,7 @@ class SyntaxExplainer:
             message = "a tab character is used here; YAML needs spaces"
         else:
             message = "a tab character is used for indentation; YAML needs spaces"
+        self.mend = spacing(self.lines, line) if line < len(self.lines) else None
         return line, column, message, "replace the tab by spaces"
 
     def _no_break_space(self) -> _Explanation | None:
@@ -106,6 +111,7 @@ class SyntaxExplainer:
         for number in range(self.mark.line if first is None else first, self.mark.line + 1):
             found = no_break_space(self._line(number))
             if found is not None:
+                self.mend = spacing(self.lines, number)
                 return (number, *found)
         return None
 
@@ -199,6 +205,7 @@ class SyntaxExplainer:
                 if number == line_number and column > self.mark.column:
                     continue
                 message = STARTS_WITH[line[column]]
+                self.mend = quoting(self.lines, number, column) if line[column] in MENDED_BY_QUOTING else None
                 return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, column))
         return None
 
@@ -275,6 +282,7 @@ class SyntaxExplainer:
             )
         message = "the text contains ': ', which YAML reads as the start of a new `key: value`"
         if parts["key"] and parts.start("value") < column:
+            self.mend = quoting(self.lines, number, parts.start("value"))
             return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, parts.start("value")))
         return number, column, message, "put the whole text in quotes, from its first line to its end"
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import yaml
 
-from newsletter.errors import Severity
+from newsletter.errors import Mend, Severity
 from newsletter.i18n import _
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # plain texts that YAML reads as no value
@@ -39,6 +39,9 @@ STARTS_WITH = {
 }
 
 
+MENDED_BY_QUOTING = "*&!%@`|>[{"  # the first characters whose text `check --fix` puts in quotes
+
+
 class Slip(NamedTuple):
     """A problem at a 0-based ``line`` and ``column`` of the text, like the parser's marks."""
 
@@ -47,6 +50,7 @@ class Slip(NamedTuple):
     message: str
     hint: str
     severity: Severity = "error"
+    mend: Mend | None = None
 
 
 def block_line(line: str) -> re.Match[str]:
@@ -67,10 +71,13 @@ def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
     if node.value in NULL_WORDS and not (node.value == "" and match.group(2)):
         return None  # `key:  # note` or `key: ~ # note` is a deliberate comment; `key: #3` is not
     hint = "put the whole text in quotes if the # is part of it"
+    mend = None
     if start.line == end.line:
         hint += ": " + quote_rest(line, start.column)
+        if match.group(2) and not match.group(2).isspace():  # `poste #4012`: a number, not a comment
+            mend = quoting(lines, start.line, start.column, keep_comment=True)
     message = "the text after ' #' is a YAML comment and will not be printed"
-    return Slip(end.line, match.start(1), message, hint, "warning")
+    return Slip(end.line, match.start(1), message, hint, "warning", mend)
 
 
 def joined_list_item(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
@@ -157,7 +164,7 @@ def no_break_space(line: str) -> tuple[int, str, str] | None:
     return None
 
 
-def no_break_space_in_key(node: yaml.ScalarNode) -> Slip | None:
+def no_break_space_in_key(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
     """A key typed after no-break spaces, or followed by one before its colon (French typography puts one
     there): YAML reads the spaces as part of the key, and no key has them."""
     key, mark = node.value, node.start_mark
@@ -165,7 +172,9 @@ def no_break_space_in_key(node: yaml.ScalarNode) -> Slip | None:
         return None
     if key[0] in _NO_BREAK_SPACES:
         message = _("{space} is used for indentation; YAML needs ordinary spaces", space=space_name(key[0]))
-        return Slip(mark.line, mark.column, message, _("replace it by an ordinary space"))
+        return Slip(
+            mark.line, mark.column, message, _("replace it by an ordinary space"), mend=spacing(lines, mark.line)
+        )
     name = key.rstrip(_NO_BREAK_SPACES + " ")
     if name == key:
         return None
@@ -174,7 +183,9 @@ def no_break_space_in_key(node: yaml.ScalarNode) -> Slip | None:
         space=space_name(key[len(name) :].strip(" ")[0]),
         key=name,
     )
-    return Slip(mark.line, mark.column + len(name), message, _("remove it: `{key}:`", key=name))
+    return Slip(
+        mark.line, mark.column + len(name), message, _("remove it: `{key}:`", key=name), mend=spacing(lines, mark.line)
+    )
 
 
 def indentation(line: str) -> int:
@@ -201,3 +212,59 @@ def after_head(head: str, text: str) -> str:
 def quote_rest(line: str, column: int) -> str:
     """``line`` with its text from ``column`` on put in quotes: the usual fix for a misread text."""
     return after_head(line[:column], quoted(line[column:].strip()))
+
+
+def quoting(lines: list[str], number: int, column: int, keep_comment: bool = False) -> Mend | None:
+    """Line ``number`` (0-based) with its text from ``column`` on put in quotes: the mend of a text YAML
+    misreads, when the whole text is on that line (not when it runs on below, nor when it is followed by
+    a ` # comment`, unless ``keep_comment``: the ` #` is then part of the text)."""
+    line = lines[number]
+    text = line[column:].strip()
+    if not text or (not keep_comment and _COMMENT_AFTER_TEXT.search(text)) or _runs_on(lines, number):
+        return None
+    return Mend(number + 1, line, line[:column] + quoted(text))
+
+
+def _runs_on(lines: list[str], number: int) -> bool:
+    """Whether the value typed on line ``number`` goes on over the next lines (indented more than its key)."""
+    parts = block_line(lines[number])
+    level = parts.start("key") if parts["key"] else indentation(lines[number])
+    for line in lines[number + 1 :]:
+        if line.strip() and not line.strip().startswith("#"):
+            return indentation(line) > level
+    return False
+
+
+_SPACING = re.compile(
+    f"(?P<head>[ \t{_NO_BREAK_SPACES}]*(?:-[ \t{_NO_BREAK_SPACES}]+)*)"
+    f"(?:(?P<key>\\w[\\w .-]*?)[ {_NO_BREAK_SPACES}]*:(?P<after>[\t{_NO_BREAK_SPACES}]?))?"
+)
+
+
+def spacing(lines: list[str], number: int) -> Mend | None:
+    """Line ``number`` (0-based) with ordinary spaces where a tab or a no-break space was typed: in its
+    indentation and after its `- ` (a tab as wide as the file's indentation step, a no-break space as one
+    space), and around the colon of its key. Nothing after the key's colon changes."""
+    line = lines[number]
+    parts = _SPACING.match(line)
+    assert parts is not None, "every part of the pattern may be empty"
+    step = " " * _indentation_step(lines)
+    head = parts["head"].replace("\t", step)
+    for space in _NO_BREAK_SPACES:
+        head = head.replace(space, " ")
+    if parts["key"] is None:
+        mended = head + line[parts.end("head") :]
+    else:
+        mended = head + parts["key"] + ":" + (" " if parts["after"] else "") + line[parts.end() :]
+    return Mend(number + 1, line, mended) if mended != line else None
+
+
+def _indentation_step(lines: list[str]) -> int:
+    """The fewest spaces a line of the file is indented with (2 when none is)."""
+    return min((indentation(line) for line in lines if line.startswith(" ") and line.strip()), default=2)
+
+
+def as_typed(tag: str) -> str:
+    """A resolved tag the way it was typed: ``tag:yaml.org,2002:binary`` → ``!!binary``."""
+    standard = "tag:yaml.org,2002:"
+    return "!!" + tag[len(standard) :] if tag.startswith(standard) else tag

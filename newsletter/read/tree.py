@@ -19,7 +19,7 @@ from newsletter.errors import Diagnostic, InputError, Severity, field_path
 from newsletter.read import slips
 from newsletter.read.compose import MAX_DEPTH, Alias, compose
 from newsletter.read.decode import CONTROL_CHARACTER, MAX_FILE_BYTES, too_big, yaml_text
-from newsletter.read.slips import FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, block_line, quote_rest
+from newsletter.read.slips import FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, as_typed, block_line, quote_rest, quoting
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -208,25 +208,17 @@ class _TreeBuilder:
     def _raise(self) -> None:
         raise InputError(in_file_order(self.errors + self.warnings))
 
-    def _report(
-        self, mark, message: str, hint: str | None = None, path: tuple | None = None, severity: Severity = "error"
-    ) -> None:
-        """Record a problem at ``mark`` (a parser mark or a Slip, both 0-based)."""
-        diagnostic = Diagnostic(
-            file=self.file,
-            line=mark.line + 1,
-            column=mark.column + 1,
-            field=field_path(path) if path else None,
-            message=message,
-            hint=hint,
-            severity=severity,
-        )
+    def _report(self, mark, message: str, hint=None, path=None, severity: Severity = "error", mend=None) -> None:
+        """Record a problem at ``mark`` (a parser mark or a Slip, both 0-based), its fix, its field path, and
+        what `check --fix` changes to mend it."""
+        field = field_path(path) if path else None
+        diagnostic = Diagnostic(self.file, message, mark.line + 1, mark.column + 1, field, hint, severity, mend)
         (self.warnings if severity == "warning" else self.errors).append(diagnostic)
 
     def _slip(self, slip: slips.Slip | None, path: tuple | None = None) -> bool:
         """Record ``slip`` if there is one; whether there is."""
         if slip is not None:
-            self._report(slip, slip.message, hint=slip.hint, path=path, severity=slip.severity)
+            self._report(slip, slip.message, slip.hint, path, slip.severity, slip.mend)
         return slip is not None
 
     def _key(self, mapping: _Container, node: yaml.Node) -> None:
@@ -244,7 +236,7 @@ class _TreeBuilder:
             return
         key = node.value
         path = mapping.path + (key,) if mapping.path is not None else None
-        self._slip(slips.no_break_space_in_key(node))
+        self._slip(slips.no_break_space_in_key(self.lines, node))
         if key == "<<" and not node.style:
             self._report(
                 node.start_mark,
@@ -347,15 +339,19 @@ class _TreeBuilder:
         anchor, tag = self.features[id(node)]
         mark = node.start_mark
         quoted = quote_rest(self.lines[mark.line], mark.column)
+        # `*Important*`, `! Attention`: a text meant; `!!binary` or an anchor of a list is YAML meant, not mended
+        literal = isinstance(node, (Alias, yaml.ScalarNode)) and not (tag or "").startswith("tag:yaml.org,2002:")
+        mend = quoting(self.lines, mark.line, mark.column) if literal else None
         if is_alias or anchor is not None:
             message = STARTS_WITH["*" if is_alias else "&"]
-            self._report(mark, message, hint=FIX_BY_QUOTING.format(quoted), path=path)
+            self._report(mark, message, FIX_BY_QUOTING.format(quoted), path, mend=mend)
         if tag is not None:
             self._report(
                 mark,
-                f"YAML tags like `{_as_typed(tag)}` are not used in these files",
+                f"YAML tags like `{as_typed(tag)}` are not used in these files",
                 hint=f"remove it, or put the text in quotes if it is meant literally: {quoted}",
                 path=path,
+                mend=mend,
             )
 
     def _scalar(self, node: yaml.ScalarNode, parent: _Container | None, path: tuple | None) -> str | None:
@@ -391,9 +387,3 @@ class _TreeBuilder:
                 path=path,
             )
         return text
-
-
-def _as_typed(tag: str) -> str:
-    """A resolved tag the way it was typed: ``tag:yaml.org,2002:binary`` → ``!!binary``."""
-    standard = "tag:yaml.org,2002:"
-    return "!!" + tag[len(standard) :] if tag.startswith(standard) else tag

@@ -39,6 +39,27 @@ def test_check_writes_nothing_and_prints_nothing_on_stdout(cli, workspace):
     assert sorted(path.name for path in workspace.root.iterdir()) == ["assets", "issues"]
 
 
+def test_check_says_which_problems_fix_mends_and_fix_mends_them(cli, workspace):
+    path = workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline:", "titre:") + "lead: Réseau : coupé\n")
+    result = cli("--root", workspace.root, "check")
+    assert result.code == 1
+    assert result.err.splitlines()[:2] == [
+        "issues/001.yaml:5:14: lead: the text contains ': ', which YAML reads as the start of a new `key: value`",
+        '    hint: put the whole text in quotes: lead: "Réseau : coupé" (`newsletter check --fix` does it)',
+    ]  # the keys are checked once YAML reads the file: `--fix` mends both slips in one run
+    fixed = cli("--root", workspace.root, "check", "--fix")
+    assert (fixed.code, fixed.out) == (
+        0,
+        "--- issues/001.yaml\n+++ issues/001.yaml (mended)\n"
+        "@@ -3 +3 @@\n-titre: Les téléphones fonctionnent\n+headline: Les téléphones fonctionnent\n"
+        '@@ -5 +5 @@\n-lead: Réseau : coupé\n+lead: "Réseau : coupé"\n',
+    )
+    assert fixed.err == "mended issues/001.yaml; the original is kept as 001.yaml.bak\nok: 1 issue(s) checked\n"
+    assert path.read_text(encoding="utf-8") == MINIMAL_ISSUE + 'lead: "Réseau : coupé"\n'
+    again = cli("--root", workspace.root, "check", "--fix", "--no-backup")
+    assert (again.code, again.out, again.err) == (0, "", "ok: 1 issue(s) checked\n")
+
+
 # --- build ----------------------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ def test_ten_colons_in_faq_answers_are_ten_messages_in_one_run():
 
 
 def test_slips_of_every_kind_in_one_file():
+    fix = " (`newsletter check --fix` does it)"
     assert reported(
         "number: 3\n"
         "headline: Attention : réseau coupé\n"
@@ -37,15 +38,14 @@ def test_slips_of_every_kind_in_one_file():
         "dont:\n"
         "  - `rallumer` les postes\n"
     ) == [
-        "issues/003.yaml:2:21: headline: "
-        + COLON
-        + '\n    hint: put the whole text in quotes: headline: "Attention : réseau coupé"',
+        f"issues/003.yaml:2:21: headline: {COLON}"
+        f'\n    hint: put the whole text in quotes: headline: "Attention : réseau coupé"{fix}',
         "issues/003.yaml:3:7: lead: a value starting with `*` is read by YAML as a reference to something else"
-        '\n    hint: put the whole text in quotes: lead: "*Important* restez chez vous"',
+        f'\n    hint: put the whole text in quotes: lead: "*Important* restez chez vous"{fix}',
         "issues/003.yaml:5:5: do[1]: a value cannot start with `@` in YAML"
-        '\n    hint: put the whole text in quotes: - "@tous : réunion"',
+        f'\n    hint: put the whole text in quotes: - "@tous : réunion"{fix}',
         "issues/003.yaml:8:5: dont[1]: a value cannot start with a backquote (`) in YAML"
-        '\n    hint: put the whole text in quotes: - "`rallumer` les postes"',
+        f'\n    hint: put the whole text in quotes: - "`rallumer` les postes"{fix}',
     ]
 
 

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.read.parsing import error, parse, where
+from newsletter.errors import InputError
+from tests.read.parsing import error, parse, problems, where
 
 pytestmark = pytest.mark.usefixtures("parser")  # every test with libyaml and with the pure-Python parser
 
 
 # Rule 8: text silently cut at ' #'.
+
+
+def problems_and_warnings(text: str) -> list:
+    try:
+        return parse(text).warnings
+    except InputError as refused:
+        return refused.diagnostics
 
 
 def warnings(text: str) -> list:
@@ -125,3 +133,41 @@ def test_a_no_break_space_before_a_keys_colon_is_refused_at_it():
         "a no-break space (U+00A0) is typed between `headline` and its colon, so YAML reads it as part of the key"
     )
     assert found.hint == "remove it: `headline:`"
+
+
+# What `check --fix` changes: each mendable slip's diagnostic carries its line as mended.
+
+
+@pytest.mark.parametrize(
+    "typed, mended",
+    [
+        ("headline: Attention : réseau coupé", 'headline: "Attention : réseau coupé"'),
+        ("headline: *Important* restez chez vous", 'headline: "*Important* restez chez vous"'),
+        ("headline: [URGENT] Réseau coupé", 'headline: "[URGENT] Réseau coupé"'),
+        ('headline: @tous : le "plan" démarre', "headline: '@tous : le \"plan\" démarre'"),
+        ("headline: Appelez le poste #4012", 'headline: "Appelez le poste #4012"'),
+        ("headline:\u00a0Réseau coupé", "headline: Réseau coupé"),
+        ("headline\u202f: Réseau coupé", "headline: Réseau coupé"),
+        ("headline:\tRéseau coupé", "headline: Réseau coupé"),
+    ],
+)
+def test_a_slip_mended_for_sure_carries_its_line_mended(typed, mended):
+    found = [d for d in problems_and_warnings(f"number: 3\n{typed}\nlead: x\n") if d.mend is not None]
+    assert [(d.mend.line, d.mend.typed, d.mend.text) for d in found] == [(2, typed, mended)]
+
+
+def test_tabs_of_indentation_become_the_files_indentation_step():
+    found = problems("faq:\n    - q: Paie ?\n      a: Oui.\n\t- q: Congés ?\n")
+    assert [d.mend.text for d in found if d.mend] == ["    - q: Congés ?"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "number: 3\nheadline: Réseau # à vérifier\n",  # a comment may be meant
+        "number: 3\nheadline: Attention : réseau\n  coupé\n",  # the text goes on below: quoted by hand
+        "number: 3\nheadline: - Point de situation\n",  # a list item or a text: the user says which
+    ],
+)
+def test_what_is_not_certain_is_not_mended(text):
+    assert all(d.mend is None for d in problems_and_warnings(text))

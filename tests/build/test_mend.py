@@ -1,0 +1,129 @@
+"""Tests of `check --fix`'s mending: what it changes in the files, and all that it leaves alone."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import MINIMAL_ISSUE
+from newsletter.build.mend import as_utf8, mend_workspace
+from newsletter.model.formats import Issue
+from newsletter.read import parse_yaml
+
+SLIPS = """\
+number: 1
+date: 2021-02-05
+next_issue: 2021-02-12
+titre: Reprise : les premiers postes rendus
+lead: *Important* restez chez vous
+questions:
+  - question: Ma paie sera-t-elle versée ?
+    réponse: Oui : à la date habituelle.
+  - q: Qui appeler ?
+    a: Le poste #4012 (cellule)
+\t- q: Et le télétravail ?
+\t  a: Pas encore.
+status:
+  - system: Paie
+    state:\u00a0restored
+à faire:
+  - @tous : gardez vos justificatifs
+"""
+
+MENDED = """\
+number: 1
+date: 2021-02-05
+next_issue: 2021-02-12
+headline: "Reprise : les premiers postes rendus"
+lead: "*Important* restez chez vous"
+faq:
+  - q: Ma paie sera-t-elle versée ?
+    a: "Oui : à la date habituelle."
+  - q: Qui appeler ?
+    a: "Le poste #4012 (cellule)"
+  - q: Et le télétravail ?
+    a: Pas encore.
+status:
+  - system: Paie
+    state: restored
+do:
+  - "@tous : gardez vos justificatifs"
+"""
+
+
+def test_every_slip_that_can_be_mended_for_sure_is_mended_in_place(workspace):
+    path = workspace.write("001.yaml", SLIPS)
+    [mended] = mend_workspace(workspace.root)
+    assert path.read_text(encoding="utf-8") == MENDED
+    assert (workspace.issues / "001.yaml.bak").read_text(encoding="utf-8") == SLIPS
+    assert mended.diff[:3] == ["--- issues/001.yaml", "+++ issues/001.yaml (mended)", "@@ -4,5 +4,5 @@"]
+    assert "-\t- q: Et le télétravail ?" in mended.diff and "+  - q: Et le télétravail ?" in mended.diff
+    assert mended.notes == []
+    assert Issue.parse(parse_yaml(path.read_bytes(), "issues/001.yaml").data).headline.startswith("Reprise")
+
+
+def test_mending_a_mended_file_changes_nothing(workspace):
+    path = workspace.write("001.yaml", SLIPS)
+    mend_workspace(workspace.root)
+    before = path.read_bytes()
+    assert mend_workspace(workspace.root, backup=False) == []
+    assert path.read_bytes() == before
+
+
+def test_a_windows_file_is_saved_again_as_utf8_with_plain_line_ends(workspace):
+    path = workspace.write("001.yaml", b"\xef\xbb\xbf" + MINIMAL_ISSUE.replace("\n", "\r\n").encode("utf-8"))
+    [mended] = mend_workspace(workspace.root, backup=False)
+    assert path.read_text(encoding="utf-8") == MINIMAL_ISSUE
+    assert mended.notes == [
+        "saved without its byte order mark (BOM)",
+        "saved with plain line ends: it had Windows line ends (CRLF)",
+    ]
+    assert mended.diff == [] and mended.backup is None
+    assert not (workspace.issues / "001.yaml.bak").exists()
+
+
+def test_a_windows_1252_file_is_read_as_such():
+    text, notes = as_utf8("headline: Réunion à l’accueil\n".encode("cp1252"))
+    assert text == "headline: Réunion à l’accueil\n"
+    assert notes == ["saved as UTF-8: it was saved as Windows-1252 (Latin-1)"]
+
+
+def test_what_cannot_be_mended_for_sure_is_left_as_typed(workspace):
+    """A comment after a value may be meant; a text going on over lines is not quoted line by line; a
+    misspelt key or a state in French are for the user to confirm (the hint suggests them)."""
+    text = (
+        MINIMAL_ISSUE + "lead: Le réseau # à vérifier\n"
+        "essentials:\n  - Les postes : pas encore\n    rendus\n"
+        "status:\n  - system: Paie\n    state: en panne\n"
+        "edtion: Spécial\n"
+    )
+    path = workspace.write("001.yaml", text)
+    assert mend_workspace(workspace.root) == []
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_only_the_files_named_are_mended(workspace):
+    workspace.write("001.yaml", SLIPS)
+    other = workspace.write("002.yaml", SLIPS.replace("number: 1", "number: 2"))
+    assert [mended.file for mended in mend_workspace(workspace.root, [other])] == ["issues/002.yaml"]
+
+
+# The words of a value are never changed: quoting keeps each character, whatever the text holds.
+TEXT = st.text(alphabet=string.ascii_letters + "éàç’ :#*&!%@`|>[{}]-?,'\"\\", min_size=1, max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_a_mended_text_reads_as_it_was_typed_and_a_second_mend_changes_nothing(tmp_path_factory, typed):
+    root = tmp_path_factory.mktemp("ws")
+    (root / "issues").mkdir()
+    path = root / "issues" / "001.yaml"
+    path.write_text(MINIMAL_ISSUE + f"lead: {typed}\n", encoding="utf-8")
+    mend_workspace(root, backup=False)
+    once = path.read_bytes()
+    assert mend_workspace(root, backup=False) == []
+    assert path.read_bytes() == once
+    if once != (MINIMAL_ISSUE + f"lead: {typed}\n").encode():
+        assert parse_yaml(once, "issues/001.yaml").data["lead"] == typed.strip()
