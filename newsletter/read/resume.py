@@ -18,6 +18,7 @@ from newsletter.errors import Diagnostic, InputError
 from newsletter.read.slips import block_line, indentation
 
 MAX_SYNTAX_ERRORS = 20  # per file: past that, the file is not what a user typed by hand
+READING_BUDGET = 3_000_000  # characters read again in all, per file: a few seconds at most, in pure Python
 _WIDEST = 3  # set aside: 1 the entry's value, 2 the entry's lines, 3 the top-level block around it
 
 
@@ -51,7 +52,7 @@ def read_on(text: str, first: Reading, read: Callable[[str], Reading]) -> list[D
         return list(found)
     set_aside = [_entry(lines, first.syntax_error.line - 1)]
     slips = 1
-    for _ in range(MAX_SYNTAX_ERRORS * _WIDEST):
+    for _ in range(min(MAX_SYNTAX_ERRORS * _WIDEST, READING_BUDGET // len(text))):
         edited = _edited(lines, set_aside)
         try:
             reading = read("\n".join(edited))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsletter.read import resume
 from newsletter.read.resume import MAX_SYNTAX_ERRORS
 from tests.read.parsing import problems
 
@@ -79,3 +80,10 @@ def test_problems_of_the_tree_after_a_slip_are_reported_too():
 def test_a_file_of_slips_stops_at_the_limit():
     found = problems("".join(f"k{n}: a : b\n" for n in range(MAX_SYNTAX_ERRORS + 5)))
     assert len(found) == MAX_SYNTAX_ERRORS
+
+
+def test_a_big_file_is_read_again_only_as_long_as_the_budget_allows(monkeypatch):
+    """Each reading of a big file takes long (seconds for 1 MB): the reading goes on within a budget."""
+    text = "number: 3\n" + "".join(f"k{n}: a : b\n" for n in range(5))
+    monkeypatch.setattr(resume, "READING_BUDGET", len(text) * 2)  # two readings more than the first
+    assert [d.line for d in problems(text)] == [2, 3, 4]
