@@ -31,10 +31,11 @@ from newsletter.archive.join import Part, join
 from newsletter.archive.site import pages
 from newsletter.build.faqbook import book_files
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
-from newsletter.build.plan import Plan, plan
+from newsletter.build.plan import Plan, plan, refuse_invalid
 from newsletter.build.run import render
 from newsletter.errors import Diagnostic, InputError, Problem
 from newsletter.files import write_atomic
+from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
 from newsletter.model.faqbook import gather
 from newsletter.model.layout import Layout
@@ -117,11 +118,41 @@ class ArchiveRun:
 
 
 def prepare_archive(
-    root: Path, layout_names: list[str], out: Path | None = None, supersede: Iterable[int] = ()
+    root: Path,
+    layout_names: list[str],
+    out: Path | None = None,
+    supersede: Iterable[int] = (),
+    issues: Iterable[str] = (),
+    upto: int | None = None,
 ) -> ArchiveRun:
-    """What `archive` has to do: into ``out``, else ``archive/`` in the workspace."""
-    result = plan(root, [], layout_names, with_poster=True)
-    return ArchiveRun(result, out if out is not None else root / ARCHIVE_FOLDER, list(supersede))
+    """What `archive` has to do: into ``out``, else ``archive/`` in the workspace; the ``issues`` named
+    (numbers or files) and those numbered up to ``upto``, else every issue that is not in progress.
+
+    Issues named are recorded with those already in the archive, so that its catalogue, collection and
+    pages still cover the whole record."""
+    archive_dir = out if out is not None else root / ARCHIVE_FOLDER
+    selectors = list(issues)
+    if selectors or upto is not None:
+        recorded = {entry["issue"] for entry in Manifest.load(archive_dir).files.values() if "issue" in entry}
+        selectors += [str(number) for number in sorted(recorded)]
+    result = plan(root, list(dict.fromkeys(selectors)), layout_names, with_poster=True, partial=True, upto=upto)
+    drafts = [issue for issue in result.workspace.issues if issue.model.draft]  # named: a whole run left them out
+    result.diagnostics += [
+        locate(
+            Problem(
+                ("draft",),
+                _(
+                    "n° {number} is marked `draft: yes`: the archive records what was distributed",
+                    number=issue.model.number,
+                ),
+                _("once it is distributed, delete the line `draft: yes`, then archive it"),
+            ),
+            issue.source,
+        )
+        for issue in drafts
+    ]
+    refuse_invalid(result)
+    return ArchiveRun(result, archive_dir, list(supersede))
 
 
 def make_archive(
@@ -175,7 +206,7 @@ class _Run:
     def issues(self) -> None:
         refusals = []
         for document in sorted(self.result.documents, key=lambda d: d.issue.number):
-            for ref, layout in self.result.layouts:
+            for ref, layout in self.result.layouts_for(document):
                 refusal = self._issue_file(document, ref, layout)
                 if refusal:
                     refusals.append(refusal)

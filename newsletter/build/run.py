@@ -64,12 +64,30 @@ class BuildRun:
     def diagnostics(self) -> list[Diagnostic]:
         return self.result.diagnostics if self.result else []
 
+    @property
+    def notes(self) -> list[str]:
+        return self.result.notes if self.result else []
+
+    @property
+    def blocked(self) -> bool:
+        """Errors that stop the whole build (not those of an issue it refused), or every issue refused."""
+        return bool(self.result and (self.result.errors or (self.result.refused and not self.result.documents)))
+
+    @property
+    def refused(self) -> list[str]:
+        return self.result.refused if self.result else []
+
+    @property
+    def built_issues(self) -> int:
+        return len(self.result.documents) if self.result else 0
+
     def write(self) -> Iterator[Built]:
         """Render and write each PDF to make, yielding it; after a whole build, record what it read and left."""
         if self.result is None:  # nothing changed
             return
         yield from build_all(self.result, self.out_dir, self.options, self.todo)
-        if self.whole:
+        # Not when an issue was left out: the next build must say so again, not "up to date".
+        if self.whole and not self.result.refused and not self.result.notes:
             record_whole_build(self.result, self.out_dir, self.layout_names, self.options)
 
 
@@ -92,7 +110,7 @@ def prepare_build(
             return run
     from newsletter.build.plan import plan
 
-    run.result = plan(root, issues, layout_names, strict, render_checks=False)
+    run.result = plan(root, issues, layout_names, strict, render_checks=False, partial=True)
     run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues), strict=strict)
     return run
 
@@ -132,7 +150,7 @@ def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(
     state = BuildState.load(out_dir)
     found = []
     for document in result.documents:
-        for ref, layout in result.layouts:
+        for ref, layout in result.layouts_for(document):
             path = output_path(out_dir, document, ref, options)
             current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256), options)
             found.append(Target(document, ref, layout, path, current, state.status(path, current)))
@@ -149,7 +167,7 @@ def record_whole_build(result: Plan, out_dir: Path, layouts: list[str], options:
     inputs = {
         path: result.sha256(path)
         for document in result.documents
-        for ref, layout in result.layouts
+        for ref, layout in result.layouts_for(document)
         for _, path in input_paths(document, ref, layout.model, root)
     }
     recorded = BuildState.load(out_dir).entries
@@ -158,7 +176,7 @@ def record_whole_build(result: Plan, out_dir: Path, layouts: list[str], options:
         for name in (
             output_path(out_dir, document, ref, options).name
             for document in result.documents
-            for ref, _ in result.layouts
+            for ref, _ in result.layouts_for(document)
         )
     }
     write_atomic(
@@ -185,7 +203,10 @@ def to_render(
     if todo:
         from newsletter.build.plan import add_render_checks
 
-        add_render_checks(result, strict)
+        add_render_checks(result, strict, partial=True)
+        if result.refused:  # an issue refused for what only rendering checks: its PDFs are not made
+            kept = {document.issue_path for document in result.documents}
+            todo = [target for target in todo if target.document.issue_path in kept]
     return todo, len(work) - len(todo)
 
 

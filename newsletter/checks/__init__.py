@@ -37,6 +37,7 @@ from newsletter.checks.phones import phone_problems
 from newsletter.checks.placeholders import placeholder_problems
 from newsletter.checks.series import numbering_problems
 from newsletter.errors import Diagnostic, Problem
+from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Issue
 from newsletter.model.layout import Layout
@@ -100,12 +101,23 @@ def _images(loaded: Loaded, paths: list[tuple], root: Path) -> list[Problem]:
     return found
 
 
-def check_rendering(workspace: Workspace, layouts: Layouts, documents: list[IssueDocument]) -> list[Diagnostic]:
+def check_rendering(
+    workspace: Workspace,
+    layouts: Layouts,
+    documents: list[IssueDocument],
+    optional_poster: str | None = None,
+    posterless: set[Path] | None = None,
+) -> list[Diagnostic]:
     """Characters the fonts cannot draw, poster text that cannot fit: these load the fonts (and the poster
-    reportlab), so a build runs them only when something will be rendered."""
+    reportlab), so a build runs them only when something will be rendered.
+
+    The ``optional_poster`` layout (the default poster of `archive`) is not made for the issues in
+    ``posterless``; an issue whose text does not fit it is added there, with one warning instead of errors.
+    """
     publication = workspace.publication
     if publication is None:
         return []
+    posterless = posterless if posterless is not None else set()
     found = []
     files: list[Loaded] = [publication, *workspace.issues]
     # Each font family once: layouts that share one (a journal and its poster) would say it twice.
@@ -113,19 +125,51 @@ def check_rendering(workspace: Workspace, layouts: Layouts, documents: list[Issu
         for loaded in files:
             found += locate_all(glyph_problems(loaded.source.data, glyphs(family)), loaded.source)
     for ref, layout in layouts:
-        if layout.model.kind == "poster":
-            found += _poster_problems(publication, workspace.issues, documents, ref, layout)
+        if layout.model.kind != "poster":
+            continue
+        for document, issue in zip(documents, workspace.issues, strict=True):
+            if ref.name == optional_poster and issue.path in posterless:
+                continue
+            problems = _poster_problems(publication, issue, document, ref, layout)
+            if problems and ref.name == optional_poster:
+                posterless.add(issue.path)
+                found.append(_poster_not_made(issue, ref, problems))
+            else:
+                found += problems
     return list(dict.fromkeys(found))  # families lacking the same character: one warning
 
 
 def _poster_problems(
-    publication: Loaded, issues: list[Loaded], documents: list[IssueDocument], ref: LayoutRef, layout: Loaded[Layout]
+    publication: Loaded, issue: Loaded, document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout]
 ) -> list[Diagnostic]:
     """Text too long for the poster, located where it was typed (measuring it needs the fonts' metrics)."""
     from newsletter.render.pdf.poster import fit_problems
 
     return [
         locate(problem, publication.source if where == "publication" else issue.source)
-        for document, issue in zip(documents, issues, strict=True)
         for where, problem in fit_problems(document, layout.model, ref.path.parent)
     ]
+
+
+def _poster_not_made(issue: Loaded, ref: LayoutRef, problems: list[Diagnostic]) -> Diagnostic:
+    """One warning at the issue's `poster:` section: its poster is not made, and what to shorten."""
+    first = problems[0]
+    where = locate(Problem(("poster",), ""), issue.source)
+    return Diagnostic(
+        where.file,
+        _(
+            "the {layout} poster of n° {number} is not made: its text does not fit ({field}: {reason})",
+            layout=ref.name,
+            number=issue.model.number,
+            field=first.field or first.location(),
+            reason=first.message,
+        ),
+        where.line,
+        where.column,
+        "poster",
+        _(
+            "shorten the `poster:` section's text, or check with `--layout {layout}` to see every place",
+            layout=ref.name,
+        ),
+        "warning",
+    )

@@ -55,7 +55,9 @@ def check(
                 )
             else:
                 typer.echo(_("mended {file}", file=mended.file), err=True)
-    result = plan(State.root, paths or [], layout, strict)
+    result = plan(State.root, paths or [], layout, strict, check_drafts=True)
+    for note in result.notes:
+        typer.echo(note, err=True)
     code = report(result.diagnostics)
     if code == 0:
         count = len(result.documents)
@@ -96,8 +98,10 @@ def build(
     if run.unchanged is not None:
         typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.unchanged))
         return
+    for note in run.notes:
+        typer.echo(note, err=True)
     code = report(run.diagnostics)
-    if code:
+    if run.blocked:
         typer.echo(_("nothing was built: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     for count, built in enumerate(run.write(), start=1):
@@ -106,6 +110,17 @@ def build(
         typer.echo(_("wrote {path} ({pages})", path=built.path, pages=pages) + progress)
     if run.up_to_date:
         typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.up_to_date))
+    if run.refused:
+        typer.echo(
+            _(
+                "built {count}, refused {refused}: {files}",
+                count=run.built_issues,
+                refused=len(run.refused),
+                files=", ".join(run.refused),
+            ),
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -234,6 +249,12 @@ def new(
 
 @app.command()
 def archive(
+    issues: list[str] = typer.Argument(
+        None, help=N_("Issue numbers or files to record (with those already recorded); none: every finished issue.")
+    ),
+    upto: int | None = typer.Option(
+        None, "--upto", min=1, metavar="N", help=N_("Record the issues numbered up to N (with those already recorded).")
+    ),
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -276,9 +297,11 @@ def archive(
         raise typer.Exit(code)
     from newsletter.archive.record import prepare_archive
 
-    run = prepare_archive(State.root, layout, out, supersede)
+    run = prepare_archive(State.root, layout, out, supersede, issues or [], upto)
+    for note in run.result.notes:
+        typer.echo(note, err=True)
     code = report(run.result.diagnostics)
-    if code:
+    if run.result.errors or (run.result.refused and not run.result.documents):
         typer.echo(_("nothing was archived: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     archive_dir = run.archive_dir
@@ -298,6 +321,18 @@ def archive(
     for note in done.notes:
         typer.echo(note, err=True)
     typer.echo(_("unchanged: {count}", count=done.unchanged))
+    if run.result.refused:
+        refused = run.result.refused
+        typer.echo(
+            _(
+                "archived {count}, refused {refused}: {files}",
+                count=len(run.result.documents),
+                refused=len(refused),
+                files=", ".join(refused),
+            ),
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 @app.command("layouts")

@@ -151,7 +151,10 @@ class Publication(Record):
     layout: str = field(Text(blank="text"), "Default layout name, e.g. journal-a4.", "journal-a4")
     logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)
     hotline: Hotline | None = field(Nullable(Group(Hotline)), "Number shown on every issue and poster.", None)
-    footer: str | None = field(OPTIONAL_TEXT, "A line printed on every page.", None)
+    footer: str | None = field(OPTIONAL_TEXT, "A line printed on every page of the journal.", None)
+    poster_footer: str | None = field(
+        OPTIONAL_TEXT, "A line printed at the foot of posters (none by default: `footer` is not).", None
+    )
     contacts: list[Contact] = field(
         ListOf(Group(Contact)), "Used when an issue has no contacts of its own.", factory=list
     )
@@ -232,3 +235,6 @@ class Issue(Record):
     )
     next_issue: _dt.date | None = field(Nullable(Date()), "Date of the next issue, YYYY-MM-DD.", None)
     poster: Poster | None = field(Nullable(Group(Poster)), "Shorter text for posters.", None)
+    draft: bool = field(
+        Boolean(), "yes: still being written; check, build and archive of the whole workspace leave it out.", False
+    )

@@ -120,12 +120,34 @@ def test_the_same_issues_give_the_same_files_in_another_folder_and_process(archi
     }
 
 
-def test_the_cli_archives_journal_and_poster(cli, workspace):
+def test_the_cli_archives_the_journal_and_a_poster_for_the_issues_that_have_a_poster_section(cli, workspace):
     workspace.write("001.yaml", issue(1, "2021-02-05"))
+    workspace.write("002.yaml", issue(2, "2021-02-12") + "poster:\n  headline: Appelez le numéro unique\n")
     result = cli("--root", workspace.root, "archive")
     assert result.code == 0, result.err
     assert f"archived {workspace.root / 'archive' / N01}" in result.out.splitlines()
-    assert (workspace.root / "archive" / "20210205_lettre-de-crise_n01_poster-a3.pdf").is_file()
+    assert not (workspace.root / "archive" / "20210205_lettre-de-crise_n01_poster-a3.pdf").exists()
+    assert (workspace.root / "archive" / "20210212_lettre-de-crise_n02_poster-a3.pdf").is_file()
+
+
+def test_a_poster_too_long_for_its_page_is_not_made_and_the_series_still_archives(cli, workspace):
+    workspace.write("001.yaml", issue(1, "2021-02-05"))
+    too_long = "".join(
+        f"\n    - Consigne numéro {n} à suivre avec beaucoup de soin dans tous les bâtiments" for n in range(12)
+    )
+    workspace.write("002.yaml", issue(2, "2021-02-12") + "poster:\n  do:" + too_long + "\n")
+    assert cli("--root", workspace.root, "check").code == 0
+    result = cli("--root", workspace.root, "archive")
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[0].startswith(
+        "issues/002.yaml:6:3: warning: poster: the poster-a3 poster of n° 2 is not made: its text does not fit "
+        "(poster.do: the do list is about"
+    )
+    assert "    hint: shorten the `poster:` section's text, or check with `--layout poster-a3` to see every place" in (
+        result.err.splitlines()
+    )
+    assert not list((workspace.root / "archive").glob("*poster*"))
+    assert len(list((workspace.root / "archive").glob("*_a4.pdf"))) == 2
 
 
 # --- archiving again ---------------------------------------------------------------------------
@@ -219,14 +241,59 @@ def test_an_altered_file_is_made_again_when_its_sources_are_unchanged(cli, root)
     assert (root / "archive" / N02).read_bytes() == original
 
 
-def test_archive_refuses_to_work_on_problems_of_the_input(cli, root):
+def test_an_issue_with_errors_is_refused_and_the_others_are_recorded(cli, root):
     (root / "issues" / "003.yaml").write_text(
-        issue(3, "2021-02-12").replace("headline: ", 'headline: "À ÉCRIRE : '), encoding="utf-8"
+        issue(3, "2021-02-12").replace("date: 2021", "date: 21"), encoding="utf-8"
     )
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == "archived 2, refused 1: issues/003.yaml"
+    assert result.out.splitlines()[-1] == "unchanged: 8"
+
+
+def test_an_error_every_issue_depends_on_stops_the_archive(cli, root):
+    publication = root / "issues" / "publication.yaml"
+    publication.write_text(publication.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
     before = snapshot(root / "archive")
     result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1 and "nothing was archived" in result.err
+    assert result.code == 1 and result.err.splitlines()[-1].startswith("nothing was archived")
     assert snapshot(root / "archive") == before
+
+
+def test_an_issue_in_progress_is_left_out_with_a_note_and_refused_when_named(cli, root):
+    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12") + "draft: yes\n", encoding="utf-8")
+    before = snapshot(root / "archive")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "issues/003.yaml is in progress (marked as a draft): a build or archive of the whole workspace leaves it out; "
+        "name it to work on it alone, e.g. `3`"
+    ]
+    assert snapshot(root / "archive") == before
+    named = cli("--root", root, "archive", "3", *JOURNAL)
+    assert named.code == 1
+    assert named.err.splitlines()[:2] == [
+        "issues/003.yaml:5:8: draft: n° 3 is marked `draft: yes`: the archive records what was distributed",
+        "    hint: once it is distributed, delete the line `draft: yes`, then archive it",
+    ]
+
+
+def test_archive_records_the_issues_it_is_given_with_those_already_recorded(cli, workspace):
+    for number in (1, 2, 3):
+        workspace.write(f"00{number}.yaml", issue(number, f"2021-02-0{number}"))
+    first = cli("--root", workspace.root, "archive", "--upto", "2", *JOURNAL)
+    assert first.code == 0, first.err
+    assert sorted(path.name for path in (workspace.root / "archive").glob("*_a4.pdf")) == [
+        "20210201_lettre-de-crise_n01_a4.pdf",
+        "20210202_lettre-de-crise_n02_a4.pdf",
+    ]
+    then = cli("--root", workspace.root, "archive", "3", *JOURNAL)
+    assert then.code == 0, then.err
+    assert "archived " + str(workspace.root / "archive" / "20210203_lettre-de-crise_n03_a4.pdf") in then.out
+    catalogue = " ".join(
+        page.extract_text() for page in pypdf.PdfReader(workspace.root / "archive" / "index.pdf").pages
+    )
+    assert all(day in catalogue for day in ("1er février", "2 février", "3 février")), catalogue
 
 
 def test_a_damaged_manifest_stops_the_archive(cli, root):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_ISSUE
+from conftest import MINIMAL_ISSUE, issue
 from newsletter.build import plan as planning
 
 
@@ -118,3 +118,29 @@ def test_by_default_list_and_archive_take_the_journal_and_the_poster(workspace):
         publication.read_text(encoding="utf-8").replace("journal-a4", "journal-letter"), encoding="utf-8"
     )
     assert default_layouts(workspace.root) == ["journal-letter", "poster-a3"]
+
+
+def test_a_draft_is_left_out_of_a_whole_build_and_built_when_named(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", issue(2, "2021-02-12") + "draft: yes\n")
+    whole = cli("--root", workspace.root, "build")
+    assert whole.code == 0
+    assert whole.err.splitlines() == [
+        "issues/002.yaml is in progress (marked as a draft): a build or archive of the whole workspace leaves it out; "
+        "name it to work on it alone, e.g. `2`"
+    ]
+    assert len(workspace.pdfs()) == 1
+    named = cli("--root", workspace.root, "build", "2")  # a proof to read over: what was asked for
+    assert named.code == 0 and named.err == ""
+    assert len(workspace.pdfs()) == 2
+
+
+def test_refused_issues_are_left_out_of_the_plan_and_their_errors_do_not_block_it(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("002.yaml", issue(2, "2021-02-12") + "titre: x\n")
+    result = planning.plan(workspace.root, [], [], partial=True)
+    assert result.refused == ["issues/002.yaml"] and result.errors == []
+    assert [document.issue.number for document in result.documents] == [1]
+    assert [d.file for d in planning.plan(workspace.root, [], []).errors] == [
+        "issues/002.yaml"
+    ]  # `check` refuses nothing

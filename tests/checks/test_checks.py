@@ -235,4 +235,9 @@ def test_check_reports_exactly_what_build_reports_with_the_same_options(cli, wor
     built = cli("--root", workspace.root, "build", *options)
     assert checked.code == built.code
     said = [line for line in checked.err.splitlines() if not line.startswith("ok:")]
-    assert said == [line for line in built.err.splitlines() if not line.startswith("nothing was built")]
+    built_said = [line for line in built.err.splitlines() if not line.startswith("nothing was built")]
+    if mistake == "a placeholder":  # an issue in progress: build leaves it out, check also says what is left
+        assert built_said == said[:1] and "is in progress (1 placeholder text left)" in said[0]
+        assert said[1].startswith("issues/001.yaml:3:11: warning: headline: still the placeholder text")
+    else:
+        assert said == built_said

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL_ISSUE
+from conftest import MINIMAL_ISSUE, issue
 from newsletter.checks.placeholders import PLACEHOLDER, placeholder_problems
 
 HINT = 'replace the words "À ÉCRIRE : …" with your text, or delete the line if it is not needed'
@@ -69,7 +69,7 @@ def test_a_placeholder_is_located_where_it_was_typed_and_nothing_is_built(cli, w
         MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent", 'headline: "À ÉCRIRE : le titre"')
         + "lead: |\n  Texte écrit.\nfaq:\n  - q: Quand ?\n    a: |\n      À ÉCRIRE : la réponse\n",
     )
-    result = cli("--root", workspace.root, "build")
+    result = cli("--root", workspace.root, "build", "1")
     assert result.code == 1
     assert [line for line in result.err.splitlines() if "placeholder" in line] == [
         "issues/001.yaml:3:11: headline: still the placeholder text: write the headline",
@@ -77,3 +77,21 @@ def test_a_placeholder_is_located_where_it_was_typed_and_nothing_is_built(cli, w
     ]
     assert f"    hint: {HINT}" in result.err
     assert "nothing was built" in result.err and not workspace.out.exists()
+
+
+def test_an_issue_with_a_placeholder_left_is_in_progress_a_whole_build_leaves_it_out(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    placeholder = 'headline: "À ÉCRIRE : le titre"'
+    workspace.write("002.yaml", issue(2, "2021-02-12").replace("headline: Les téléphones fonctionnent", placeholder))
+    built = cli("--root", workspace.root, "build")
+    assert built.code == 0
+    assert built.err.splitlines() == [
+        "issues/002.yaml is in progress (1 placeholder text left): a build or archive of the whole workspace leaves "
+        "it out; name it to work on it alone, e.g. `2`"
+    ]
+    assert [path.name for path in workspace.pdfs()] == ["20210205_lettre-de-crise_n01_a4.pdf"]
+    checked = cli("--root", workspace.root, "check")
+    assert checked.code == 0
+    assert checked.err.splitlines()[1] == (
+        "issues/002.yaml:3:11: warning: headline: still the placeholder text: write the headline"
+    )

@@ -15,8 +15,9 @@ def test_two_issues_with_one_number_is_an_error_naming_both_files(cli, workspace
     result = cli("--root", workspace.root, "check")
     assert result.code == 1
     assert reported(result.err) == ["issues/002.yaml:1:9: number: issue number 1 is already used by issues/001.yaml"]
-    assert cli("--root", workspace.root, "build").code == 1
-    assert not workspace.pdfs()
+    built = cli("--root", workspace.root, "build")
+    assert built.code == 1 and built.err.splitlines()[-1] == "built 1, refused 1: issues/002.yaml"
+    assert [path.name for path in workspace.pdfs()] == ["20210205_lettre-de-crise_n01_a4.pdf"]
 
 
 def test_a_gap_in_the_numbers_is_a_warning_at_the_number(cli, workspace):

@@ -63,15 +63,28 @@ def test_a_broken_file_is_exit_1_located_and_builds_nothing(cli, workspace, case
     assert not workspace.out.exists()
 
 
-def test_all_broken_files_are_reported_in_one_run(cli, workspace):
+def test_all_broken_files_are_reported_in_one_run_and_the_valid_issues_are_built(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", BROKEN["date"][0].replace("number: 1", "number: 2"))
     workspace.write("003.yaml", BROKEN["tab"][0].replace("number: 1", "number: 3"))
     result = cli("--root", workspace.root, "build")
     assert result.code == 1
     assert "issues/002.yaml:2:7: date:" in result.err and "issues/003.yaml:5:1:" in result.err
-    assert "2 error(s)" in result.err
-    assert "nothing was built" in result.err
+    assert result.err.splitlines()[-2:] == [
+        "2 error(s), 0 warning(s)",
+        "built 1, refused 2: issues/002.yaml, issues/003.yaml",
+    ]
+    assert [path.name for path in workspace.pdfs()] == ["20210205_lettre-de-crise_n01_a4.pdf"]
+    again = cli("--root", workspace.root, "build")  # not "up to date": the refused issues are said again
+    assert again.code == 1 and again.err.splitlines()[-1] == "built 1, refused 2: issues/002.yaml, issues/003.yaml"
+
+
+def test_an_error_every_issue_depends_on_stops_the_whole_build(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    publication = workspace.issues / "publication.yaml"
+    publication.write_text(publication.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    result = cli("--root", workspace.root, "build")
+    assert result.code == 1 and result.err.splitlines()[-1].startswith("nothing was built")
     assert not workspace.out.exists()
 
 

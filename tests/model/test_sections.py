@@ -10,7 +10,7 @@ from newsletter.model.sections import SECTION_NAMES, SECTIONS
 from newsletter.text.labels import LABELS
 
 # What the issue holds outside its sections: its identity, the masthead and headline, the poster's own text.
-NOT_A_SECTION = ("number", "date", "time", "headline", "edition", "lead", "poster")
+NOT_A_SECTION = ("number", "date", "time", "headline", "edition", "lead", "poster", "draft")
 # The names a layout may write, as the refusal lists them: the registry's, in its order.
 ALLOWED = ", ".join(map(repr, SECTION_NAMES[:-1])) + " or " + repr(SECTION_NAMES[-1])
 

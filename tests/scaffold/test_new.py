@@ -92,7 +92,8 @@ tips:
 
 def test_the_new_issue_passes_check_except_the_fields_to_write(cli, series, fill, errors_of):
     cli("--root", series, "new", "--date", "2021-03-19")
-    result = cli("--root", series, "check")
+    assert cli("--root", series, "check").code == 0  # in progress: the whole series is fine to build
+    result = cli("--root", series, "check", "7")
     assert result.code == 1
     assert [line.split(": ", 2)[1:] for line in errors_of(result.err)] == [
         ["headline", "still the placeholder text: write the headline"],
