@@ -250,7 +250,9 @@ def new(
 @app.command()
 def archive(
     issues: list[str] = typer.Argument(
-        None, help=N_("Issue numbers or files to record (with those already recorded); none: every finished issue.")
+        None,
+        metavar=N_("[ISSUE]..."),
+        help=N_("Issue numbers or files to record (with those already recorded); none: every finished issue."),
     ),
     upto: int | None = typer.Option(
         None, "--upto", min=1, metavar="N", help=N_("Record the issues numbered up to N (with those already recorded).")
