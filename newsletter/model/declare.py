@@ -299,14 +299,11 @@ class Record:
             )
             return FAILED
         values, failed = {}, False
-        renamed = {
-            key_for(str(key), cls.fields) for key in data if key not in cls.fields
-        }  # a missing key typed in French
         for name, declared in cls.fields.items():
             if name in data:
                 values[name] = declared.kind.read(data[name], (*loc, name), problems)
                 failed = failed or values[name] is FAILED
-            elif declared.required and name not in renamed:
+            elif declared.required and not cls._typed_in_french(name, data):
                 where = f" inside `{field_path(loc)}`" if loc else ""
                 problems.append(
                     Problem((*loc, name), f"the required key `{name}` is missing", f"add a line `{name}: ...`{where}")
@@ -326,6 +323,11 @@ class Record:
     def refuse(self, loc: Loc, problems: list[Problem]) -> bool:
         """Checks across fields, once each field is valid: record problems and say whether there were any."""
         return False
+
+    @classmethod
+    def _typed_in_french(cls, name: str, data: dict) -> bool:
+        """Whether the missing key ``name`` is typed in French (its own message says which key it is)."""
+        return any(key_for(str(key), cls.fields) == name for key in data if key not in cls.fields)
 
     @classmethod
     def _key_hint(cls, key: str) -> str:

@@ -249,7 +249,7 @@ def spacing(lines: list[str], number: int) -> Mend | None:
     parts = _SPACING.match(line)
     assert parts is not None, "every part of the pattern may be empty"
     step = " " * _indentation_step(lines)
-    head = parts["head"].replace("\t", step)
+    head = re.sub("-\t", "- ", parts["head"]).replace("\t", step)  # a tab after a dash: the space of the `- `
     for space in _NO_BREAK_SPACES:
         head = head.replace(space, " ")
     if parts["key"] is None:

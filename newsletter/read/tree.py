@@ -236,7 +236,8 @@ class _TreeBuilder:
             return
         key = node.value
         path = mapping.path + (key,) if mapping.path is not None else None
-        self._slip(slips.no_break_space_in_key(self.lines, node))
+        if not key.isascii():  # a no-break space is not: a cheap test, as this runs for every key
+            self._slip(slips.no_break_space_in_key(self.lines, node))
         if key == "<<" and not node.style:
             self._report(
                 node.start_mark,

@@ -157,7 +157,7 @@ def test_a_slip_mended_for_sure_carries_its_line_mended(typed, mended):
 
 
 def test_tabs_of_indentation_become_the_files_indentation_step():
-    found = problems("faq:\n    - q: Paie ?\n      a: Oui.\n\t- q: Congés ?\n")
+    found = problems("faq:\n    - q: Paie ?\n      a: Oui.\n\t-\tq: Congés ?\n")
     assert [d.mend.text for d in found if d.mend] == ["    - q: Congés ?"]
 
 
