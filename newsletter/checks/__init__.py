@@ -30,7 +30,6 @@ from newsletter.checks.images import image_problem
 from newsletter.checks.layout import (
     contrast_warnings,
     font_problems,
-    hyphenation_warnings,
     large_print_font_problems,
 )
 from newsletter.checks.phones import phone_problems
@@ -49,7 +48,7 @@ Layouts = list[tuple[LayoutRef, Loaded[Layout]]]
 
 
 def check_layout(ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
-    problems = contrast_warnings(layout.model) + hyphenation_warnings(layout.model)
+    problems = contrast_warnings(layout.model)
     problems += font_problems(layout.model, ref.path.parent) + large_print_font_problems(layout.model, ref.path.parent)
     return locate_all(problems, layout.source)
 

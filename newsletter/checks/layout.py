@@ -73,22 +73,6 @@ def contrast_warnings(layout: Layout) -> list[Problem]:
     return found
 
 
-def hyphenation_warnings(layout: Layout) -> list[Problem]:
-    """``hyphenation: yes`` is accepted for layouts written for later versions, but words are not
-    hyphenated yet (reportlab needs the pyphen dictionaries for it): say so rather than ignore it."""
-    if not layout.hyphenation:
-        return []
-    return [
-        Problem(
-            ("hyphenation",),
-            "words are never hyphenated in this version: a word too long for its "
-            "line is moved to the next one, and one longer than a column is broken at its edge",
-            "write `hyphenation: no`, or remove the line",
-            severity="warning",
-        )
-    ]
-
-
 # The fonts large print draws its text in: what is typed *in italic* prints in bold there.
 _LARGE_PRINT_STYLES = ("regular", "bold")
 

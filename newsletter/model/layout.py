@@ -181,7 +181,10 @@ class Layout(Record):
         ListOf(Choice(*SECTION_NAMES)), "Which sections appear, in order.", factory=lambda: list(SECTION_NAMES)
     )
     hyphenation: bool = field(
-        Boolean(), "Break long words with hyphens (not available yet: `yes` is warned about).", False
+        Boolean(),
+        "Hyphenate words at line ends in the running text, in the publication's language (never titles, "
+        "names, addresses or numbers; never in large print or on posters).",
+        False,
     )
     leading: float = field(
         Number(1, 3), "Line spacing, as a multiple of the text size (1.5: 16 pt text on lines 24 pt apart).", 1.3

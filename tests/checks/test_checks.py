@@ -14,7 +14,7 @@ from newsletter.checks import check_files, check_rendering
 from newsletter.model.load import Workspace, load_workspace
 from newsletter.render.pdf.fonts import BUNDLED_DIR
 
-PALE_LAYOUT = 'hyphenation: yes\ncolours:\n  muted: "#BBBBBB"\n'
+PALE_LAYOUT = 'hyphenation: yes\ncolours:\n  muted: "#BBBBBB"\n'  # hyphenation: a setting that is fine
 
 
 def without_hotline(workspace) -> None:
@@ -50,8 +50,7 @@ def test_the_families_run_in_order_layout_files_series_then_rendering(workspace)
     (workspace.root / "layouts" / "pale.yaml").write_text(PALE_LAYOUT, encoding="utf-8")
     result = plan(workspace.root, [], ["pale"])
     assert [(d.file, d.line, d.field) for d in result.diagnostics] == [
-        ("layouts/pale.yaml", 3, "colours.muted"),  # 1. the layout: its colours, then its settings
-        ("layouts/pale.yaml", 1, "hyphenation"),
+        ("layouts/pale.yaml", 3, "colours.muted"),  # 1. the layout
         ("issues/publication.yaml", 2, None),  # 2-4. the publication's (here: advice), then each issue's
         ("issues/001.yaml", 5, "essentials"),
         ("issues/003.yaml", 5, "essentials"),

@@ -10,7 +10,6 @@ from conftest import MINIMAL_ISSUE
 from newsletter.checks.layout import (
     contrast_warnings,
     font_problems,
-    hyphenation_warnings,
     italic_angle,
     large_print_font_problems,
 )
@@ -123,29 +122,6 @@ def test_a_pale_colour_is_located_in_the_layout_file(cli, workspace):
     assert result.code == 0
     assert "layouts/pale.yaml:2:10: warning: colours.muted: contrast of 1.9:1" in result.err
     assert cli("--root", workspace.root, "check", "--layout", "pale", "--strict").code == 1
-
-
-# --- settings this version does not apply ------------------------------------------------------
-
-
-def test_hyphenation_is_said_only_when_asked_for():
-    [problem] = hyphenation_warnings(Layout.parse({"hyphenation": "yes"}))
-    assert (problem.loc, problem.severity) == (("hyphenation",), "warning")
-    assert problem.hint == "write `hyphenation: no`, or remove the line"
-    assert hyphenation_warnings(Layout.parse({"hyphenation": "no"})) == []
-    assert hyphenation_warnings(Layout.parse({})) == []
-
-
-def test_hyphenation_asked_for_is_said_to_be_unavailable(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    layouts = workspace.root / "layouts"
-    layouts.mkdir()
-    (layouts / "mine.yaml").write_text("columns: 2\nhyphenation: yes\n", encoding="utf-8")
-    result = cli("--root", workspace.root, "check", "--layout", "mine")
-    assert result.code == 0
-    assert "layouts/mine.yaml:2:14: warning: hyphenation: words are never hyphenated in this version" in result.err
-    (layouts / "mine.yaml").write_text("columns: 2\nhyphenation: no\n", encoding="utf-8")
-    assert "hyphenat" not in cli("--root", workspace.root, "check", "--layout", "mine").err
 
 
 def test_a_font_that_is_not_there_stops_the_build_at_the_layout_line(cli, workspace):

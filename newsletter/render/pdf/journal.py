@@ -42,7 +42,7 @@ class JournalRenderer(IssueWriter):
         self.layout = layout
         self.options = options or RenderOptions()
         self.family = kit.register_layout_fonts(layout, layout_dir)
-        self.styles = kit.Styles(layout, self.family, self.options.grayscale)
+        self.styles = kit.Styles(layout, self.family, self.options.grayscale, self.lang)
         self.text = kit.UserText(
             self.lang, self.family, italic=not layout.large_print, superscripts=not layout.large_print
         )

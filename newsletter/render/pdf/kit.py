@@ -141,7 +141,7 @@ def build_pdf(
 class Styles:
     """Paragraph styles derived from a layout."""
 
-    def __init__(self, layout: Layout, family: FontFamily, grayscale: bool = False):
+    def __init__(self, layout: Layout, family: FontFamily, grayscale: bool = False, lang: str | None = None):
         size, colour = layout.sizes, layout.colours
         convert = gray_of if grayscale else (lambda c: c)
         self.colour = {name: convert(colors.HexColor(value)) for name, value in colour.dump().items()}
@@ -165,7 +165,9 @@ class Styles:
                 **extra,
             )
 
-        self.body = style("body", family.regular, size.body, spaceAfter=size.body * 0.45)
+        # Running text may be hyphenated (`hyphenation: yes`, never in large print); titles never are.
+        hyphens = wrapping.hyphenation(lang) if layout.hyphenation and lang and not layout.large_print else {}
+        self.body = style("body", family.regular, size.body, spaceAfter=size.body * 0.45, **hyphens)
         self.bullet = style(
             "bullet",
             family.regular,
@@ -173,9 +175,15 @@ class Styles:
             leftIndent=size.body * 1.1,
             bulletIndent=size.body * 0.2,
             spaceAfter=size.body * 0.25,
+            **hyphens,
         )
         self.lead = style(
-            "lead", family.regular, size.lead, leading=size.lead * max(1.35, leading), spaceAfter=size.lead * 0.6
+            "lead",
+            family.regular,
+            size.lead,
+            leading=size.lead * max(1.35, leading),
+            spaceAfter=size.lead * 0.6,
+            **hyphens,
         )
         self.headline = style(
             "headline", family.bold, size.headline, leading=size.headline * 1.12, spaceAfter=size.headline * 0.3

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import wraps
+from functools import cache, wraps
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -134,3 +134,26 @@ def unbroken_width(paragraphs: Sequence[Any]) -> float:
     """The narrowest text width that sets each of ``paragraphs`` without cutting a word (an address, a
     number): their widest word. A column that holds addresses is at least this wide plus its padding."""
     return max((paragraph.minWidth() for paragraph in paragraphs), default=0.0)
+
+
+# pyphen's dictionaries for the publication's languages; French typography wants two letters at least
+# before the hyphen and three after it
+_DICTIONARIES = {"fr": "fr", "en": "en_GB"}
+
+
+@cache
+def hyphenation(lang: str) -> dict[str, Any]:
+    """Paragraph style settings that hyphenate running text in ``lang`` through reportlab's own hook.
+
+    reportlab offers a hyphenation point only for a word of letters that does not fit (never an address,
+    a number or a word holding an apostrophe); the words given here are hyphenated unless they start with
+    a capital (a name, an acronym). A word with a hyphen of its own may break after it, with nothing added.
+    """
+    import pyphen  # here: only a layout that hyphenates loads the dictionaries
+
+    dictionary = pyphen.Pyphen(lang=_DICTIONARIES[lang], left=2, right=3)
+
+    def points(word: str) -> Any:
+        return dictionary.iterate(word) if word[:1].islower() else ()
+
+    return {"hyphenationLang": points, "embeddedHyphenation": 1}

@@ -73,3 +73,28 @@ def test_the_unbroken_width_is_the_widest_word(text):
     paragraphs = [Paragraph("a@b.fr et plus", style), Paragraph(ADDRESS, style)]
     assert wrapping.unbroken_width(paragraphs) == pytest.approx(paragraphs[1].minWidth())
     assert wrapping.unbroken_width([]) == 0
+
+
+HYPHENATED = "Les administrations territoriales réorganisent régulièrement leurs communications."
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_hyphenation_yes_hyphenates_running_text_in_the_publication_s_language(lang):
+    layout = Layout.parse({"hyphenation": "yes"})
+    family = kit.register_layout_fonts(layout, None)
+    styles = kit.Styles(layout, family, lang=lang)
+    lines = lines_of(kit.UserText(lang, family).inline(HYPHENATED), styles.body, 40 * mm)
+    hyphenated = [line for line in lines if line.endswith("-")]
+    assert hyphenated, lines
+    assert "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip() == HYPHENATED
+    assert not any(line.endswith("-") for line in lines_of(HYPHENATED, styles.heading, 40 * mm))
+
+
+def test_no_hyphenation_unless_asked_nor_for_names():  # large print refuses `hyphenation: yes` (model/layout.py)
+    for settings in ({}, {"hyphenation": "no"}):
+        layout = Layout.parse(settings)
+        styles = kit.Styles(layout, kit.register_layout_fonts(layout, None), lang="fr")
+        assert not any(line.endswith("-") for line in lines_of(HYPHENATED, styles.body, 40 * mm))
+    points = wrapping.hyphenation("fr")["hyphenationLang"]
+    assert next(iter(points("administrations"))) == ("administra", "tions")
+    assert list(points("Valdeloire")) == []
