@@ -8,8 +8,9 @@ from pathlib import Path
 
 from newsletter.build.plan import Plan, plan, refuse_overwriting_inputs
 from newsletter.files import write_atomic
+from newsletter.i18n import _, ngettext
 from newsletter.model.document import IssueDocument
-from newsletter.render import html, markdown, phone, text
+from newsletter.render import gsm, html, markdown, phone, text
 
 # The formats that are the issue's text as it is; the SMS and the phone script also say what to know.
 RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
@@ -20,26 +21,54 @@ class Export:
     result: Plan
     text: str = ""
     warnings: list[str] = field(default_factory=list)  # what an SMS left out, a message too long to listen to
+    notes: list[str] = field(default_factory=list)  # what the export measured: an SMS's length, encoding and parts
 
 
-def export(root: Path, issue: str, format: str, out: Path | None = None) -> Export:
-    """The issue in ``format``, written to ``out`` when given; nothing is made if the issue has errors."""
+def export(root: Path, issue: str, format: str, out: Path | None = None, unicode: bool = False) -> Export:
+    """The issue in ``format``, written to ``out`` when given; nothing is made if the issue has errors.
+    ``unicode``: an SMS keeps the characters outside GSM-7 (and is sent as UCS-2)."""
     result = Export(plan(root, [issue], [], render_checks=False))
     if result.result.errors:
         return result
     if out is not None:
         refuse_overwriting_inputs(result.result, [out], hint="choose another file name with --out")
-    result.text, result.warnings = _exported(result.result.documents[0], format)
+    document = result.result.documents[0]
+    if format == "sms":
+        result.text, result.warnings, result.notes = _sms(document, unicode)
+    else:
+        result.text, result.warnings = _exported(document, format)
     if out is not None:
         write_atomic(out, result.text.encode("utf-8"))
     return result
 
 
+def _sms(document: IssueDocument, unicode: bool) -> tuple[str, list[str], list[str]]:
+    sms = text.render_sms(document, gsm7=not unicode)
+    cut = f"to fit in {text.SMS_LIMIT} characters the SMS leaves out: {', '.join(sms.cut)}"
+    size = gsm.measure(sms.text)
+    parts = ngettext("{count} part", "{count} parts", size.parts)
+    notes = [
+        _(
+            "SMS: {length} characters, {encoding}, {parts} ({per} characters a part)",
+            length=size.length,
+            encoding=size.encoding,
+            parts=parts,
+            per=gsm.SINGLE[size.encoding] if size.parts == 1 else gsm.PART[size.encoding],
+        )
+    ]
+    warnings = [cut] if sms.cut else []
+    if size.encoding == "UCS-2":
+        warnings.append(
+            _(
+                "these characters make phones send the SMS as UCS-2, at {per} characters a part: {characters}",
+                per=gsm.PART["UCS-2"],
+                characters=" ".join(size.forcing),
+            )
+        )
+    return sms.text + "\n", warnings, notes
+
+
 def _exported(document: IssueDocument, format: str) -> tuple[str, list[str]]:
-    if format == "sms":
-        sms = text.render_sms(document)
-        cut = f"to fit in {text.SMS_LIMIT} characters the SMS leaves out: {', '.join(sms.cut)}"
-        return sms.text + "\n", [cut] if sms.cut else []
     if format == "phone":
         spoken = phone.script(document)
         long = (

@@ -19,6 +19,7 @@ from newsletter.build import incremental
 from newsletter.build.incremental import LAST_BUILD_FILE, UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
 from newsletter.errors import Diagnostic
 from newsletter.files import write_atomic
+from newsletter.i18n import _, ngettext
 from newsletter.model.print_options import RenderOptions
 
 if TYPE_CHECKING:
@@ -32,6 +33,20 @@ if TYPE_CHECKING:
 class Built:
     path: Path
     pages: int
+    sheets: int | None = None  # imposed as a booklet: the sheets, each printed on both sides
+
+    def describe(self) -> str:
+        """What was written, as the user will print it: its pages, or its booklet's sheets and sides."""
+        pages = ngettext("{count} page", "{count} pages", self.pages)
+        if self.sheets is None:
+            return pages
+        return ngettext(
+            "{pages} of A5 on {count} A4 sheet printed on both sides: {sides} sides",
+            "{pages} of A5 on {count} A4 sheets printed on both sides: {sides} sides",
+            self.sheets,
+            pages=pages,
+            sides=2 * self.sheets,
+        )
 
 
 @dataclass(frozen=True)
@@ -111,8 +126,37 @@ def prepare_build(
     from newsletter.build.plan import plan
 
     run.result = plan(root, issues, layout_names, strict, render_checks=False, partial=True)
+    if options.impose == "booklet":
+        run.result.diagnostics += not_for_a_booklet(run.result)
     run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues), strict=strict)
     return run
+
+
+def not_for_a_booklet(result: Plan) -> list[Diagnostic]:
+    """A booklet folds A5 portrait journal pages two by two on A4 sheets: any other layout is refused
+    (a poster imposed would be a plain page under a booklet's name)."""
+    found = []
+    for ref, layout in result.layouts:
+        page = layout.model.page
+        if layout.model.kind != "journal" or page.size != "A5" or page.orientation != "portrait":
+            found.append(
+                Diagnostic(
+                    f"--layout {ref.name}",
+                    _(
+                        "--impose booklet folds the pages of an A5 journal two by two on A4 sheets; "
+                        "{layout} is a {kind} on {size} {orientation}",
+                        layout=ref.name,
+                        kind=layout.model.kind,
+                        size=page.size,
+                        orientation=page.orientation,
+                    ),
+                    hint=_(
+                        "build the booklet with --layout journal-a5 --impose booklet, and {layout} without --impose",
+                        layout=ref.name,
+                    ),
+                )
+            )
+    return found
 
 
 def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan, dict[Path, list[Target]]]:
@@ -234,7 +278,7 @@ def build_all(
             write_atomic(target.path, data)
             state.record(target.path, target.fingerprint, data)
             write_atomic(state.path, state.to_bytes())
-            yield Built(target.path, pages)
+            yield Built(target.path, pages, -(-pages // 4) if options.impose == "booklet" else None)
 
 
 def _render_job(job: tuple) -> tuple[bytes, int]:

@@ -106,8 +106,7 @@ def build(
         raise typer.Exit(code)
     for count, built in enumerate(run.write(), start=1):
         progress = f" [{count}/{len(run.todo)}]" if len(run.todo) > 1 else ""
-        pages = ngettext("{count} page", "{count} pages", built.pages)
-        typer.echo(_("wrote {path} ({pages})", path=built.path, pages=pages) + progress)
+        typer.echo(_("wrote {path} ({pages})", path=built.path, pages=built.describe()) + progress)
     if run.up_to_date:
         typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.up_to_date))
     if run.refused:
@@ -377,15 +376,22 @@ def export(
         callback=on_this_computer,
         help=N_("Write to this file (default: print it)."),
     ),
+    unicode: bool = typer.Option(
+        False,
+        "--unicode",
+        help=N_("SMS: keep °, ’, « » and the like as typed (phones then send it as UCS-2: 67 characters a part)."),
+    ),
 ) -> None:
     """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
     from newsletter.build.export import export as exported
 
-    done = exported(State.root, issue, format.value, out)
+    done = exported(State.root, issue, format.value, out, unicode)
     code = report(done.result.diagnostics)
     if code:
         typer.echo(_("nothing was exported: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
+    for note in done.notes:
+        typer.echo(note, err=True)
     for warning in done.warnings:
         typer.echo(_("warning: ") + warning, err=True)
     if out is None:

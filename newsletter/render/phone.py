@@ -1,7 +1,8 @@
 """The script of the recorded phone message, written as it is to be read aloud.
 
-A greeting with the journal's name and the full date, the headline and the essentials, the FAQ as
-a dialogue between two voices, the hotline, the date of the next update. The markup is gone and
+A greeting with the journal's name and the full date, the headline and the essentials, what to do
+and not to do, the FAQ as a dialogue between two voices, the hotline (its label in lower case
+mid-sentence), the date of the next update. The markup is gone and
 what a reader would stumble on is spelled out: ``%``, ``€``, ``n°``, ``14 h 30``, and phone numbers
 read in pairs ("zéro deux, soixante et un, …"). The estimated duration (150 words a minute) heads
 the script, with a warning past three minutes: callers hang up before the end of long messages.
@@ -204,6 +205,17 @@ def timed(paragraphs: list[str], lang: str) -> PhoneScript:
     return PhoneScript("\n".join(header) + "\n\n" + body + "\n", words, seconds)
 
 
+def mid_sentence(label: str) -> str:
+    """A label as said inside a sentence: "appelez le numéro unique agents", not "le Numéro unique agents".
+
+    Only a capital that starts a sentence is lowered: an acronym ("DSI", "SAMU") or a name whose next
+    letter is a capital too keeps its case."""
+    first = label.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
 class _Script(IssueWriter):
     """The recorded message, built part by part."""
 
@@ -228,6 +240,18 @@ class _Script(IssueWriter):
             return []
         return ["\n".join([self.label("phone_essentials"), *map(self.say, self.issue.essentials)])]
 
+    def _do_dont(self) -> list[str]:
+        """What to do and not to do, each list under its spoken heading: the instructions a caller acts on.
+
+        The poster's lists when the issue has them: written to be taken in at a glance, they are what a
+        caller can remember too (and keep the message under three minutes)."""
+        poster = self.issue.poster
+        lists = [
+            (key, getattr(poster, key) if poster and getattr(poster, key) else getattr(self.issue, key))
+            for key in ("do", "dont")
+        ]
+        return ["\n".join([self.label(f"phone_{key}"), *map(self.say, items)]) for key, items in lists if items]
+
     def _faq(self) -> list[str]:
         if not self.issue.faq:
             return []
@@ -242,7 +266,8 @@ class _Script(IssueWriter):
         if hotline is None:
             return []
         phone = spoken_phone(typography.format_phone(hotline.phone, self.lang), self.lang)
-        call = self.label("phone_hotline", label=typography.apply(hotline.label, self.lang), phone=phone)
+        name = mid_sentence(typography.apply(hotline.label, self.lang))
+        call = self.label("phone_hotline", label=name, phone=phone)
         return ["\n".join([speakable(call, self.lang)] + ([self.say(hotline.hours)] if hotline.hours else []))]
 
     def _closing(self) -> list[str]:
@@ -261,7 +286,7 @@ class _Script(IssueWriter):
         "essentials": _essentials,
         "situation": _not_read_aloud,
         "status": _not_read_aloud,
-        "do_dont": _not_read_aloud,
+        "do_dont": _do_dont,
         "news": _not_read_aloud,
         "tips": _not_read_aloud,
         "testimonials": _not_read_aloud,

@@ -6,7 +6,9 @@ spaces stay: they keep "14 h 30", "N° 3" and phone numbers on one line when the
 and mail clients show them as ordinary spaces.
 
 An SMS carries the headline, the essentials and the hotline in at most 480 characters, in the
-plainest characters (straight apostrophes, ordinary spaces) that every phone and gateway shows.
+plainest characters (straight apostrophes, ordinary spaces) that every phone and gateway shows, and
+in the GSM-7 alphabet (``N°`` is ``No``) unless told otherwise: one character outside it doubles the
+number of parts (see ``gsm``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter, introducing, issue_number, plain, since
+from newsletter.render import BlockWriter, gsm, introducing, issue_number, plain, since
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -234,12 +236,19 @@ class Sms:
     cut: list[str] = field(default_factory=list)
 
 
-def _sms_plain(text: str, lang: str) -> str:
-    return re.sub(r" {2,}", " ", plain(text, lang).translate(_SMS_CHARACTERS)).strip()
+def _sms_plain(text: str, lang: str, gsm7: bool = True) -> str:
+    return re.sub(r" {2,}", " ", _sms_characters(plain(text, lang), gsm7)).strip()
 
 
-def render_sms(document: IssueDocument, limit: int = SMS_LIMIT) -> Sms:
-    """Headline, essentials and hotline in at most ``limit`` characters.
+def _sms_characters(text: str, gsm7: bool) -> str:
+    """The plainest characters; with ``gsm7``, none that would send the SMS as UCS-2 (see ``gsm``)."""
+    text = text.translate(_SMS_CHARACTERS)
+    return gsm.to_gsm7(text) if gsm7 else text
+
+
+def render_sms(document: IssueDocument, limit: int = SMS_LIMIT, gsm7: bool = True) -> Sms:
+    """Headline, essentials and hotline in at most ``limit`` characters; in the GSM-7 alphabet unless
+    ``gsm7`` is false (then as typed, sent as UCS-2 when a character needs it).
 
     What is left out to fit, in this order: the hotline's hours, the essentials from the last one,
     then the end of the headline (cut at a word, marked ``...``). The journal's name, the issue
@@ -247,16 +256,17 @@ def render_sms(document: IssueDocument, limit: int = SMS_LIMIT) -> Sms:
     """
     issue, lang = document.issue, document.lang
     head = (
-        f"{_sms_plain(document.publication.title, lang)} {issue_number(document).translate(_SMS_CHARACTERS)}"
-        f" - {typography.format_short_date(issue.date, lang).translate(_SMS_CHARACTERS)}"
+        f"{_sms_plain(document.publication.title, lang, gsm7)} {_sms_characters(issue_number(document), gsm7)}"
+        f" - {_sms_characters(typography.format_short_date(issue.date, lang), gsm7)}"
     )
-    headline = _sms_plain(issue.headline, lang)
-    essentials = [f"{index}. {_sms_plain(text, lang)}" for index, text in enumerate(issue.essentials, start=1)]
+    headline = _sms_plain(issue.headline, lang, gsm7)
+    essentials = [f"{index}. {_sms_plain(text, lang, gsm7)}" for index, text in enumerate(issue.essentials, start=1)]
     hotline, hours = "", ""
     if document.hotline is not None:
-        phone = typography.format_phone(document.hotline.phone, lang).translate(_SMS_CHARACTERS)
-        hotline = introducing(_sms_plain(document.hotline.label, lang), lang).translate(_SMS_CHARACTERS) + phone
-        hours = _sms_plain(document.hotline.hours, lang) if document.hotline.hours else ""
+        phone = _sms_characters(typography.format_phone(document.hotline.phone, lang), gsm7)
+        label = introducing(_sms_plain(document.hotline.label, lang, gsm7), lang)
+        hotline = _sms_characters(label, gsm7) + phone
+        hours = _sms_plain(document.hotline.hours, lang, gsm7) if document.hotline.hours else ""
     cut: list[str] = []
 
     def compose() -> str:

@@ -116,3 +116,20 @@ def test_every_format_the_command_offers_is_exported():
     from newsletter.cli.commands import ExportFormat
 
     assert all(export(REPO, "3", choice.value).text for choice in ExportFormat)
+
+
+def test_the_sms_export_reports_its_length_encoding_and_parts_in_gsm7(cli):
+    exported = cli("--root", REPO, "export", "3", "--format", "sms")
+    assert exported.code == 0
+    assert exported.out.startswith("Lettre de crise No 3 - 16 février 2021\n")
+    assert exported.err.splitlines() == ["SMS: 403 characters, GSM-7, 3 parts (153 characters a part)"]
+
+
+def test_the_sms_keeps_its_characters_when_told_and_says_what_it_costs(cli):
+    exported = cli("--root", REPO, "export", "3", "--format", "sms", "--unicode")
+    assert exported.code == 0
+    assert exported.out.startswith("Lettre de crise N° 3 - 16 février 2021\n")
+    assert exported.err.splitlines() == [
+        "SMS: 403 characters, UCS-2, 7 parts (67 characters a part)",
+        "warning: these characters make phones send the SMS as UCS-2, at 67 characters a part: °",
+    ]

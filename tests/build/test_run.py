@@ -46,3 +46,25 @@ def test_a_parallel_build_writes_the_same_bytes_in_the_same_order_as_a_serial_on
     assert [b.path.name for b in serial] == [b.path.name for b in parallel]
     for one, other in zip(serial, parallel, strict=True):
         assert one.path.read_bytes() == other.path.read_bytes()
+
+
+def test_a_booklet_reports_its_sheets_and_sides(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    built = cli("--root", workspace.root, "build", "1", "--layout", "journal-a5", "--impose", "booklet")
+    assert built.code == 0, built.err
+    path = workspace.out / "20210205_lettre-de-crise_n01_a5-booklet.pdf"
+    assert built.out == f"wrote {path} (2 pages of A5 on 1 A4 sheet printed on both sides: 2 sides)\n"
+
+
+def test_a_booklet_of_another_layout_than_the_a5_journal_is_refused(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    built = cli("--root", workspace.root, "build", "1", "--layout", "poster-a3", "--impose", "booklet")
+    assert built.code == 1
+    assert built.err.splitlines() == [
+        "--layout poster-a3: --impose booklet folds the pages of an A5 journal two by two on A4 sheets; "
+        "poster-a3 is a poster on A3 portrait",
+        "    hint: build the booklet with --layout journal-a5 --impose booklet, and poster-a3 without --impose",
+        "1 error(s), 0 warning(s)",
+        "nothing was built: fix the errors above and run the command again",
+    ]
+    assert workspace.pdfs() == []

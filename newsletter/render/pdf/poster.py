@@ -212,7 +212,7 @@ class PosterRenderer:
                     Problem(
                         (),
                         "the masthead, hotline and footer leave no room for the poster's text",
-                        "shorten the publication's title, tagline, hotline or footer",
+                        "shorten the publication's title, tagline, hotline or poster_footer",
                         at_key=True,
                     ),
                 )

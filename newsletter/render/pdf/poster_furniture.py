@@ -137,7 +137,8 @@ class PageFurniture:
         return [band]
 
     def _footer(self) -> list[Flowable]:
-        """Title, issue number and date, and the publication's footer under a rule."""
+        """Title, issue number and date, and the publication's poster footer under a rule (never its
+        journal footer: "document interne, ne pas afficher" on a poster meant to be posted)."""
         publication, family = self.document.publication, self.family
         small = text_style("poster_footer", family.regular, self.sizes.small, self.colour["muted"])
         identity = " · ".join(
@@ -148,9 +149,9 @@ class PageFurniture:
             ]
         )
         lines = [Paragraph(escape_xml(family.drawable(typography.normalize(identity))), small)]
-        if publication.footer:
+        if publication.poster_footer:
             italic = ParagraphStyle("poster_footer_line", parent=small, fontName=family.italic)
-            lines.append(Paragraph(self.text.inline(publication.footer), italic))
+            lines.append(Paragraph(self.text.inline(publication.poster_footer), italic))
         footer = Table(
             [[lines]],
             colWidths=[self.width],

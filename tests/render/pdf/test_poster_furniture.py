@@ -98,9 +98,19 @@ def test_the_bottom_reads_next_issue_then_hotline_then_footer(poster):
         "02 61 91 40 00",
         "Du lundi au vendredi, de 8 h à 18 h",
         "Lettre de crise · N° 3 · mardi 16 février 2021",
-        "Document interne — ne pas afficher à l’accueil",
     ]
     assert find(pieces, "02 61 91 40 00").size == poster[1].poster.phone
+
+
+def test_the_poster_prints_the_poster_footer_never_the_journals(poster):
+    document, _ = poster
+    assert document.publication.footer == "Document interne — ne pas afficher à l'accueil"
+    posted = dataclasses.replace(
+        document, publication=document.publication.replace(poster_footer="Affiche à apposer dans les ascenseurs")
+    )
+    texts = [piece.text for piece in sorted(printed(furniture(poster, posted).bottom()), key=lambda p: -p.y)]
+    assert texts[-2:] == ["Lettre de crise · N° 3 · mardi 16 février 2021", "Affiche à apposer dans les ascenseurs"]
+    assert not any("Document interne" in text for text in texts)
 
 
 def test_without_next_issue_or_hotline_only_the_footer_is_left(poster):
