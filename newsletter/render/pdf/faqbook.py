@@ -20,7 +20,7 @@ from newsletter.model.faqbook import FaqBook
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render.faqbook import as_of, source_line, theme_name
-from newsletter.render.pdf import kit
+from newsletter.render.pdf import display, kit
 from newsletter.render.pdf.press import Sheet, canvas_class
 from newsletter.text import typography
 from newsletter.text.labels import label
@@ -66,11 +66,11 @@ def render_faq_book(
         return escape_xml(family.drawable(typography.apply(value, lang)))
 
     title_text = family.drawable(typography.apply(publication.title, lang))
-    heading = [Paragraph(escape_xml(title_text), kit.fitted(styles.title, title_text, width * 0.6 - 10 * mm))]
+    heading = [Paragraph(escape_xml(title_text), display.fitted(styles.title, title_text, width * 0.6 - 10 * mm))]
     heading.append(Paragraph(escape_xml(label(lang, "faq_book")), styles.tagline))
     stamp = [Paragraph(words(as_of(book)), styles.date)]
     story: list[Flowable] = [
-        kit.masthead_band([heading, stamp], [width * 0.6, width * 0.4], styles.colour["accent"], 5 * mm),
+        display.masthead_band([heading, stamp], [width * 0.6, width * 0.4], styles.colour["accent"], 5 * mm),
         Spacer(1, 4 * mm),
         Paragraph(escape_xml(label(lang, "faq_index")), ParagraphStyle("index", styles.heading, keepWithNext=0)),
         _index(styles, grouped),

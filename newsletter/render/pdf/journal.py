@@ -19,7 +19,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render import IssueWriter
-from newsletter.render.pdf import kit
+from newsletter.render.pdf import display, kit
 from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.journal_footer import JournalFooter
 from newsletter.render.pdf.journal_tables import JournalTables
@@ -84,11 +84,10 @@ class JournalRenderer(IssueWriter):
         when = typography.format_date(self.issue.date, self.lang)
         padding = 5 * mm
         widths = [None, min(60 * mm, self.frame_width * 0.34)]
-        right = [
-            Paragraph(escape_xml(number), styles.number),
-            Paragraph(self.text.plain(when), kit.fitted(styles.date, when, widths[1] - 2 * padding, smallest=0.8)),
-        ]
-        cells: list = [None, right]
+        # the date never wraps: shrunk a little to fit beside the number, else on a line of its own below
+        date = display.one_line(self.text.plain(when), when, styles.date, widths[1] - 2 * padding)
+        below = None if date else Paragraph(self.text.plain(when), styles.date)
+        cells: list = [None, [Paragraph(escape_xml(number), styles.number)] + ([date] if date else [])]
         logo = self.document.logo_path()
         if logo is not None:
             height = styles.title.leading * 1.9
@@ -97,12 +96,12 @@ class JournalRenderer(IssueWriter):
         title_width = self.frame_width - sum(w for w in widths if w)
         widths[widths.index(None)] = title_width
         title_text = self.family.drawable(typography.apply(publication.title, self.lang))
-        title_style = kit.fitted(styles.title, title_text, title_width - 2 * padding)
+        title_style = display.fitted(styles.title, title_text, title_width - 2 * padding)
         title = [Paragraph(escape_xml(title_text), title_style)]
         if publication.tagline:
             title.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
         cells[cells.index(None)] = title
-        return [kit.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
+        return [display.masthead_band(cells, widths, styles.colour["accent"], padding, below), Spacer(1, 2 * mm)]
 
     def _stacked_masthead(self) -> list[Flowable]:
         """Large print: the number and date under the title, left-aligned, at full size (wrapped if need be)."""
@@ -121,7 +120,9 @@ class JournalRenderer(IssueWriter):
         title_text = self.family.drawable(typography.apply(publication.title, self.lang))
         smallest = max(0.6, self.layout.smallest_size / styles.title.fontSize)
         lines = [
-            Paragraph(escape_xml(title_text), kit.fitted(styles.title, title_text, title_width - 2 * padding, smallest))
+            Paragraph(
+                escape_xml(title_text), display.fitted(styles.title, title_text, title_width - 2 * padding, smallest)
+            )
         ]
         if publication.tagline:
             lines.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
@@ -129,7 +130,7 @@ class JournalRenderer(IssueWriter):
         lines.append(Paragraph(self.text.plain(f"{number} · {when}"), issue_line))
         cells.append(lines)
         widths.append(title_width)
-        return [kit.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
+        return [display.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
 
     def _headline(self) -> list[Flowable]:
         styles, issue = self.styles, self.issue
@@ -140,7 +141,7 @@ class JournalRenderer(IssueWriter):
             story.append(Paragraph(kicker, styles.kicker))
         else:
             story.append(Spacer(1, styles.kicker.spaceBefore))
-        story.append(Paragraph(self.text.inline(issue.headline), styles.headline))
+        story.append(display.Balanced(self.text.inline(issue.headline), styles.headline))
         if issue.time:
             stamp = self.label("written_at", time=typography.format_time(issue.time, self.lang))
             story.append(Paragraph(escape_xml(stamp), styles.meta))

@@ -18,7 +18,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -362,34 +361,7 @@ class Icon(Flowable):
         c.restoreState()
 
 
-def fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6) -> ParagraphStyle:
-    """``style`` shrunk (down to ``smallest`` of its size) so that ``text`` fits on one line if it can."""
-    natural = stringWidth(text, style.fontName, style.fontSize)
-    scale = max(smallest, min(1.0, width / natural)) if natural else 1.0
-    return ParagraphStyle(
-        style.name + "_fitted", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale
-    )
-
-
 # --- tables --------------------------------------------------------------------------------------
-
-
-def masthead_band(cells: list, widths: list, background: colors.Color, padding: float) -> Table:
-    """The coloured band at the top of the journal and the poster: logo, title and number side by side."""
-    return Table(
-        [cells],
-        colWidths=widths,
-        style=TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), background),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-            ]
-        ),
-    )
 
 
 def panel(rows: list[list], background: colors.Color, **extra) -> Table:

@@ -24,6 +24,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
+from newsletter.render.pdf.display import Balanced
 from newsletter.render.pdf.kit import Icon, UserText, build_pdf, page_size, register_layout_fonts
 from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
 from newsletter.render.pdf.press import Sheet
@@ -252,7 +253,7 @@ class PosterRenderer:
 
     def _headline(self, part: Part, size: float) -> _Block:
         style = text_style("poster_headline", self.family.bold, size, self.colour["text"], leading=1.1)
-        paragraph = Paragraph(self.text.inline(part.texts[0]), style)
+        paragraph = Balanced(self.text.inline(part.texts[0]), style)
         height = paragraph.wrap(self.width, self.height)[1]
         return _Block(part, size, paragraph, height, (height,), self._too_wide(part, [paragraph], style, self.width))
 
@@ -264,7 +265,7 @@ class PosterRenderer:
         icon_column = big_icon + 2 * pad
         item_style = text_style("poster_item", self.family.regular, size, self.colour["text"])
         head_style = text_style("poster_box_title", self.family.bold, head_size, self.colour["on_accent"])
-        items = [Paragraph(self.text.inline(text), item_style) for text in part.texts]
+        items = [Balanced(self.text.inline(text), item_style) for text in part.texts]
         rows = [
             [
                 Icon(kind, big_icon, self.colour["on_accent"], colour),

@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PosterSizes
+from newsletter.render.pdf.display import Balanced, fitted, masthead_band, one_line
 from newsletter.render.pdf.fonts import FontFamily
-from newsletter.render.pdf.kit import UserText, fitted, masthead_band, scaled_image
+from newsletter.render.pdf.kit import UserText, scaled_image
 from newsletter.text import typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
@@ -71,10 +72,10 @@ class PageFurniture:
             stringWidth(when, date_style.fontName, date_style.fontSize),
         )
         widths: list[float | None] = [None, min(natural + 2 * padding + 1, self.width * 0.42)]
-        cells: list = [
-            None,
-            [Paragraph(escape_xml(number), number_style), Paragraph(self.text.plain(when), date_style)],
-        ]
+        # the date never wraps: shrunk a little to fit beside the number, else on a line of its own below
+        date = one_line(self.text.plain(when), when, date_style, widths[1] - 2 * padding)
+        below = None if date else Paragraph(self.text.plain(when), date_style)
+        cells: list = [None, [Paragraph(escape_xml(number), number_style)] + ([date] if date else [])]
         title_style = text_style("poster_title", family.bold, sizes.title, on_accent, leading=1.1)
         logo = self.document.logo_path()
         if logo is not None:
@@ -89,7 +90,7 @@ class PageFurniture:
             tagline_style = text_style("poster_tagline", family.regular, sizes.text * 0.8, on_accent)
             title.append(Paragraph(self.text.inline(publication.tagline), tagline_style))
         cells[cells.index(None)] = title
-        return masthead_band(cells, widths, self.colour["accent"], padding)
+        return masthead_band(cells, widths, self.colour["accent"], padding, below)
 
     def bottom(self) -> list[Flowable]:
         """The bottom of the page: next issue, the hotline band, and the footer line."""
@@ -100,7 +101,7 @@ class PageFurniture:
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
         style = text_style("poster_next", self.family.bold, self.sizes.text, self.colour["accent"], alignment=TA_CENTER)
-        return [Paragraph(self.text.plain(self.label("next_issue", date=when)), style), Spacer(1, 3 * mm)]
+        return [Balanced(self.text.plain(self.label("next_issue", date=when)), style), Spacer(1, 3 * mm)]
 
     def _hotline(self) -> list[Flowable]:
         hotline = self.document.hotline
@@ -120,7 +121,7 @@ class PageFurniture:
             hours_style = ParagraphStyle(
                 "poster_hours", parent=hotline_style, fontSize=sizes.text * 0.85, leading=sizes.text * 0.85 * 1.2
             )
-            lines.append(Paragraph(self.text.inline(hotline.hours), hours_style))
+            lines.append(Balanced(self.text.inline(hotline.hours), hours_style))
         band = Table(
             [[lines]],
             colWidths=[self.width],

@@ -37,12 +37,13 @@ _EPSILON = 1e-6
 def cut_points(text: str) -> list[int]:
     """Indexes where ``text`` (one word: no breaking space) may be cut.
 
-    An address: after "@", "." or "/", before a letter or a digit. Else, after each no-break space
+    An address: after "@", "." or "/", before a letter or a digit, not in "https://". Else, after each no-break space
     (a phone number, "12 000", "5 février 2021"). Else, a long word of letters: between two letters
     (never inside a number, never before a punctuation mark). Empty: nowhere (reportlab decides).
     """
     if _ADDRESS.search(text):
-        return [i for i in range(1, len(text)) if text[i - 1] in _AFTER and text[i].isalnum()]
+        scheme = text.find("://") + 3 if "://" in text else 0  # "https://" stays with what follows it
+        return [i for i in range(scheme + 1, len(text)) if text[i - 1] in _AFTER and text[i].isalnum()]
     groups = [i for i in range(1, len(text)) if text[i - 1] == "\u00a0" and not text[i].isspace()]
     return groups or [i for i in range(1, len(text)) if text[i - 1].isalpha() and text[i].isalpha()]
 

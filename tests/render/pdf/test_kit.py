@@ -7,7 +7,6 @@ import pytest
 from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from conftest import REPO
@@ -72,17 +71,6 @@ def test_user_text_blocks_are_paragraphs_and_bullets(family):
         ("bullet", "•"),
         ("bullet", "•"),
     ]
-
-
-def test_a_fitted_style_shrinks_to_the_width_but_never_below_its_smallest(family):
-    style = kit.Styles(Layout.parse({}), family).title
-    assert kit.fitted(style, "Court", 500).fontSize == style.fontSize
-    title = "Un titre bien trop long pour la ligne"
-    natural = stringWidth(title, style.fontName, style.fontSize)
-    shrunk = kit.fitted(style, title, natural * 0.8)
-    assert shrunk.fontSize == pytest.approx(style.fontSize * 0.8)
-    assert shrunk.leading == pytest.approx(style.leading * 0.8)
-    assert kit.fitted(style, title, natural * 0.1).fontSize == pytest.approx(style.fontSize * 0.6)
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def lines_of(markup: str, style: ParagraphStyle, width: float) -> list[str]:
     "word, cuts",
     [
         ("a.b@c.fr.", [2, 4, 6]),  # never before the full stop that ends the sentence
-        ("https://x.fr/a/", [8, 10, 13]),
+        ("https://x.fr/a/", [10, 13]),
         ("02\u00a041\u00a005", [3, 6]),
         ("«\u00a0Anticonstitutionnellement\u00a0»", [2, 28]),
         ("abc,", [1, 2]),
