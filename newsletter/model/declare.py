@@ -309,12 +309,14 @@ class Record:
                     Problem((*loc, name), f"the required key `{name}` is missing", f"add a line `{name}: ...`{where}")
                 )
                 failed = True
-        for key in data:
-            if key not in cls.fields:
-                rename = key_for(str(key), cls.fields)
-                hint = f"did you mean `{rename}`?" if rename else cls._key_hint(str(key))
-                problems.append(Problem((*loc, key), f"unknown key `{key}`", hint, at_key=True, rename=rename))
-                failed = True
+        unknown = [key for key in data if key not in cls.fields]
+        meant = [key_for(str(key), cls.fields) for key in unknown]
+        for key, meaning in zip(unknown, meant, strict=True):
+            # Not renamed when the key would then be there twice: the user chooses which one to keep.
+            rename = None if meaning in data or meant.count(meaning) > 1 else meaning
+            hint = f"did you mean `{meaning}`?" if meaning else cls._key_hint(str(key))
+            problems.append(Problem((*loc, key), f"unknown key `{key}`", hint, at_key=True, rename=rename))
+            failed = True
         if failed:
             return FAILED
         record = cls(**values)

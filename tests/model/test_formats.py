@@ -231,10 +231,20 @@ def test_a_state_not_among_the_four_is_refused_with_the_choices(error):
 )
 def test_a_key_typed_in_french_suggests_the_real_one(error, typed, meant):
     """Not the nearest spelling: `titre` is nearest to `time`."""
-    found = error(HEAD + f"{typed}: x\n")
+    head = HEAD.replace("headline:", "edition:") if meant == "headline" else HEAD
+    found = error(head + f"{typed}: x\n")
     assert headline_of(found) == f"issues/003.yaml:4:1: {typed}: unknown key `{typed}`"
     assert found.hint == f"did you mean `{meant}`?"
     assert str(found).endswith(f"hint: did you mean `{meant}`? (`newsletter check --fix` does it)")
+
+
+def test_a_french_key_is_not_renamed_to_a_key_already_there(issue):
+    _, diagnostics = issue(HEAD + "titre: Autre titre\nchapo: Un\nintro: Deux\n")
+    assert [(d.field, d.hint, d.mend) for d in diagnostics] == [
+        ("titre", "did you mean `headline`?", None),
+        ("chapo", "did you mean `lead`?", None),
+        ("intro", "did you mean `lead`?", None),
+    ]
 
 
 def test_a_required_key_typed_in_french_is_not_also_missing(issue):
