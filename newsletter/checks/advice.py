@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsletter.errors import Problem
+from newsletter.i18n import _
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue, Publication
 from newsletter.text.markup import plain
 
@@ -21,7 +22,7 @@ def warn(path: tuple, message: str, hint: str) -> Problem:
 
 def advise_publication(model: Publication) -> list[Problem]:
     if model.hotline is None:
-        return [warn((), "no hotline: staff will not know whom to call", "add a `hotline:` with label and phone")]
+        return [warn((), _("no hotline: staff will not know whom to call"), _("add a `hotline:` with label and phone"))]
     return []
 
 
@@ -31,16 +32,24 @@ def advise(model: Issue) -> list[Problem]:
         found.append(
             warn(
                 ("headline",),
-                f"the headline has {_words(model.headline)} words; readers take in about {MAX_HEADLINE_WORDS}",
-                "shorten it; move details to the lead",
+                _(
+                    "the headline has {count} words; readers take in about {most}",
+                    count=_words(model.headline),
+                    most=MAX_HEADLINE_WORDS,
+                ),
+                _("shorten it; move details to the lead"),
             )
         )
     if len(model.essentials) > MAX_ESSENTIALS:
         found.append(
             warn(
                 ("essentials",),
-                f"{len(model.essentials)} key messages; people remember {MAX_ESSENTIALS} at most",
-                "keep the three that matter most",
+                _(
+                    "{count} key messages; people remember {most} at most",
+                    count=len(model.essentials),
+                    most=MAX_ESSENTIALS,
+                ),
+                _("keep the three that matter most"),
             )
         )
     for key in ("do", "dont"):
@@ -49,16 +58,16 @@ def advise(model: Issue) -> list[Problem]:
                 found.append(
                     warn(
                         (key, index),
-                        f"this instruction has {_words(text)} words",
-                        f"keep instructions under {MAX_INSTRUCTION_WORDS} words, starting with a verb",
+                        _("this instruction has {count} words", count=_words(text)),
+                        _("keep instructions under {most} words, starting with a verb", most=MAX_INSTRUCTION_WORDS),
                     )
                 )
     if model.poster and model.poster.headline and _words(model.poster.headline) > MAX_POSTER_HEADLINE_WORDS:
         found.append(
             warn(
                 ("poster", "headline"),
-                f"the poster headline has {_words(model.poster.headline)} words",
-                f"a poster is read from two metres: {MAX_POSTER_HEADLINE_WORDS} words at most",
+                _("the poster headline has {count} words", count=_words(model.poster.headline)),
+                _("a poster is read from two metres: {most} words at most", most=MAX_POSTER_HEADLINE_WORDS),
             )
         )
     for index, item in enumerate(model.news):
@@ -66,16 +75,16 @@ def advise(model: Issue) -> list[Problem]:
             found.append(
                 warn(
                     ("news", index, "caption"),
-                    "this caption has no image: it is not printed",
-                    "add the photo with `image:`, or move the text into the article's body",
+                    _("this caption has no image: it is not printed"),
+                    _("add the photo with `image:`, or move the text into the article's body"),
                 )
             )
     if model.next_issue is None:
         found.append(
             warn(
                 ("number",),
-                "no `next_issue` date: say when staff will hear more",
-                "add a line `next_issue: YYYY-MM-DD`",
+                _("no `next_issue` date: say when staff will hear more"),
+                _("add a line `next_issue: YYYY-MM-DD`"),
             )
         )
     return found

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 from newsletter.errors import Problem
+from newsletter.i18n import _
 from newsletter.read.texts import walk_text
 from newsletter.render.pdf.fonts import Glyphs
 from newsletter.text.typography import normalize
@@ -31,8 +32,12 @@ def glyph_problems(data: Any, glyphs: Glyphs) -> list[Problem]:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             found.append(
                 problem(
-                    f"the character {char!r} ({name}) cannot be printed with the font and is left out",
-                    "replace it with words, or use a layout with a font that has it",
+                    _(
+                        "the character {char!r} ({name}) cannot be printed with the font and is left out",
+                        char=char,
+                        name=name,
+                    ),
+                    _("replace it with words, or use a layout with a font that has it"),
                     char,
                 )
             )
@@ -43,9 +48,15 @@ def glyph_problems(data: Any, glyphs: Glyphs) -> list[Problem]:
             shown = right_to_left if len(right_to_left) <= 20 else right_to_left[:20] + "…"
             found.append(
                 problem(
-                    f"right-to-left letters ({shown!r}) print left to right in the PDF: their order comes out reversed",
-                    "have a reader of the language check the printed page, or write the text in Latin "
-                    "letters; the HTML export shows it in the right order",
+                    _(
+                        "right-to-left letters ({shown!r}) print left to right in the PDF: "
+                        "their order comes out reversed",
+                        shown=shown,
+                    ),
+                    _(
+                        "have a reader of the language check the printed page, or write the text in Latin "
+                        "letters; the HTML export shows it in the right order"
+                    ),
                     right_to_left[0],
                 )
             )

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsletter.errors import Problem
+from newsletter.i18n import _
 from newsletter.paths import is_address, is_inside
 from newsletter.read.pictures import Damaged, identify
 
@@ -31,35 +32,45 @@ def _image_problem(relative: str, base: Path, root: Path) -> tuple[str, str] | N
     Nothing outside the workspace is ever opened, and nothing is fetched: the PDF is made offline,
     and the workspace must hold everything it is made from, to move and be archived whole.
     """
-    in_assets = (
-        "save it under assets/ in the workspace and write its path from this file, like "
-        f"{_relative_to(root / 'assets' / _file_name(relative), base)}"
+    in_assets = _(
+        "save it under assets/ in the workspace and write its path from this file, like {path}",
+        path=_relative_to(root / "assets" / _file_name(relative), base),
     )
     if is_address(relative):
         return (
-            f"the image {relative!r} is an address (URL), not a file: images must be files in the workspace",
-            f"download it, {in_assets}",
+            _(
+                "the image {relative!r} is an address (URL), not a file: images must be files in the workspace",
+                relative=relative,
+            ),
+            _("download it, {in_assets}", in_assets=in_assets),
         )
     if Path(relative).is_absolute():
         return (
-            f"the image {relative!r} is given by an absolute path, which breaks when the workspace is moved "
-            "or archived",
+            _(
+                "the image {relative!r} is given by an absolute path, which breaks when the workspace is "
+                "moved or archived",
+                relative=relative,
+            ),
             in_assets,
         )
     file = base / relative
     if not is_inside(file, root):
-        return f"the image {relative!r} is outside the workspace folder", f"copy it there: {in_assets}"
+        return _("the image {relative!r} is outside the workspace folder", relative=relative), _(
+            "copy it there: {in_assets}", in_assets=in_assets
+        )
     if file.is_dir():
-        return f"{relative!r} is a folder, not an image file", "add the name of the image file to the path"
+        return _("{relative!r} is a folder, not an image file", relative=relative), _(
+            "add the name of the image file to the path"
+        )
     if not file.is_file():
         return (
-            f"the image {relative!r} is not found (looked for {file})",
-            "check the file name; the path is relative to the YAML file",
+            _("the image {relative!r} is not found (looked for {file})", relative=relative, file=file),
+            _("check the file name; the path is relative to the YAML file"),
         )
     if file.suffix.lower() in (".svg", ".svgz") or _starts_like_svg(file):
         return (
-            f"the image {relative!r} is an SVG drawing; the PDF takes PNG or JPEG pictures",
-            "export it as PNG at 300 dpi (in Inkscape: File → Export PNG Image) and name the .png file here",
+            _("the image {relative!r} is an SVG drawing; the PDF takes PNG or JPEG pictures", relative=relative),
+            _("export it as PNG at 300 dpi (in Inkscape: File → Export PNG Image) and name the .png file here"),
         )
     status = file.stat()
     return _unreadable(relative, file, status.st_mtime_ns, status.st_size)
@@ -73,22 +84,38 @@ def _unreadable(relative: str, file: Path, modified: int, size: int) -> tuple[st
     try:
         picture = identify(file)
     except Damaged as damage:
-        return f"the image {relative!r} cannot be read ({damage})", "open it and save it again as PNG or JPEG"
+        return _("the image {relative!r} cannot be read ({damage})", relative=relative, damage=damage), _(
+            "open it and save it again as PNG or JPEG"
+        )
     except OSError as error:
-        return f"the image {relative!r} cannot be read ({error.strerror or error})", "check that the file can be opened"
+        return _(
+            "the image {relative!r} cannot be read ({reason})", relative=relative, reason=error.strerror or error
+        ), _("check that the file can be opened")
     if not picture.format:
         return (
-            f"the image {relative!r} cannot be read: the file is not a picture, neither PNG nor JPEG",
-            "check that this is the right file, or save the picture again as PNG or JPEG",
+            _(
+                "the image {relative!r} cannot be read: the file is not a picture, neither PNG nor JPEG",
+                relative=relative,
+            ),
+            _("check that this is the right file, or save the picture again as PNG or JPEG"),
         )
     if picture.format not in IMAGE_FORMATS:
-        return f"the image {relative!r} is a {picture.format} file", "save it as PNG or JPEG"
+        return _("the image {relative!r} is a {kind} file", relative=relative, kind=picture.format), _(
+            "save it as PNG or JPEG"
+        )
     width, height = picture.width, picture.height
     if width * height > MAX_IMAGE_PIXELS:
         return (
-            f"the image {relative!r} is {width} × {height} pixels ({width * height / 1e6:.0f} megapixels); "
-            f"images are limited to {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels",
-            "reduce it: 3000 pixels on the long side is plenty for a printed page",
+            _(
+                "the image {relative!r} is {width} × {height} pixels ({megapixels:.0f} megapixels); images "
+                "are limited to {limit:.0f} megapixels",
+                relative=relative,
+                width=width,
+                height=height,
+                megapixels=width * height / 1e6,
+                limit=MAX_IMAGE_PIXELS / 1e6,
+            ),
+            _("reduce it: 3000 pixels on the long side is plenty for a printed page"),
         )
     return None
 

@@ -7,7 +7,7 @@ import struct
 from pathlib import Path
 
 from newsletter.errors import Problem
-from newsletter.i18n import _
+from newsletter.i18n import N_, _
 from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.model.layout import Layout
 from newsletter.paths import is_address
@@ -24,17 +24,19 @@ def font_problems(layout: Layout, base: Path) -> list[Problem]:
             found.append(
                 Problem(
                     ("fonts", style),
-                    f"the font {name!r} is an address (URL), not a file: fonts must be files",
-                    "download the .ttf file, save it next to the layout file and write its file name here",
+                    _("the font {name!r} is an address (URL), not a file: fonts must be files", name=name),
+                    _("download the .ttf file, save it next to the layout file and write its file name here"),
                 )
             )
         elif not path.is_file() or path.suffix.lower() != ".ttf":
             found.append(
                 Problem(
                     ("fonts", style),
-                    f"no bundled font or TrueType file named {name!r} (looked for {path})",
-                    "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
-                    "or the path of a .ttf file relative to the layout file",
+                    _("no bundled font or TrueType file named {name!r} (looked for {path})", name=name, path=path),
+                    _(
+                        "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
+                        "or the path of a .ttf file relative to the layout file"
+                    ),
                 )
             )
     return found
@@ -42,14 +44,14 @@ def font_problems(layout: Layout, base: Path) -> list[Problem]:
 
 # Text colour, background colour, and where that pair is printed.
 _TEXT_ON_BACKGROUND = (
-    ("text", "#FFFFFF", "body text on the page"),
-    ("muted", "#FFFFFF", "captions and footer on the page"),
-    ("accent", "#FFFFFF", "headings on the page"),
-    ("text", "panel", "text in boxes"),
-    ("accent", "panel", "headings in boxes"),
-    ("on_accent", "accent", "the masthead and hotline box"),
-    ("on_accent", "do", "the 'do' box title"),
-    ("on_accent", "dont", "the 'don't' box title"),
+    ("text", "#FFFFFF", N_("body text on the page")),
+    ("muted", "#FFFFFF", N_("captions and footer on the page")),
+    ("accent", "#FFFFFF", N_("headings on the page")),
+    ("text", "panel", N_("text in boxes")),
+    ("accent", "panel", N_("headings in boxes")),
+    ("on_accent", "accent", N_("the masthead and hotline box")),
+    ("on_accent", "do", N_("the 'do' box title")),
+    ("on_accent", "dont", N_("the 'don't' box title")),
 )
 
 
@@ -64,9 +66,16 @@ def contrast_warnings(layout: Layout) -> list[Problem]:
             found.append(
                 Problem(
                     ("colours", text),
-                    f"contrast of {ratio:.1f}:1 for {where} ({colours[text]} on {back}); "
-                    f"at least {MINIMUM_TEXT_CONTRAST}:1 is needed to read it",
-                    "choose a darker text colour or a lighter background",
+                    _(
+                        "contrast of {ratio:.1f}:1 for {where} ({text} on {back}); at least {minimum}:1 is needed to "
+                        "read it",
+                        ratio=ratio,
+                        where=_(where),
+                        text=colours[text],
+                        back=back,
+                        minimum=MINIMUM_TEXT_CONTRAST,
+                    ),
+                    _("choose a darker text colour or a lighter background"),
                     severity="warning",
                 )
             )

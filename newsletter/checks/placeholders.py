@@ -9,21 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from newsletter.errors import Problem, field_path
+from newsletter.i18n import N_, _
 from newsletter.read.texts import walk_text
 
 PLACEHOLDER = "À ÉCRIRE"
 
 _WHAT_TO_WRITE = {
-    "title": "the journal's name",
-    "organisation": "the name of your organisation",
-    "hotline.phone": "the hotline's phone number",
-    "headline": "the headline",
-    "lead": "the lead paragraph",
-    "essentials": "a key message",
-    "do": "an instruction (what to do)",
-    "dont": "an instruction (what not to do)",
-    "contacts.name": "the contact's name",
-    "contacts.phone": "the contact's phone number",
+    "title": N_("the journal's name"),
+    "organisation": N_("the name of your organisation"),
+    "hotline.phone": N_("the hotline's phone number"),
+    "headline": N_("the headline"),
+    "lead": N_("the lead paragraph"),
+    "essentials": N_("a key message"),
+    "do": N_("an instruction (what to do)"),
+    "dont": N_("an instruction (what not to do)"),
+    "contacts.name": N_("the contact's name"),
+    "contacts.phone": N_("the contact's phone number"),
 }
 
 
@@ -34,12 +35,15 @@ def placeholder_problems(data: Any) -> list[Problem]:
         if text.lstrip().startswith(PLACEHOLDER):
             field = field_path(path)
             keys = ".".join(part for part in path if isinstance(part, str))
-            what = _WHAT_TO_WRITE.get(keys, f"the text of `{field}`")
+            what = _(_WHAT_TO_WRITE[keys]) if keys in _WHAT_TO_WRITE else _("the text of `{field}`", field=field)
             found.append(
                 Problem(
                     path,
-                    f"still the placeholder text: write {what}",
-                    f'replace the words "{PLACEHOLDER} : …" with your text, or delete the line if it is not needed',
+                    _("still the placeholder text: write {what}", what=what),
+                    _(
+                        'replace the words "{placeholder} : …" with your text, or delete the line if it is not needed',
+                        placeholder=PLACEHOLDER,
+                    ),
                 )
             )
     return found

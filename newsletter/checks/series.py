@@ -11,6 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from newsletter.errors import Problem
+from newsletter.i18n import _
 from newsletter.model.formats import Issue
 from newsletter.model.load import Loaded
 from newsletter.paths import display_path
@@ -26,19 +27,22 @@ def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[tuple[Lo
     for previous, current in pairwise(series):
         before, after = previous.model, current.model
         if after.number > before.number + 1:
-            missing = (
-                f"n° {before.number + 1}"
-                if after.number == before.number + 2
-                else f"n° {before.number + 1} to {after.number - 1}"
-            )
+            if after.number == before.number + 2:
+                missing = _("n° {number}", number=before.number + 1)
+            else:
+                missing = _("n° {first} to {last}", first=before.number + 1, last=after.number - 1)
             found.append(
                 _at(
                     current,
                     "number",
-                    f"no issue {missing} between "
-                    f"{display_path(previous.path, root)} (n° {before.number}) and this one "
-                    f"(n° {after.number})",
-                    "check the number, or add the missing issue",
+                    _(
+                        "no issue {missing} between {path} (n° {before}) and this one (n° {after})",
+                        missing=missing,
+                        path=display_path(previous.path, root),
+                        before=before.number,
+                        after=after.number,
+                    ),
+                    _("check the number, or add the missing issue"),
                 )
             )
         if after.date < before.date:
@@ -46,9 +50,14 @@ def numbering_problems(issues: list[Loaded[Issue]], root: Path) -> list[tuple[Lo
                 _at(
                     current,
                     "date",
-                    f"dated {after.date.isoformat()}, before issue n° {before.number} "
-                    f"({before.date.isoformat()}, {display_path(previous.path, root)})",
-                    "check the date and the number: a later issue has a later date",
+                    _(
+                        "dated {date}, before issue n° {number} ({earlier}, {path})",
+                        date=after.date.isoformat(),
+                        number=before.number,
+                        earlier=before.date.isoformat(),
+                        path=display_path(previous.path, root),
+                    ),
+                    _("check the date and the number: a later issue has a later date"),
                 )
             )
     return found
