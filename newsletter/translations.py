@@ -23,6 +23,11 @@ LOCALE_DIR = PACKAGE / "data" / "locale"
 DOMAIN = "newsletter"
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "fr": "nplurals=2; plural=(n > 1);"}
 TRANSLATING = {"_", "ngettext", "N_"}  # the functions of newsletter.i18n whose first arguments are ids
+# Also ids, by the declaration kit's convention (newsletter/model/declare.py): a field's description,
+# `field(kind, "description", ...)`, and the docstring of a record (a class deriving from Record), which
+# the JSON Schemas show.
+DESCRIBED = "field"
+RECORD = "Record"
 
 
 @dataclass
@@ -227,6 +232,20 @@ def placeholders(text: str) -> set[str]:
         return {"<unbalanced braces>"}
 
 
+def _described(tree: ast.Module) -> Iterator[tuple[str, int]]:
+    """The descriptions of declared fields and records: ids, by the declaration kit's convention."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == DESCRIBED:
+            if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+                yield node.args[1].value, node.lineno
+        elif isinstance(node, ast.ClassDef) and any(
+            getattr(base, "id", getattr(base, "attr", None)) == RECORD for base in node.bases
+        ):
+            docstring = ast.get_docstring(node, clean=True)
+            if docstring:
+                yield docstring, node.lineno
+
+
 def _command_docstrings(tree: ast.Module) -> Iterator[ast.FunctionDef]:
     """The functions registered as commands (``@app.command``, ``@app.callback``): their docstring is their help."""
     for node in ast.walk(tree):
@@ -265,6 +284,7 @@ def messages_in(path: Path, relative_to: Path = PACKAGE.parent) -> tuple[list[Me
         docstring = ast.get_docstring(function, clean=True)
         if docstring:
             found.append(Message(docstring, None, f"{name}:{function.lineno}", None))
+    found += [Message(text, None, f"{name}:{line}", None) for text, line in _described(tree)]
     found.sort(key=lambda message: int(message.place.rpartition(":")[2]))
     return found, unreadable
 

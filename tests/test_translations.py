@@ -91,6 +91,7 @@ def test_the_catalogues_hold_only_the_messages_of_the_code(language):
 def french_slips(text: str) -> bool:
     """Whether ``text`` lacks a no-break space (U+00A0 or U+202F) before : ; ! ? or inside « »."""
     text = re.sub(r"\{[^{}]*\}", "{}", text)  # a placeholder's {name!r} is no punctuation
+    text = re.sub(r"`[^`]*`", "``", text)  # nor is YAML as typed: `clé: valeur`
     return bool(
         re.search(r" [:;!?]| »|« ", text)  # an ordinary space where a no-break one belongs
         or re.search("[\\w)»][;!?]|[\\w)»]:(?= |$)", text)  # no space at all (English style)
@@ -104,6 +105,7 @@ def french_slips(text: str) -> bool:
         ("conseil\u00a0: écrivez «\u00a0fr\u00a0»\u202f; voilà\u00a0!", False),
         ("{field}: attendu une date", False),  # a field path, as typed in the file
         ("trouvé\u00a0: {value!r}", False),
+        ("une ligne `clé: valeur`", False),
         ("https://exemple.fr, 10:30", False),
         ("conseil : écrivez", True),
         ("conseil: écrivez", True),

@@ -17,6 +17,7 @@ import inspect
 from typing import Any, ClassVar, TypeVar
 
 from newsletter.errors import Loc, Problem, field_path
+from newsletter.i18n import N_, _
 from newsletter.model.french import folded, key_for
 from newsletter.text.typography import normalize
 
@@ -37,12 +38,12 @@ class Invalid(ValueError):
 def describe(value: Any) -> str:
     """A value as the user typed it, in words: for messages."""
     if value is None:
-        return "nothing (the value is empty)"
+        return _("nothing (the value is empty)")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of `key: value` lines"
-    return f"the text {value!r}"
+        return _("a group of `key: value` lines")
+    return _("the text {value!r}", value=value)
 
 
 class Kind:
@@ -72,14 +73,16 @@ class Text(Kind):
     :meth:`convert` and word :meth:`mismatch` as what they expect.
     """
 
-    def __init__(self, what: str = "text", blank: str = "error", pattern: str | None = None):
+    def __init__(self, what: str = N_("text"), blank: str = "error", pattern: str | None = None):
         self.what, self.blank, self.pattern = what, blank, pattern
 
     def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         if self.blank != "text" and (value is None or is_blank(value)):
             if self.blank == "absent":
                 return None
-            problems.append(Problem(loc, f"this {self.what} is empty", "write the text, or remove the line"))
+            problems.append(
+                Problem(loc, _("this {what} is empty", what=_(self.what)), _("write the text, or remove the line"))
+            )
             return FAILED
         if not isinstance(value, str):
             problems.append(self.mismatch(loc, describe(value)))
@@ -93,8 +96,8 @@ class Text(Kind):
         """The problem of a value that is not what this kind reads; ``found`` says what it is."""
         return Problem(
             loc,
-            f"expected text, found {found}",
-            "write the text on the same line as the key, in quotes if it contains ': ' or ' #'",
+            _("expected text, found {found}", found=found),
+            _("write the text on the same line as the key, in quotes if it contains ': ' or ' #'"),
         )
 
     def schema(self, defs: dict[str, dict]) -> dict:
@@ -136,14 +139,17 @@ class Choice(Kind):
         if value in self.choices:
             return value
         quoted = [repr(choice) for choice in self.choices]
-        expected = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
+        if len(quoted) > 1:
+            expected = _("{choices} or {last}", choices=", ".join(quoted[:-1]), last=quoted[-1])
+        else:
+            expected = quoted[0]
         word = folded(str(value))
         close = [word] if word in self.meaning else difflib.get_close_matches(word, list(self.meaning), n=1, cutoff=0.5)
         problems.append(
             Problem(
                 loc,
-                f"expected one of {expected}; found {value!r}",
-                f"did you mean `{self.meaning[close[0]]}`?" if close else None,
+                _("expected one of {expected}; found {value!r}", expected=expected, value=value),
+                _("did you mean `{choice}`?", choice=self.meaning[close[0]]) if close else None,
             )
         )
         return FAILED
@@ -175,7 +181,7 @@ class Boolean(Kind):
         if word in _BOOLEAN_WORDS:
             return _BOOLEAN_WORDS[word]
         found = repr(value) if isinstance(value, str) else describe(value)
-        problems.append(Problem(loc, f"expected true or false; found {found}"))
+        problems.append(Problem(loc, _("expected true or false; found {found}", found=found)))
         return FAILED
 
     def schema(self, defs: dict[str, dict]) -> dict:
@@ -203,8 +209,8 @@ class ListOf(Kind):
             problems.append(
                 Problem(
                     loc,
-                    f"expected a list, found {describe(value)}",
-                    "write each entry on its own line starting with `- `",
+                    _("expected a list, found {found}", found=describe(value)),
+                    _("write each entry on its own line starting with `- `"),
                 )
             )
             return FAILED
@@ -250,7 +256,7 @@ class Field:
         return self.factory() if self.factory is not None else self.default
 
     def schema(self, defs: dict[str, dict]) -> dict:
-        found = {**self.kind.schema(defs), "description": self.description}
+        found = {**self.kind.schema(defs), "description": _(self.description)}
         if self.factory is None and not self.required:
             found["default"] = self.default
         return found
@@ -293,8 +299,8 @@ class Record:
             problems.append(
                 Problem(
                     loc,
-                    f"expected a group of `key: value` lines, found {describe(data)}",
-                    "indent the keys under this one, each on its own line",
+                    _("expected a group of `key: value` lines, found {found}", found=describe(data)),
+                    _("indent the keys under this one, each on its own line"),
                 )
             )
             return FAILED
@@ -304,18 +310,19 @@ class Record:
                 values[name] = declared.kind.read(data[name], (*loc, name), problems)
                 failed = failed or values[name] is FAILED
             elif declared.required and not cls._typed_in_french(name, data):
-                where = f" inside `{field_path(loc)}`" if loc else ""
-                problems.append(
-                    Problem((*loc, name), f"the required key `{name}` is missing", f"add a line `{name}: ...`{where}")
-                )
+                if loc:
+                    hint = _("add a line `{name}: ...` inside `{parent}`", name=name, parent=field_path(loc))
+                else:
+                    hint = _("add a line `{name}: ...`", name=name)
+                problems.append(Problem((*loc, name), _("the required key `{name}` is missing", name=name), hint))
                 failed = True
         unknown = [key for key in data if key not in cls.fields]
         meant = [key_for(str(key), cls.fields) for key in unknown]
         for key, meaning in zip(unknown, meant, strict=True):
             # Not renamed when the key would then be there twice: the user chooses which one to keep.
             rename = None if meaning in data or meant.count(meaning) > 1 else meaning
-            hint = f"did you mean `{meaning}`?" if meaning else cls._key_hint(str(key))
-            problems.append(Problem((*loc, key), f"unknown key `{key}`", hint, at_key=True, rename=rename))
+            hint = _("did you mean `{choice}`?", choice=meaning) if meaning else cls._key_hint(str(key))
+            problems.append(Problem((*loc, key), _("unknown key `{key}`", key=key), hint, at_key=True, rename=rename))
             failed = True
         if failed:
             return FAILED
@@ -334,7 +341,9 @@ class Record:
     @classmethod
     def _key_hint(cls, key: str) -> str:
         close = difflib.get_close_matches(key.lower(), list(cls.fields), n=1, cutoff=0.6)
-        return f"did you mean `{close[0]}`?" if close else "the keys allowed here are: " + ", ".join(cls.fields)
+        if close:
+            return _("did you mean `{choice}`?", choice=close[0])
+        return _("the keys allowed here are: {keys}", keys=", ".join(cls.fields))
 
     @classmethod
     def object_schema(cls, defs: dict[str, dict]) -> dict:
@@ -346,7 +355,8 @@ class Record:
         if required:
             found["required"] = required
         if doc := vars(cls).get("__doc__"):
-            found["description"] = inspect.cleandoc(doc)
+            described = inspect.cleandoc(doc)  # the record's docstring: an id (newsletter/translations.py)
+            found["description"] = _(described)
         return {**found, "title": cls.__name__, "type": "object"}
 
     @classmethod

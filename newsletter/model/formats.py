@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from typing import Any
 
+from newsletter.i18n import N_, _
 from newsletter.model.declare import (
     DIGITS_PATTERN,
     FAILED,
@@ -50,8 +51,8 @@ class PositiveNumber(Text):
     def mismatch(self, loc: Loc, found: str) -> Problem:
         return Problem(
             loc,
-            f"expected a whole number above zero, like 3; found {found}",
-            "write the issue number as digits only, e.g. number: 3",
+            _("expected a whole number above zero, like 3; found {found}", found=found),
+            _("write the issue number as digits only, e.g. number: 3"),
         )
 
     def schema(self, defs: dict[str, dict]) -> dict:
@@ -75,8 +76,8 @@ class Date(Text):
             problems.append(
                 Problem(
                     loc,
-                    f"{text.strip()} is not a date on the calendar (check the month and day)",
-                    "check the month and day",
+                    _("{date} is not a date on the calendar (check the month and day)", date=text.strip()),
+                    _("check the month and day"),
                 )
             )
             return FAILED
@@ -84,8 +85,8 @@ class Date(Text):
     def mismatch(self, loc: Loc, found: str) -> Problem:
         return Problem(
             loc,
-            f"expected a date written YYYY-MM-DD, like 2021-02-05; found {found}",
-            "write the date as year-month-day, e.g. 2021-02-05",
+            _("expected a date written YYYY-MM-DD, like 2021-02-05; found {found}", found=found),
+            _("write the date as year-month-day, e.g. 2021-02-05"),
         )
 
     def schema(self, defs: dict[str, dict]) -> dict:
@@ -108,8 +109,8 @@ class Time(Text):
     def mismatch(self, loc: Loc, found: str) -> Problem:
         return Problem(
             loc,
-            f"expected a time written HH:MM, like 17:30; found {found}",
-            'write the time as hours:minutes in quotes, e.g. "17:30"',
+            _("expected a time written HH:MM, like 17:30; found {found}", found=found),
+            _('write the time as hours:minutes in quotes, e.g. "17:30"'),
         )
 
 
@@ -137,7 +138,7 @@ class Hotline(Record):
 
 
 class Contact(Record):
-    name: str = field(Text("name"), "Person or service to call.")
+    name: str = field(Text(N_("name")), "Person or service to call.")
     role: str | None = field(OPTIONAL_TEXT, "What they handle.", None)
     phone: str | None = field(OPTIONAL_TEXT, "Telephone number, kept exactly as typed.", None)
     email: str | None = field(OPTIONAL_TEXT, "E-mail address.", None)
@@ -167,27 +168,27 @@ class Situation(Record):
 
 
 class SystemStatus(Record):
-    system: str = field(Text("system name"), "Tool or service, e.g. 'Messagerie'.")
+    system: str = field(Text(N_("system name")), "Tool or service, e.g. 'Messagerie'.")
     state: str = field(Choice(*STATES, meaning=STATE_MEANINGS), "One of: down, degraded, testing, restored.")
     since: str | None = field(OPTIONAL_TEXT, "Since when, as text: '8 février' or '2021-02-08'.", None)
     note: str | None = field(OPTIONAL_TEXT, "A short precision.", None)
 
 
 class NewsItem(Record):
-    title: str = field(Text("title"), "Title of the article.")
-    body: str = field(Text("article"), "Text of the article (markup allowed).")
+    title: str = field(Text(N_("title")), "Title of the article.")
+    body: str = field(Text(N_("article")), "Text of the article (markup allowed).")
     image: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to the issue file.", None)
     caption: str | None = field(OPTIONAL_TEXT, "Caption under the image.", None)
 
 
 class Tip(Record):
     title: str | None = field(OPTIONAL_TEXT, "Short title of the tip.", None)
-    body: str = field(Text("tip"), "The tip itself.")
+    body: str = field(Text(N_("tip")), "The tip itself.")
 
 
 class Question(Record):
-    q: str = field(Text("question"), "The question, as staff ask it.")
-    a: str = field(Text("answer"), "The answer (markup allowed).")
+    q: str = field(Text(N_("question")), "The question, as staff ask it.")
+    a: str = field(Text(N_("answer")), "The answer (markup allowed).")
     id: str | None = field(
         OPTIONAL_TEXT, "Names the question across issues (the FAQ book matches by it, else by wording).", None
     )
@@ -196,8 +197,8 @@ class Question(Record):
 
 
 class Testimonial(Record):
-    quote: str = field(Text("quote"), "What the person said.")
-    name: str = field(Text("name"), "Who said it.")
+    quote: str = field(Text(N_("quote")), "What the person said.")
+    name: str = field(Text(N_("name")), "Who said it.")
     role: str | None = field(OPTIONAL_TEXT, "Their job or service.", None)
 
 
@@ -214,7 +215,7 @@ class Issue(Record):
     number: int = field(PositiveNumber(), "Issue number: a whole number, unique in the folder.")
     date: _dt.date = field(Date(), "Date of the issue, YYYY-MM-DD.")
     time: str | None = field(Nullable(Time()), "Time of writing, HH:MM.", None)
-    headline: str = field(Text("headline"), "The main title.")
+    headline: str = field(Text(N_("headline")), "The main title.")
     edition: str | None = field(
         OPTIONAL_TEXT, "Kicker above the headline, e.g. 'Spécial cyberattaque — étape 3'.", None
     )

@@ -42,7 +42,7 @@ class Colour(Text):
         return FAILED
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
-        return Problem(loc, f"expected a colour written #RRGGBB, like #1F4E79; found {found}")
+        return Problem(loc, _("expected a colour written #RRGGBB, like #1F4E79; found {found}", found=found))
 
 
 class Number(Text):
@@ -60,17 +60,47 @@ class Number(Text):
             problems.append(self.mismatch(loc, repr(text)))
             return FAILED
         if not self.low <= number <= self.high:
-            problems.append(Problem(loc, f"expected a number from {self.low:g} to {self.high:g}; found {text}"))
+            problems.append(
+                Problem(
+                    loc,
+                    _(
+                        "expected a number from {low:g} to {high:g}; found {text}",
+                        low=self.low,
+                        high=self.high,
+                        text=text,
+                    ),
+                )
+            )
         elif self.whole and not number.is_integer():
-            problems.append(Problem(loc, f"expected a whole number from {self.low:g} to {self.high:g}; found {text}"))
+            problems.append(
+                Problem(
+                    loc,
+                    _(
+                        "expected a whole number from {low:g} to {high:g}; found {text}",
+                        low=self.low,
+                        high=self.high,
+                        text=text,
+                    ),
+                )
+            )
         elif self.floor is not None and number < self.floor:
-            problems.append(Problem(loc, f"{number:g} pt is too small: {self.why}; use {self.floor:g} or more"))
+            problems.append(
+                Problem(
+                    loc,
+                    _(
+                        "{number:g} pt is too small: {why}; use {floor:g} or more",
+                        number=number,
+                        why=_(self.why),
+                        floor=self.floor,
+                    ),
+                )
+            )
         else:
             return int(number) if self.whole else number
         return FAILED
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
-        return Problem(loc, f"expected a number, like 11 or 10.5; found {found}")
+        return Problem(loc, _("expected a number, like 11 or 10.5; found {found}", found=found))
 
     def schema(self, defs: dict[str, dict]) -> dict:
         written = {"type": "string", "pattern": DIGITS_PATTERN if self.whole else _NUMBER}
@@ -123,13 +153,13 @@ class PosterSizes(Record):
 
     headline: float = field(POINTS, "Headline size to start from, in points.", 110)
     headline_min: float = field(
-        Number(6, 300, floor=POSTER_MIN_HEADLINE, why="a poster headline must be read from two metres"),
+        Number(6, 300, floor=POSTER_MIN_HEADLINE, why=N_("a poster headline must be read from two metres")),
         "Smallest headline size, in points (at least 60).",
         60,
     )
     items: float = field(POINTS, "Size of the do and don't instructions to start from, in points.", 40)
     items_min: float = field(
-        Number(6, 300, floor=POSTER_MIN_ITEMS, why="poster instructions must be read from two metres"),
+        Number(6, 300, floor=POSTER_MIN_ITEMS, why=N_("poster instructions must be read from two metres")),
         "Smallest size of the instructions, in points (at least 24).",
         24,
     )
@@ -144,7 +174,17 @@ class PosterSizes(Record):
         for name in ("headline", "items"):
             start, smallest = getattr(self, name), getattr(self, f"{name}_min")
             if start < smallest:
-                problems.append(Problem(loc, f"`{name}` ({start:g} pt) is smaller than `{name}_min` ({smallest:g} pt)"))
+                problems.append(
+                    Problem(
+                        loc,
+                        _(
+                            "`{name}` ({start:g} pt) is smaller than `{name}_min` ({smallest:g} pt)",
+                            name=name,
+                            start=start,
+                            smallest=smallest,
+                        ),
+                    )
+                )
                 found = True
         return found
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsletter.errors import Diagnostic, InputError, Problem
+from newsletter.i18n import _
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
@@ -64,7 +65,7 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
     except InputError as error:
         return None, error.diagnostics
     except OSError as error:
-        return None, [Diagnostic(display, f"cannot read the file: {error.strerror or error}")]
+        return None, [Diagnostic(display, _("cannot read the file: {reason}", reason=error.strerror or error))]
     try:
         instance = model.parse(source.data)
     except Invalid as error:
@@ -96,8 +97,8 @@ def _not_issues(root: Path, issues_dir: Path) -> list[Diagnostic]:
     return [
         Diagnostic(
             display_path(path, root),
-            "this file is not read: issues are .yaml or .yml files",
-            hint="if it is an issue, rename it NNN.yaml; otherwise move it out of the issues folder",
+            _("this file is not read: issues are .yaml or .yml files"),
+            hint=_("if it is an issue, rename it NNN.yaml; otherwise move it out of the issues folder"),
             severity="warning",
         )
         for path in sorted(issues_dir.iterdir())
@@ -119,8 +120,8 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
         workspace.diagnostics.append(
             Diagnostic(
                 display_path(publication_path, root),
-                "the publication file is missing",
-                hint="run `newsletter init` to create a workspace, or use --root to point at one",
+                _("the publication file is missing"),
+                hint=_("run `newsletter init` to create a workspace, or use --root to point at one"),
             )
         )
     if paths is None:
@@ -146,8 +147,12 @@ def _duplicate_numbers(issues: list[Loaded[Issue]], root: Path) -> list[Diagnost
                 locate(
                     Problem(
                         ("number",),
-                        f"issue number {number} is already used by {display_path(first_with[number].path, root)}",
-                        "give each issue its own number (the next one, usually)",
+                        _(
+                            "issue number {number} is already used by {path}",
+                            number=number,
+                            path=display_path(first_with[number].path, root),
+                        ),
+                        _("give each issue its own number (the next one, usually)"),
                     ),
                     item.source,
                 )
@@ -187,8 +192,11 @@ def resolve_layout(name_or_path: str, root: Path) -> LayoutRef:
     if path.suffix in (".yaml", ".yml") and path.is_file():
         return LayoutRef(path.stem, path, "file")
     close = difflib.get_close_matches(name_or_path, list(layouts), n=1)
-    hint = f"did you mean `{close[0]}`?" if close else "available: " + ", ".join(layouts)
-    raise InputError([Diagnostic(name_or_path, "no layout of this name or path", hint=hint)])
+    if close:
+        hint = _("did you mean `{choice}`?", choice=close[0])
+    else:
+        hint = _("available: {names}", names=", ".join(layouts))
+    raise InputError([Diagnostic(name_or_path, _("no layout of this name or path"), hint=hint)])
 
 
 def load_layout(ref: LayoutRef, root: Path) -> Loaded[Layout]:

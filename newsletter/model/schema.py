@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsletter.i18n import N_, _
 from newsletter.model.declare import Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
@@ -21,9 +22,9 @@ from newsletter.model.layout import Layout
 SHIPPED_DIR = Path(__file__).parents[1] / "data" / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS: dict[str, tuple[type[Record], str]] = {
-    "publication": (Publication, "The journal: issues/publication.yaml (title, language, hotline, contacts)."),
-    "issue": (Issue, "One issue of the journal: issues/NNN.yaml."),
-    "layout": (Layout, "A layout: page size, margins, fonts, sizes, colours and sections (layouts/*.yaml)."),
+    "publication": (Publication, N_("The journal: issues/publication.yaml (title, language, hotline, contacts).")),
+    "issue": (Issue, N_("One issue of the journal: issues/NNN.yaml.")),
+    "layout": (Layout, N_("A layout: page size, margins, fonts, sizes, colours and sections (layouts/*.yaml).")),
 }
 
 
@@ -33,7 +34,7 @@ def generate(kind: str) -> dict:
     return {
         "$schema": DIALECT,
         "title": f"newsletter {kind} file",
-        "description": description,
+        "description": _(description),
         **{key: value for key, value in model.json_schema().items() if key != "title"},
     }
 

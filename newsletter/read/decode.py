@@ -8,13 +8,13 @@ import re
 import unicodedata
 
 from newsletter.errors import Diagnostic, InputError
-from newsletter.i18n import _
+from newsletter.i18n import N_, _
 
 MAX_FILE_BYTES = 1_000_000  # an issue is a few kB of text; a bigger file is the wrong file
 
 REFUSED_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SAVE_AS_UTF8 = "save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)"
+_SAVE_AS_UTF8 = N_("save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)")
 
 
 def yaml_text(text_or_bytes: str | bytes, file: str) -> str:
@@ -33,8 +33,12 @@ def yaml_text(text_or_bytes: str | bytes, file: str) -> str:
 def too_big(file: str, size: int) -> Diagnostic:
     return Diagnostic(
         file=file,
-        message=f"the file is {size / 1e6:.1f} MB; these files are limited to {MAX_FILE_BYTES / 1e6:g} MB",
-        hint="these files hold a few kB of text: check that this is the right file",
+        message=_(
+            "the file is {size:.1f} MB; these files are limited to {limit:g} MB",
+            size=size / 1e6,
+            limit=MAX_FILE_BYTES / 1e6,
+        ),
+        hint=_("these files hold a few kB of text: check that this is the right file"),
     )
 
 
@@ -43,7 +47,7 @@ def _decode(data: bytes, file: str) -> str:
     sample = data[:200]
     mostly_nul = sample.count(0) > len(sample) // 4  # UTF-16 without BOM: every other byte of ASCII is 0
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or mostly_nul:
-        raise InputError([Diagnostic(file=file, message="the file is saved as UTF-16", hint=_SAVE_AS_UTF8)])
+        raise InputError([Diagnostic(file=file, message=_("the file is saved as UTF-16"), hint=_(_SAVE_AS_UTF8))])
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
@@ -51,9 +55,17 @@ def _decode(data: bytes, file: str) -> str:
         line, column = _line_column(data[: error.start].decode("utf-8"))
         byte = data[error.start]
         as_latin = bytes([byte]).decode("cp1252", errors="ignore")
-        seen_as = f" (where this byte is '{as_latin}')" if as_latin.isprintable() and as_latin else ""
-        message = f"byte 0x{byte:02X} at line {line}, column {column} is not UTF-8"
-        hint = f"the file was probably saved as Windows-1252/Latin-1{seen_as}: {_SAVE_AS_UTF8}"
+        message = _(
+            "byte 0x{byte:02X} at line {line}, column {column} is not UTF-8", byte=byte, line=line, column=column
+        )
+        if as_latin.isprintable() and as_latin:
+            hint = _(
+                "the file was probably saved as Windows-1252/Latin-1 (where this byte is '{character}'): {fix}",
+                character=as_latin,
+                fix=_(_SAVE_AS_UTF8),
+            )
+        else:
+            hint = _("the file was probably saved as Windows-1252/Latin-1: {fix}", fix=_(_SAVE_AS_UTF8))
         hint += _("; `newsletter check --fix` saves it as UTF-8")
         problem = Diagnostic(file=file, line=line, column=column, message=message, hint=hint)
         raise InputError([problem]) from None
@@ -77,9 +89,11 @@ def _refuse_invisible_characters(text: str, file: str) -> None:
                 file=file,
                 line=line,
                 column=column,
-                message=f"the invisible character U+{ord(character):04X}{f' ({name})' if name else ''} "
-                "is not allowed in these files",
-                hint="delete it (it usually comes from a copy and paste); if unsure, retype the text around it",
+                message=_(
+                    "the invisible character {character} is not allowed in these files",
+                    character=f"U+{ord(character):04X}" + (f" ({name})" if name else ""),
+                ),
+                hint=_("delete it (it usually comes from a copy and paste); if unsure, retype the text around it"),
             )
         )
     if problems:

@@ -54,7 +54,7 @@ class SyntaxExplainer:
 
     def diagnostic(self, file: str) -> Diagnostic:
         if self.problem_mark is None:
-            return Diagnostic(file=file, message=f"YAML cannot read this file ({self.problem})")
+            return Diagnostic(file=file, message=_("YAML cannot read this file ({problem})", problem=self.problem))
         for explain in (
             self._tab,
             self._no_break_space,
@@ -75,8 +75,8 @@ class SyntaxExplainer:
             found = (
                 self.mark.line,
                 self.mark.column,
-                f"YAML cannot read this line ({self.problem})",
-                "check the quotes, the colons and the indentation of this line and of the line above",
+                _("YAML cannot read this line ({problem})", problem=self.problem),
+                _("check the quotes, the colons and the indentation of this line and of the line above"),
             )
         line, column, message, hint = found
         return Diagnostic(file=file, line=line + 1, column=column + 1, message=message, hint=hint, mend=self.mend)
@@ -96,11 +96,11 @@ class SyntaxExplainer:
             return None
         line, column = self.mark.line, self.mark.column
         if self._line(line)[:column].strip():
-            message = "a tab character is used here; YAML needs spaces"
+            message = _("a tab character is used here; YAML needs spaces")
         else:
-            message = "a tab character is used for indentation; YAML needs spaces"
+            message = _("a tab character is used for indentation; YAML needs spaces")
         self.mend = spacing(self.lines, line) if line < len(self.lines) else None
-        return line, column, message, "replace the tab by spaces"
+        return line, column, message, _("replace the tab by spaces")
 
     def _no_break_space(self) -> _Explanation | None:
         """A no-break space where YAML needs a space: in the indentation, or after a key's colon. YAML
@@ -158,8 +158,12 @@ class SyntaxExplainer:
                 return (
                     number,
                     parts.start("value") + len(key),
-                    f"`{key}:{rest}` has no space after the colon, so YAML does not read it as a key",
-                    f"add a space after the colon: `{key}: {rest}`",
+                    _(
+                        "`{key}:{rest}` has no space after the colon, so YAML does not read it as a key",
+                        key=key,
+                        rest=rest,
+                    ),
+                    _("add a space after the colon: `{key}: {rest}`", key=key, rest=rest),
                 )
         return None
 
@@ -175,21 +179,21 @@ class SyntaxExplainer:
         quote = self._line(opening.line)[opening.column]
         if "escape" in self.problem:
             line = self._line(self.mark.line)
-            hint = "write \\\\ for a backslash, or put the text in single quotes instead of double quotes"
+            hint = _("write \\\\ for a backslash, or put the text in single quotes instead of double quotes")
             text = line[opening.column :].strip() if opening.line == self.mark.line else ""
             if len(text) > 1 and text.endswith('"'):
                 hint += ": " + after_head(line[: opening.column], single_quoted(text[1:-1]))
             return (
                 self.mark.line,
                 line.rfind("\\", 0, self.mark.column),
-                "inside double quotes, a backslash \\ starts an escape sequence, and this one is not valid",
+                _("inside double quotes, a backslash \\ starts an escape sequence, and this one is not valid"),
                 hint,
             )
         return (
             opening.line,
             opening.column,
-            "this quote is never closed",
-            f"add the closing {quote} at the end of the text",
+            _("this quote is never closed"),
+            _("add the closing {quote} at the end of the text", quote=quote),
         )
 
     def _special_first_character(self) -> _Explanation | None:
@@ -204,9 +208,9 @@ class SyntaxExplainer:
             if line[column : column + 1] in STARTS_WITH and column == block_line(line).start("value"):
                 if number == line_number and column > self.mark.column:
                     continue
-                message = STARTS_WITH[line[column]]
+                message = _(STARTS_WITH[line[column]])
                 self.mend = quoting(self.lines, number, column) if line[column] in MENDED_BY_QUOTING else None
-                return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, column))
+                return number, column, message, _(FIX_BY_QUOTING, text=quote_rest(line, column))
         return None
 
     def _quote_inside_quotes(self) -> _Explanation | None:
@@ -230,13 +234,19 @@ class SyntaxExplainer:
         if text.endswith(quote) and len(text) > 1:
             text = text[1:-1]
         if quote == "'":
-            message = "this apostrophe ends the text in single quotes, and the rest of the line is left"
-            hint = f"inside '…' write each apostrophe twice: {after_head(head, single_quoted(text))}"
+            message = _("this apostrophe ends the text in single quotes, and the rest of the line is left")
+            doubled = after_head(head, single_quoted(text))
             if '"' not in text and "\\" not in text:
-                hint += f", or use double quotes: {after_head(head, quoted(text))}"
+                hint = _(
+                    "inside '…' write each apostrophe twice: {doubled}, or use double quotes: {quoted}",
+                    doubled=doubled,
+                    quoted=after_head(head, quoted(text)),
+                )
+            else:
+                hint = _("inside '…' write each apostrophe twice: {doubled}", doubled=doubled)
         else:
-            message = "this double quote ends the text in double quotes, and the rest of the line is left"
-            hint = f"use single quotes around the text: {after_head(head, single_quoted(text))}"
+            message = _("this double quote ends the text in double quotes, and the rest of the line is left")
+            hint = _("use single quotes around the text: {text}", text=after_head(head, single_quoted(text)))
         return self.mark.line, len(before) - 1, message, hint
 
     def _offset(self, line: int, column: int) -> int:
@@ -274,17 +284,24 @@ class SyntaxExplainer:
             return (
                 number,
                 indent,
-                f"`{key}` is indented more than the line above, so YAML reads this line as more of the text "
-                f"of line {above + 1}",
-                "lines of the same level must start at the same column: "
-                f"start `{key}` at column {self._key_column_above(number, indent) + 1}, "
-                "like the other keys of its level",
+                _(
+                    "`{key}` is indented more than the line above, so YAML reads this line as more of the text "
+                    "of line {line}",
+                    key=key,
+                    line=above + 1,
+                ),
+                _(
+                    "lines of the same level must start at the same column: "
+                    "start `{key}` at column {column}, like the other keys of its level",
+                    key=key,
+                    column=self._key_column_above(number, indent) + 1,
+                ),
             )
-        message = "the text contains ': ', which YAML reads as the start of a new `key: value`"
+        message = _("the text contains ': ', which YAML reads as the start of a new `key: value`")
         if parts["key"] and parts.start("value") < column:
             self.mend = quoting(self.lines, number, parts.start("value"))
-            return number, column, message, FIX_BY_QUOTING.format(quote_rest(line, parts.start("value")))
-        return number, column, message, "put the whole text in quotes, from its first line to its end"
+            return number, column, message, _(FIX_BY_QUOTING, text=quote_rest(line, parts.start("value")))
+        return number, column, message, _("put the whole text in quotes, from its first line to its end")
 
     def _key_column_above(self, number: int, indent: int) -> int:
         """Indentation of the nearest `key:` line above ``number`` that is indented less than ``indent``."""
@@ -301,9 +318,11 @@ class SyntaxExplainer:
         return (
             number,
             indentation(self._line(number)),
-            "this line is neither a `key: value` line nor a `- ` list item",
-            "if it continues the text above, indent it more than its key; if it is a list item, start it "
-            "with `- `; if it is a key, add ': ' after it",
+            _("this line is neither a `key: value` line nor a `- ` list item"),
+            _(
+                "if it continues the text above, indent it more than its key; if it is a list item, start it "
+                "with `- `; if it is a key, add ': ' after it"
+            ),
         )
 
     def _dash_after_key(self) -> _Explanation | None:
@@ -313,9 +332,12 @@ class SyntaxExplainer:
         return (
             self.mark.line,
             self.mark.column,
-            "a `- ` list item cannot be on the same line as its key, nor be indented under a text",
-            "put each `- ` item on its own line, under its key and indented more than it; if the dash "
-            f"belongs to the text, put the whole text in quotes: {quote_rest(line, self.mark.column)}",
+            _("a `- ` list item cannot be on the same line as its key, nor be indented under a text"),
+            _(
+                "put each `- ` item on its own line, under its key and indented more than it; if the dash "
+                "belongs to the text, put the whole text in quotes: {text}",
+                text=quote_rest(line, self.mark.column),
+            ),
         )
 
     def _misaligned(self) -> _Explanation | None:
@@ -324,16 +346,28 @@ class SyntaxExplainer:
         number = self.mark.line
         own = indentation(self._line(number))
         if self._line(number)[own:].startswith(":"):
-            return number, own, "this line starts with ':' but has no key", "write its key before the ':'"
-        message = "the indentation of this line does not match the lines above it"
-        hint = "lines of the same level must start at the same column"
+            return number, own, _("this line starts with ':' but has no key"), _("write its key before the ':'")
+        message = _("the indentation of this line does not match the lines above it")
+        hint = _("lines of the same level must start at the same column")
         above = self._previous_content_line(number)
         if above is not None:
             parts = block_line(self.lines[above])
             column = parts.start("key") if parts["key"] else len(parts["indent"])
             if column != own:
-                what = f"`{parts['key']}` on line {above + 1}" if parts["key"] else f"line {above + 1}"
-                hint += f": this line starts at column {own + 1}, {what} at column {column + 1}"
+                if parts["key"]:
+                    what = _("`{key}` on line {line}", key=parts["key"], line=above + 1)
+                else:
+                    what = _("line {line}", line=above + 1)
+                hint = _(
+                    "lines of the same level must start at the same column: "
+                    "this line starts at column {own}, {what} at column {column}",
+                    own=own + 1,
+                    what=what,
+                    column=column + 1,
+                )
                 return number, own, message, hint
-        hint += "; check the indentation and the `- ` marks of this line and of the line above"
+        hint = _(
+            "lines of the same level must start at the same column; "
+            "check the indentation and the `- ` marks of this line and of the line above"
+        )
         return number, own, message, hint

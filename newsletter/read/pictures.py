@@ -15,6 +15,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsletter.i18n import _
+
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What other pictures start with, to name the format in the message.
 _OTHER_FORMATS = (
@@ -54,7 +56,7 @@ def identify(file: Path) -> Picture:
         if data.startswith(b"\xff\xd8\xff"):
             return _jpeg(data)
     except struct.error:  # a part too short for what it must hold
-        raise Damaged("the file is damaged: a part is shorter than it must be") from None
+        raise Damaged(_("the file is damaged: a part is shorter than it must be")) from None
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return Picture("WebP")
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
@@ -66,21 +68,23 @@ def _png(data: bytes) -> Picture:
     position, width, height, has_pixels = len(_PNG_SIGNATURE), 0, 0, False
     while True:
         if position + 8 > len(data):
-            raise Damaged("image file is truncated: it ends before its last part")
+            raise Damaged(_("image file is truncated: it ends before its last part"))
         length, kind = struct.unpack(">I4s", data[position : position + 8])
         body_end = position + 8 + length
         if body_end + 4 > len(data):
-            raise Damaged("image file is truncated: it ends inside a part")
+            raise Damaged(_("image file is truncated: it ends inside a part"))
         body = data[position + 8 : body_end]
         if zlib.crc32(kind + body) != struct.unpack(">I", data[body_end : body_end + 4])[0]:
-            raise Damaged(f"the {kind.decode('latin-1')} part of the file is damaged (its checksum is wrong)")
+            raise Damaged(
+                _("the {part} part of the file is damaged (its checksum is wrong)", part=kind.decode("latin-1"))
+            )
         if position == len(_PNG_SIGNATURE):
             width, height = _png_header(kind, body)
         elif kind == b"IDAT":
             has_pixels = True
         elif kind == b"IEND":
             if not has_pixels:
-                raise Damaged("the file holds no pixels")
+                raise Damaged(_("the file holds no pixels"))
             return Picture("PNG", width, height)
         position = body_end + 4
 
@@ -88,10 +92,10 @@ def _png(data: bytes) -> Picture:
 def _png_header(kind: bytes, body: bytes) -> tuple[int, int]:
     """Width and height from the header part, which comes first and describes a picture Pillow reads."""
     if kind != b"IHDR" or len(body) != 13:
-        raise Damaged("the file is damaged: its header part is missing")
+        raise Damaged(_("the file is damaged: its header part is missing"))
     width, height, depth, colours, compression, filtering, interlace = struct.unpack(">IIBBBBB", body)
     if depth not in _PNG_DEPTHS.get(colours, ()) or compression or filtering or interlace > 1 or not width * height:
-        raise Damaged("the file is damaged: its header describes no picture")
+        raise Damaged(_("the file is damaged: its header describes no picture"))
     return width, height
 
 
@@ -99,14 +103,14 @@ def _jpeg(data: bytes) -> Picture:
     position, width, height = 2, 0, 0
     while position < len(data):
         if data[position] != 0xFF:
-            raise Damaged("the file is damaged: a part does not start where expected")
+            raise Damaged(_("the file is damaged: a part does not start where expected"))
         marker = data[position + 1] if position + 1 < len(data) else 0xFF
         if marker == 0xFF:  # fill byte
             position += 1
             continue
         if marker == 0xD9:  # end of image
             if not width * height:
-                raise Damaged("the file holds no pixels")
+                raise Damaged(_("the file holds no pixels"))
             return Picture("JPEG", width, height)
         if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
             position += 2
@@ -117,13 +121,15 @@ def _jpeg(data: bytes) -> Picture:
         if marker in _FRAME_MARKERS:
             precision, height, width = struct.unpack(">BHH", data[position + 4 : position + 9])
             if marker not in _ORDINARY_FRAMES or precision != 8:
-                raise Damaged("it is a rare kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot be printed")
+                raise Damaged(
+                    _("it is a rare kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot be printed")
+                )
         position += 2 + length
         if marker == 0xDA:  # start of scan: compressed pixels up to the next marker (not FF00, not a restart)
             if not width * height:
-                raise Damaged("the file is damaged: its pixels come before its size")
+                raise Damaged(_("the file is damaged: its pixels come before its size"))
             position = _end_of_scan(data, position)
-    raise Damaged("image file is truncated: it ends before its end marker (the copy was interrupted?)")
+    raise Damaged(_("image file is truncated: it ends before its end marker (the copy was interrupted?)"))
 
 
 def _end_of_scan(data: bytes, position: int) -> int:

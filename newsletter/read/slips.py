@@ -12,30 +12,31 @@ from typing import NamedTuple
 import yaml
 
 from newsletter.errors import Mend, Severity
-from newsletter.i18n import _
+from newsletter.i18n import N_, _
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # plain texts that YAML reads as no value
-FIX_BY_QUOTING = "put the whole text in quotes: {}"
+FIX_BY_QUOTING = N_("put the whole text in quotes: {text}")
+FIX_BY_QUOTING_COMMENT = N_("put the whole text in quotes if the # is part of it: {text}")
 KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?!//)(\S.*)")
 # A block line: indentation, list dashes, an optional `key: `, then the value as typed.
 _BLOCK_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>\w(?:[\w .-]*\w)?):(?: +|$))?(?P<value>.*)")
 _COMMENT_AFTER_TEXT = re.compile(r"[ \t]+(#)(\S?)")
 # What YAML makes of a value that starts with these characters: mostly a slip, fixed by quoting the text.
 STARTS_WITH = {
-    "*": "a value starting with `*` is read by YAML as a reference to something else",
-    "&": "a value starting with `&` is read by YAML as a name given to the value (an anchor)",
-    "!": "a value starting with `!` is read by YAML as a tag",
-    "|": "a value starting with `|` is read by YAML as the start of a block of text on the lines below",
-    ">": "a value starting with `>` is read by YAML as the start of a block of text on the lines below",
-    "[": "a value starting with `[` is read by YAML as a list written on one line",
-    "{": "a value starting with `{` is read by YAML as a group of `key: value` written on one line",
-    "]": "a value cannot start with `]` in YAML",
-    "}": "a value cannot start with `}` in YAML",
-    ",": "a value cannot start with `,` in YAML",
-    "@": "a value cannot start with `@` in YAML",
-    "`": "a value cannot start with a backquote (`) in YAML",
-    "?": "a value starting with `? ` is read by YAML as the start of a complex key",
-    "%": "a value cannot start with `%` in YAML",
+    "*": N_("a value starting with `*` is read by YAML as a reference to something else"),
+    "&": N_("a value starting with `&` is read by YAML as a name given to the value (an anchor)"),
+    "!": N_("a value starting with `!` is read by YAML as a tag"),
+    "|": N_("a value starting with `|` is read by YAML as the start of a block of text on the lines below"),
+    ">": N_("a value starting with `>` is read by YAML as the start of a block of text on the lines below"),
+    "[": N_("a value starting with `[` is read by YAML as a list written on one line"),
+    "{": N_("a value starting with `{` is read by YAML as a group of `key: value` written on one line"),
+    "]": N_("a value cannot start with `]` in YAML"),
+    "}": N_("a value cannot start with `}` in YAML"),
+    ",": N_("a value cannot start with `,` in YAML"),
+    "@": N_("a value cannot start with `@` in YAML"),
+    "`": N_("a value cannot start with a backquote (`) in YAML"),
+    "?": N_("a value starting with `? ` is read by YAML as the start of a complex key"),
+    "%": N_("a value cannot start with `%` in YAML"),
 }
 
 
@@ -70,13 +71,13 @@ def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
         return None
     if node.value in NULL_WORDS and not (node.value == "" and match.group(2)):
         return None  # `key:  # note` or `key: ~ # note` is a deliberate comment; `key: #3` is not
-    hint = "put the whole text in quotes if the # is part of it"
+    hint = _("put the whole text in quotes if the # is part of it")
     mend = None
     if start.line == end.line:
-        hint += ": " + quote_rest(line, start.column)
+        hint = _(FIX_BY_QUOTING_COMMENT, text=quote_rest(line, start.column))
         if match.group(2) and not match.group(2).isspace():  # `poste #4012`: a number, not a comment
             mend = quoting(lines, start.line, start.column, keep_comment=True)
-    message = "the text after ' #' is a YAML comment and will not be printed"
+    message = _("the text after ' #' is a YAML comment and will not be printed")
     return Slip(end.line, match.start(1), message, hint, "warning", mend)
 
 
@@ -88,10 +89,14 @@ def joined_list_item(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
             return Slip(
                 number,
                 len(lines[number]) - len(content),
-                "this `- ` line is joined to the text above it: YAML reads it as more of that text, "
-                "not as a new list item",
-                "for a new item, start its `-` at the same column as the item above; "
-                "for a bulleted text, write `|` after the key and indent the lines under it",
+                _(
+                    "this `- ` line is joined to the text above it: YAML reads it as more of that text, "
+                    "not as a new list item"
+                ),
+                _(
+                    "for a new item, start its `-` at the same column as the item above; "
+                    "for a bulleted text, write `|` after the key and indent the lines under it"
+                ),
                 "warning",
             )
     return None
@@ -107,8 +112,12 @@ def no_space_after_colon(lines: list[str], node: yaml.ScalarNode) -> Slip | None
     return Slip(
         mark.line,
         match.end(1),
-        f"`{key}:{rest.strip()}` has no space after the colon, so YAML reads it as a text, not as a key and its value",
-        f"add a space after the colon: `{key}: {rest.strip()}`",
+        _(
+            "`{key}:{rest}` has no space after the colon, so YAML reads it as a text, not as a key and its value",
+            key=key,
+            rest=rest.strip(),
+        ),
+        _("add a space after the colon: `{key}: {rest}`", key=key, rest=rest.strip()),
     )
 
 
@@ -125,9 +134,15 @@ def quote_running_on(lines: list[str], node: yaml.ScalarNode, parent_column: int
 def quote_not_closed(quote: str, last_line: int) -> tuple[str, str]:
     """Message and hint for a quote that runs on past its line (``last_line`` is 0-based)."""
     return (
-        f"the quote opened here is not closed on its line: YAML reads the text on to line {last_line + 1}",
-        f"add the closing {quote} at the end of the text; if the text really goes on over several lines, "
-        "indent them more than its key",
+        _(
+            "the quote opened here is not closed on its line: YAML reads the text on to line {line}",
+            line=last_line + 1,
+        ),
+        _(
+            "add the closing {quote} at the end of the text; if the text really goes on over several lines, "
+            "indent them more than its key",
+            quote=quote,
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from newsletter.errors import Diagnostic, InputError, Severity, field_path
+from newsletter.i18n import _
 from newsletter.read import slips
 from newsletter.read.compose import MAX_DEPTH, Alias, compose
 from newsletter.read.decode import CONTROL_CHARACTER, MAX_FILE_BYTES, too_big, yaml_text
@@ -71,7 +72,7 @@ def read_yaml(path: Path, display: str | None = None) -> Source:
             raise InputError([too_big(file, size)])
         data = path.read_bytes()
     except OSError as error:
-        message = f"cannot read the file ({error.strerror})"
+        message = _("cannot read the file ({reason})", reason=error.strerror)
         raise InputError([Diagnostic(file=file, message=message)]) from None
     return parse_yaml(data, file)
 
@@ -167,8 +168,8 @@ class _TreeBuilder:
         if composed.second_document is not None:
             self._report(
                 composed.second_document,
-                "a second YAML document starts here; a file holds only one",
-                hint="remove the `---` line, or move what follows it to a file of its own",
+                _("a second YAML document starts here; a file holds only one"),
+                hint=_("remove the `---` line, or move what follows it to a file of its own"),
             )
         explained = None
         if composed.error is not None:
@@ -229,8 +230,8 @@ class _TreeBuilder:
             if isinstance(node, yaml.CollectionNode):
                 self._report(
                     node.start_mark,
-                    "a key must be a simple name, not a list or a mapping",
-                    hint="write a plain name such as `title`; if it really starts with [ or {, put it in quotes",
+                    _("a key must be a simple name, not a list or a mapping"),
+                    hint=_("write a plain name such as `title`; if it really starts with [ or {, put it in quotes"),
                 )
                 self._open({} if isinstance(node, yaml.MappingNode) else [], None, node)
             return
@@ -241,16 +242,21 @@ class _TreeBuilder:
         if key == "<<" and not node.style:
             self._report(
                 node.start_mark,
-                "`<<` (a YAML merge key) is not used in these files",
-                hint="write the keys out in full",
+                _("`<<` (a YAML merge key) is not used in these files"),
+                hint=_("write the keys out in full"),
             )
         first_line = mapping.key_lines.get(key)
         line = node.start_mark.line + 1
         if first_line is not None:
             self._report(
                 node.start_mark,
-                f"`{key}` appears twice: line {first_line} and line {line}; keep one",
-                hint="merge the two if both hold something useful, then delete the other",
+                _(
+                    "`{key}` appears twice: line {first_line} and line {line}; keep one",
+                    key=key,
+                    first_line=first_line,
+                    line=line,
+                ),
+                hint=_("merge the two if both hold something useful, then delete the other"),
                 path=path,
             )
             return
@@ -289,8 +295,8 @@ class _TreeBuilder:
         if len(self.stack) >= MAX_DEPTH:
             self._report(
                 node.start_mark,
-                f"the file is nested more than {MAX_DEPTH} levels deep",
-                hint="these files need only a few levels: check the indentation and the brackets",
+                _("the file is nested more than {depth} levels deep", depth=MAX_DEPTH),
+                hint=_("these files need only a few levels: check the indentation and the brackets"),
             )
             self._raise()
         container = _Container(data, path, None if node.flow_style else node.start_mark.column)
@@ -317,21 +323,21 @@ class _TreeBuilder:
     def _check_root(self) -> None:
         node = self.root_node  # the root is a list when this is a sequence, a text when it is a scalar
         if self.root is None:
-            hint = "write the file's keys in it, one `key: value` per line"
-            self.errors.append(Diagnostic(file=self.file, message="the file is empty", hint=hint))
+            hint = _("write the file's keys in it, one `key: value` per line")
+            self.errors.append(Diagnostic(file=self.file, message=_("the file is empty"), hint=hint))
         elif isinstance(node, yaml.SequenceNode):
             self._report(
                 node.start_mark,
-                "the file must be a list of `key: value` lines, not of `- ` items",
-                hint="start the file with its keys, such as `title: …`, without `- ` in front",
+                _("the file must be a list of `key: value` lines, not of `- ` items"),
+                hint=_("start the file with its keys, such as `title: …`, without `- ` in front"),
             )
         elif isinstance(node, yaml.ScalarNode) and (
             node.style or not self._slip(slips.no_space_after_colon(self.lines, node))
         ):
             self._report(
                 node.start_mark,
-                "the file must be a list of `key: value` lines; it holds only a text",
-                hint="write one `key: value` per line, with a space after the colon",
+                _("the file must be a list of `key: value` lines; it holds only a text"),
+                hint=_("write one `key: value` per line, with a space after the colon"),
             )
 
     def _refuse_yaml_features(self, node: yaml.Node, path: tuple | None) -> None:
@@ -344,13 +350,13 @@ class _TreeBuilder:
         literal = isinstance(node, (Alias, yaml.ScalarNode)) and not (tag or "").startswith("tag:yaml.org,2002:")
         mend = quoting(self.lines, mark.line, mark.column) if literal else None
         if is_alias or anchor is not None:
-            message = STARTS_WITH["*" if is_alias else "&"]
-            self._report(mark, message, FIX_BY_QUOTING.format(quoted), path, mend=mend)
+            message = _(STARTS_WITH["*" if is_alias else "&"])
+            self._report(mark, message, _(FIX_BY_QUOTING, text=quoted), path, mend=mend)
         if tag is not None:
             self._report(
                 mark,
-                f"YAML tags like `{as_typed(tag)}` are not used in these files",
-                hint=f"remove it, or put the text in quotes if it is meant literally: {quoted}",
+                _("YAML tags like `{tag}` are not used in these files", tag=as_typed(tag)),
+                hint=_("remove it, or put the text in quotes if it is meant literally: {quoted}", quoted=quoted),
                 path=path,
                 mend=mend,
             )
@@ -374,17 +380,19 @@ class _TreeBuilder:
             except UnicodeDecodeError:
                 self._report(
                     node.start_mark,
-                    "the text contains an escape sequence for half a character (a lone UTF-16 surrogate)",
-                    hint="type the character itself instead of its \\u escape",
+                    _("the text contains an escape sequence for half a character (a lone UTF-16 surrogate)"),
+                    hint=_("type the character itself instead of its \\u escape"),
                     path=path,
                 )
         control = CONTROL_CHARACTER.search(text)
         if control:
             self._report(
                 node.start_mark,
-                f"the text contains the invisible control character U+{ord(control.group()):04X}, "
-                "written as a \\ escape",
-                hint="remove that escape sequence",
+                _(
+                    "the text contains the invisible control character U+{code:04X}, written as a \\ escape",
+                    code=ord(control.group()),
+                ),
+                hint=_("remove that escape sequence"),
                 path=path,
             )
         return text
