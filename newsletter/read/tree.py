@@ -346,9 +346,7 @@ class _TreeBuilder:
         anchor, tag = self.features[id(node)]
         mark = node.start_mark
         quoted = quote_rest(self.lines[mark.line], mark.column)
-        # `*Important*`, `! Attention`: a text meant; `!!binary` or an anchor of a list is YAML meant, not mended
-        literal = isinstance(node, (Alias, yaml.ScalarNode)) and not (tag or "").startswith("tag:yaml.org,2002:")
-        mend = quoting(self.lines, mark.line, mark.column) if literal else None
+        mend = quoting(self.lines, mark.line, mark.column) if self._meant_as_text(node, anchor, tag) else None
         if is_alias or anchor is not None:
             message = _(STARTS_WITH["*" if is_alias else "&"])
             self._report(mark, message, _(FIX_BY_QUOTING, text=quoted), path, mend=mend)
@@ -360,6 +358,15 @@ class _TreeBuilder:
                 path=path,
                 mend=mend,
             )
+
+    def _meant_as_text(self, node: yaml.Node, anchor: str | None, tag: str | None) -> bool:
+        """Whether a text was meant (`*Important*`, `! Attention`), not YAML (`!!binary`, an anchor and an alias
+        of the same name, one in a list typed `[…]`): only a text's line is mended by quoting it."""
+        mark, name = node.start_mark, node.value if isinstance(node, Alias) else anchor
+        if not isinstance(node, (Alias, yaml.ScalarNode)) or (tag or "").startswith("tag:yaml.org,2002:"):
+            return False
+        used = name is not None and len(re.findall(f"[*&]{re.escape(name)}(?![^\\s,\\]}}])", self.text)) > 1
+        return not used and mark.column == block_line(self.lines[mark.line]).start("value")
 
     def _scalar(self, node: yaml.ScalarNode, parent: _Container | None, path: tuple | None) -> str | None:
         if not node.style:

@@ -146,6 +146,8 @@ def test_a_no_break_space_before_a_keys_colon_is_refused_at_it():
         ("headline: [URGENT] Réseau coupé", 'headline: "[URGENT] Réseau coupé"'),
         ('headline: @tous : le "plan" démarre', "headline: '@tous : le \"plan\" démarre'"),
         ("headline: Appelez le poste #4012", 'headline: "Appelez le poste #4012"'),
+        ("headline: ! Attention aux faux courriels", 'headline: "! Attention aux faux courriels"'),
+        ("headline: &associés Cabinet", 'headline: "&associés Cabinet"'),
         ("headline:\u00a0Réseau coupé", "headline: Réseau coupé"),
         ("headline\u202f: Réseau coupé", "headline: Réseau coupé"),
         ("headline:\tRéseau coupé", "headline: Réseau coupé"),
@@ -167,6 +169,9 @@ def test_tabs_of_indentation_become_the_files_indentation_step():
         "number: 3\nheadline: Réseau # à vérifier\n",  # a comment may be meant
         "number: 3\nheadline: Attention : réseau\n  coupé\n",  # the text goes on below: quoted by hand
         "number: 3\nheadline: - Point de situation\n",  # a list item or a text: the user says which
+        "headline: &titre Les téléphones\nlead: *titre\n",  # an anchor and its alias: YAML meant, not a text
+        "a: &a x\nb: [*a, *a]\n",  # an alias in a list typed on one line
+        "data: !!binary aGVsbG8=\n",  # a YAML tag, not a text starting with `!`
     ],
 )
 def test_what_is_not_certain_is_not_mended(text):
