@@ -19,7 +19,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render import IssueWriter
-from newsletter.render.pdf import display, kit
+from newsletter.render.pdf import display, kit, pictures
 from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.journal_footer import JournalFooter
 from newsletter.render.pdf.journal_tables import JournalTables
@@ -58,7 +58,7 @@ class JournalRenderer(IssueWriter):
         )
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
-        return kit.scaled_image(path, max_width, max_height, self.options.grayscale)
+        return pictures.scaled_image(path, max_width, max_height, self.options.grayscale)
 
     # --- the whole document ----------------------------------------------------------------
 

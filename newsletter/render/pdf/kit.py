@@ -1,16 +1,15 @@
 """The PDF kit: what every PDF of an issue is drawn with (the journal, the poster).
 
-Fonts and styles from a layout, user text as safe paragraphs, drawn icons, images reduced for
-print, a few table helpers, and :func:`build_pdf`, which gives every PDF the same metadata, fonts,
-creation date, grayscale, bleed and imposition handling. Output is deterministic: the same input
-gives the same bytes.
+Fonts and styles from a layout, user text as safe paragraphs (with the print-only typography),
+drawn icons, a few table helpers, and :func:`build_pdf`, which gives every PDF the same metadata,
+fonts, creation date, grayscale, bleed and imposition handling. Output is deterministic: the same
+input gives the same bytes. Pictures are in ``pictures.py``, display type in ``display.py``.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,7 +22,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -35,7 +33,6 @@ from newsletter import __version__
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.model.print_options import RenderOptions
-from newsletter.render import cache
 from newsletter.render.pdf import wrapping
 from newsletter.render.pdf.fonts import FontFamily, family_files, register_family
 from newsletter.render.pdf.press import Sheet, canvas_class, gray_of
@@ -45,7 +42,6 @@ from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
 
 PDF_LANG = {"fr": "fr-FR", "en": "en"}
-PRINT_DPI = 300  # what office printers and print shops resolve; more pixels only weigh the file down
 
 
 def register_layout_fonts(layout: Layout, layout_dir: Path | None) -> FontFamily:
@@ -410,55 +406,3 @@ def unbreakable(flowables: list[Flowable], width: float, max_height: float) -> l
         ),
     )
     return [table] if table.wrap(width, max_height)[1] <= max_height else flowables
-
-
-# --- images ----------------------------------------------------------------------------------------
-
-
-def scaled_image(path: Path, max_width: float, max_height: float, grayscale: bool = False) -> Image:
-    """An image scaled to fit the box, keeping its proportions; grey levels only under --grayscale.
-
-    An image with far more pixels than the print needs is reduced to :data:`PRINT_DPI` at its
-    printed size: the PDF gets smaller and faster to make, and the print looks the same.
-    """
-    from PIL import Image as PILImage  # here: a page without pictures (a poster) never imports Pillow
-
-    with PILImage.open(path) as original:
-        width, height = original.size
-    scale = min(max_width / width, max_height / height)
-    needed = (max(1, round(width * scale / 72 * PRINT_DPI)), max(1, round(height * scale / 72 * PRINT_DPI)))
-    if not grayscale and width <= needed[0] * 1.5:
-        return Image(str(path), width=width * scale, height=height * scale)
-    status = path.stat()
-    data = _print_ready(path, status.st_mtime_ns, status.st_size, needed, grayscale)
-    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
-
-
-_JPEG_QUALITY = 92  # a reduced photo, saved again: no visible loss on paper
-_PNG_LEVEL = 1  # a reduced drawing is read back at once by reportlab, which compresses the pixels itself
-
-
-@lru_cache(maxsize=64)
-def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], grayscale: bool) -> bytes:
-    """The image's file data reduced to ``needed`` pixels and/or to grey levels: remembered in this
-    process (the same logo is on every issue of a series) and kept in the cache folder (a photo
-    from a phone takes a tenth of a second to reduce, at every build)."""
-    from PIL import Image as PILImage
-
-    source = path.read_bytes()
-    kept = cache.entry("images", path.name, source, needed, grayscale, _JPEG_QUALITY, _PNG_LEVEL, PILImage.__version__)
-    data = cache.read(kept)
-    if data is not None:
-        return data
-    with PILImage.open(io.BytesIO(source)) as original:
-        picture = original.convert("LA" if "A" in original.getbands() else "L") if grayscale else original.copy()
-        kind = original.format
-    if picture.width > needed[0] * 1.5:
-        picture = picture.resize(needed, PILImage.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    if kind == "JPEG" and picture.mode in ("L", "RGB", "CMYK"):
-        picture.save(buffer, format="JPEG", quality=_JPEG_QUALITY)
-    else:
-        picture.save(buffer, format="PNG", compress_level=_PNG_LEVEL)
-    cache.keep(kept, buffer.getvalue())
-    return buffer.getvalue()

@@ -18,7 +18,8 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PosterSizes
 from newsletter.render.pdf.display import Balanced, fitted, masthead_band, one_line
 from newsletter.render.pdf.fonts import FontFamily
-from newsletter.render.pdf.kit import UserText, scaled_image
+from newsletter.render.pdf.kit import UserText
+from newsletter.render.pdf.pictures import scaled_image
 from newsletter.text import typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml

@@ -1,10 +1,9 @@
-"""The PDF kit the journal and the poster are drawn with: page sizes, metadata, styles, user text,
-fitted titles, tables that keep together or split, images scaled and reduced for print."""
+"""The PDF kit the journal and the poster are drawn with: page sizes, metadata, styles, user text with
+its print typography, tables that keep together or split."""
 
 from __future__ import annotations
 
 import pytest
-from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
@@ -99,23 +98,6 @@ def test_a_panel_may_split_between_its_rows(family):
     styles = kit.Styles(Layout.parse({}), family)
     table = kit.panel([[Paragraph("un", styles.body)], [Paragraph("deux", styles.body)]], styles.colour["panel"])
     assert table.splitInRow == 1
-
-
-def png(path, size: tuple[int, int]):
-    PILImage.new("RGB", size, "red").save(path)
-    return path
-
-
-def test_an_image_is_scaled_to_its_box_keeping_its_proportions(tmp_path):
-    image = kit.scaled_image(png(tmp_path / "small.png", (200, 100)), 100, 100)
-    assert (image.drawWidth, image.drawHeight) == (100, 50)
-    assert image.filename == str(tmp_path / "small.png")  # few pixels: the file is used as it is
-
-
-def test_an_image_with_far_more_pixels_than_print_needs_is_reduced_to_300_dpi(tmp_path):
-    image = kit.scaled_image(png(tmp_path / "big.png", (3000, 1500)), 72, 72)  # one inch wide
-    assert (image.drawWidth, image.drawHeight) == (72, 36)
-    assert (image.imageWidth, image.imageHeight) == (kit.PRINT_DPI, kit.PRINT_DPI // 2)
 
 
 def test_french_ordinals_are_printed_as_superscripts_and_read_back_as_typed(family):

@@ -1,0 +1,24 @@
+"""Pictures for print: scaled to their box, reduced to 300 dpi at their printed size."""
+
+from __future__ import annotations
+
+from PIL import Image as PILImage
+
+from newsletter.render.pdf import pictures
+
+
+def png(path, size: tuple[int, int]):
+    PILImage.new("RGB", size, "red").save(path)
+    return path
+
+
+def test_an_image_is_scaled_to_its_box_keeping_its_proportions(tmp_path):
+    image = pictures.scaled_image(png(tmp_path / "small.png", (200, 100)), 100, 100)
+    assert (image.drawWidth, image.drawHeight) == (100, 50)
+    assert image.filename == str(tmp_path / "small.png")  # few pixels: the file is used as it is
+
+
+def test_an_image_with_far_more_pixels_than_print_needs_is_reduced_to_300_dpi(tmp_path):
+    image = pictures.scaled_image(png(tmp_path / "big.png", (3000, 1500)), 72, 72)  # one inch wide
+    assert (image.drawWidth, image.drawHeight) == (72, 36)
+    assert (image.imageWidth, image.imageHeight) == (pictures.PRINT_DPI, pictures.PRINT_DPI // 2)
