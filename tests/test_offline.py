@@ -51,6 +51,7 @@ def fill_placeholders(workspace: Path) -> None:
     """What the team does after `init`: write their own text where the template says À ÉCRIRE."""
     for path in (workspace / "issues").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
+        text = re.sub(r'(phone: )"À ÉCRIRE[^"]*"', r'\1"02 41 05 40 00"', text)  # a phone field takes a number
         text = re.sub(r'"À ÉCRIRE[^"]*"', '"Texte de l’équipe"', text)
         text = re.sub(r"(?m)^(\s+)À ÉCRIRE.*$", r"\1Texte de l’équipe, écrit hors ligne.", text)
         path.write_text(text, encoding="utf-8")

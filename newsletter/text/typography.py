@@ -160,6 +160,8 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     )
     # Only a hyphen with a word on each side: "- " at the start of a line is a bullet.
     spaced_hyphen: _Rule = (re.compile(r"-(?<=\S -)(?= \S)"), "–")
+    # A space typed before a closing sign never lets that sign start a line: "à x@y.fr ." keeps its full stop.
+    no_lone_sign: _Rule = (re.compile(r"(?<=\S) (?=[,.…)\]](?!\w))"), NBSP)
     # Straight double quotes around a phrase on one line. A phrase holding curly quotes or
     # guillemets is left alone, so that a second pass cannot pair quotes the first one left over.
     quoted = re.compile(rf"{_OPENING_QUOTE}{_SPACE}*([^\"«»“”\n]*?[^\"«»“”\s]){_SPACE}*\"(?!\w)")
@@ -169,6 +171,7 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
             (quoted, "“\\1”"),
             apostrophe,
             spaced_hyphen,
+            no_lone_sign,
             (_PHONE_LIKE, _unbreakable_phone),
             *_dates(lang),
         )
@@ -179,6 +182,7 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         (quoted, f"«{NBSP}\\1{NBSP}»"),
         apostrophe,
         spaced_hyphen,
+        no_lone_sign,
         # Numbers, in this order: times and phones space out minutes and digit pairs, which the rules
         # after them must see as a second pass would.
         # times: "14h30", "14 H 30", "17h" (not "8 h 30 000" or "0 h 02 41 05 40 00"); "14:30" is left

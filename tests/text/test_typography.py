@@ -246,7 +246,7 @@ def test_markup_markers_survive(typed, printed):
 
 def test_urls_and_emails_stay_as_typed():
     text = "Écrivez à jean.dupont42@ville.fr : https://ville.fr/aide/17h?q=0241054000 ..."
-    assert fr(text) == f"Écrivez à jean.dupont42@ville.fr{N}: https://ville.fr/aide/17h?q=0241054000 …"
+    assert fr(text) == f"Écrivez à jean.dupont42@ville.fr{N}: https://ville.fr/aide/17h?q=0241054000{N}…"
 
 
 # --- English -----------------------------------------------------------------------------------
@@ -285,6 +285,14 @@ def test_english(typed, printed):
 )
 def test_a_date_is_never_broken(typed, french, english):
     assert (fr(typed), en(typed)) == (french, english)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_closing_sign_typed_after_a_space_never_starts_a_line(lang):
+    assert apply("écrivez à x@y.fr . Puis , enfin ( voir ) et ...", lang) == (
+        f"écrivez à x@y.fr{N}. Puis{N}, enfin ( voir{N}) et{N}…"
+    )
+    assert apply("la version .NET et .5,\n- puce\n. point", lang) == "la version .NET et .5,\n- puce\n. point"
 
 
 def test_fine_spaces_before_semicolon_exclamation_and_question_marks_in_french_print():
