@@ -118,12 +118,16 @@ def glyphs(files: tuple[Path, ...]) -> Glyphs:
 
 @cache
 def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) -> FontFamily:
-    """Register a family with reportlab (once per process for the same files)."""
+    """Register a family with reportlab (once per process for the same files); every PDF registers its fonts
+    first, so this also makes reportlab cut long words only where they may be cut (``wrapping.py``)."""
     isolate_reportlab()
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 
+    from newsletter.render.pdf import wrapping
     from newsletter.render.pdf.fontcache import load_font
+
+    wrapping.install()
 
     names = []
     for path in (regular, bold, italic, bold_italic):

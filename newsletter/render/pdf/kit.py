@@ -45,9 +45,6 @@ PDF_LANG = {"fr": "fr-FR", "en": "en"}
 
 
 def register_layout_fonts(layout: Layout, layout_dir: Path | None) -> FontFamily:
-    """The layout's fonts, registered; what every renderer calls first, so it also makes reportlab cut long
-    words only where they may be cut (``wrapping.py``)."""
-    wrapping.install()
     return register_family(*family_files(layout.fonts, layout_dir))
 
 
