@@ -10,7 +10,7 @@ from newsletter.build.plan import Plan, plan, refuse_overwriting_inputs
 from newsletter.files import write_atomic
 from newsletter.i18n import _, ngettext
 from newsletter.model.document import IssueDocument
-from newsletter.render import gsm, html, markdown, phone, text
+from newsletter.render import gsm, html, markdown, phone, text, web_images
 
 # The formats that are the issue's text as it is; the SMS and the phone script also say what to know.
 RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
@@ -37,6 +37,15 @@ def export(root: Path, issue: str, format: str, out: Path | None = None, unicode
         result.text, result.warnings, result.notes = _sms(document, unicode)
     else:
         result.text, result.warnings = _exported(document, format)
+    if format == "html":
+        size = len(result.text.encode("utf-8"))
+        result.notes.append(
+            _(
+                "the page weighs {size} (pictures at most {side} pixels on their long side)",
+                size=_weight(size),
+                side=web_images.LONG_SIDE,
+            )
+        )
     if out is not None:
         write_atomic(out, result.text.encode("utf-8"))
     return result
@@ -77,3 +86,10 @@ def _exported(document: IssueDocument, format: str) -> tuple[str, list[str]]:
         )
         return spoken.text, [long] if spoken.too_long else []
     return RENDERERS[format](document), []
+
+
+def _weight(size: int) -> str:
+    """A file's size as people read it: ``820 KB``, ``1.4 MB``."""
+    if size < 1_000_000:
+        return _("{count} KB", count=max(1, round(size / 1000)))
+    return _("{count} MB", count=f"{size / 1_000_000:.1f}")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsletter.build.incremental import sha256_of
-from newsletter.checks import check_files, check_layout, check_rendering
+from newsletter.checks import check_files, check_layout, check_print_resolution, check_rendering
 from newsletter.checks.placeholders import placeholder_problems
 from newsletter.errors import Diagnostic, InputError, as_errors
 from newsletter.i18n import _, ngettext
@@ -177,6 +177,7 @@ def plan(
         IssueDocument(publication.model, issue.model, issue.path, publication.path) for issue in result.workspace.issues
     ]
     result.diagnostics += check_files(result.workspace, whole_series=not selectors, series=series)
+    result.diagnostics += check_print_resolution(result.workspace, result.layouts)
     if strict:
         result.diagnostics = as_errors(result.diagnostics)
     if drafts:  # `check`: what a build leaves out is told, not blocking

@@ -13,7 +13,8 @@ The families, and the order their messages come in (the order users have always 
   ``new``), ``advice`` (plain-language writing advice, warnings only);
 - the publication and each issue: ``phones`` (numbers with a digit missing or extra);
 - each issue: ``dates`` (a year typed short, a next issue before this one, a year far from today),
-  ``advice``, ``images`` (its pictures), ``placeholders``;
+  ``advice``, ``images`` (its pictures), ``placeholders``; and in each journal layout, the pictures
+  that would print below 150 dpi (:func:`check_print_resolution`);
 - ``series``: numbers skipped, dates going backwards (only when the whole series is read);
 - when something will be rendered, the checks that measure with the fonts: ``glyphs`` (characters the
   fonts lack) and ``poster`` (text too long for the poster).
@@ -26,7 +27,7 @@ from pathlib import Path
 from newsletter.checks.advice import advise, advise_publication
 from newsletter.checks.dates import date_problems
 from newsletter.checks.glyphs import glyph_problems
-from newsletter.checks.images import image_problem
+from newsletter.checks.images import image_problem, resolution_problem
 from newsletter.checks.layout import (
     contrast_warnings,
     font_problems,
@@ -41,6 +42,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Issue
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded, Workspace
+from newsletter.paths import is_inside
 from newsletter.read.locate import locate, locate_all
 from newsletter.render.pdf.fonts import family_files, glyphs
 
@@ -86,6 +88,26 @@ def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | 
         found += [
             locate(problem, issue.source) for issue, problem in numbering_problems(workspace.issues, workspace.root)
         ]
+    return found
+
+
+def check_print_resolution(workspace: Workspace, layouts: Layouts) -> list[Diagnostic]:
+    """The news pictures that print below 150 dpi in a journal layout (one warning each, for the first
+    layout where it happens)."""
+    found = []
+    journals = [(ref, layout) for ref, layout in layouts if layout.model.kind == "journal"]
+    for issue in workspace.issues:
+        for index, item in enumerate(issue.model.news):
+            if not item.image:
+                continue
+            file = issue.path.parent / item.image
+            if not file.is_file() or not is_inside(file, workspace.root):
+                continue  # said by the images' check
+            for ref, layout in journals:
+                problem = resolution_problem(item.image, ("news", index, "image"), file, layout.model, ref.name)
+                if problem is not None:
+                    found.append(locate(problem, issue.source))
+                    break
     return found
 
 

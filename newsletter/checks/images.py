@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsletter.errors import Problem
 from newsletter.i18n import _
+from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.paths import is_address, is_inside
 from newsletter.read.pictures import Damaged, identify
 
@@ -136,3 +137,46 @@ def _file_name(relative: str) -> str:
 
 def _relative_to(target: Path, base: Path) -> str:
     return Path(os.path.relpath(target, base)).as_posix()
+
+
+PRINT_DPI_FLOOR = 150  # below this, a photo printed at its size looks blurred, and worse once photocopied
+
+
+def resolution_problem(relative: str, path: tuple, file: Path, layout: Layout, layout_name: str) -> Problem | None:
+    """A warning when the news picture ``file`` prints below :data:`PRINT_DPI_FLOOR` in the journal
+    ``layout``, where it fills a column's width (at most 0.6 of it high), as the journal draws it."""
+    try:
+        picture = identify(file)
+    except (Damaged, OSError):
+        return None  # said by image_problem
+    if picture.format not in IMAGE_FORMATS:
+        return None
+    width, height = picture.upright
+    page_width, page_height = PAGE_SIZES_MM[layout.page.size]
+    if layout.page.orientation == "landscape":
+        page_width = page_height
+    margins = layout.margins
+    column = (page_width - margins.left - margins.right - (layout.columns - 1) * layout.gutter) / layout.columns
+    printed = width * min(column / width, column * 0.6 / height)  # mm
+    dpi = width / (printed / 25.4)
+    if dpi >= PRINT_DPI_FLOOR:
+        return None
+    return Problem(
+        path,
+        _(
+            "the image {image} is {width} × {height} pixels: printed {printed} cm wide in {layout}, that is "
+            "{dpi} dpi; below {floor} dpi a print looks blurred",
+            image=repr(relative),
+            width=width,
+            height=height,
+            printed=f"{printed / 10:.1f}",
+            layout=layout_name,
+            dpi=round(dpi),
+            floor=PRINT_DPI_FLOOR,
+        ),
+        _(
+            "use the original photo, at least {needed} pixels wide, rather than a copy reduced for e-mail or the web",
+            needed=round(printed / 25.4 * PRINT_DPI_FLOOR),
+        ),
+        severity="warning",
+    )

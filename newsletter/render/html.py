@@ -22,7 +22,7 @@ from typing import ClassVar
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Colours
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import IssueWriter, introducing, issue_number, plain, since
+from newsletter.render import IssueWriter, introducing, issue_number, plain, since, web_images
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -31,7 +31,6 @@ WHITE = "#FFFFFF"
 INDEX_PAGE = "index.html"
 FAQ_PAGE = "faq.html"
 _CURRENT = ' aria-current="page"'
-_IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 # Every rule that sets a text colour also sets its background, so that contrast can be checked
 # rule by rule (tests do).
@@ -165,14 +164,15 @@ def html_list(tag: str, items: list[str], css: str = "") -> str:
 
 
 def _image(path: Path, alt: str, css: str = "") -> str:
-    """An embedded PNG or JPEG (``alt`` already escaped); nothing if the file is not one."""
+    """An embedded PNG or JPEG (``alt`` already escaped), upright and reduced for a screen (see
+    ``web_images``); nothing if the file is not one."""
     try:
         data = path.read_bytes()
     except OSError:
         return ""
-    kind = next((mime for magic, mime in _IMAGE_TYPES.items() if data.startswith(magic)), None)
-    if kind is None:
+    if web_images.mime_type(data) is None:
         return ""
+    data, kind = web_images.web_ready(data)
     attribute = f' class="{css}"' if css else ""
     return f'<img{attribute} src="data:{kind};base64,{base64.b64encode(data).decode("ascii")}" alt="{alt}">'
 

@@ -133,3 +133,22 @@ def test_the_sms_keeps_its_characters_when_told_and_says_what_it_costs(cli):
         "SMS: 403 characters, UCS-2, 7 parts (67 characters a part)",
         "warning: these characters make phones send the SMS as UCS-2, at 67 characters a part: °",
     ]
+
+
+def test_the_html_export_reduces_a_phone_photo_and_says_the_page_s_weight(cli, workspace):
+    from PIL import Image
+
+    Image.effect_noise((4000, 3000), 60).convert("RGB").save(workspace.root / "assets" / "photo.jpg", quality=95)
+    workspace.write(
+        "001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/photo.jpg\n"
+    )
+    out = workspace.root / "n01.html"
+    exported = cli("--root", workspace.root, "export", "1", "--format", "html", "--out", out)
+    assert exported.code == 0
+    size = out.stat().st_size
+    assert size < 1_500_000 < (workspace.root / "assets" / "photo.jpg").stat().st_size
+    weight = f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{round(size / 1000)} KB"
+    assert exported.err.splitlines() == [
+        f"the page weighs {weight} (pictures at most 1600 pixels on their long side)",
+        f"wrote {out}",
+    ]

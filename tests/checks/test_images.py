@@ -44,3 +44,22 @@ def test_a_png_and_a_jpeg_of_the_workspace_are_accepted(cli, workspace):
         (workspace.root / "assets" / f"photo.{name}").write_bytes(picture(kind))
         workspace.write("001.yaml", NEWS_WITH_IMAGE.format(name))
         assert cli("--root", workspace.root, "check").code == 0
+
+
+def test_a_small_picture_enlarged_for_print_is_warned_and_refused_with_strict(cli, workspace):
+    Image.new("RGB", (80, 60), "red").save(workspace.root / "assets" / "photo.jpg")
+    workspace.write(
+        "001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/photo.jpg\n"
+    )
+    checked = cli("--root", workspace.root, "check")
+    assert checked.code == 0
+    assert checked.err.splitlines()[:2] == [
+        "issues/001.yaml:8:12: warning: news[1].image: the image '../assets/photo.jpg' is 80 × 60 pixels: printed "
+        "6.9 cm wide in journal-a4, that is 29 dpi; below 150 dpi a print looks blurred",
+        "    hint: use the original photo, at least 409 pixels wide, rather than a copy reduced for e-mail or the web",
+    ]
+    strict = cli("--root", workspace.root, "build", "--strict")
+    assert strict.code == 1 and "news[1].image: the image '../assets/photo.jpg' is 80 × 60 pixels" in strict.err
+    assert workspace.pdfs() == []
+    Image.new("RGB", (600, 450), "red").save(workspace.root / "assets" / "photo.jpg")
+    assert cli("--root", workspace.root, "check").err.splitlines() == ["ok: 1 issue(s) checked"]

@@ -142,3 +142,20 @@ def test_a_jpeg_that_is_not_an_ordinary_8_bit_picture_is_refused(tmp_path, data,
 
 def test_an_extended_sequential_jpeg_is_accepted(tmp_path):
     assert identified(tmp_path, jpeg_with_frame(0xC1)) == Picture("JPEG", 64, 48)
+
+
+def _sideways(tmp_path, suffix: str, orientation: int = 6):
+    picture = Image.new("RGB", (80, 60), "red")
+    exif = picture.getexif()
+    exif[0x0112] = orientation
+    path = tmp_path / f"sideways.{suffix}"
+    picture.save(path, exif=exif.tobytes())
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["jpg", "png"])
+def test_the_exif_orientation_of_a_phone_photo_is_read_and_gives_its_upright_size(tmp_path, suffix):
+    picture = identify(_sideways(tmp_path, suffix))
+    assert (picture.width, picture.height, picture.orientation) == (80, 60, 6)
+    assert picture.upright == (60, 80)
+    assert identify(_sideways(tmp_path, suffix, orientation=3)).upright == (80, 60)  # upside down: same size

@@ -17,21 +17,26 @@ def scaled_image(path: Path, max_width: float, max_height: float, grayscale: boo
     """An image scaled to fit the box, keeping its proportions; grey levels only under --grayscale.
 
     An image with far more pixels than the print needs is reduced to :data:`PRINT_DPI` at its
-    printed size: the PDF gets smaller and faster to make, and the print looks the same.
+    printed size: the PDF gets smaller and faster to make, and the print looks the same. A photo
+    whose EXIF orientation says it is stored sideways is printed upright.
     """
     from PIL import Image as PILImage  # here: a page without pictures (a poster) never imports Pillow
 
     with PILImage.open(path) as original:
         width, height = original.size
+        orientation = original.getexif().get(_ORIENTATION, 1)  # a phone photo is stored sideways, and says so
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
     scale = min(max_width / width, max_height / height)
     needed = (max(1, round(width * scale / 72 * PRINT_DPI)), max(1, round(height * scale / 72 * PRINT_DPI)))
-    if not grayscale and width <= needed[0] * 1.5:
+    if not grayscale and orientation in (None, 1) and width <= needed[0] * 1.5:
         return Image(str(path), width=width * scale, height=height * scale)
     status = path.stat()
     data = _print_ready(path, status.st_mtime_ns, status.st_size, needed, grayscale)
     return Image(io.BytesIO(data), width=width * scale, height=height * scale)
 
 
+_ORIENTATION = 0x0112  # the EXIF tag that says how to turn the stored pixels upright
 _JPEG_QUALITY = 92  # a reduced photo, saved again: no visible loss on paper
 _PNG_LEVEL = 1  # a reduced drawing is read back at once by reportlab, which compresses the pixels itself
 
@@ -44,12 +49,17 @@ def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], 
     from PIL import Image as PILImage
 
     source = path.read_bytes()
-    kept = cache.entry("images", path.name, source, needed, grayscale, _JPEG_QUALITY, _PNG_LEVEL, PILImage.__version__)
+    kept = cache.entry(
+        "images", path.name, source, needed, grayscale, _JPEG_QUALITY, _PNG_LEVEL, PILImage.__version__, "upright"
+    )
     data = cache.read(kept)
     if data is not None:
         return data
+    from PIL import ImageOps
+
     with PILImage.open(io.BytesIO(source)) as original:
-        picture = original.convert("LA" if "A" in original.getbands() else "L") if grayscale else original.copy()
+        upright = ImageOps.exif_transpose(original)
+        picture = upright.convert("LA" if "A" in upright.getbands() else "L") if grayscale else upright.copy()
         kind = original.format
     if picture.width > needed[0] * 1.5:
         picture = picture.resize(needed, PILImage.Resampling.LANCZOS)
