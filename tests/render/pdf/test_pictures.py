@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from PIL import Image as PILImage
 
 from newsletter.render.pdf import pictures
@@ -22,3 +24,16 @@ def test_an_image_with_far_more_pixels_than_print_needs_is_reduced_to_300_dpi(tm
     image = pictures.scaled_image(png(tmp_path / "big.png", (3000, 1500)), 72, 72)  # one inch wide
     assert (image.drawWidth, image.drawHeight) == (72, 36)
     assert (image.imageWidth, image.imageHeight) == (pictures.PRINT_DPI, pictures.PRINT_DPI // 2)
+
+
+def test_a_phone_photo_stored_sideways_is_printed_upright(tmp_path):
+    photo = PILImage.new("RGB", (800, 600), "white")
+    exif = photo.getexif()
+    exif[0x0112] = 6  # "turn a quarter right to view": what a phone held upright writes
+    path = tmp_path / "photo.jpg"
+    photo.save(path, exif=exif.tobytes())
+    image = pictures.scaled_image(path, 300, 300)
+    assert (image.drawWidth, image.drawHeight) == (225, 300)  # upright: taller than wide
+    status = path.stat()
+    drawn = pictures._print_ready(path, status.st_mtime_ns, status.st_size, (938, 1250), False)
+    assert PILImage.open(io.BytesIO(drawn)).size == (600, 800)
