@@ -11,7 +11,7 @@ from newsletter.errors import Problem
 from newsletter.i18n import _
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.paths import is_address, is_inside
-from newsletter.read.pictures import Damaged, identify
+from newsletter.read.pictures import Damaged, Picture, identify
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
 MAX_IMAGE_PIXELS = 40_000_000  # an A3 page at 300 dpi is 17 megapixels; more is a wrong file or a bomb
@@ -146,7 +146,8 @@ def resolution_problem(relative: str, path: tuple, file: Path, layout: Layout, l
     """A warning when the news picture ``file`` prints below :data:`PRINT_DPI_FLOOR` in the journal
     ``layout``, where it fills a column's width (at most 0.6 of it high), as the journal draws it."""
     try:
-        picture = identify(file)
+        status = file.stat()
+        picture = _identified(file, status.st_mtime_ns, status.st_size)
     except (Damaged, OSError):
         return None  # said by image_problem
     if picture.format not in IMAGE_FORMATS:
@@ -180,3 +181,9 @@ def resolution_problem(relative: str, path: tuple, file: Path, layout: Layout, l
         ),
         severity="warning",
     )
+
+
+@lru_cache(maxsize=256)
+def _identified(file: Path, modified: int, size: int) -> Picture:
+    """The picture's header, read once for the same file, date and size (``watch`` checks at every save)."""
+    return identify(file)
