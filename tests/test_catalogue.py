@@ -80,9 +80,12 @@ LAST_BUILD_FILE = ".newsletter-last-build.json"
 
 
 def cases():
-    for index in sorted(CATALOGUE.glob("*/cases.yaml")):
-        for case in yaml.safe_load(index.read_text(encoding="utf-8")):
-            yield pytest.param(index.parent, case, id=f"{index.parent.name}/{case['case']}")
+    """Every case, run in English, then in French (``--lang fr``)."""
+    for language in ("en", "fr"):
+        for index in sorted(CATALOGUE.glob("*/cases.yaml")):
+            for case in yaml.safe_load(index.read_text(encoding="utf-8")):
+                name = f"{index.parent.name}/{case['case']}"
+                yield pytest.param(index.parent, case, language, id=name if language == "en" else f"fr:{name}")
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -348,12 +351,12 @@ def simulate(fault: str, monkeypatch) -> None:
 # --- what the user gets ------------------------------------------------------------------------
 
 
-def claim(expected: list[dict], found: list[Diagnostic], root: Path, kind: str) -> None:
+def claim(expected: list[dict], found: list[Diagnostic], root: Path, kind: str, language: str = "en") -> None:
     """Each expected diagnostic found (``times`` times), and nothing else reported."""
     left = list(found)
-    for entry in expected:
+    for entry in sorted(expected, key=lambda entry: language != "en" and not entry.get("fr_says")):
         wanted = entry.get("times", 1)
-        matching = [d for d in left if matches(entry, d, root)][:wanted]
+        matching = [d for d in left if matches(entry, d, root, language)][:wanted]
         assert len(matching) == wanted, f"expected {wanted} {kind}(s) like {entry}; reported:\n" + "\n".join(
             map(str, found)
         )
@@ -362,8 +365,12 @@ def claim(expected: list[dict], found: list[Diagnostic], root: Path, kind: str) 
     assert not left, f"{kind}(s) the case does not expect:\n" + "\n".join(map(str, left))
 
 
-def matches(entry: dict, diagnostic: Diagnostic, root: Path) -> bool:
-    at, says, hint = (entry.get(key, "").replace("{ws}", str(root)) for key in ("at", "says", "hint"))
+def matches(entry: dict, diagnostic: Diagnostic, root: Path, language: str = "en") -> bool:
+    """Whether ``diagnostic`` is the expected ``entry``: its place, its field, and its words in English
+    (``says``, ``hint``) or in French (``fr_says``, ``fr_hint``: a French run checks the place alone
+    where the case gives no French words)."""
+    keys = ("at", "says", "hint") if language == "en" else ("at", "fr_says", "fr_hint")
+    at, says, hint = (entry.get(key, "").replace("{ws}", str(root)) for key in keys)
     location = diagnostic.location()
     return (
         (location == at or (at.endswith(":") and location.startswith(at)))
@@ -428,8 +435,8 @@ def assert_only_drawable_characters(path: Path, text: str) -> None:
 # --- the test ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("folder, case", list(cases()))
-def test_catalogue_case(folder: Path, case: dict, tmp_path: Path, run, monkeypatch):
+@pytest.mark.parametrize("folder, case, language", list(cases()))
+def test_catalogue_case(folder: Path, case: dict, language: str, tmp_path: Path, run, monkeypatch):
     unknown = set(case) - KEYS
     assert not unknown, f"unknown keys in {folder.name}/cases.yaml: {unknown}"
     assert case.get("decision", "").strip(), "every case writes its decision down"
@@ -441,13 +448,15 @@ def test_catalogue_case(folder: Path, case: dict, tmp_path: Path, run, monkeypat
     earlier = pdf_bytes(root)
     if "simulate" in case:
         simulate(case["simulate"], monkeypatch)
+    if language == "fr":
+        monkeypatch.setenv("NEWSLETTER_LANG", "fr")
 
     result = run(root, case.get("run", "check"))
 
     assert result.code == case["exit"], result.output
     assert_promises_kept(result, root)
     assert result.seconds < case.get("max_seconds", float("inf")), f"took {result.seconds:.1f} s"
-    assert_reported(case, result, root)
+    assert_reported(case, result, root, language)
     assert_files(case, result, root, earlier)
 
 
@@ -462,11 +471,16 @@ def assert_promises_kept(result: Run, root: Path) -> None:
         assert_only_drawable_characters(path, pdf_text(path)[0])
 
 
-def assert_reported(case: dict, result: Run, root: Path) -> None:
-    claim(case.get("errors", []), [d for d in result.diagnostics if d.is_error], root, "error")
-    claim(case.get("warnings", []), [d for d in result.diagnostics if not d.is_error], root, "warning")
+def assert_reported(case: dict, result: Run, root: Path, language: str = "en") -> None:
+    claim(case.get("errors", []), [d for d in result.diagnostics if d.is_error], root, "error", language)
+    claim(case.get("warnings", []), [d for d in result.diagnostics if not d.is_error], root, "warning", language)
     for diagnostic in result.diagnostics:
         assert str(diagnostic) in result.err
+    if language == "fr":  # the words around the messages are French too
+        assert "    hint: " not in result.err and ": warning: " not in result.err, result.err
+        if result.diagnostics:
+            assert re.search(r"^\d+ erreurs?, \d+ avertissements?$", result.err, re.MULTILINE), result.err
+        return  # output_has names English words
     for phrase in case.get("output_has", []):
         assert phrase.replace("{ws}", str(root)) in result.output, result.output
     for phrase in case.get("output_lacks", []):
