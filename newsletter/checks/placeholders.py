@@ -1,11 +1,14 @@
 """Placeholder texts: what `init` and `new` leave for the team to write, and `check` reports until written.
 
-A placeholder starts with ``À ÉCRIRE``. It is valid YAML and valid text, so only this check stops a
+A placeholder starts with ``À ÉCRIRE`` (or ``TO WRITE``, in English); inside a text, a crisis kit's
+local details are placeholders between « » or [ ] (« À ÉCRIRE : numéro de la ligne d'information »,
+[TO WRITE: the helpline's number]). They are valid YAML and valid text, so only this check stops a
 half-filled issue from being printed: each one left is an error at its line and column.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsletter.errors import Problem, field_path
@@ -13,6 +16,10 @@ from newsletter.i18n import N_, _
 from newsletter.read.texts import walk_text
 
 PLACEHOLDER = "À ÉCRIRE"
+MARKERS = (PLACEHOLDER, "TO WRITE")
+# A local detail left to write inside a text: « À ÉCRIRE : … » or [TO WRITE: …] (the words quoted
+# without what to write, « À ÉCRIRE », are the team's own text).
+EMBEDDED = re.compile(r"«\s*(?:À ÉCRIRE|TO WRITE)\s*:[^»]*»|\[\s*(?:À ÉCRIRE|TO WRITE)\s*:[^\]]*\]")
 
 _WHAT_TO_WRITE = {
     "title": N_("the journal's name"),
@@ -29,10 +36,11 @@ _WHAT_TO_WRITE = {
 
 
 def placeholder_problems(data: Any) -> list[Problem]:
-    """An error for each text of the file (its text tree: ``data``) still starting with ``À ÉCRIRE``."""
+    """An error for each text of the file (its text tree: ``data``) still starting with ``À ÉCRIRE``, or
+    holding a local detail left to write."""
     found = []
     for path, text in walk_text(data):
-        if text.lstrip().startswith(PLACEHOLDER):
+        if text.lstrip().startswith(MARKERS):
             field = field_path(path)
             keys = ".".join(part for part in path if isinstance(part, str))
             what = _(_WHAT_TO_WRITE[keys]) if keys in _WHAT_TO_WRITE else _("the text of `{field}`", field=field)
@@ -44,6 +52,14 @@ def placeholder_problems(data: Any) -> list[Problem]:
                         'replace the words "{placeholder} : …" with your text, or delete the line if it is not needed',
                         placeholder=PLACEHOLDER,
                     ),
+                )
+            )
+        elif embedded := EMBEDDED.findall(text):
+            found.append(
+                Problem(
+                    path,
+                    _("still to write here: {details}", details=" ".join(embedded)),
+                    _("replace it with the local detail it asks for, the « » or [ ] included"),
                 )
             )
     return found

@@ -192,14 +192,32 @@ def init(
         callback=on_this_computer,
         help=N_("Folder of the new workspace (default: --root, or here)."),
     ),
+    kit: str | None = typer.Option(
+        None,
+        "--kit",
+        metavar=N_("NAME"),
+        help=N_("Start from a crisis kit: a built-in one (`newsletter kits`) or a kit's folder."),
+    ),
 ) -> None:
     """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
     from newsletter.scaffold import init_workspace
+    from newsletter.scaffold.kits import find_kit
 
     root = directory if directory is not None else State.root
-    created = init_workspace(root, dt.date.today())
+    chosen = find_kit(kit) if kit is not None else None
+    created = init_workspace(root, dt.date.today(), chosen, dt.datetime.now())
     for path in created.paths:
         typer.echo(_("wrote {path}", path=path))
+    if chosen is not None:
+        typer.echo(
+            _(
+                "next: in {folder}, replace each placeholder (« À ÉCRIRE : … » or [TO WRITE: …]) in both files "
+                "with the local detail it asks for, then run `newsletter check` there: it lists those left",
+                folder=root / "issues",
+            ),
+            err=True,
+        )
+        return
     typer.echo(
         _(
             'next: in {folder}, replace each text starting with "À ÉCRIRE" in both files, '
@@ -208,6 +226,15 @@ def init(
         ),
         err=True,
     )
+
+
+@app.command("kits")
+def list_kits() -> None:
+    """The crisis kits `init --kit` starts from: name, language, what they are written for."""
+    from newsletter.scaffold.kits import available_kits
+
+    for kit in available_kits():
+        typer.echo(f"{kit.name:<16} {kit.info.language:<4} {kit.info.description}")
 
 
 @app.command()

@@ -95,3 +95,26 @@ def test_an_issue_with_a_placeholder_left_is_in_progress_a_whole_build_leaves_it
     assert checked.err.splitlines()[1] == (
         "issues/002.yaml:3:11: warning: headline: still the placeholder text: write the headline"
     )
+
+
+@pytest.mark.parametrize(
+    "text, details",
+    [
+        ("Appelez le « À ÉCRIRE : numéro de la ligne » dès 8 h.", "« À ÉCRIRE : numéro de la ligne »"),
+        ("Paid on [TO WRITE: the payment date], as usual.", "[TO WRITE: the payment date]"),
+        ("« À ÉCRIRE : jour » puis « À ÉCRIRE : heure »", "« À ÉCRIRE : jour » « À ÉCRIRE : heure »"),
+    ],
+)
+def test_a_local_detail_left_inside_a_text_is_an_error_quoting_it(text, details):
+    [problem] = placeholder_problems({"lead": text})
+    assert problem.loc == ("lead",) and problem.severity == "error"
+    assert problem.message == f"still to write here: {details}"
+
+
+def test_an_english_placeholder_text_is_one_too():
+    [problem] = placeholder_problems({"headline": "TO WRITE: the headline"})
+    assert problem.message == "still the placeholder text: write the headline"
+
+
+def test_the_words_in_ordinary_text_are_no_placeholder():
+    assert placeholder_problems({"lead": "Il reste des courriers à écrire, to write later."}) == []
