@@ -12,7 +12,7 @@ from newsletter.cli.app import app
 from newsletter.cli.chrome import TYPER_WORDS, command, translated
 from newsletter.translations import messages_in
 
-COMMANDS = ["check", "build", "faq", "list", "init", "new", "archive", "layouts", "export", "schema", "watch"]
+COMMANDS = ["check", "build", "faq", "list", "init", "kits", "new", "archive", "layouts", "export", "schema", "watch"]
 # Words of English sentences that French never uses (command and option names are left out first).
 ENGLISH = set(
     "the and of to with from this that is are each every none or its their by which when than then show exit "
