@@ -38,7 +38,12 @@ def fill(root, lang: str) -> None:
 
 def pdf_text(path) -> str:
     reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
-    return " ".join(page.extract_text() for page in reader.pages).replace("\u00a0", " ").replace("\n", " ")
+    return (
+        " ".join(page.extract_text() for page in reader.pages)
+        .replace("\u00a0", " ")
+        .replace("\u202f", " ")
+        .replace("\n", " ")
+    )
 
 
 def test_kits_lists_each_kit_with_its_language_and_description(cli):
