@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsletter import __version__
+from newsletter.archive.approval import approval_record, unapproved, with_approval
 from newsletter.archive.join import Part, join
 from newsletter.archive.site import pages
 from newsletter.build.faqbook import book_files
@@ -124,18 +125,20 @@ def prepare_archive(
     supersede: Iterable[int] = (),
     issues: Iterable[str] = (),
     upto: int | None = None,
+    strict: bool = False,
 ) -> ArchiveRun:
     """What `archive` has to do: into ``out``, else ``archive/`` in the workspace; the ``issues`` named
     (numbers or files) and those numbered up to ``upto``, else every issue that is not in progress.
 
     Issues named are recorded with those already in the archive, so that its catalogue, collection and
-    pages still cover the whole record."""
+    pages still cover the whole record. ``strict``: warnings, an issue never approved among them, are errors."""
     archive_dir = out if out is not None else root / ARCHIVE_FOLDER
     selectors = list(issues)
     if selectors or upto is not None:
         recorded = {entry["issue"] for entry in Manifest.load(archive_dir).files.values() if "issue" in entry}
         selectors += [str(number) for number in sorted(recorded)]
-    result = plan(root, list(dict.fromkeys(selectors)), layout_names, with_poster=True, partial=True, upto=upto)
+    result = plan(root, list(dict.fromkeys(selectors)), layout_names, strict, with_poster=True, partial=True, upto=upto)
+    result.diagnostics += unapproved(result, strict)
     drafts = [issue for issue in result.workspace.issues if issue.model.draft]  # named: a whole run left them out
     result.diagnostics += [
         locate(
@@ -235,12 +238,13 @@ class _Run:
             "date": document.issue.date.isoformat(),
             "layout": ref.name,
             "pages": pages,
+            **approval_record(document.issue),
         }
         if not record:
             self._stage(name, data, entry)
             self.report.written.append(name)
         elif entry["sha256"] == record["sha256"]:  # the same bytes: a change the PDF does not show, or a repair
-            self.files[name] = {**record, "sources": sources}
+            self.files[name] = with_approval({**record, "sources": sources}, document.issue)
             if intact:
                 self.report.unchanged += 1
             else:
@@ -305,6 +309,7 @@ class _Run:
                     document.issue.headline,
                     self.files[name]["pages"],
                     "correction_of" in self.files[name],
+                    document.issue.approved,
                 )
                 for document, name in ordered
             ]
@@ -313,7 +318,10 @@ class _Run:
                 publication.title, publication.organisation or publication.title, publication.language, lines
             )
 
-        self._derived(INDEX_FILE, self._pdf_sources(ordered), make)
+        approvals = [
+            {"role": "approval", "path": name, **approval_record(document.issue)} for document, name in ordered
+        ]
+        self._derived(INDEX_FILE, self._pdf_sources(ordered) + approvals, make)
 
     def collection(self) -> None:
         ordered = self._journal_files()

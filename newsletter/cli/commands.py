@@ -88,12 +88,17 @@ def build(
         help=N_("booklet: pages two by two on A4 landscape sheets, in folding order, for a duplex printer."),
     ),
     force: bool = typer.Option(False, "--force", help=N_("Rebuild every PDF, even those up to date.")),
+    proof: bool = typer.Option(
+        False,
+        "--proof",
+        help=N_("Proofs for the crisis cell: every page marked not to distribute, the field paths in the margins."),
+    ),
 ) -> None:
     """Render the issues as PDF files (with no ISSUE: only those whose sources changed)."""
     from newsletter.build.run import prepare_build
     from newsletter.model.print_options import RenderOptions
 
-    options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None)
+    options = RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose.value if impose else None, proof=proof)
     run = prepare_build(State.root, issues or [], layout, output_folder(State.root, out), options, force, strict)
     if run.unchanged is not None:
         typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.unchanged))
@@ -310,6 +315,9 @@ def archive(
         metavar=N_("LAYOUT"),
         help=N_("Layout name or file; repeat for several (default: journal and poster)."),
     ),
+    strict: bool = typer.Option(
+        False, "--strict", help=N_("Treat warnings as errors: an issue never approved is not archived.")
+    ),
 ) -> None:
     """The record of what was distributed: PDFs, catalogue, collection, manifest of SHA-256; never overwrites."""
     if verify:
@@ -325,7 +333,7 @@ def archive(
         raise typer.Exit(code)
     from newsletter.archive.record import prepare_archive
 
-    run = prepare_archive(State.root, layout, out, supersede, issues or [], upto)
+    run = prepare_archive(State.root, layout, out, supersede, issues or [], upto, strict)
     for note in run.result.notes:
         typer.echo(note, err=True)
     code = report(run.result.diagnostics)

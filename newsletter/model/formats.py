@@ -202,6 +202,11 @@ class Testimonial(Record):
     role: str | None = field(OPTIONAL_TEXT, "Their job or service.", None)
 
 
+class Approval(Record):
+    by: str = field(Text("name"), "Who approved the issue for distribution, e.g. 'Claire Dubois, DGS'.")
+    on: _dt.date = field(Date(), "The day they approved it, YYYY-MM-DD.")
+
+
 MAX_POSTER_HEADLINE_WORDS = 7  # a poster is read from two metres
 
 
@@ -238,4 +243,7 @@ class Issue(Record):
     poster: Poster | None = field(Nullable(Group(Poster)), "Shorter text for posters.", None)
     draft: bool = field(
         Boolean(), "yes: still being written; check, build and archive of the whole workspace leave it out.", False
+    )
+    approved: Approval | None = field(
+        Nullable(Group(Approval)), "The sign-off before distribution: {by, on}; the archive records it.", None
     )

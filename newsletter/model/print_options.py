@@ -11,6 +11,7 @@ class RenderOptions:
     grayscale: bool = False
     bleed_mm: float = 0.0
     impose: str | None = None  # "booklet": A5 pages two by two on A4 landscape sheets
+    proof: bool = False  # marked "PROOF — DO NOT DISTRIBUTE", the field paths in the margins
 
     def suffix(self) -> str:
         """Distinguishes the file of each variant, so one never replaces another."""
@@ -21,4 +22,6 @@ class RenderOptions:
             parts.append(f"bleed{self.bleed_mm:g}mm")
         if self.impose:
             parts.append(self.impose)
+        if self.proof:
+            parts.append("proof")
         return "".join("-" + part for part in parts)

@@ -224,3 +224,16 @@ def test_faq_writes_the_book_then_says_it_is_up_to_date(cli, workspace):
     assert "2 questions in the book" in first.err
     again = cli("--root", workspace.root, "faq", "--out", workspace.root / "book")
     assert again.out == "up to date: 4 (--force writes them again)\n"
+
+
+def test_build_proof_writes_a_proof_beside_the_copy_to_print_and_the_archive_never_takes_it(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "approved:\n  by: Claire Dubois\n  on: 2021-02-05\n")
+    assert cli("--root", workspace.root, "build").code == 0
+    copy = workspace.out / "20210205_lettre-de-crise_n01_a4.pdf"
+    before = copy.read_bytes()
+    proof = cli("--root", workspace.root, "build", "--proof", "--force")
+    assert proof.code == 0, proof.output
+    assert proof.out.splitlines()[0].startswith(f"wrote {workspace.out / '20210205_lettre-de-crise_n01_a4-proof.pdf'}")
+    assert copy.read_bytes() == before
+    assert cli("--root", workspace.root, "archive").code == 0
+    assert not [path for path in (workspace.root / "archive").rglob("*") if "proof" in path.name]

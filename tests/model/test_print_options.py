@@ -21,6 +21,8 @@ from newsletter.model.print_options import RenderOptions
         (RenderOptions(bleed_mm=3.0), "-bleed3mm"),  # 3 and 3.0 are the same bleed: the same file
         (RenderOptions(impose="booklet"), "-booklet"),
         (RenderOptions(grayscale=True, bleed_mm=3, impose="booklet"), "-grayscale-bleed3mm-booklet"),
+        (RenderOptions(proof=True), "-proof"),  # a proof never replaces the copy to print
+        (RenderOptions(grayscale=True, proof=True), "-grayscale-proof"),
     ],
 )
 def test_the_suffix_names_each_choice_made(options, suffix):
@@ -29,11 +31,11 @@ def test_the_suffix_names_each_choice_made(options, suffix):
 
 def test_no_variant_replaces_another():
     variants = [
-        RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose)
-        for grayscale, bleed, impose in product((False, True), (0.0, 3.0, 5.0), (None, "booklet"))
+        RenderOptions(grayscale=grayscale, bleed_mm=bleed, impose=impose, proof=proof)
+        for grayscale, bleed, impose, proof in product((False, True), (0.0, 3.0, 5.0), (None, "booklet"), (False, True))
     ]
     suffixes = [options.suffix() for options in variants]
-    assert len(set(suffixes)) == len(variants) == 12
+    assert len(set(suffixes)) == len(variants) == 24
 
 
 def test_the_file_name_of_a_variant_carries_its_suffix(workspace):

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from newsletter import __version__
+from newsletter.model.formats import Approval
 from newsletter.model.layout import Fonts
 from newsletter.render.pdf.fonts import family_files, register_family
 from newsletter.render.pdf.kit import PDF_LANG
@@ -32,6 +33,7 @@ class CatalogueLine:
     headline: str
     pages: int
     correction: bool = False
+    approval: Approval | None = None
 
 
 def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLine]) -> bytes:
@@ -48,6 +50,7 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
     def cell(value: str, style: ParagraphStyle = text) -> Paragraph:
         return Paragraph(escape_xml(family.drawable(typography.apply(value, lang))), style)
 
+    small = ParagraphStyle("small", parent=text, fontSize=8.5, leading=11, textColor=colors.Color(0.3, 0.3, 0.3))
     rows = [[cell(words(key), bold) for key in ("number", "date", "headline", "pages")]]
     for line in lines:
         headline = line.headline + (f" ({words('correction')})" if line.correction else "")
@@ -55,7 +58,7 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
             [
                 cell(str(line.number)),
                 cell(typography.format_date(line.date, lang)),
-                cell(headline),
+                [cell(headline), cell(_approval(line, lang), small)],
                 cell(str(line.pages)),
             ]
         )
@@ -88,3 +91,11 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
     )
     document.build([cell(title, heading), cell(words("heading"), bold), Spacer(0, 6 * mm), table])
     return buffer.getvalue()
+
+
+def _approval(line: CatalogueLine, lang: str) -> str:
+    """``Validé par Claire Dubois, 4 février 2021`` under the headline, or that it never was."""
+    if line.approval is None:
+        return label(lang, "catalogue_not_approved")
+    when = typography.format_short_date(line.approval.on, lang)
+    return label(lang, "catalogue_approved").format(by=line.approval.by, date=when)

@@ -121,6 +121,12 @@ def build_pdf(
         bottomPadding=0,
     )
     template.addPageTemplates([PageTemplate("page", [frame])])
+    if options.proof:
+        from newsletter.render.pdf import proof
+
+        proof.proof_story(story, document, family, sheet.media[0], frame.x1, frame.x1 + frame.width)
+        trimmed = (sheet.trim_width, sheet.trim_height)
+        footer = proof.with_watermark(footer, trimmed, sheet.margin, document.lang, family.bold)
     pages: list[int] = []
     template.afterPage = lambda: pages.append(1)
     template.build(

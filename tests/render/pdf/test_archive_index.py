@@ -9,10 +9,17 @@ import pypdf
 import pytest
 
 from newsletter import __version__
+from newsletter.model.formats import Approval
 from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
 
 SERIES = [
-    CatalogueLine(1, dt.date(2021, 2, 5), "Les téléphones fonctionnent", 2),
+    CatalogueLine(
+        1,
+        dt.date(2021, 2, 5),
+        "Les téléphones fonctionnent",
+        2,
+        approval=Approval(by="C. Vautrin", on=dt.date(2021, 2, 4)),
+    ),
     CatalogueLine(2, dt.date(2021, 2, 9), "La messagerie revient", 4, correction=True),
 ]
 
@@ -30,7 +37,7 @@ def catalogue() -> bytes:
     return render_catalogue("Lettre de crise", "Ville de Val-de-Loire", "fr", SERIES)
 
 
-def test_a_line_per_issue_with_its_number_date_headline_and_pages(catalogue):
+def test_a_line_per_issue_with_its_number_date_headline_pages_and_approval(catalogue):
     assert words(read(catalogue)) == [
         "Lettre de crise",
         "Catalogue des numéros",
@@ -41,10 +48,12 @@ def test_a_line_per_issue_with_its_number_date_headline_and_pages(catalogue):
         "1",
         "vendredi 5 février 2021",
         "Les téléphones fonctionnent",
+        "Validé par C. Vautrin, 4 février 2021",
         "2",
         "2",
         "mardi 9 février 2021",
         "La messagerie revient (version corrigée)",
+        "Non validé",
         "4",
     ]
 
@@ -73,6 +82,7 @@ def test_an_english_publication_gets_an_english_catalogue():
     reader = read(render_catalogue("Crisis letter", "Town", "en", SERIES))
     text = " ".join(words(reader))
     assert "Catalogue of issues No. Date Headline Pages" in text
+    assert "Approved by C. Vautrin, 4 February 2021" in text and "Not approved" in text
     assert "Friday 5 February 2021" in text and "La messagerie revient (corrected version)" in text
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
