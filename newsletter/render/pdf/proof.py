@@ -41,7 +41,8 @@ def watermark(canvas: Canvas, width: float, height: float, text: str, font: str)
     diagonal = (width**2 + height**2) ** 0.5
     size = min(120.0, diagonal * 0.8 / max(1.0, stringWidth(text, font, 1)))
     canvas.saveState()
-    canvas.setFillColor(colors.Color(MARK_GRAY, MARK_GRAY, MARK_GRAY, alpha=MARK_ALPHA))
+    canvas.setFillGray(MARK_GRAY)
+    canvas.setFillAlpha(MARK_ALPHA)  # set apart: a grayscale canvas turns colours into greys without their alpha
     canvas.translate(width / 2, height / 2)
     canvas.rotate(math.degrees(math.atan2(height, width)))
     canvas.setFont(font, size)

@@ -61,3 +61,13 @@ def test_an_english_proof_is_marked_in_english(workspace):
     data, _ = render(result.documents[0], ref, layout, RenderOptions(proof=True, grayscale=True))
     [text] = pages_text(data)
     assert "PROOF — DO NOT DISTRIBUTE" in text and "faq[1].q" in text.replace("\n", "")
+
+
+@pytest.mark.parametrize("grayscale", [False, True])
+def test_the_mark_lets_the_text_under_it_show_in_colour_and_in_grey(grayscale):
+    result = plan(REPO, ["1"], ["journal-a4"], render_checks=False)
+    [(ref, layout)] = result.layouts
+    data, _ = render(result.documents[0], ref, layout, RenderOptions(proof=True, grayscale=grayscale))
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    alphas = {float(state.get_object().get("/ca", 1)) for state in page["/Resources"]["/ExtGState"].values()}
+    assert 0.1 < min(alphas) < 0.5  # the mark is translucent, never an opaque grey over the text
