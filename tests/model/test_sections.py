@@ -9,8 +9,9 @@ from newsletter.model.layout import Layout
 from newsletter.model.sections import SECTION_NAMES, SECTIONS
 from newsletter.text.labels import LABELS
 
-# What the issue holds outside its sections: its identity, the masthead and headline, the poster's own text.
-NOT_A_SECTION = ("number", "date", "time", "headline", "edition", "lead", "poster", "draft")
+# What the issue holds outside its sections: its identity, the masthead and headline, the poster's own text,
+# whether it is a draft, and its sign-off (recorded by the archive, never printed).
+NOT_A_SECTION = ("number", "date", "time", "headline", "edition", "lead", "poster", "draft", "approved")
 # The names a layout may write, as the refusal lists them: the registry's, in its order.
 ALLOWED = ", ".join(map(repr, SECTION_NAMES[:-1])) + " or " + repr(SECTION_NAMES[-1])
 
