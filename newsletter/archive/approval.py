@@ -36,12 +36,15 @@ def unapproved(result: Plan, strict: bool = False) -> list[Diagnostic]:
                     "issue n° {number} was never approved: the archive cannot say who let it out",
                     number=loaded.model.number,
                 ),
-                _("once the crisis cell has approved it, add `approved: {by: name, on: YYYY-MM-DD}` to the issue"),
+                _(
+                    "once the crisis cell has approved it, add to the issue an `approved` group with `by` "
+                    "(who approved it) and `on` (the day, YYYY-MM-DD)"
+                ),
                 severity="warning",
             ),
             loaded.source,
         )
         for loaded in result.workspace.issues
-        if loaded.model.approved is None
+        if loaded.model.approved is None and not loaded.model.draft  # a draft is refused for what it is
     ]
     return as_errors(found) if strict else found

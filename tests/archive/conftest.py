@@ -9,10 +9,13 @@ import pytest
 
 from conftest import REPO, issue
 
+# Approved, as the issues a team archives are (an issue never approved is a warning of its own).
+APPROVED = 'approved:\n  by: Claire Dubois, DGS\n  "on": 2021-02-04\n'
+
 
 @pytest.fixture(scope="session")
 def archived_once(tmp_path_factory) -> Path:
-    """Two issues, archived once per session (journal only)."""
+    """Two issues, approved and archived once per session (journal only)."""
     from newsletter.archive import record as archive
     from newsletter.build.plan import plan
 
@@ -21,8 +24,10 @@ def archived_once(tmp_path_factory) -> Path:
     (root / "assets").mkdir()
     shutil.copy(REPO / "issues" / "publication.yaml", root / "issues")
     shutil.copy(REPO / "assets" / "logo.png", root / "assets")
-    (root / "issues" / "001.yaml").write_text(issue(1, "2021-02-05"), encoding="utf-8")
-    (root / "issues" / "002.yaml").write_text(issue(2, "2021-02-09", "La messagerie revient"), encoding="utf-8")
+    (root / "issues" / "001.yaml").write_text(issue(1, "2021-02-05") + APPROVED, encoding="utf-8")
+    (root / "issues" / "002.yaml").write_text(
+        issue(2, "2021-02-09", "La messagerie revient") + APPROVED, encoding="utf-8"
+    )
     result = plan(root, [], ["journal-a4"])
     assert not result.errors
     archive.make_archive(result, root / "archive")

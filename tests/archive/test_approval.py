@@ -40,7 +40,7 @@ def test_the_approval_is_in_the_manifest_and_the_catalogue_and_a_missing_one_is_
         "issues/002.yaml:1:9: warning: number: issue n° 2 was never approved: the archive cannot say who let it out"
         in done.err
     )
-    assert "add `approved: {by: name, on: YYYY-MM-DD}` to the issue" in done.err
+    assert "add to the issue an `approved` group with `by` (who approved it) and `on` (the day, YYYY-MM-DD)" in done.err
     recorded = files(workspace)
     assert recorded[N01]["approved"] == {"by": "Claire Dubois, DGS", "on": "2021-02-04"}
     assert "approved" not in recorded[N02]
@@ -53,7 +53,8 @@ def test_strict_refuses_to_archive_an_issue_never_approved(cli, workspace):
     refused = archive(cli, workspace, "--strict")
     assert refused.code == 1
     assert "issues/002.yaml:1:9: number: issue n° 2 was never approved" in refused.err
-    assert not (workspace.root / "archive" / "manifest.json").exists()
+    assert "archived 1, refused 1: issues/002.yaml" in refused.err
+    assert N02 not in files(workspace) and N01 in files(workspace)  # the approved issue is archived
 
 
 def test_an_approval_given_later_is_recorded_without_touching_the_pdfs(cli, workspace):
