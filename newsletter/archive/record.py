@@ -2,9 +2,11 @@
 
 ``archive/`` holds, for every issue, the PDF of each archive layout (the publication's journal and,
 when there is one, the ``poster-a3`` poster); ``index.pdf``, the catalogue; ``collection.pdf``, every
-journal issue with a bookmark each (``join.py``); ``html/``, the intranet pages (``site.py``); and
+journal issue with a bookmark each (``join.py``); ``html/``, the intranet pages (``site.py``); the
+FAQ book's PDF, phone script and Markdown, dated by the newest issue (``build/faqbook.py``); and
 ``manifest.json``, which records for each file its SHA-256, size, the SHA-256 of its sources, the
-issue number and date, and the tool version (``verify.py`` hashes the files again).
+issue number and date, who approved the issue (``approval.py``), and the tool version (``verify.py``
+hashes the files again).
 
 An issue's recorded PDF is never replaced by different bytes: the run is refused, naming the issue
 and what changed, unless ``--supersede N`` asks to keep the old file as ``…-superseded-K.pdf`` and

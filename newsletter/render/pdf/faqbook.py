@@ -80,19 +80,21 @@ def render_faq_book(
         "source", parent=styles.small, fontName=family.italic, spaceAfter=styles.body.fontSize
     )
     for theme_index, theme in enumerate(book.themes()):
+        opening: list[Flowable] = []  # kept with the theme's first question: never alone at a page's foot
         if grouped:
             name = theme_name(theme.name, book)
             title = Paragraph(words(name), styles.heading)
             title.index_entry = (0, typography.normalize(name), f"theme{theme_index}")
-            story.append(title)
+            opening.append(title)
         for entry in theme.entries:
             number += 1
             question = Paragraph(f"{number}. {text.inline(entry.item.q)}", styles.question)
             plain_question = f"{number}. {typography.normalize(typography.apply(entry.item.q, lang))}"
             question.index_entry = (1 if grouped else 0, plain_question, f"q{number}")
-            block = [question, *text.blocks(entry.item.a, styles.body, styles.bullet)]
+            block = [*opening, question, *text.blocks(entry.item.a, styles.body, styles.bullet)]
             block.append(Paragraph(words(source_line(entry, lang)), source_style))
             story.append(KeepTogether(block))
+            opening = []
     buffer = io.BytesIO()
     document = _Book(
         buffer,
