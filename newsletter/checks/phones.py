@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsletter.checks.placeholders import PLACEHOLDER
+from newsletter.checks.placeholders import holds_placeholder
 from newsletter.errors import Problem, Severity
 from newsletter.i18n import _, ngettext
 from newsletter.read.texts import walk_text
@@ -46,7 +46,7 @@ def phone_problems(data: Any, lang: str) -> list[Problem]:
     found = []
     for path, text in walk_text(data):
         if path[-1:] == ("phone",):
-            if text.lstrip().startswith(PLACEHOLDER):  # said by the placeholders' check
+            if holds_placeholder(text):  # said by the placeholders' check
                 continue
             if (problem := _field_problem(text, lang)) is not None:
                 message, hint, severity = problem

@@ -35,6 +35,11 @@ _WHAT_TO_WRITE = {
 }
 
 
+def holds_placeholder(text: str) -> bool:
+    """Whether the text is, or holds, something left to write (other checks leave it to this one)."""
+    return text.lstrip().startswith(MARKERS) or EMBEDDED.search(text) is not None
+
+
 def placeholder_problems(data: Any) -> list[Problem]:
     """An error for each text of the file (its text tree: ``data``) still starting with ``À ÉCRIRE``, or
     holding a local detail left to write."""

@@ -66,6 +66,7 @@ def test_check_lists_every_local_detail_and_build_refuses(cli, tmp_path):
     assert ("001.yaml:84:8", "faq[1].a", "« À ÉCRIRE : date du virement »") in details
     assert ("publication.yaml:13:10", "hotline.phone", "« À ÉCRIRE : numéro de la ligne d'information »") in details
     assert len(details) == 10
+    assert "is not a phone number" not in checked.err  # a number left to write is said once, as such
     for args in ([], ["1"]):
         built = cli("--root", root, "build", *args)
         assert built.code == 1 and not (root / "out").exists()
