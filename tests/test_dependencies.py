@@ -76,7 +76,7 @@ def _instances() -> dict[type, Callable[[], object]]:
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.pdfgen.textobject import PDFTextObject
-    from reportlab.platypus import Flowable, Table
+    from reportlab.platypus import Flowable, KeepTogether, Table
 
     def font() -> TTFont:
         return TTFont("DejaVuSans", str(PACKAGE / "data" / "fonts" / "DejaVuSans.ttf"))
@@ -95,6 +95,7 @@ def _instances() -> dict[type, Callable[[], object]]:
         TTFontFace: lambda: font().face,
         Flowable: Flowable,
         Table: table,
+        KeepTogether: lambda: KeepTogether([]),
     }
 
 

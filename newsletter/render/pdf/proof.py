@@ -35,6 +35,13 @@ MARK_ALPHA = 0.22
 PATH_SIZE = 5.5  # points: small, in the margin, legible on a proof held in the hand
 PRINTABLE_EDGE = 5 * mm  # office printers leave the outer 4–5 mm blank
 
+# What finding the paragraphs of a story uses of reportlab beyond its documented API (the cells of a
+# table, the flowables kept together): checked against the installed reportlab by tests/test_dependencies.py.
+REPORTLAB_INTERNALS = {
+    "reportlab.platypus.tables.Table": ("_cellvalues",),
+    "reportlab.platypus.flowables.KeepTogether": ("_content",),
+}
+
 
 def watermark(canvas: Canvas, width: float, height: float, text: str, font: str) -> None:
     """``text`` across the page, from the lower left to the upper right, as large as the diagonal allows."""
@@ -165,7 +172,7 @@ def _paragraphs(items: Any) -> Iterator[Paragraph]:
     elif isinstance(items, Table):
         yield from _paragraphs(items._cellvalues)
     elif isinstance(items, Flowable):
-        for attribute in ("_content", "content", "_flowables"):
+        for attribute in ("_content", "content"):  # a KeepTogether's, our columns'
             yield from _paragraphs(getattr(items, attribute, None))
 
 
