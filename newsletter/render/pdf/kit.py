@@ -124,7 +124,8 @@ def build_pdf(
     if options.proof:
         from newsletter.render.pdf import proof
 
-        proof.proof_story(story, document, family, sheet.media[0], frame.x1, frame.x1 + frame.width)
+        text = UserText(document.lang, family)
+        proof.proof_story(story, document, family, text, sheet.media[0], frame.x1, frame.x1 + frame.width)
         trimmed = (sheet.trim_width, sheet.trim_height)
         footer = proof.with_watermark(footer, trimmed, sheet.margin, document.lang, family.bold)
     pages: list[int] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -176,18 +176,25 @@ def _paragraphs(items: Any) -> Iterator[Paragraph]:
             yield from _paragraphs(getattr(items, attribute, None))
 
 
+class Typesetter(Protocol):
+    """How the renderers turn user text into paragraphs (the kit's ``UserText``)."""
+
+    def inline(self, text: str, capitals: bool = False) -> str: ...
+
+    def blocks(self, text: str, style: ParagraphStyle, bullet_style: ParagraphStyle) -> list[Flowable]: ...
+
+
 def proof_story(
     story: list[Flowable],
     document: IssueDocument,
     family: FontFamily,
+    text: Typesetter,
     media_width: float,
     text_left: float,
     text_right: float,
 ) -> None:
-    """Mark ``story`` for a proof: the path of each of its blocks in the margin beside it."""
-    from newsletter.render.pdf.kit import UserText  # the kit calls this module while it builds a PDF
-
-    text = UserText(document.lang, family)
+    """Mark ``story`` for a proof: the path of each of its blocks in the margin beside it (``text``
+    typesets the issue's texts as the renderers did, to find them)."""
     style = ParagraphStyle("proof", fontName=family.regular)
 
     def blocks(value: str) -> list[str]:
