@@ -245,5 +245,5 @@ class Issue(Record):
         Boolean(), "yes: still being written; check, build and archive of the whole workspace leave it out.", False
     )
     approved: Approval | None = field(
-        Nullable(Group(Approval)), "The sign-off before distribution: {by, on}; the archive records it.", None
+        Nullable(Group(Approval)), "The sign-off before distribution (by, on); the archive records it.", None
     )
