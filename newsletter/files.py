@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
+from newsletter.i18n import _
 
 
 def replace_whole(path: Path, data: bytes, private: bool = False) -> None:
@@ -55,18 +56,18 @@ def _write_problem(path: Path, error: OSError) -> Diagnostic:
     if in_the_way is not None:
         return Diagnostic(
             str(in_the_way),
-            "the output folder is a file, not a folder",
-            hint="choose another folder with --out, or move or rename this file",
+            _("the output folder is a file, not a folder"),
+            hint=_("choose another folder with --out, or move or rename this file"),
         )
     if isinstance(error, PermissionError) and path.exists():
-        hint = "if the file is open in a PDF viewer, close the PDF and retry"
+        hint = _("if the file is open in a PDF viewer, close the PDF and retry")
     elif isinstance(error, PermissionError):
-        hint = "choose a folder you can write to with --out"
+        hint = _("choose a folder you can write to with --out")
     elif error.errno == errno.ENOSPC:
-        hint = "free some disk space and retry; the previous file is intact"
+        hint = _("free some disk space and retry; the previous file is intact")
     else:
-        hint = "check that the output folder exists and is a folder, or choose another with --out"
-    return Diagnostic(str(path), f"cannot write the file: {reason}", hint=hint)
+        hint = _("check that the output folder exists and is a folder, or choose another with --out")
+    return Diagnostic(str(path), _("cannot write the file: {reason}", reason=reason), hint=hint)
 
 
 def _file_in_the_way(folder: Path) -> Path | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
+from newsletter.i18n import _
 from newsletter.model.load import PUBLICATION_FILE, issue_files, publication_file
 from newsletter.scaffold.kits import Kit
 from newsletter.scaffold.schemas import for_editors, write_schemas
@@ -42,8 +43,8 @@ def init_workspace(directory: Path, today: dt.date, kit: Kit | None = None, now:
             [
                 Diagnostic(
                     str(existing[0]),
-                    "a workspace already exists here: nothing was changed",
-                    hint="run `newsletter new` to start the next issue, or give `newsletter init` another folder",
+                    _("a workspace already exists here: nothing was changed"),
+                    hint=_("run `newsletter new` to start the next issue, or give `newsletter init` another folder"),
                 )
             ]
         )

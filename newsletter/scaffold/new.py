@@ -17,6 +17,7 @@ import yaml
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
+from newsletter.i18n import _
 from newsletter.model.formats import Issue
 from newsletter.model.load import Loaded, issue_files, load_workspace
 from newsletter.paths import display_path
@@ -38,8 +39,8 @@ def new_issue(root: Path, date: dt.date | None, today: dt.date | None = None) ->
                 *workspace.errors,
                 Diagnostic(
                     display_path(workspace.issues_dir, root),
-                    "no new issue was created: fix the errors above first",
-                    hint="the new issue is copied from the latest one, which must be readable",
+                    _("no new issue was created: fix the errors above first"),
+                    hint=_("the new issue is copied from the latest one, which must be readable"),
                 ),
             ]
         )

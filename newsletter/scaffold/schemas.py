@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
+from newsletter.i18n import _
 from newsletter.model.schema import KINDS, dumps, file_name
 
 
@@ -45,8 +46,8 @@ def write_workspace_schemas(root: Path, out: Path | None = None) -> tuple[Path, 
             [
                 Diagnostic(
                     str(folder),
-                    "no issues/ folder here",
-                    hint="run the command in a workspace (or use --root), or choose a folder with --out",
+                    _("no issues/ folder here"),
+                    hint=_("run the command in a workspace (or use --root), or choose a folder with --out"),
                 )
             ]
         )
