@@ -181,7 +181,8 @@ def right_to_left(text: str) -> bool:
 
 
 def letters_and_digits(text: str) -> Counter:
-    return Counter(c for c in text if unicodedata.category(c)[0] in "LN")
+    """Letters and digits, the hour's "H" counted as "h" (French typography writes "14 H 30" as "14 h 30")."""
+    return Counter("h" if c == "H" else c for c in text if unicodedata.category(c)[0] in "LN")
 
 
 def printed_texts(issue: dict, lang: str) -> list[tuple[str, str, str]]:
@@ -501,6 +502,10 @@ def test_normalisation_keeps_every_letter_and_digit_the_font_draws(typed, lang):
     digits must survive it, composed (NFC), with the invisible characters gone."""
     visible = unicodedata.normalize("NFC", "".join(c for c in typed if c not in INVISIBLE))
     assert letters_and_digits(typeset(typed, lang)) == letters_and_digits(FONT.drawable(visible))
+
+
+def test_normalisation_writes_the_hour_sign_in_lower_case():
+    assert typeset("0H", "fr") == "0\u00a0h"
 
 
 # --- the exports -------------------------------------------------------------------------------
