@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsletter import __version__
+from newsletter.i18n import N_
 from newsletter.paths import display_path, is_inside, yaml_files
 
 if TYPE_CHECKING:  # the answer to a build with nothing changed imports nothing more (bench/run.py)
@@ -94,7 +95,7 @@ def unchanged_outputs(out_dir: Path, root: Path, layouts: list[str], options: di
 
 # --- the state of each PDF ----------------------------------------------------------------------
 
-MISSING, OUTDATED, UP_TO_DATE = "missing", "outdated", "up to date"
+MISSING, OUTDATED, UP_TO_DATE = N_("missing"), N_("outdated"), N_("up to date")  # shown translated by `list`
 
 
 @dataclass(frozen=True)

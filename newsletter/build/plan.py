@@ -102,15 +102,17 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
     found_numbers = {issue.model.number for issue in workspace.issues}
     missing = [
         Diagnostic(
-            f"issue {number}",
-            f"no issue has the number {number}",
-            hint="`newsletter list` shows the issues and their numbers",
+            _("issue {number}", number=number),
+            _("no issue has the number {number}", number=number),
+            hint=_("`newsletter list` shows the issues and their numbers"),
         )
         for number in sorted(numbers - found_numbers)
         if not any(p.stem.isdecimal() and int(p.stem) == number for p in broken)
     ]
     missing += [
-        Diagnostic(typed[path], "no such issue file", hint="give an issue number (3) or the path of its YAML file")
+        Diagnostic(
+            typed[path], _("no such issue file"), hint=_("give an issue number (3) or the path of its YAML file")
+        )
         for path in sorted(paths)
         if not path.is_file()
     ]

@@ -175,18 +175,22 @@ def list_issues(
     result, states = pdf_states(State.root, layout, output_folder(State.root, out))
     for document in result.documents:
         issue = document.issue
-        built = ", ".join(f"{target.ref.name}: {target.status}" for target in states.get(document.issue_path, []))
+        built = ", ".join(f"{target.ref.name}: {_(target.status)}" for target in states.get(document.issue_path, []))
         typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{built}]")
     raise typer.Exit(report(result.errors))
 
 
 def _date_option(value: str | None) -> str | None:
-    try:
-        return value if value is None else dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(
-            _("expected a date written YYYY-MM-DD, like 2021-02-05; found {value!r}", value=value)
-        ) from None
+    """``--date``, read and refused as a date in an issue file is (a month without that day is named)."""
+    if value is None:
+        return None
+    from newsletter.model.formats import Date
+
+    problems: list = []
+    date = Date().convert(value, ("--date",), problems)
+    if problems:
+        raise typer.BadParameter(problems[0].message)
+    return date.isoformat()
 
 
 @app.command()
@@ -383,7 +387,11 @@ def list_layouts() -> None:
         except InputError as error:
             report(error.diagnostics)
             paper = _("invalid (see above)")
-        typer.echo(f"{ref.name:<18} {paper:<18} {ref.origin:<10} {ref.path}")
+        typer.echo(f"{ref.name:<18} {paper:<18} {_(ORIGINS[ref.origin]):<10} {ref.path}")
+
+
+# Where a layout comes from (``LayoutRef.origin``), as `layouts` says it.
+ORIGINS = {"built-in": N_("built-in"), "workspace": N_("workspace"), "file": N_("file")}
 
 
 class ExportFormat(str, Enum):

@@ -6,6 +6,7 @@ dates themselves, so that ``0241054000`` or ``12:30`` can never be reinterpreted
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from typing import Any
@@ -70,17 +71,39 @@ class Date(Text):
         if not match:
             problems.append(self.mismatch(loc, repr(text)))
             return FAILED
+        year, month, day = (int(part) for part in match.groups())
         try:
-            return _dt.date(*(int(part) for part in match.groups()))
+            return _dt.date(year, month, day)
         except ValueError:
-            problems.append(
-                Problem(
-                    loc,
-                    _("{date} is not a date on the calendar (check the month and day)", date=text.strip()),
-                    _("check the month and day"),
-                )
-            )
+            problems.append(self.not_on_calendar(loc, text.strip(), year, month))
             return FAILED
+
+    @staticmethod
+    def not_on_calendar(loc: Loc, date: str, year: int, month: int) -> Problem:
+        """The problem of a date written right whose month or day does not exist: which one, and the fix."""
+        if year == 0:
+            return Problem(
+                loc,
+                _("{date} is not a date on the calendar: there is no year 0000", date=date),
+                _("write the year in four digits, e.g. 2021-02-05"),
+            )
+        if not 1 <= month <= 12:
+            return Problem(
+                loc,
+                _("{date} is not a date on the calendar: there is no month {month:02d}", date=date, month=month),
+                _("write the month between the dashes, from 01 to 12: year-month-day, e.g. 2021-02-05"),
+            )
+        days = calendar.monthrange(year, month)[1]
+        return Problem(
+            loc,
+            _(
+                "{date} is not a date on the calendar: month {month:02d} has {days} days",
+                date=date,
+                month=month,
+                days=days,
+            ),
+            _("write the day after the last dash, from 01 to {days}", days=days),
+        )
 
     def mismatch(self, loc: Loc, found: str) -> Problem:
         return Problem(

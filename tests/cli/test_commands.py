@@ -70,6 +70,21 @@ def test_an_unknown_issue_number_is_an_error(cli, workspace):
     assert "newsletter list" in result.err
 
 
+def test_an_unknown_issue_number_is_said_in_french(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--lang", "fr", "--root", workspace.root, "export", "7")
+    assert result.code == 1
+    assert result.err.startswith(
+        "numéro 7: aucun numéro ne porte le numéro 7\n"
+        "    conseil\u00a0: `newsletter list` affiche les numéros de la série\n"
+    )
+    missing = cli("--lang", "fr", "--root", workspace.root, "build", "issues/nope.yaml")
+    assert missing.err.startswith(
+        "issues/nope.yaml: ce fichier de numéro n’existe pas\n"
+        "    conseil\u00a0: donnez le numéro (3) ou le chemin de son fichier YAML\n"
+    )
+
+
 def test_an_unknown_layout_suggests_the_nearest(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli("--root", workspace.root, "build", "--layout", "journal-a44")
@@ -135,6 +150,13 @@ def test_list_shows_each_issue_and_what_is_built(cli, workspace):
     assert "journal-a4: missing" in after[0] and "journal-a4: up to date" in after[1]
 
 
+def test_list_says_the_state_of_each_pdf_in_french(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert cli("--lang", "fr", "--root", workspace.root, "list").out.endswith("[journal-a4: absent]\n")
+    assert cli("--root", workspace.root, "build", "1").code == 0
+    assert cli("--lang", "fr", "--root", workspace.root, "list").out.endswith("[journal-a4: à jour]\n")
+
+
 def test_list_of_the_sample_series(cli):
     lines = cli("--root", REPO, "list").out.splitlines()
     assert [line.split()[0] for line in lines] == ["1", "2", "3", "4", "5", "6"]
@@ -162,6 +184,11 @@ def test_layouts_lists_every_built_in_layout_with_its_paper(cli, tmp_path):
         ["large-print-a4", "A4", "portrait", "built-in"],
         ["poster-a3", "A3", "portrait", "built-in"],
     ]
+
+
+def test_layouts_says_where_each_comes_from_in_french(cli, tmp_path):
+    lines = cli("--lang", "fr", "--root", tmp_path, "layouts").out.splitlines()
+    assert lines[0].split()[:4] == ["journal-a4", "A4", "portrait", "intégrée"]
 
 
 def test_layouts_shows_the_workspaces_own_and_says_which_cannot_be_used(cli, workspace):

@@ -167,12 +167,30 @@ def test_a_date_in_another_format_is_refused(error, typed):
     assert "2021-02-05" in found.hint
 
 
-@pytest.mark.parametrize("typed", ["2021-02-30", "2021-13-01", "2021-04-31", "2021-02-29"])
-def test_a_date_not_on_the_calendar_is_refused(error, typed):
+@pytest.mark.parametrize(
+    ("typed", "why", "hint"),
+    [
+        ("2021-02-30", "month 02 has 28 days", "write the day after the last dash, from 01 to 28"),
+        ("2024-02-30", "month 02 has 29 days", "write the day after the last dash, from 01 to 29"),
+        ("2021-04-31", "month 04 has 30 days", "write the day after the last dash, from 01 to 30"),
+        (
+            "2021-13-01",
+            "there is no month 13",
+            "write the month between the dashes, from 01 to 12: year-month-day, e.g. 2021-02-05",
+        ),
+        ("0000-02-05", "there is no year 0000", "write the year in four digits, e.g. 2021-02-05"),
+    ],
+)
+def test_a_date_not_on_the_calendar_says_which_part_does_not_exist(error, typed, why, hint):
     found = error(f"number: 3\ndate: {typed}\nheadline: Titre\n")
-    assert (
-        headline_of(found)
-        == f"issues/003.yaml:2:7: date: {typed} is not a date on the calendar (check the month and day)"
+    assert str(found) == f"issues/003.yaml:2:7: date: {typed} is not a date on the calendar: {why}\n    hint: {hint}"
+
+
+def test_a_date_not_on_the_calendar_is_said_in_french(error, french):
+    found = error("number: 3\ndate: 2021-02-30\nheadline: Titre\n")
+    assert str(found) == (
+        "issues/003.yaml:2:7: date: 2021-02-30 n’existe pas dans le calendrier\u00a0: le mois 02 a 28 jours\n"
+        "    conseil\u00a0: écrivez le jour après le dernier tiret, de 01 à 28"
     )
 
 
