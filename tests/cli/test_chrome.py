@@ -69,7 +69,10 @@ def test_the_french_help_says_options_and_the_help_option_in_french(cli):
         (["archive", "--supersede", "x"], "'x' n’est pas un nombre entier."),
         (["build", "--out"], "L’option '--out' attend une valeur."),
         (["layouts", "extra"], "Argument(s) en trop\u00a0: extra"),
-        (["new", "--date", "05/02/2021"], "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2021-02-05"),
+        (
+            ["new", "--date", "05/02/2021"],
+            "une date écrite AAAA-MM-JJ est attendue, par exemple 2021-02-05\u00a0; trouvé\u00a0: '05/02/2021'",
+        ),
         (["check", "--lang", "de"], "Valeur incorrecte pour '--lang'\u00a0: 'de' ne fait pas partie des choix"),
     ],
 )
