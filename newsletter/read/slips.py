@@ -76,7 +76,9 @@ def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
     if start.line == end.line:
         hint = _(FIX_BY_QUOTING_COMMENT, text=quote_rest(line, start.column))
         if match.group(2) and not match.group(2).isspace():  # `poste #4012`: a number, not a comment
-            mend = quoting(lines, start.line, start.column, keep_comment=True)
+            # `key: #3`: the text is the comment alone, and the value YAML read (nothing) starts at the colon
+            column = match.start(1) if node.value == "" else start.column
+            mend = quoting(lines, start.line, column, keep_comment=True)
     message = _("the text after ' #' is a YAML comment and will not be printed")
     return Slip(end.line, match.start(1), message, hint, "warning", mend)
 

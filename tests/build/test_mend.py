@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL_ISSUE
@@ -64,6 +64,16 @@ def test_every_slip_that_can_be_mended_for_sure_is_mended_in_place(workspace):
     assert Issue.parse(parse_yaml(path.read_bytes(), "issues/001.yaml").data).headline.startswith("Reprise")
 
 
+def test_a_text_cut_at_a_number_is_mended_in_a_file_with_no_error(workspace):
+    typed = MINIMAL_ISSUE + "faq:\n  - q: Où trouver le bureau #4 ?\n    a: Au deuxième étage.\n"
+    path = workspace.write("001.yaml", typed)
+    [mended] = mend_workspace(workspace.root)
+    assert mended.diff[3:] == ["-  - q: Où trouver le bureau #4 ?", '+  - q: "Où trouver le bureau #4 ?"']
+    assert path.read_text(encoding="utf-8") == typed.replace(
+        "q: Où trouver le bureau #4 ?", 'q: "Où trouver le bureau #4 ?"'
+    )
+
+
 def test_mending_a_mended_file_changes_nothing(workspace):
     path = workspace.write("001.yaml", SLIPS)
     mend_workspace(workspace.root)
@@ -116,6 +126,7 @@ TEXT = st.text(alphabet=string.ascii_letters + "éàç’ :#*&!%@`|>[{}]-?,'\"\\
 
 @settings(max_examples=150, deadline=None)
 @given(TEXT)
+@example("#3")  # the comment alone: quoted after the key's space, not against its colon
 def test_a_mended_text_reads_as_it_was_typed_and_a_second_mend_changes_nothing(tmp_path_factory, typed):
     root = tmp_path_factory.mktemp("ws")
     (root / "issues").mkdir()
