@@ -84,10 +84,24 @@ class Text(Kind):
                 Problem(loc, _("this {what} is empty", what=_(self.what)), _("write the text, or remove the line"))
             )
             return FAILED
+        if isinstance(value, dict) and len(value) == 1 and loc and isinstance(loc[-1], int):
+            problems.append(self.colon_in_item(loc, *next(iter(value.items()))))
+            return FAILED
         if not isinstance(value, str):
             problems.append(self.mismatch(loc, describe(value)))
             return FAILED
         return self.convert(value, loc, problems)
+
+    @staticmethod
+    def colon_in_item(loc: Loc, before: str, after: Any) -> Problem:
+        """A list item of text typed `- Gardez vos justificatifs : tout sera remboursé`: YAML reads the
+        item as a `key: value` line, its words before the colon as the key."""
+        text = f"{before}: {after}" if isinstance(after, str) else f"{before}: …"
+        return Problem(
+            loc,
+            _("the text contains ': ', which YAML reads as the start of a new `key: value`"),
+            _("put the whole text of the item in quotes: - {text}", text=quoted_text(text)),
+        )
 
     def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
         return text
@@ -105,6 +119,11 @@ class Text(Kind):
         if self.pattern:
             found["pattern"] = self.pattern
         return {"anyOf": [found, {"type": "null"}]} if self.blank == "absent" else found
+
+
+def quoted_text(text: str) -> str:
+    """``text`` in YAML quotes, as a hint shows it: double ones unless it holds some."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def is_blank(value: Any) -> bool:

@@ -87,6 +87,22 @@ def test_text_refuses_lists_and_groups_and_says_what_it_found():
     ]
 
 
+def test_a_text_item_typed_with_a_colon_is_said_to_need_quotes():
+    assert problems_of({"name": "x", "tags": [{"Gardez vos justificatifs": "tout sera remboursé"}]}) == [
+        (
+            "tags[1]",
+            "the text contains ': ', which YAML reads as the start of a new `key: value`",
+            'put the whole text of the item in quotes: - "Gardez vos justificatifs: tout sera remboursé"',
+        )
+    ]
+
+
+def test_a_text_item_typed_with_a_colon_is_said_in_french(french):
+    [(_field, message, hint)] = problems_of({"name": "x", "tags": [{"Attention": "pas de clé USB"}]})
+    assert message == "le texte contient «\u00a0: \u00a0», que YAML lit comme le début d’un nouveau `clé: valeur`"
+    assert hint == 'mettez tout le texte de l’élément entre guillemets\u00a0: - "Attention: pas de clé USB"'
+
+
 def test_a_list_entry_is_located_by_its_index():
     assert problems_of({"name": "x", "tags": ["a", ["b"]]})[0][0] == "tags[2]"
 
