@@ -19,6 +19,7 @@ from typing import Any, ClassVar, TypeVar
 from newsletter.errors import Loc, Problem, field_path
 from newsletter.i18n import N_, _
 from newsletter.model.french import folded, key_for
+from newsletter.read.slips import quoted
 from newsletter.text.typography import normalize
 
 FAILED = object()  # a kind's answer when the value is refused (its problem is already recorded)
@@ -100,7 +101,7 @@ class Text(Kind):
         return Problem(
             loc,
             _("the text contains ': ', which YAML reads as the start of a new `key: value`"),
-            _("put the whole text of the item in quotes: - {text}", text=quoted_text(text)),
+            _("put the whole text of the item in quotes: - {text}", text=quoted(text)),
         )
 
     def convert(self, text: str, loc: Loc, problems: list[Problem]) -> Any:
@@ -119,11 +120,6 @@ class Text(Kind):
         if self.pattern:
             found["pattern"] = self.pattern
         return {"anyOf": [found, {"type": "null"}]} if self.blank == "absent" else found
-
-
-def quoted_text(text: str) -> str:
-    """``text`` in YAML quotes, as a hint shows it: double ones unless it holds some."""
-    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def is_blank(value: Any) -> bool:
