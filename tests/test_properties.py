@@ -203,7 +203,8 @@ def printed_texts(issue: dict, lang: str) -> list[tuple[str, str, str]]:
             entry = {"body": entry} if isinstance(entry, str) else entry
             shown = [name for name in entry if name not in ("state", "since", "image", "phone", "email", "caption")]
             shown += ["caption"] if "caption" in entry and "image" in entry else []
-            comma = key == "testimonials" and bool(entry.get("role"))
+            # the invisible characters are dropped when the file is read: a role of only those is no role
+            comma = key == "testimonials" and any(c not in INVISIBLE for c in entry.get("role", "").strip())
             texts += [
                 (f"{key}[{i}].{name}", entry[name], "{}," if comma and name == "name" else frames.get(name, "{}"))
                 for name in shown
