@@ -31,7 +31,7 @@ def export(root: Path, issue: str, format: str, out: Path | None = None, unicode
     if result.result.errors:
         return result
     if out is not None:
-        refuse_overwriting_inputs(result.result, [out], hint="choose another file name with --out")
+        refuse_overwriting_inputs(result.result, [out], hint=_("choose another file name with --out"))
     document = result.result.documents[0]
     if format == "sms":
         result.text, result.warnings, result.notes = _sms(document, unicode)
@@ -53,7 +53,9 @@ def export(root: Path, issue: str, format: str, out: Path | None = None, unicode
 
 def _sms(document: IssueDocument, unicode: bool) -> tuple[str, list[str], list[str]]:
     sms = text.render_sms(document, gsm7=not unicode)
-    cut = f"to fit in {text.SMS_LIMIT} characters the SMS leaves out: {', '.join(sms.cut)}"
+    cut = _(
+        "to fit in {limit} characters the SMS leaves out: {left_out}", limit=text.SMS_LIMIT, left_out=", ".join(sms.cut)
+    )
     size = gsm.measure(sms.text)
     parts = ngettext("{count} part", "{count} parts", size.parts)
     notes = [
@@ -80,9 +82,12 @@ def _sms(document: IssueDocument, unicode: bool) -> tuple[str, list[str], list[s
 def _exported(document: IssueDocument, format: str) -> tuple[str, list[str]]:
     if format == "phone":
         spoken = phone.script(document)
-        long = (
-            f"the message lasts about {spoken.seconds // 60} min {spoken.seconds % 60:02d} s; past "
-            f"{phone.LONGEST_SECONDS // 60} minutes many callers hang up: shorten the essentials or the FAQ"
+        long = _(
+            "the message lasts about {minutes} min {seconds} s; past "
+            "{longest} minutes many callers hang up: shorten the essentials or the FAQ",
+            minutes=spoken.seconds // 60,
+            seconds=f"{spoken.seconds % 60:02d}",
+            longest=phone.LONGEST_SECONDS // 60,
         )
         return spoken.text, [long] if spoken.too_long else []
     return RENDERERS[format](document), []

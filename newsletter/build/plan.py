@@ -289,4 +289,4 @@ def refuse_overwriting_inputs(result: Plan, outputs: list[Path], hint: str) -> N
     inputs = input_files(result)
     for path in outputs:
         if path.resolve() in inputs:
-            raise InputError([Diagnostic(str(path), "the output would overwrite one of the input files", hint=hint)])
+            raise InputError([Diagnostic(str(path), _("the output would overwrite one of the input files"), hint=hint)])

@@ -270,7 +270,7 @@ def build_all(
     work = targets(result, out_dir, options) if only is None else only
     from newsletter.build.plan import refuse_overwriting_inputs
 
-    refuse_overwriting_inputs(result, [target.path for target in work], hint="choose another --out folder")
+    refuse_overwriting_inputs(result, [target.path for target in work], hint=_("choose another --out folder"))
     state = BuildState.load(out_dir)
     jobs = [(target.document, target.ref, target.layout, options) for target in work]
     with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once

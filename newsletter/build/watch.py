@@ -18,6 +18,7 @@ from newsletter.build.incremental import input_paths
 from newsletter.build.plan import issue_file, plan
 from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
+from newsletter.i18n import _, ngettext
 from newsletter.model.load import issue_files, publication_file, resolve_layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.paths import display_path
@@ -60,8 +61,8 @@ def issue_to_watch(root: Path, issue: str | None) -> str:
             [
                 Diagnostic(
                     str(root / "issues"),
-                    "no issue file to watch",
-                    hint="run `newsletter new` to create one, or give the issue's file",
+                    _("no issue file to watch"),
+                    hint=_("run `newsletter new` to create one, or give the issue's file"),
                 )
             ]
         )
@@ -107,18 +108,29 @@ class Watcher:
             if result.diagnostics:
                 self.problems(result.diagnostics)
             if result.errors:
-                self.say("not rebuilt: fix the errors above; the next save is rebuilt")
+                self.say(_("not rebuilt: fix the errors above; the next save is rebuilt"))
                 return
             for built in build_all(result, self.out_dir, self.options):
                 self.say(
-                    f"rebuilt {display_path(built.path, self.root)} ({built.pages} "
-                    f"page{'s' if built.pages > 1 else ''}) in {time.perf_counter() - started:.1f} s"
+                    ngettext(
+                        "rebuilt {path} ({count} page) in {seconds} s",
+                        "rebuilt {path} ({count} pages) in {seconds} s",
+                        built.pages,
+                        path=display_path(built.path, self.root),
+                        seconds=f"{time.perf_counter() - started:.1f}",
+                    )
                 )
                 started = time.perf_counter()
         except InputError as error:
             self.problems(error.diagnostics)
         except Exception as error:  # noqa: BLE001 - a watch outlives any one bad save
-            self.say(f"internal error: {type(error).__name__}: {error}; the next save is rebuilt")
+            self.say(
+                _(
+                    "internal error: {kind}: {error}; the next save is rebuilt",
+                    kind=type(error).__name__,
+                    error=error,
+                )
+            )
         finally:
             self.seen = _snapshot(self.files)
 
@@ -135,7 +147,7 @@ class Watcher:
         """Rebuild if a watched file changed since the last build, or a newer issue is followed; True if so."""
         newest = newest_issue(self.root) if self.follow_newest else None
         if newest is not None and Path(newest).resolve() != Path(self.issue).resolve():
-            self.say(f"now watching the newest issue, {display_path(Path(newest), self.root)}")
+            self.say(_("now watching the newest issue, {path}", path=display_path(Path(newest), self.root)))
             self.issue, self.files = newest, set()
             self.build()
             return True
@@ -145,7 +157,7 @@ class Watcher:
         )
         if not changed:
             return False
-        self.say("changed: " + ", ".join(changed))
+        self.say(_("changed: {paths}", paths=", ".join(changed)))
         self.build()
         return True
 
@@ -158,7 +170,7 @@ class Watcher:
         """Build, then poll every ``interval`` seconds until ``stop()`` is true (or Ctrl-C)."""
         self.build()
         names = ", ".join(sorted(display_path(path, self.root) for path in self.files))
-        self.say(f"watching {names} (Ctrl-C to stop)")
+        self.say(_("watching {names} (Ctrl-C to stop)", names=names))
         while not stop():
             sleep(interval)
             self.poll()

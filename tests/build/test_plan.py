@@ -33,6 +33,13 @@ def test_a_number_no_issue_has_is_an_error_that_says_how_to_find_them(workspace)
     assert "newsletter list" in result.errors[0].hint
 
 
+def test_a_number_no_issue_has_is_said_in_french(workspace, french):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    [error] = planning.plan(workspace.root, ["7"], []).errors
+    assert str(error).splitlines()[0] == "numéro 7: aucun numéro ne porte le numéro 7"
+    assert error.hint == "`newsletter list` affiche les numéros de la série"
+
+
 @pytest.mark.parametrize("selector", ["³", "3a", "issues/nope.yaml"])
 def test_anything_else_is_a_path_and_a_missing_one_is_named(workspace, selector):
     workspace.write("001.yaml", MINIMAL_ISSUE)

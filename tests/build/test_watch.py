@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from pypdf import PdfReader
 
 from conftest import MINIMAL_ISSUE
 from newsletter.build import watch
 from newsletter.build.watch import Watcher, newest_issue
+from newsletter.errors import InputError
 
 
 class Recorder:
@@ -52,6 +54,14 @@ def test_a_save_rebuilds_the_pdf(workspace):
     assert watching.poll() is True
     assert recorder.lines[-2] == "changed: issues/001.yaml"
     assert "La messagerie revient" in pdf_text(workspace)
+
+
+def test_a_workspace_with_no_issue_to_watch_is_told_so_in_french(workspace, french):
+    with pytest.raises(InputError) as raised:
+        watch.issue_to_watch(workspace.root, None)
+    [diagnostic] = raised.value.diagnostics
+    assert diagnostic.message == "aucun fichier de numéro à surveiller"
+    assert diagnostic.hint == "lancez `newsletter new` pour en créer un, ou indiquez le fichier du numéro"
 
 
 def test_a_broken_save_is_reported_and_the_next_one_rebuilt(workspace):
