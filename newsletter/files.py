@@ -3,32 +3,104 @@ records, schemas, the cache), and what to tell the user when the file system ref
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.i18n import _
+from newsletter.lock import process_alive
+from newsletter.paths import file_in_the_way
+
+# ``.NAME.<pid>.<random>.tmp``: the temporary file of a write in progress, named after its process
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")
+# The hook of the fault-injection tests (tests/test_faults.py): ``NAME`` or ``NAME#K`` stops the process
+# as `kill -9` would at the K-th (first) passage through the point of that name. Never set otherwise.
+FAULT_VARIABLE = "NEWSLETTER_TEST_KILL_AT"
+_passages: dict[str, int] = {}
 
 
-def replace_whole(path: Path, data: bytes, private: bool = False) -> None:
+def fault_point(name: str) -> None:
+    """A point where the tests may kill this process (see :data:`FAULT_VARIABLE`)."""
+    chosen = os.environ.get(FAULT_VARIABLE)
+    if not chosen:
+        return
+    point, _hash, count = chosen.partition("#")
+    if point != name:
+        return
+    _passages[name] = _passages.get(name, 0) + 1
+    if _passages[name] == int(count or 1):
+        os._exit(137)  # as killed: no cleanup, no flush
+
+
+def replace_whole(path: Path, data: bytes, private: bool = False, durable: bool = False) -> None:
     """Write ``data`` to a temporary file in ``path``'s folder, then rename it over ``path``: a failure
     (disk full, Ctrl-C) leaves the old file intact and no temporary file behind. The file is readable
-    as any new file of the user's, or by the user alone when ``private``. Raises OSError."""
+    as any new file of the user's, or by the user alone when ``private``; ``durable``: on the disk
+    (not only in the system's memory) when this returns, as a record must be. Raises OSError."""
     import tempfile  # here: a build with nothing changed writes nothing, and answers quicker without it
 
     temporary: Path | None = None
     try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
         temporary = Path(name)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if not private:  # mkstemp makes it readable by the user alone
             os.chmod(temporary, 0o666 & ~_umask())
+        fault_point("replace")
         os.replace(temporary, path)
+        if durable:
+            sync_folder(path.parent)
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the folder's names (renames, new files) durable; where folders cannot be opened (Windows),
+    the system does it with the files' own flush."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def remove_abandoned(folder: Path) -> list[Path]:
+    """Remove the temporary files this tool left in ``folder`` when a run was killed: its own naming
+    only, and only those whose process is gone. Returns those removed."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        found = _TEMPORARY.match(name)
+        if found and int(found.group(1)) != os.getpid() and not process_alive(int(found.group(1))):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+                removed.append(folder / name)
+    return removed
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link, a pipe, a device: reading a pipe would
+    wait for ever); OSError otherwise."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return stream.read()
 
 
 def _umask() -> int:
@@ -52,12 +124,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _write_problem(path: Path, error: OSError) -> Diagnostic:
     reason = error.strerror or str(error)
-    in_the_way = _file_in_the_way(path.parent)
+    in_the_way = file_in_the_way(path.parent)
     if in_the_way is not None:
+        return in_the_way
+    if error.errno == errno.EROFS or (isinstance(error, PermissionError) and not os.access(path.parent, os.W_OK)):
         return Diagnostic(
-            str(in_the_way),
-            _("the output folder is a file, not a folder"),
-            hint=_("choose another folder with --out, or move or rename this file"),
+            str(path.parent),
+            f"cannot write in this folder: {reason}",
+            hint="make the folder writable, or choose another folder with --out",
         )
     if isinstance(error, PermissionError) and path.exists():
         hint = _("if the file is open in a PDF viewer, close the PDF and retry")
@@ -68,11 +142,3 @@ def _write_problem(path: Path, error: OSError) -> Diagnostic:
     else:
         hint = _("check that the output folder exists and is a folder, or choose another with --out")
     return Diagnostic(str(path), _("cannot write the file: {reason}", reason=reason), hint=hint)
-
-
-def _file_in_the_way(folder: Path) -> Path | None:
-    """The file standing where ``folder`` or one of its parents should be a folder, if any."""
-    for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            return None if candidate.is_dir() else candidate
-    return None

@@ -7,11 +7,16 @@ a file is expected.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from newsletter.errors import Diagnostic, InputError
+from newsletter.i18n import _
+
 OUT_FOLDER = "out"  # the PDFs, unless --out says otherwise
 ARCHIVE_FOLDER = "archive"  # the record of what was distributed
+MANIFEST_FILE = "manifest.json"  # the archive's record: a folder holding one is an archive
 
 _URL = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]+:/|file:|data:|//|\\\\)")
 
@@ -37,6 +42,45 @@ def display_path(path: Path, root: Path) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
+
+
+def archive_holding(path: Path, root: Path) -> Path | None:
+    """The archive that ``path`` (a folder or file to write) is in, if any: the workspace's ``archive/``
+    or any folder holding an archive's manifest. Only ``archive`` writes there."""
+    target = path.resolve()
+    if is_inside(target, root / ARCHIVE_FOLDER):
+        return root / ARCHIVE_FOLDER
+    for folder in (target, *target.parents):
+        if _is_manifest(folder / MANIFEST_FILE):
+            return folder
+    return None
+
+
+def refuse_archive_output(path: Path, root: Path) -> None:
+    """An :class:`InputError` when ``path``, where a command other than ``archive`` would write, is in an archive."""
+    archive = archive_holding(path, root)
+    if archive is not None:
+        raise InputError(
+            [
+                Diagnostic(
+                    str(path),
+                    f"this is inside the archive {archive}: only `newsletter archive` writes there, "
+                    "and what it records is never written over; nothing was written",
+                    hint="choose another --out, outside the archive folder",
+                )
+            ]
+        )
+
+
+def _is_manifest(path: Path) -> bool:
+    """An archive's manifest (not any ``manifest.json``: a web page's, a package's): an object with ``files``."""
+    try:
+        if not path.is_file() or path.stat().st_size > 100_000_000:
+            return False
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return path.is_file()  # unreadable: taken for a damaged archive's, not written over
+    return isinstance(found, dict) and "files" in found
 
 
 def output_folder(root: Path, out: Path | None = None) -> Path:
@@ -67,3 +111,17 @@ def yaml_files(folder: Path) -> list[Path]:
         for path in folder.iterdir()
         if path.suffix.lower() in YAML_SUFFIXES and not is_left_by_a_system(path.name) and path.is_file()
     )
+
+
+def file_in_the_way(folder: Path) -> Diagnostic | None:
+    """The message for a file standing where ``folder`` or one of its parents should be a folder, if any."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            if candidate.is_dir():
+                return None
+            return Diagnostic(
+                str(candidate),
+                _("the output folder is a file, not a folder"),
+                hint=_("choose another folder with --out, or move or rename this file"),
+            )
+    return None

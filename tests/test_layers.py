@@ -18,7 +18,7 @@ PACKAGE = REPO / "newsletter"
 # Lowest first: a module may import from the stages on its line and on the lines above.
 LAYERS = [
     {"newsletter"},  # the package's __init__.py: its docstring and __version__, nothing else
-    {"i18n", "translations", "errors", "files", "paths"},
+    {"i18n", "translations", "errors", "files", "lock", "paths"},
     {"read"},
     {"text"},
     {"model"},

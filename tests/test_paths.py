@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.paths import display_path, is_address, is_inside, is_left_by_a_system, yaml_files
+from newsletter.errors import InputError
+from newsletter.paths import (
+    MANIFEST_FILE,
+    archive_holding,
+    display_path,
+    is_address,
+    is_inside,
+    is_left_by_a_system,
+    refuse_archive_output,
+    yaml_files,
+)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +134,33 @@ def test_the_yaml_files_of_a_folder_are_both_spellings_in_name_order_without_lef
     (tmp_path / "005.yaml").mkdir()  # a folder with an issue's name is not a file
     assert [path.name for path in yaml_files(tmp_path)] == ["001.yaml", "002.YAML", "003.yml"]
     assert yaml_files(tmp_path / "nowhere") == []
+
+
+def test_the_workspaces_archive_and_any_folder_holding_a_manifest_are_archives(tmp_path):
+    (tmp_path / "archive").mkdir()
+    assert archive_holding(tmp_path / "archive", tmp_path) == tmp_path / "archive"
+    assert archive_holding(tmp_path / "archive" / "html" / "x.html", tmp_path) == tmp_path / "archive"
+    elsewhere = tmp_path / "usb" / "2021"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / MANIFEST_FILE).write_text('{"format": 1, "files": {}}', encoding="utf-8")
+    assert archive_holding(elsewhere, tmp_path) == elsewhere
+    assert archive_holding(elsewhere / MANIFEST_FILE, tmp_path) == elsewhere
+    assert archive_holding(elsewhere / "sub", tmp_path) == elsewhere
+
+
+def test_a_manifest_json_that_is_not_an_archives_does_not_make_an_archive(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / MANIFEST_FILE).write_text('{"name": "a web app"}', encoding="utf-8")
+    assert archive_holding(tmp_path / "site", tmp_path) is None
+    assert archive_holding(tmp_path / "out", tmp_path) is None
+
+
+def test_an_output_in_an_archive_is_refused_with_the_way_out(tmp_path):
+    with pytest.raises(InputError) as raised:
+        refuse_archive_output(tmp_path / "archive" / "manifest.json", tmp_path)
+    (problem,) = raised.value.diagnostics
+    assert problem.message == (
+        f"this is inside the archive {tmp_path / 'archive'}: only `newsletter archive` writes there, "
+        "and what it records is never written over; nothing was written"
+    )
+    assert problem.hint == "choose another --out, outside the archive folder"

@@ -11,8 +11,12 @@ hashes the files again).
 An issue's recorded PDF is never replaced by different bytes: the run is refused, naming the issue
 and what changed, unless ``--supersede N`` asks to keep the old file as ``…-superseded-K.pdf`` and
 to record the new one as a correction. The catalogue, the collection and the pages are rebuilt as
-the series grows. A run renders into a staging folder inside the archive and moves files in only
-at the end, the manifest last; a failure or Ctrl-C before that leaves the archive as it was.
+the series grows. No file of the archive folder is ever replaced by other bytes unless it is
+exactly what the manifest records (a catalogue to rebuild): a file the manifest does not record,
+or one that no longer matches its record, is left as it is and the run refused with the way out
+(``--repair``, see ``repair.py``, records the files present). One run at a time holds the archive's
+lock; it renders into a staging folder inside the archive and moves files in through a journal
+(``journal.py``): a crash at any moment leaves an archive the next run makes consistent.
 """
 
 from __future__ import annotations
@@ -20,8 +24,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import json
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -29,68 +31,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsletter import __version__
+from newsletter.archive import journal
 from newsletter.archive.approval import approval_record, unapproved, with_approval
 from newsletter.archive.join import Part, join
+from newsletter.archive.manifest import Manifest, not_replaced, refuse_unusable
 from newsletter.archive.site import pages
 from newsletter.build.faqbook import book_files
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
 from newsletter.build.plan import Plan, plan, refuse_invalid
 from newsletter.build.run import render
 from newsletter.errors import Diagnostic, InputError, Problem
-from newsletter.files import write_atomic
+from newsletter.files import replace_whole
 from newsletter.i18n import _
+from newsletter.lock import exclusive, unwritable
 from newsletter.model.document import IssueDocument
 from newsletter.model.faqbook import gather
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded
-from newsletter.paths import ARCHIVE_FOLDER
+from newsletter.paths import ARCHIVE_FOLDER, MANIFEST_FILE
+from newsletter.read import Source
 from newsletter.read.locate import locate
 from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
 from newsletter.render.pdf.kit import PDF_LANG
 from newsletter.text import typography
 from newsletter.text.labels import label
 
-MANIFEST_FILE = "manifest.json"
+__all__ = ["MANIFEST_FILE", "ArchiveReport", "ArchiveRun", "make_archive", "prepare_archive"]
+
 INDEX_FILE = "index.pdf"
 COLLECTION_FILE = "collection.pdf"
 HTML_DIR = "html"
-_STAGING_PREFIX = ".staging-"
-
-
-# --- the manifest ------------------------------------------------------------------------------
-
-
-@dataclass
-class Manifest:
-    """``manifest.json``: file name (relative to the archive) → its record."""
-
-    files: dict[str, dict] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, archive_dir: Path) -> Manifest:
-        path = archive_dir / MANIFEST_FILE
-        if not path.exists():
-            return cls()
-        try:
-            files = json.loads(path.read_text(encoding="utf-8"))["files"]
-            if not isinstance(files, dict):
-                raise TypeError
-        except (OSError, ValueError, KeyError, TypeError):
-            raise InputError(
-                [
-                    Diagnostic(
-                        str(path),
-                        "the manifest cannot be read: the archive's record is damaged",
-                        hint="restore manifest.json from a copy; nothing was changed",
-                    )
-                ]
-            ) from None
-        return cls(files)
-
-    def to_bytes(self) -> bytes:
-        return (
-            json.dumps({"format": 1, "files": self.files}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        ).encode("utf-8")
 
 
 # --- making the archive ------------------------------------------------------------------------
@@ -167,30 +137,35 @@ def make_archive(
     progress: Callable[[str], None] = lambda message: None,
 ) -> ArchiveReport:
     """Bring ``archive_dir`` up to date with the plan's issues and layouts; see the module's rules."""
-    archive_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in archive_dir.glob(_STAGING_PREFIX + "*"):  # a run killed before it could clean up
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=archive_dir))
-    try:
-        run = _Run(result, archive_dir, staging, set(supersede), progress)
-        run.issues()
-        run.catalogue()
-        run.collection()
-        run.site()
-        run.faq_book()
-        run.commit()
+    with exclusive(archive_dir, "archive", "the archive"):
+        finished = journal.recover(archive_dir)
+        run = _Run(result, archive_dir, set(supersede), progress)
+        if finished is not None:
+            run.report.notes.append(
+                f"finished the `archive` run that was stopped while it moved its files in "
+                f"({len(finished.moves) - 1} file(s) moved in, {len(finished.renames)} kept as superseded)"
+            )
+        try:
+            run.issues()
+            run.catalogue()
+            run.collection()
+            run.site()
+            run.faq_book()
+            run.commit()
+        finally:
+            if run.staging is not None and not (archive_dir / journal.JOURNAL_FILE).exists():
+                shutil.rmtree(run.staging, ignore_errors=True)
         return run.report
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 class _Run:
-    def __init__(
-        self, result: Plan, archive_dir: Path, staging: Path, supersede: set[int], progress: Callable[[str], None]
-    ):
-        self.result, self.dir, self.staging, self.progress = result, archive_dir, staging, progress
+    def __init__(self, result: Plan, archive_dir: Path, supersede: set[int], progress: Callable[[str], None]):
+        self.result, self.dir, self.progress = result, archive_dir, progress
+        self.staging: Path | None = None  # made when the first file is staged
         self.supersede = supersede
         self.old = Manifest.load(archive_dir)
+        self.refusals: list[Diagnostic] = []
+        refuse_unusable(archive_dir, self.old)
         self.files = copy.deepcopy(self.old.files)  # the new manifest, edited as files are decided
         self.staged: list[str] = []
         self.renames: list[tuple[str, str]] = []
@@ -215,8 +190,8 @@ class _Run:
                 refusal = self._issue_file(document, ref, layout)
                 if refusal:
                     refusals.append(refusal)
-        if refusals:
-            raise InputError(refusals)
+        if refusals or self.refusals:
+            raise InputError(refusals + self.refusals)
         superseded = {self.files[name]["issue"] for name, _ in self.report.superseded}
         self.report.notes += [
             f"--supersede {number}: its archived files are unchanged; nothing superseded"
@@ -246,13 +221,14 @@ class _Run:
             self._stage(name, data, entry)
             self.report.written.append(name)
         elif entry["sha256"] == record["sha256"]:  # the same bytes: a change the PDF does not show, or a repair
-            self.files[name] = with_approval({**record, "sources": sources}, document.issue)
+            self.files[name] = with_approval({**entry, **record, "sources": sources}, document.issue)  # a record
+            # --repair made gains the issue's fields
             if intact:
                 self.report.unchanged += 1
             else:
                 self._stage(name, data)
                 self.report.restored.append(name)
-        elif document.issue.number in self.supersede:
+        elif document.issue.number in self.supersede and intact:
             kept_as = self._superseded_name(name)
             self.renames.append((name, kept_as))
             self.files[kept_as] = {**record, "superseded_by": name}
@@ -277,7 +253,16 @@ class _Run:
             changes.append(f"the tool's version changed ({record.get('tool_version')} → {__version__})")
         if not intact:
             changes.append("the archived file is missing or was altered, and rendering it again gives other bytes")
-        issue = next(item for item in self.result.workspace.issues if item.path == document.issue_path)
+            return locate(
+                Problem(
+                    ("number",),
+                    f"issue n° {number} is archived as {name}, which is missing or no longer the file recorded, "
+                    "and its PDF would change: " + "; ".join(changes),
+                    f"restore {self.dir / name} from a copy of the archive (`newsletter archive --verify` lists "
+                    f"what differs), then run `newsletter archive --supersede {number}` to publish a correction",
+                ),
+                self._source(number),
+            )
         return locate(
             Problem(
                 ("number",),
@@ -285,8 +270,12 @@ class _Run:
                 f"to publish a correction, run `newsletter archive --supersede {number}` (the archived file is kept); "
                 "to keep the archive as it is, undo the change",
             ),
-            issue.source,
+            self._source(number),
         )
+
+    def _source(self, number: int) -> Source:
+        """The issue file's text, to locate a refusal at its number."""
+        return next(item.source for item in self.result.workspace.issues if item.model.number == number)
 
     def _superseded_name(self, name: str) -> str:
         """``…_a4.pdf`` → ``…_a4-superseded-K.pdf``, K the first number neither recorded nor on disk."""
@@ -384,59 +373,61 @@ class _Run:
     # --- moving the staged files in
 
     def _stage(self, name: str, data: bytes, entry: dict | None = None) -> None:
-        """Write ``name`` in the staging folder and, given its ``entry``, record it (when: now)."""
-        write_atomic(self.staging / name, data)
+        """Write ``name`` in the staging folder and, given its ``entry``, record it (when: now); refused
+        when the file in the archive is neither what its record says nor these bytes."""
+        if not self._replaceable(name, data):
+            return
+        try:
+            if self.staging is None:
+                self.staging = Path(tempfile.mkdtemp(prefix=journal.STAGING_PREFIX, dir=self.dir))
+            (self.staging / name).parent.mkdir(parents=True, exist_ok=True)
+            replace_whole(self.staging / name, data, durable=True)
+        except OSError as error:
+            raise InputError([unwritable(self.dir, "the archive", error)]) from error
         if entry is not None:
             self.files[name] = {**entry, "recorded": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
         self.staged.append(name)
 
+    def _replaceable(self, name: str, data: bytes) -> bool:
+        """Whether ``name`` may be written in the archive: absent, the same bytes, or exactly what the
+        manifest records for it (a catalogue, a page, rebuilt as the series grows)."""
+        path = self.dir / name
+        if name == MANIFEST_FILE or (not path.exists() and not path.is_symlink()):
+            return True
+        record = self.old.files.get(name)
+        on_disk = sha256_of(path) if path.is_file() and not path.is_symlink() else None
+        if on_disk is not None and (on_disk == sha256_of_bytes(data) or (record and on_disk == record["sha256"])):
+            return True
+        self.refusals.append(not_replaced(path, recorded=bool(record)))
+        return False
+
     def _current(self, name: str) -> Path:
         """Where the file of ``name`` is now: staged by this run, or already in the archive."""
-        staged = self.staging / name
-        return staged if name in self.staged else self.dir / name
+        return self.staging / name if self.staging is not None and name in self.staged else self.dir / name
 
     def commit(self) -> None:
-        """Move the staged files in, the manifest last; on any failure, undo the moves already made."""
+        """Move the staged files in through the journal, the manifest last (see ``journal.py``)."""
+        if self.refusals:
+            raise InputError(self.refusals)
         if not self.staged and self.files == self.old.files:
             return
-        undo: list[tuple[Path, Path | None]] = []  # (where a file is now, where it goes back; None: remove it)
+        self._stage(MANIFEST_FILE, Manifest(self.files).to_bytes())
+        assert self.staging is not None
+        renames = [(name, kept_as, self.old.files[name]["sha256"]) for name, kept_as in self.renames]
         try:
-            self._move_in(undo)
-            write_atomic(self.dir / MANIFEST_FILE, Manifest(self.files).to_bytes())
-        except BaseException as error:
-            for now, back in reversed(undo):
-                if back is None:
-                    now.unlink(missing_ok=True)
-                else:
-                    os.replace(now, back)
-            if isinstance(error, OSError):
-                raise InputError(
-                    [
-                        Diagnostic(
-                            str(self.dir),
-                            f"cannot move the new files in: {error.strerror or error}",
-                            hint="if a file of the archive is open in a viewer, close it and retry; "
-                            "the archive was left as it was",
-                        )
-                    ]
-                ) from error
-            raise
-
-    def _move_in(self, undo: list[tuple[Path, Path | None]]) -> None:
-        backup = self.staging / ".previous"
-        for name, kept_as in self.renames:
-            if (self.dir / name).exists():
-                os.replace(self.dir / name, self.dir / kept_as)
-                undo.append((self.dir / kept_as, self.dir / name))
-        for name in self.staged:
-            final = self.dir / name
-            final.parent.mkdir(parents=True, exist_ok=True)
-            if final.exists():
-                (backup / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(final, backup / name)
-                undo.append((backup / name, final))
-            os.replace(self.staging / name, final)
-            undo.append((final, None))
+            journal.commit(self.dir, self.staging, renames, self.staged)
+        except OSError as error:
+            after = "" if (self.dir / journal.JOURNAL_FILE).exists() else "; the archive was left as it was"
+            raise InputError(
+                [
+                    Diagnostic(
+                        str(self.dir),
+                        f"cannot move the new files in: {error.strerror or error}{after}",
+                        hint="if a file of the archive is open in a viewer, close it, then run `newsletter archive` "
+                        "again: it finishes this run",
+                    )
+                ]
+            ) from error
 
 
 def _describe(data: bytes, sources: list[dict]) -> dict:

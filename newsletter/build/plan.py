@@ -30,6 +30,7 @@ from newsletter.model.load import (
     load_workspace,
     resolve_layout,
 )
+from newsletter.paths import refuse_archive_output
 
 DEFAULT_LAYOUT = "journal-a4"
 POSTER_LAYOUT = "poster-a3"
@@ -285,8 +286,9 @@ def input_files(result: Plan) -> set[Path]:
 
 
 def refuse_overwriting_inputs(result: Plan, outputs: list[Path], hint: str) -> None:
-    """No output may replace a file the command reads (an issue, the publication, a layout)."""
+    """No output may replace a file the command reads (an issue, the publication, a layout), nor be in an archive."""
     inputs = input_files(result)
     for path in outputs:
+        refuse_archive_output(path, result.workspace.root)
         if path.resolve() in inputs:
             raise InputError([Diagnostic(str(path), _("the output would overwrite one of the input files"), hint=hint)])

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 from newsletter.build import incremental
 from newsletter.build.incremental import LAST_BUILD_FILE, UP_TO_DATE, BuildState, fingerprint, input_paths, inputs_of
 from newsletter.errors import Diagnostic
-from newsletter.files import write_atomic
+from newsletter.files import remove_abandoned, write_atomic
 from newsletter.i18n import _, ngettext
+from newsletter.lock import exclusive
 from newsletter.model.print_options import RenderOptions
+from newsletter.paths import refuse_archive_output
 
 if TYPE_CHECKING:
     from newsletter.build.plan import Plan
@@ -97,13 +99,19 @@ class BuildRun:
         return len(self.result.documents) if self.result else 0
 
     def write(self) -> Iterator[Built]:
-        """Render and write each PDF to make, yielding it; after a whole build, record what it read and left."""
+        """Render and write each PDF to make, yielding it; after a whole build, record what it read and left.
+
+        The output folder is locked meanwhile: two builds at once would each record a state the other's
+        PDFs do not match."""
         if self.result is None:  # nothing changed
             return
-        yield from build_all(self.result, self.out_dir, self.options, self.todo)
-        # Not when an issue was left out: the next build must say so again, not "up to date".
-        if self.whole and not self.result.refused and not self.result.notes:
-            record_whole_build(self.result, self.out_dir, self.layout_names, self.options)
+        refuse_archive_output(self.out_dir, self.result.workspace.root)
+        with exclusive(self.out_dir, "build", "the output folder"):
+            remove_abandoned(self.out_dir)
+            yield from build_all(self.result, self.out_dir, self.options, self.todo)
+            # Not when an issue was left out: the next build must say so again, not "up to date".
+            if self.whole and not self.result.refused and not self.result.notes:
+                record_whole_build(self.result, self.out_dir, self.layout_names, self.options)
 
 
 def prepare_build(

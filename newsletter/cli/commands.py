@@ -310,7 +310,14 @@ def archive(
         ),
     ),
     verify: bool = typer.Option(
-        False, "--verify", help=N_("Hash every recorded file again; report each one missing or changed.")
+        False,
+        "--verify",
+        help=N_("Hash every recorded file again; report each one missing or changed, and each file not recorded."),
+    ),
+    repair: bool = typer.Option(
+        False,
+        "--repair",
+        help=N_("Make the manifest agree with the files present (lost or damaged manifest), changing no file."),
     ),
     layout: list[str] = typer.Option(
         [],
@@ -335,6 +342,9 @@ def archive(
                 err=True,
             )
         raise typer.Exit(code)
+    if repair:
+        _repair(out)
+        return
     from newsletter.archive.record import prepare_archive
 
     run = prepare_archive(State.root, layout, out, supersede, issues or [], upto, strict)
@@ -372,6 +382,26 @@ def archive(
             ),
             err=True,
         )
+        raise typer.Exit(1)
+
+
+def _repair(out: Path | None) -> None:
+    from newsletter.archive.repair import repair_workspace
+
+    done = repair_workspace(State.root, out)
+    if done.finished:
+        typer.echo(_("finished the `archive` run that was stopped while it moved its files in"))
+    if done.kept_aside:
+        typer.echo(_("the manifest could not be read: kept aside as {name}, and made again", name=done.kept_aside))
+    for name in done.recorded:
+        typer.echo(_("recorded {name} as it is (it was in the folder, not in the manifest)", name=name))
+    for line in done.dropped:
+        typer.echo(_("removed the record of {what}", what=line))
+    for line in done.left:
+        typer.echo(_("left as recorded: {what}; restore it from a copy of the archive", what=line), err=True)
+    if not done.changed:
+        typer.echo(_("nothing to repair: the manifest records the files present"))
+    if done.left:
         raise typer.Exit(1)
 
 

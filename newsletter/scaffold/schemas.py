@@ -12,6 +12,7 @@ from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
 from newsletter.i18n import _
 from newsletter.model.schema import KINDS, dumps, file_name
+from newsletter.paths import refuse_archive_output
 
 
 def write_schemas(directory: Path) -> list[Path]:
@@ -51,4 +52,5 @@ def write_workspace_schemas(root: Path, out: Path | None = None) -> tuple[Path, 
                 )
             ]
         )
+    refuse_archive_output(folder, root)
     return folder, write_schemas(folder)

@@ -232,9 +232,15 @@ def test_supersede_of_an_unchanged_issue_says_so(cli, root):
     assert "--supersede 9: there is no issue n° 9" in result.err
 
 
-def test_an_altered_file_is_made_again_when_its_sources_are_unchanged(cli, root):
+def test_an_altered_file_is_never_replaced_and_a_missing_one_is_made_again(cli, root):
+    """Issue 15: the archive never writes over a file whose bytes differ from what it would write."""
     original = (root / "archive" / N02).read_bytes()
     (root / "archive" / N02).write_bytes(b"%PDF-1.4 not the archived file")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert f"{root / 'archive' / N02}: this file no longer matches its record in the manifest" in result.err
+    assert (root / "archive" / N02).read_bytes() == b"%PDF-1.4 not the archived file"
+    (root / "archive" / N02).unlink()
     result = cli("--root", root, "archive", *JOURNAL)
     assert result.code == 0, result.err
     assert f"restored {N02}" in result.out
@@ -327,18 +333,113 @@ def test_an_archive_interrupted_while_rendering_leaves_the_previous_archive(cli,
 
 
 def test_a_failure_while_moving_files_in_puts_everything_back(cli, root, monkeypatch):
-    from newsletter.archive import record as archive
+    from newsletter.archive import journal
 
-    real_write = archive.write_atomic
+    real_replace = journal.os.replace
 
-    def manifest_fails(path, data):
-        if path.name == MANIFEST_FILE:
-            raise OSError("disk full")
-        real_write(path, data)
+    def manifest_fails(source, destination):
+        if Path(source).parent.name.startswith(".staging-") and Path(destination) == root / "archive" / MANIFEST_FILE:
+            raise OSError("disk full")  # the new manifest, moved in last: the moves before are undone
+        real_replace(source, destination)
 
-    monkeypatch.setattr("newsletter.archive.record.write_atomic", manifest_fails)
+    monkeypatch.setattr(journal.os, "replace", manifest_fails)
     before = snapshot(root / "archive")
     edit_headline(root, 1, "Les téléphones fonctionnent toujours")
     result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
-    assert result.code == 1 and "disk full" in result.err
+    assert result.code == 1 and "disk full" in result.err and "the archive was left as it was" in result.err
     assert snapshot(root / "archive") == before
+
+
+# --- issue 15: what is archived is never written over, whatever the manifest says --------------
+
+
+def test_a_lost_manifest_never_lets_an_edited_issue_overwrite_its_archived_pdf(cli, root):
+    before = snapshot(root / "archive")
+    (root / "archive" / MANIFEST_FILE).unlink()
+    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert f"{root / 'archive' / MANIFEST_FILE}: the manifest is missing, but the archive folder holds" in result.err
+    assert "`newsletter archive --repair`" in result.err
+    assert snapshot(root / "archive") == {name: data for name, data in before.items() if name != MANIFEST_FILE}
+    assert cli("--root", root, "archive", "--repair").code == 0
+    refused = cli("--root", root, "archive", *JOURNAL)
+    assert refused.code == 1 and "--supersede 1" in refused.err
+    corrected = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
+    assert corrected.code == 0, corrected.err
+    kept = N01.replace(".pdf", "-superseded-1.pdf")
+    assert (root / "archive" / kept).read_bytes() == before[N01]
+    assert manifest(root)[kept]["sha256"] == sha256(root / "archive" / kept)
+    assert cli("--root", root, "archive", "--verify").code == 0
+
+
+def test_a_file_the_manifest_lost_is_not_replaced_by_other_bytes(cli, root):
+    before = snapshot(root / "archive")
+    files = manifest(root)
+    del files[N02]
+    (root / "archive" / MANIFEST_FILE).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
+    edit_headline(root, 2, "Une autre manchette")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert (
+        f"{root / 'archive' / N02}: this file is in the archive folder but the manifest does not record it, "
+        "and this run would write other bytes there: it is not replaced"
+    ) in result.err
+    assert (root / "archive" / N02).read_bytes() == before[N02]
+
+
+def test_a_file_the_manifest_lost_is_recorded_again_when_its_bytes_are_the_same(cli, root):
+    before = manifest(root)
+    files = dict(before)
+    del files[N02]
+    (root / "archive" / MANIFEST_FILE).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 0, result.err
+    assert manifest(root)[N02]["sha256"] == before[N02]["sha256"]
+
+
+def test_supersede_of_an_altered_file_is_refused_until_it_is_restored(cli, root):
+    (root / "archive" / N01).write_bytes(b"%PDF-1.4 altered")
+    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
+    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
+    assert result.code == 1
+    assert f"issue n° 1 is archived as {N01}, which is missing or no longer the file recorded" in result.err
+    assert (root / "archive" / N01).read_bytes() == b"%PDF-1.4 altered"
+    assert not list((root / "archive").glob("*superseded*"))
+
+
+def test_two_archive_runs_at_once_the_second_waits_then_says_who_holds_the_archive(cli, root, monkeypatch):
+    from newsletter import lock
+
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
+    before = snapshot(root / "archive")
+    edit_headline(root, 2, "Une autre manchette")
+    with lock.exclusive(root / "archive", "archive --supersede 2", "the archive"):
+        result = cli("--root", root, "archive", *JOURNAL, "--supersede", "2")
+    assert result.code == 1
+    assert f"the archive is being written by `newsletter archive --supersede 2` (process {os.getpid()}" in result.err
+    assert snapshot(root / "archive") == before
+
+
+def test_a_read_only_archive_with_nothing_to_archive_says_unchanged(cli, root, monkeypatch):
+    from newsletter import lock
+
+    def read_only(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(lock, "_first_try", read_only)  # as root, the tests cannot make a folder read-only
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 0, result.err
+    assert result.out == "unchanged: 8\n"
+
+
+def test_a_read_only_archive_with_something_to_archive_names_the_folder_and_the_fix(cli, root, monkeypatch):
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("newsletter.archive.record.tempfile.mkdtemp", read_only)
+    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12"), encoding="utf-8")
+    result = cli("--root", root, "archive", *JOURNAL)
+    assert result.code == 1 and "internal error" not in result.err
+    assert f"{root / 'archive'}: the archive cannot be written: Permission denied" in result.err
+    assert "make the folder writable" in result.err

@@ -108,6 +108,34 @@ def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_p
     ]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("build", "--out", "archive"),
+        ("build", "1", "--out", "archive/html"),
+        ("export", "1", "--out", "archive/manifest.json"),
+        ("schema", "--out", "archive"),
+        ("build", "--out", "usb"),  # a copy of the archive: it holds a manifest
+    ],
+)
+def test_no_command_but_archive_writes_into_an_archive(cli, workspace, command):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    (workspace.root / "archive" / "html").mkdir(parents=True)
+    (workspace.root / "archive" / "manifest.json").write_text('{"format": 1, "files": {}}', encoding="utf-8")
+    (workspace.root / "usb").mkdir()
+    (workspace.root / "usb" / "manifest.json").write_text('{"format": 1, "files": {}}', encoding="utf-8")
+    before = sorted(workspace.root.rglob("*"))
+    args = [
+        str(workspace.root / arg) if arg in ("archive", "archive/html", "archive/manifest.json", "usb") else arg
+        for arg in command
+    ]
+    result = cli("--root", workspace.root, *args)
+    assert result.code == 1
+    assert "only `newsletter archive` writes there" in result.err and "choose another --out" in result.err
+    assert sorted(workspace.root.rglob("*")) == before
+    assert (workspace.root / "archive" / "manifest.json").read_text(encoding="utf-8") == '{"format": 1, "files": {}}'
+
+
 def test_build_names_each_print_option_in_the_file_it_writes(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli("--root", workspace.root, "build", "--grayscale", "--bleed", "3")
