@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from newsletter.build.incremental import LAST_BUILD_FILE, UP_TO_DATE, BuildState
 from newsletter.errors import Diagnostic
 from newsletter.files import remove_abandoned, write_atomic
 from newsletter.i18n import _, ngettext
-from newsletter.lock import exclusive
+from newsletter.lock import exclusive, process_alive
 from newsletter.model.print_options import RenderOptions
 from newsletter.paths import refuse_archive_output
 
@@ -301,8 +302,60 @@ def _rendered(jobs: list[tuple], workers: int | None):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    executor = ProcessPoolExecutor(max_workers=count)
+    executor = ProcessPoolExecutor(max_workers=count, initializer=bind_to_parent)
     try:
         yield from executor.map(_render_job, jobs)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_WATCH_SECONDS = 0.5
+
+
+def bind_to_parent() -> None:
+    """Run first in each worker: it must never outlive the command, however the command ends (Ctrl-C,
+    `kill`, a closed terminal), nor keep its output open (`newsletter build | cat` must end with it).
+
+    The worker's output goes nowhere (its results come back through the pool); on Linux the system
+    kills it when its parent ends; elsewhere a thread watches the parent and ends the worker."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1):  # stdin and stdout; stderr stays, for Python's own last words
+        os.dup2(devnull, stream)
+    os.close(devnull)
+    parent = os.getppid()
+    if not _die_with_parent():
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    if not _parent_alive(parent):  # it ended before the line above took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Linux: ask the system to kill this process when its parent ends (prctl PR_SET_PDEATHSIG)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _parent_alive(parent: int) -> bool:
+    """Whether the process that started this worker is still there (on POSIX systems an orphan is
+    adopted by another process, so its parent's number changes)."""
+    return process_alive(parent) and (sys.platform == "win32" or os.getppid() == parent)
+
+
+def _watch_parent(parent: int, interval: float = _WATCH_SECONDS) -> None:
+    """Where the system cannot kill a worker with its parent: end it as soon as the parent is gone."""
+    import time
+
+    while _parent_alive(parent):
+        time.sleep(interval)
+    os._exit(1)

@@ -8,6 +8,12 @@ that cannot be written means the work is redone at every run, nothing more. Noth
 needed to build, and it may be deleted at any time. Each kind of work keeps its most recently
 used entries, up to :data:`LIMIT_BYTES`.
 
+It touches only its own files: an entry is named ``NAME-<32 hex digits>.entry``, and only entries and
+the temporary files of its own runs that were killed are ever removed. Only regular files are read
+(a pipe in place of an entry would make a build wait for ever). A cache folder that holds other
+files (``NEWSLETTER_CACHE`` pointing at a folder of the user's) is only read, never written or
+cleaned, and a warning says so once.
+
 ``NEWSLETTER_CACHE`` names another cache folder; ``NEWSLETTER_CACHE=off`` turns the cache off.
 """
 
@@ -16,16 +22,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sys
-import time
 from pathlib import Path
 
 from newsletter import __version__
-from newsletter.files import replace_whole
+from newsletter.files import read_regular, remove_abandoned, replace_whole
+from newsletter.paths import is_left_by_a_system
 
 LIMIT_BYTES = 100_000_000  # of each kind: a series' logos and photos, a few layouts' fonts
 _CHECKSUM_BYTES = 16
-_ABANDONED_SECONDS = 3600  # a temporary file this old was left by a run that was stopped
+_SUFFIX = ".entry"
+_OWN = re.compile(r"^(?:.+-[0-9a-f]{32}\.entry|\..+-[0-9a-f]{32}\.entry\.\d+\.[A-Za-z0-9_]+\.tmp)$")
+_warned: set[Path] = set()
 
 
 def cache_dir() -> Path | None:
@@ -54,7 +63,7 @@ def entry(kind: str, name: str, content: bytes, *depends_on: object) -> Path | N
         return None
     key = hashlib.blake2b(content, digest_size=16)
     key.update(repr((__version__, sys.version_info[:2], *depends_on)).encode())
-    return folder / kind / f"{Path(name).stem}-{key.hexdigest()}"
+    return folder / kind / f"{Path(name).stem}-{key.hexdigest()}{_SUFFIX}"
 
 
 def read(path: Path | None) -> bytes | None:
@@ -62,8 +71,8 @@ def read(path: Path | None) -> bytes | None:
     if path is None:
         return None
     try:
-        stored = path.read_bytes()
-    except OSError:
+        stored = read_regular(path)
+    except OSError:  # missing, unreadable, or not a regular file (a pipe, a link): skipped
         return None
     checksum, data = stored[:_CHECKSUM_BYTES], stored[_CHECKSUM_BYTES:]
     if checksum != hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest():
@@ -82,21 +91,44 @@ def keep(path: Path | None, data: bytes) -> None:
     try:
         for folder in (path.parent.parent, path.parent):  # the user's own: others cannot read or plant entries
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        foreign = _foreign(path.parent)
+        if foreign:
+            _warn(path.parent, foreign)
+            return
         replace_whole(path, hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest() + data, private=True)
         _prune(path.parent)
     except OSError:
         pass
 
 
+def _foreign(folder: Path) -> list[str]:
+    """The files of ``folder`` that are not the cache's own (nor left there by a system)."""
+    return sorted(name for name in os.listdir(folder) if not _OWN.match(name) and not is_left_by_a_system(name))
+
+
+def _warn(folder: Path, foreign: list[str]) -> None:
+    if folder in _warned:
+        return
+    _warned.add(folder)
+    print(  # the cache has no other way to tell: it is below everything that reports
+        f"warning: the cache folder {folder} holds files that are not the cache's ({', '.join(foreign[:3])}"
+        f"{', …' if len(foreign) > 3 else ''}): it is only read, never written or cleaned\n"
+        "    hint: set NEWSLETTER_CACHE to an empty folder of its own, or to off",
+        file=sys.stderr,
+    )
+
+
 def _prune(folder: Path) -> None:
-    """Remove the least recently used entries beyond :data:`LIMIT_BYTES`, and abandoned temporary files."""
-    entries, now = [], time.time()
-    for path in folder.iterdir():
-        status = path.stat()
-        if path.suffix != ".tmp":
-            entries.append((status.st_mtime, status.st_size, path))
-        elif now - status.st_mtime > _ABANDONED_SECONDS:
-            path.unlink(missing_ok=True)
+    """Remove the least recently used entries beyond :data:`LIMIT_BYTES`, and the temporary files of runs
+    that were killed: the cache's own files only."""
+    remove_abandoned(folder)
+    entries = []
+    for name in os.listdir(folder):
+        path = folder / name
+        if name.endswith(_SUFFIX) and _OWN.match(name):
+            with contextlib.suppress(OSError):
+                status = path.lstat()
+                entries.append((status.st_mtime, status.st_size, path))
     total = 0
     for _, size, path in sorted(entries, reverse=True):
         total += size

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
 import pytest
 
 from conftest import MINIMAL_ISSUE, REPO
@@ -68,3 +77,72 @@ def test_a_booklet_of_another_layout_than_the_a5_journal_is_refused(cli, workspa
         "nothing was built: fix the errors above and run the command again",
     ]
     assert workspace.pdfs() == []
+
+
+# --- issue 15: the pool's workers never outlive the command nor hold its output ------------------
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def gone(pid: int) -> bool:
+    """Ended (a zombie left for its adopter to reap counts as ended)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2, reason="Linux, two cores")
+@pytest.mark.parametrize(
+    "how, watchdog",
+    [(signal.SIGKILL, False), (signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGKILL, True)],
+)
+def test_killing_a_build_ends_its_workers_and_its_output(tmp_path, how, watchdog):
+    """``watchdog``: as on systems without PR_SET_PDEATHSIG (the forked workers inherit the stand-in)."""
+    for part in ("issues", "assets"):
+        shutil.copytree(REPO / part, tmp_path / part)
+    arguments = ["newsletter", "--root", str(tmp_path), "build", "--force"]
+    without = "import newsletter.build.run as run; run._die_with_parent = lambda: False; " if watchdog else ""
+    script = f"import sys; {without}sys.argv = {arguments!r}; from newsletter.cli import run; run()"
+    command = [sys.executable, "-c", script]
+    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # as `| cat` reads it
+    deadline = time.monotonic() + 60
+    while len(workers := children_of(build.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(workers) >= 2, "the build started no pool"
+    build.send_signal(how)
+    build.wait()
+    ended = threading.Event()
+    threading.Thread(target=lambda: (build.stdout.read(), ended.set()), daemon=True).start()
+    assert ended.wait(10), "the command's output stays open after it ended"
+    deadline = time.monotonic() + 10
+    while not all(gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(gone(pid) for pid in workers), "a worker outlived the command"
+
+
+def test_a_worker_whose_parent_is_gone_ends(monkeypatch):
+    from newsletter.build import run
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+
+    def ended(code):
+        raise SystemExit(code)
+
+    monkeypatch.setattr(run.os, "_exit", ended)
+    with pytest.raises(SystemExit):
+        run._watch_parent(int(dead.stdout), interval=0.01)  # the watchdog of systems without PR_SET_PDEATHSIG
+    assert run._parent_alive(os.getppid())
+    assert not run._parent_alive(int(dead.stdout))

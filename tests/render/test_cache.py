@@ -20,7 +20,7 @@ def folder(tmp_path, monkeypatch) -> Path:
 
 def test_an_entry_is_named_after_the_sources_bytes_and_what_it_depends_on(folder):
     entry = cache.entry("images", "logo.png", b"picture", (300, 200), "grey")
-    assert entry.parent == folder / "images" and entry.name.startswith("logo-")
+    assert entry.parent == folder / "images" and entry.name.startswith("logo-") and entry.name.endswith(".entry")
     assert cache.entry("images", "logo.png", b"picture", (300, 200), "grey") == entry
     assert cache.entry("images", "logo.png", b"picture", (300, 201), "grey") != entry
     assert cache.entry("images", "logo.png", b"picture, changed", (300, 200), "grey") != entry  # dates do not count
@@ -114,16 +114,47 @@ def test_the_pdf_is_the_same_byte_for_byte_with_and_without_the_cache(tmp_path):
 
 def test_the_least_recently_used_entries_go_beyond_the_limit_and_abandoned_files_too(folder, monkeypatch):
     monkeypatch.setattr(cache, "LIMIT_BYTES", 3 * (16 + len(b"reduced")))  # three entries
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     entries = []
     for number in range(5):
         entries.append(cache.entry("images", f"photo{number}.jpg", b"photo %d" % number))
-        if number == 4:
-            abandoned = entries[-1].parent / "x.tmp"
+        if number == 4:  # what a run killed while writing it left
+            abandoned = entries[-1].parent / f".{entries[-1].name}.{int(dead.stdout)}.ab_cd123.tmp"
             abandoned.write_bytes(b"half")
-            os.utime(abandoned, ns=(0, 0))
         cache.keep(entries[-1], b"reduced")
         os.utime(entries[-1], ns=(number * 10**9, number * 10**9))  # written one second apart
         if number == 1:
             cache.read(entries[0])  # the first one is used again: kept
     kept = sorted(path.name for path in (folder / "images").iterdir())
     assert kept == sorted(entry.name for entry in (entries[0], entries[3], entries[4]))
+
+
+def test_a_cache_folder_holding_other_files_is_only_read_and_never_cleaned(folder, monkeypatch, capsys):
+    monkeypatch.setattr(cache, "LIMIT_BYTES", 0)  # every entry beyond the limit: a cleanup would remove them all
+    monkeypatch.setattr(cache, "_warned", set())
+    first = cache.entry("images", "logo.png", b"picture")
+    cache.keep(first, b"reduced")
+    users = {"holiday.jpg": b"photo", "notes.tmp": b"draft", "x-0123456789abcdef0123456789abcdef": b"mine"}
+    for name, data in users.items():
+        (folder / "images" / name).write_bytes(data)
+    second = cache.entry("images", "other.png", b"other picture")
+    cache.keep(second, b"reduced")
+    cache.keep(cache.entry("images", "third.png", b"third"), b"reduced")
+    assert not second.exists()
+    assert {name: (folder / "images" / name).read_bytes() for name in users} == users
+    err = capsys.readouterr().err
+    assert err.count("warning: the cache folder") == 1
+    assert f"warning: the cache folder {folder / 'images'} holds files that are not the cache's (holiday.jpg, " in err
+    assert "it is only read, never written or cleaned" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_or_a_link_in_place_of_an_entry_is_skipped_never_waited_on(folder, tmp_path):
+    entry = cache.entry("images", "logo.png", b"picture")
+    entry.parent.mkdir(parents=True)
+    os.mkfifo(entry)
+    assert cache.read(entry) is None  # at once: a pipe opened for reading would wait for a writer
+    entry.unlink()
+    (tmp_path / "elsewhere").write_bytes(b"x" * 40)
+    entry.symlink_to(tmp_path / "elsewhere")
+    assert cache.read(entry) is None and (tmp_path / "elsewhere").exists()
