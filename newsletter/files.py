@@ -130,8 +130,8 @@ def _write_problem(path: Path, error: OSError) -> Diagnostic:
     if error.errno == errno.EROFS or (isinstance(error, PermissionError) and not os.access(path.parent, os.W_OK)):
         return Diagnostic(
             str(path.parent),
-            f"cannot write in this folder: {reason}",
-            hint="make the folder writable, or choose another folder with --out",
+            _("cannot write in this folder: {reason}", reason=reason),
+            hint=_("make the folder writable, or choose another folder with --out"),
         )
     if isinstance(error, PermissionError) and path.exists():
         hint = _("if the file is open in a PDF viewer, close the PDF and retry")

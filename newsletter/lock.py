@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
+from newsletter.i18n import _
 from newsletter.paths import file_in_the_way
 
 LOCK_FILE = ".newsletter.lock"
@@ -76,11 +77,18 @@ def _read_holder(path: Path) -> dict:
 
 def _describe(holder: dict) -> str:
     if not holder:
-        return "another newsletter command"
-    where = "this computer" if holder.get("host") == socket.gethostname() else f"the computer {holder.get('host')}"
-    return (
-        f"`newsletter {holder.get('command', '?')}` (process {holder.get('pid', '?')} on {where}, "
-        f"since {holder.get('since', '?')})"
+        return _("another newsletter command")
+    where = (
+        _("this computer")
+        if holder.get("host") == socket.gethostname()
+        else _("the computer {host}", host=holder.get("host"))
+    )
+    return _(
+        "`newsletter {command}` (process {pid} on {where}, since {since})",
+        command=holder.get("command", "?"),
+        pid=holder.get("pid", "?"),
+        where=where,
+        since=holder.get("since", "?"),
     )
 
 
@@ -238,8 +246,12 @@ def exclusive(folder: Path, what: str, label: str, wait: float | None = None) ->
                 [
                     Diagnostic(
                         str(folder),
-                        f"{label} is being written by {_describe(_read_holder(lock.path))}; nothing was done",
-                        hint="wait for that command to finish, then run this one again",
+                        _(
+                            "{folder} is being written by {holder}; nothing was done",
+                            folder=label,
+                            holder=_describe(_read_holder(lock.path)),
+                        ),
+                        hint=_("wait for that command to finish, then run this one again"),
                     )
                 ]
             )
@@ -260,12 +272,14 @@ def unwritable(folder: Path, label: str, error: OSError) -> Diagnostic:
     if isinstance(error, PermissionError) or error.errno == errno.EROFS:
         return Diagnostic(
             str(folder),
-            f"{label} cannot be written: {error.strerror or error}",
-            hint="make the folder writable (or copy it somewhere you can write) and run the command again; "
-            "nothing was changed",
+            _("{folder} cannot be written: {reason}", folder=label, reason=error.strerror or error),
+            hint=_(
+                "make the folder writable (or copy it somewhere you can write) and run the command again; "
+                "nothing was changed"
+            ),
         )
     return Diagnostic(
         str(folder),
-        f"{label} cannot be used: {error.strerror or error}",
-        hint="check that it is a folder on a disk that is connected and not full; nothing was changed",
+        _("{folder} cannot be used: {reason}", folder=label, reason=error.strerror or error),
+        hint=_("check that it is a folder on a disk that is connected and not full; nothing was changed"),
     )

@@ -64,9 +64,12 @@ def refuse_archive_output(path: Path, root: Path) -> None:
             [
                 Diagnostic(
                     str(path),
-                    f"this is inside the archive {archive}: only `newsletter archive` writes there, "
-                    "and what it records is never written over; nothing was written",
-                    hint="choose another --out, outside the archive folder",
+                    _(
+                        "this is inside the archive {archive}: only `newsletter archive` writes there, "
+                        "and what it records is never written over; nothing was written",
+                        archive=archive,
+                    ),
+                    hint=_("choose another --out, outside the archive folder"),
                 )
             ]
         )

@@ -23,6 +23,7 @@ from pathlib import Path
 from newsletter.build.incremental import sha256_of
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import fault_point, remove_abandoned, replace_whole, sync_folder
+from newsletter.i18n import _
 from newsletter.lock import LOCK_FILE, unwritable
 from newsletter.paths import MANIFEST_FILE, is_left_by_a_system
 
@@ -69,7 +70,8 @@ class Journal:
                 [tuple(item) for item in data["moves"]],
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise InputError([_unfinishable(archive_dir, f"the journal {path} cannot be read ({error})")]) from None
+            why = _("the journal {path} cannot be read ({error})", path=path, error=error)
+            raise InputError([_unfinishable(archive_dir, why)]) from None
 
 
 def commit(archive_dir: Path, staging: Path, renames: list[tuple[str, str, str]], staged: list[str]) -> None:
@@ -104,7 +106,7 @@ def finish(archive_dir: Path, journal: Journal, done: list[tuple[Path, Path]] | 
     for name, kept_as, digest in journal.renames:
         if not (archive_dir / kept_as).exists():
             if sha256_of(archive_dir / name) != digest:
-                raise InputError([_unfinishable(archive_dir, f"{name} is not the file the journal moves")])
+                raise InputError([_unfinishable(archive_dir, _("{name} is not the file the journal moves", name=name))])
             move(archive_dir / name, archive_dir / kept_as)
             fault_point("rename")
     for name, digest in journal.moves:
@@ -115,8 +117,8 @@ def finish(archive_dir: Path, journal: Journal, done: list[tuple[Path, Path]] | 
             move(staging / name, final)
             fault_point("move")
         elif sha256_of(final) != digest:
-            raise InputError([_unfinishable(archive_dir, f"{name} is neither staged nor in the archive")])
-    for folder in {(archive_dir / name).parent for name, _ in journal.moves}:
+            raise InputError([_unfinishable(archive_dir, _("{name} is neither staged nor in the archive", name=name))])
+    for folder in {(archive_dir / name).parent for name, _digest in journal.moves}:
         sync_folder(folder)
     fault_point("moved")
     (archive_dir / JOURNAL_FILE).unlink()
@@ -133,7 +135,7 @@ def recover(archive_dir: Path) -> Journal | None:
         if journal is not None:
             finish(archive_dir, journal)
     except OSError as error:
-        raise InputError([unwritable(archive_dir, "the archive", error)]) from error
+        raise InputError([unwritable(archive_dir, _("the archive"), error)]) from error
     for leftover in archive_dir.glob(STAGING_PREFIX + "*"):
         shutil.rmtree(leftover, ignore_errors=True)
     remove_abandoned(archive_dir)
@@ -146,14 +148,17 @@ def interrupted(archive_dir: Path) -> Diagnostic | None:
         return None
     return Diagnostic(
         str(archive_dir / JOURNAL_FILE),
-        "an `archive` run was stopped while it moved its files in: the archive is not consistent until it is finished",
-        hint="run `newsletter archive` (or `newsletter archive --repair`): it finishes that run first",
+        _(
+            "an `archive` run was stopped while it moved its files in: the archive is not consistent until it is "
+            "finished"
+        ),
+        hint=_("run `newsletter archive` (or `newsletter archive --repair`): it finishes that run first"),
     )
 
 
 def _unfinishable(archive_dir: Path, why: str) -> Diagnostic:
     return Diagnostic(
         str(archive_dir / JOURNAL_FILE),
-        f"the interrupted `archive` run cannot be finished: {why}; nothing more was changed",
-        hint="restore the archive folder from a copy; `newsletter archive --verify` lists what differs",
+        _("the interrupted `archive` run cannot be finished: {why}; nothing more was changed", why=why),
+        hint=_("restore the archive folder from a copy; `newsletter archive --verify` lists what differs"),
     )

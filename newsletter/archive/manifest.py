@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from newsletter.archive.journal import is_recordable
 from newsletter.errors import Diagnostic, InputError
+from newsletter.i18n import _
 from newsletter.paths import MANIFEST_FILE
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -33,9 +34,11 @@ class Manifest:
                 [
                     Diagnostic(
                         str(path),
-                        "the manifest cannot be read: the archive's record is damaged; nothing was changed",
-                        hint="restore manifest.json from a copy of the archive, or run `newsletter archive --repair`: "
-                        "it keeps the damaged file aside and records the files present as they are",
+                        _("the manifest cannot be read: the archive's record is damaged; nothing was changed"),
+                        hint=_(
+                            "restore manifest.json from a copy of the archive, or run `newsletter archive --repair`: "
+                            "it keeps the damaged file aside and records the files present as they are"
+                        ),
                     )
                 ]
             )
@@ -65,15 +68,15 @@ def outside(name: str) -> bool:
 def malformed(record: object) -> str | None:
     """What is wrong with one file's record, in plain words; None when it can be checked."""
     if not isinstance(record, dict):
-        return "its record is not a set of fields"
+        return _("its record is not a set of fields")
     digest = record.get("sha256")
     if not isinstance(digest, str) or not _SHA256.match(digest):
-        return f"its SHA-256 is {json.dumps(digest)}, not 64 hexadecimal characters"
+        return _("its SHA-256 is {value}, not 64 hexadecimal characters", value=json.dumps(digest))
     size = record.get("size")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        return f"its size is {json.dumps(size)}, not a number of bytes"
+        return _("its size is {value}, not a number of bytes", value=json.dumps(size))
     if not isinstance(record.get("sources", []), list):
-        return "its sources are not a list"
+        return _("its sources are not a list")
     return None
 
 
@@ -86,10 +89,15 @@ def refuse_unusable(archive_dir: Path, manifest: Manifest) -> None:
             [
                 Diagnostic(
                     str(archive_dir / MANIFEST_FILE),
-                    f"the manifest has {len(wrong)} record(s) that cannot be checked ({', '.join(wrong[:3])}"
-                    f"{', …' if len(wrong) > 3 else ''}); nothing was changed",
-                    hint="`newsletter archive --verify` says what is wrong with each; restore manifest.json from a "
-                    "copy of the archive, or run `newsletter archive --repair`",
+                    _(
+                        "the manifest has {count} record(s) that cannot be checked ({names}); nothing was changed",
+                        count=len(wrong),
+                        names=_some(wrong),
+                    ),
+                    hint=_(
+                        "`newsletter archive --verify` says what is wrong with each; restore manifest.json from a "
+                        "copy of the archive, or run `newsletter archive --repair`"
+                    ),
                 )
             ]
         )
@@ -105,10 +113,16 @@ def refuse_unusable(archive_dir: Path, manifest: Manifest) -> None:
             [
                 Diagnostic(
                     str(archive_dir / MANIFEST_FILE),
-                    f"the manifest is missing, but the archive folder holds {len(found)} file(s) "
-                    f"({', '.join(found[:3])}{', …' if len(found) > 3 else ''}); nothing was changed",
-                    hint="restore manifest.json from a copy of the archive, or run `newsletter archive --repair`: "
-                    "it records the files present as they are; then run `newsletter archive` again",
+                    _(
+                        "the manifest is missing, but the archive folder holds {count} file(s) ({names}); "
+                        "nothing was changed",
+                        count=len(found),
+                        names=_some(found),
+                    ),
+                    hint=_(
+                        "restore manifest.json from a copy of the archive, or run `newsletter archive --repair`: "
+                        "it records the files present as they are; then run `newsletter archive` again"
+                    ),
                 )
             ]
         )
@@ -118,12 +132,22 @@ def not_replaced(path: Path, recorded: bool) -> Diagnostic:
     """Why ``archive`` leaves a file of the archive folder as it is, and the way out."""
     return Diagnostic(
         str(path),
-        (
-            "this file no longer matches its record in the manifest"
-            if recorded
-            else "this file is in the archive folder but the manifest does not record it"
+        _(
+            "this file no longer matches its record in the manifest, and this run would write other bytes there: "
+            "it is not replaced"
         )
-        + ", and this run would write other bytes there: it is not replaced",
-        hint="restore it from a copy of the archive, or move it out of the archive folder; if it is a "
-        "file the archive holds, `newsletter archive --repair` records it as it is",
+        if recorded
+        else _(
+            "this file is in the archive folder but the manifest does not record it, and this run would write "
+            "other bytes there: it is not replaced"
+        ),
+        hint=_(
+            "restore it from a copy of the archive, or move it out of the archive folder; if it is a "
+            "file the archive holds, `newsletter archive --repair` records it as it is"
+        ),
     )
+
+
+def _some(names: list[str]) -> str:
+    """The first three names, and an ellipsis for the others."""
+    return ", ".join(names[:3]) + (", …" if len(names) > 3 else "")

@@ -137,13 +137,17 @@ def make_archive(
     progress: Callable[[str], None] = lambda message: None,
 ) -> ArchiveReport:
     """Bring ``archive_dir`` up to date with the plan's issues and layouts; see the module's rules."""
-    with exclusive(archive_dir, "archive", "the archive"):
+    with exclusive(archive_dir, "archive", _("the archive")):
         finished = journal.recover(archive_dir)
         run = _Run(result, archive_dir, set(supersede), progress)
         if finished is not None:
             run.report.notes.append(
-                f"finished the `archive` run that was stopped while it moved its files in "
-                f"({len(finished.moves) - 1} file(s) moved in, {len(finished.renames)} kept as superseded)"
+                _(
+                    "finished the `archive` run that was stopped while it moved its files in ({moved} file(s) moved "
+                    "in, {kept} kept as superseded)",
+                    moved=len(finished.moves) - 1,
+                    kept=len(finished.renames),
+                )
             )
         try:
             run.issues()
@@ -256,10 +260,19 @@ class _Run:
             return locate(
                 Problem(
                     ("number",),
-                    f"issue n° {number} is archived as {name}, which is missing or no longer the file recorded, "
-                    "and its PDF would change: " + "; ".join(changes),
-                    f"restore {self.dir / name} from a copy of the archive (`newsletter archive --verify` lists "
-                    f"what differs), then run `newsletter archive --supersede {number}` to publish a correction",
+                    _(
+                        "issue n° {number} is archived as {name}, which is missing or no longer the file recorded, "
+                        "and its PDF would change: {changes}",
+                        number=number,
+                        name=name,
+                        changes="; ".join(changes),
+                    ),
+                    _(
+                        "restore {path} from a copy of the archive (`newsletter archive --verify` lists what "
+                        "differs), then run `newsletter archive --supersede {number}` to publish a correction",
+                        path=self.dir / name,
+                        number=number,
+                    ),
                 ),
                 self._source(number),
             )
@@ -383,7 +396,7 @@ class _Run:
             (self.staging / name).parent.mkdir(parents=True, exist_ok=True)
             replace_whole(self.staging / name, data, durable=True)
         except OSError as error:
-            raise InputError([unwritable(self.dir, "the archive", error)]) from error
+            raise InputError([unwritable(self.dir, _("the archive"), error)]) from error
         if entry is not None:
             self.files[name] = {**entry, "recorded": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
         self.staged.append(name)
@@ -417,14 +430,18 @@ class _Run:
         try:
             journal.commit(self.dir, self.staging, renames, self.staged)
         except OSError as error:
-            after = "" if (self.dir / journal.JOURNAL_FILE).exists() else "; the archive was left as it was"
+            reason = error.strerror or error
             raise InputError(
                 [
                     Diagnostic(
                         str(self.dir),
-                        f"cannot move the new files in: {error.strerror or error}{after}",
-                        hint="if a file of the archive is open in a viewer, close it, then run `newsletter archive` "
-                        "again: it finishes this run",
+                        _("cannot move the new files in: {reason}", reason=reason)
+                        if (self.dir / journal.JOURNAL_FILE).exists()
+                        else _("cannot move the new files in: {reason}; the archive was left as it was", reason=reason),
+                        hint=_(
+                            "if a file of the archive is open in a viewer, close it, then run `newsletter archive` "
+                            "again: it finishes this run"
+                        ),
                     )
                 ]
             ) from error

@@ -22,6 +22,7 @@ from newsletter.archive.verify import record_problem, unrecorded
 from newsletter.build.incremental import sha256_of_bytes
 from newsletter.errors import InputError
 from newsletter.files import read_regular, replace_whole
+from newsletter.i18n import _
 from newsletter.lock import exclusive, unwritable
 from newsletter.paths import ARCHIVE_FOLDER, MANIFEST_FILE
 
@@ -44,7 +45,7 @@ class RepairReport:
 def repair(archive_dir: Path) -> RepairReport:
     """See the module's docstring."""
     report = RepairReport()
-    with exclusive(archive_dir, "archive --repair", "the archive"):
+    with exclusive(archive_dir, "archive --repair", _("the archive")):
         try:
             report.finished = recover(archive_dir) is not None
             files = _readable_manifest(archive_dir, report)
@@ -54,7 +55,7 @@ def repair(archive_dir: Path) -> RepairReport:
             if report.kept_aside or report.recorded or report.dropped:
                 replace_whole(archive_dir / MANIFEST_FILE, Manifest(files).to_bytes(), durable=True)
         except OSError as error:
-            raise InputError([unwritable(archive_dir, "the archive", error)]) from error
+            raise InputError([unwritable(archive_dir, _("the archive"), error)]) from error
     return report
 
 
@@ -81,10 +82,10 @@ def _check_records(archive_dir: Path, files: dict[str, dict], report: RepairRepo
     for name in sorted(files):
         if outside(name):
             del files[name]
-            report.dropped.append(f"{name}: a path outside the archive folder")
+            report.dropped.append(_("{name}: a path outside the archive folder", name=name))
         elif (why := malformed(files[name])) is not None:
             del files[name]  # made again from the file, when it is there
-            report.dropped.append(f"{name}: {why}")
+            report.dropped.append(f"{name}: {why}")  # a name, and a message already translated
         elif (problem := record_problem(archive_dir, name, files[name])) is not None:
             report.left.append(f"{name}: {problem.message}")
 
@@ -93,7 +94,7 @@ def _record_as_found(archive_dir: Path, name: str, files: dict[str, dict], repor
     try:
         data = read_regular(archive_dir / name)
     except OSError:
-        report.left.append(f"{name}: not an ordinary file, not recorded")
+        report.left.append(_("{name}: not an ordinary file, not recorded", name=name))
         return
     files[name] = {
         "sha256": sha256_of_bytes(data),

@@ -15,10 +15,11 @@ from newsletter.archive.manifest import Manifest, malformed, outside
 from newsletter.build.incremental import sha256_of_bytes
 from newsletter.errors import Diagnostic
 from newsletter.files import read_regular
+from newsletter.i18n import N_, _
 from newsletter.paths import ARCHIVE_FOLDER, MANIFEST_FILE, is_inside
 
-_REPAIR = "run `newsletter archive --repair`: it records the files present as they are and says what it changed"
-_RESTORE = "restore it from a copy of the archive: it is not the file recorded"
+_REPAIR = N_("run `newsletter archive --repair`: it records the files present as they are and says what it changed")
+_RESTORE = N_("restore it from a copy of the archive: it is not the file recorded")
 
 
 def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
@@ -27,8 +28,11 @@ def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
         return [
             Diagnostic(
                 str(archive_dir / MANIFEST_FILE),
-                "no manifest: this folder is not an archive yet, or its record was lost",
-                hint="run `newsletter archive` to make it; if the folder already holds archived files, " + _REPAIR,
+                _("no manifest: this folder is not an archive yet, or its record was lost"),
+                hint=_(
+                    "run `newsletter archive` to make it; if the folder already holds archived files, {repair}",
+                    repair=_(_REPAIR),
+                ),
             )
         ], 0
     manifest = Manifest.load(archive_dir)
@@ -43,8 +47,11 @@ def verify(archive_dir: Path) -> tuple[list[Diagnostic], int]:
     found += [
         Diagnostic(
             str(archive_dir / name),
-            "this file is in the archive folder but the manifest does not record it",
-            hint="if it belongs to the archive, " + _REPAIR + "; otherwise move it out of the archive folder",
+            _("this file is in the archive folder but the manifest does not record it"),
+            hint=_(
+                "if it belongs to the archive, {repair}; otherwise move it out of the archive folder",
+                repair=_(_REPAIR),
+            ),
         )
         for name in unrecorded(archive_dir, manifest)
     ]
@@ -56,39 +63,50 @@ def record_problem(archive_dir: Path, name: str, record: object) -> Diagnostic |
     if outside(name) or not is_inside(path, archive_dir):
         return Diagnostic(
             str(archive_dir / MANIFEST_FILE),
-            f"the manifest records {name!r}, a path outside the archive folder: it was not read",
-            hint="the manifest was edited by hand: restore it from a copy of the archive, or " + _REPAIR,
+            _("the manifest records {name}, a path outside the archive folder: it was not read", name=repr(name)),
+            hint=_(
+                "the manifest was edited by hand: restore it from a copy of the archive, or {repair}",
+                repair=_(_REPAIR),
+            ),
         )
     why = malformed(record)
     if why is not None:
         return Diagnostic(
             str(archive_dir / MANIFEST_FILE),
-            f"the record of {name} cannot be checked: {why}",
-            hint="restore manifest.json from a copy of the archive, or " + _REPAIR,
+            _("the record of {name} cannot be checked: {why}", name=name, why=why),
+            hint=_("restore manifest.json from a copy of the archive, or {repair}", repair=_(_REPAIR)),
         )
     assert isinstance(record, dict)
     if not path.exists() and not path.is_symlink():
         return Diagnostic(
             str(path),
-            "missing: this recorded file is not in the archive any more",
-            hint="restore it from a copy of the archive",
+            _("missing: this recorded file is not in the archive any more"),
+            hint=_("restore it from a copy of the archive"),
         )
     try:
         data = read_regular(path)
     except OSError:
-        return Diagnostic(str(path), "this is not an ordinary file (a link, a folder or a device)", hint=_RESTORE)
+        return Diagnostic(str(path), _("this is not an ordinary file (a link, a folder or a device)"), hint=_(_RESTORE))
     digest = sha256_of_bytes(data)
     if len(data) != record["size"]:
         return Diagnostic(
             str(path),
-            f"changed since it was archived: {len(data)} bytes, {record['size']} recorded",
-            hint=_RESTORE,
+            _(
+                "changed since it was archived: {size} bytes, {recorded} recorded",
+                size=len(data),
+                recorded=record["size"],
+            ),
+            hint=_(_RESTORE),
         )
     if digest != record["sha256"]:
         return Diagnostic(
             str(path),
-            f"changed since it was archived (SHA-256 recorded {record['sha256'][:16]}…, now {digest[:16]}…)",
-            hint=_RESTORE,
+            _(
+                "changed since it was archived (SHA-256 recorded {recorded}…, now {now}…)",
+                recorded=record["sha256"][:16],
+                now=digest[:16],
+            ),
+            hint=_(_RESTORE),
         )
     return None
 

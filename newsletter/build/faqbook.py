@@ -16,11 +16,13 @@ from newsletter.build.incremental import UP_TO_DATE, BuildState, Input, fingerpr
 from newsletter.build.plan import Plan, plan
 from newsletter.errors import Diagnostic
 from newsletter.files import write_atomic
+from newsletter.i18n import _
+from newsletter.lock import exclusive
 from newsletter.model.faqbook import FaqBook, gather
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef
 from newsletter.model.print_options import RenderOptions
-from newsletter.paths import display_path
+from newsletter.paths import display_path, refuse_archive_output
 
 # kind of file → (the end of its name, its extension)
 KINDS = {"pdf": ("faq", "pdf"), "html": ("faq", "html"), "phone": ("faq-phone", "txt"), "markdown": ("faq", "md")}
@@ -98,14 +100,16 @@ class FaqRun:
 
     def write(self) -> Iterator[Path]:
         """Write each file to make, yielding its path, and record it in the output folder's state."""
-        state = BuildState.load(self.out_dir)
-        for book_file, current in self.todo:
-            data = book_file.make()
-            path = self.out_dir / book_file.name
-            write_atomic(path, data)
-            state.record(path, current, data)
-            write_atomic(state.path, state.to_bytes())
-            yield path
+        refuse_archive_output(self.out_dir, self.result.workspace.root)
+        with exclusive(self.out_dir, "faq", _("the output folder")):  # one writer of its state at a time
+            state = BuildState.load(self.out_dir)
+            for book_file, current in self.todo:
+                data = book_file.make()
+                path = self.out_dir / book_file.name
+                write_atomic(path, data)
+                state.record(path, current, data)
+                write_atomic(state.path, state.to_bytes())
+                yield path
 
 
 def prepare_faq(root: Path, out_dir: Path, force: bool = False) -> FaqRun:

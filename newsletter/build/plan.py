@@ -171,7 +171,7 @@ def plan(
             ref = resolve_layout(name, root)
             loaded_layout = load_layout(ref, root)
             result.layouts.append((ref, loaded_layout))
-            result.diagnostics += check_layout(ref, loaded_layout)
+            result.diagnostics += check_layout(ref, loaded_layout, root)
         except InputError as error:
             result.diagnostics += error.diagnostics
     if publication is None:

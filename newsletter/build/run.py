@@ -107,7 +107,7 @@ class BuildRun:
         if self.result is None:  # nothing changed
             return
         refuse_archive_output(self.out_dir, self.result.workspace.root)
-        with exclusive(self.out_dir, "build", "the output folder"):
+        with exclusive(self.out_dir, "build", _("the output folder")):
             remove_abandoned(self.out_dir)
             yield from build_all(self.result, self.out_dir, self.options, self.todo)
             # Not when an issue was left out: the next build must say so again, not "up to date".

@@ -33,6 +33,7 @@ from newsletter.checks.layout import (
     font_problems,
     large_print_font_problems,
 )
+from newsletter.checks.length import length_problems
 from newsletter.checks.phones import phone_problems
 from newsletter.checks.placeholders import placeholder_problems
 from newsletter.checks.series import numbering_problems
@@ -49,9 +50,10 @@ from newsletter.render.pdf.fonts import family_files, glyphs
 Layouts = list[tuple[LayoutRef, Loaded[Layout]]]
 
 
-def check_layout(ref: LayoutRef, layout: Loaded[Layout]) -> list[Diagnostic]:
+def check_layout(ref: LayoutRef, layout: Loaded[Layout], root: Path) -> list[Diagnostic]:
     problems = contrast_warnings(layout.model)
-    problems += font_problems(layout.model, ref.path.parent) + large_print_font_problems(layout.model, ref.path.parent)
+    fonts = font_problems(layout.model, ref.path.parent, root)  # the fonts are read only once found fit to read
+    problems += fonts or large_print_font_problems(layout.model, ref.path.parent)
     return locate_all(problems, layout.source)
 
 
@@ -81,7 +83,8 @@ def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | 
             + phone_problems(issue.source.data, lang)
             + advise(issue.model)
             + _images(issue, pictures, workspace.root)
-            + placeholder_problems(issue.source.data),
+            + placeholder_problems(issue.source.data)
+            + length_problems(issue.source.data),
             issue.source,
         )
     if whole_series:

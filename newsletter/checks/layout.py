@@ -10,12 +10,13 @@ from newsletter.errors import Problem
 from newsletter.i18n import N_, _
 from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.model.layout import Layout
-from newsletter.paths import is_address
-from newsletter.render.pdf.fonts import STYLES, font_file
+from newsletter.paths import is_address, is_inside
+from newsletter.render.pdf.fonts import BUNDLED_DIR, STYLES, font_file, font_file_problem
 
 
-def font_problems(layout: Layout, base: Path) -> list[Problem]:
-    """A font named by the layout must be bundled or a TrueType file next to the layout."""
+def font_problems(layout: Layout, base: Path, root: Path) -> list[Problem]:
+    """A font named by the layout must be bundled or a whole TrueType file of the workspace ``root``
+    (like pictures: nothing outside it is ever read)."""
     found = []
     for style in STYLES:
         name = getattr(layout.fonts, style)
@@ -28,6 +29,23 @@ def font_problems(layout: Layout, base: Path) -> list[Problem]:
                     _("download the .ttf file, save it next to the layout file and write its file name here"),
                 )
             )
+        elif path.parent != BUNDLED_DIR and (Path(name).is_absolute() or not is_inside(path, root)):
+            where = (
+                _("is given by an absolute path, which breaks when the workspace is moved or archived")
+                if Path(name).is_absolute()
+                else _("is outside the workspace folder")
+            )
+            found.append(
+                Problem(
+                    ("fonts", style),
+                    _("the font {font} {where}: it is not read", font=repr(name), where=where),
+                    _(
+                        "copy the .ttf file into the workspace, next to the layout file, and write its path from "
+                        "there, like {example}",
+                        example=Path(name).name,
+                    ),
+                )
+            )
         elif not path.is_file() or path.suffix.lower() != ".ttf":
             found.append(
                 Problem(
@@ -37,6 +55,14 @@ def font_problems(layout: Layout, base: Path) -> list[Problem]:
                         "use DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique, DejaVuSans-BoldOblique, "
                         "or the path of a .ttf file relative to the layout file"
                     ),
+                )
+            )
+        elif path.parent != BUNDLED_DIR and (why := font_file_problem(path)) is not None:
+            found.append(
+                Problem(
+                    ("fonts", style),
+                    _("the font {font} cannot be used: {why}", font=repr(name), why=why),
+                    _("save the font again from its source, as a TrueType .ttf file"),
                 )
             )
     return found

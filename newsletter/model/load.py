@@ -18,7 +18,7 @@ from newsletter.i18n import _
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
-from newsletter.paths import YAML_SUFFIXES, display_path, is_left_by_a_system, yaml_files
+from newsletter.paths import YAML_SUFFIXES, display_path, is_inside, is_left_by_a_system, yaml_files
 from newsletter.read import Source, read_yaml
 from newsletter.read.locate import locate, locate_all
 
@@ -58,8 +58,17 @@ class Workspace:
 
 
 def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model] | None, list[Diagnostic]]:
-    """Read and validate one file; never raises for bad input."""
+    """Read and validate one file; never raises for bad input. Like pictures and fonts, only a file of
+    the workspace (or a built-in layout) is read: never one a link or a path leads out of it."""
     display = display_path(path, root)
+    if not is_inside(path, root) and not is_inside(path, builtin_dir()):
+        return None, [
+            Diagnostic(
+                display,
+                _("this file is outside the workspace folder (a link, or a path leading out of it): it is not read"),
+                hint=_("copy the file into the workspace instead of linking to it, then run the command again"),
+            )
+        ]
     try:
         source = read_yaml(path, display)
     except InputError as error:

@@ -8,8 +8,8 @@ that cannot be written means the work is redone at every run, nothing more. Noth
 needed to build, and it may be deleted at any time. Each kind of work keeps its most recently
 used entries, up to :data:`LIMIT_BYTES`.
 
-It touches only its own files: an entry is named ``NAME-<32 hex digits>.entry``, and only entries and
-the temporary files of its own runs that were killed are ever removed. Only regular files are read
+It touches only its own files: an entry is named ``NAME-<32 hex digits>``, and only entries and the
+temporary files of its own runs that were killed are ever removed. Only regular files are read
 (a pipe in place of an entry would make a build wait for ever). A cache folder that holds other
 files (``NEWSLETTER_CACHE`` pointing at a folder of the user's) is only read, never written or
 cleaned, and a warning says so once.
@@ -24,16 +24,19 @@ import hashlib
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 from newsletter import __version__
 from newsletter.files import read_regular, remove_abandoned, replace_whole
+from newsletter.i18n import _
 from newsletter.paths import is_left_by_a_system
 
 LIMIT_BYTES = 100_000_000  # of each kind: a series' logos and photos, a few layouts' fonts
 _CHECKSUM_BYTES = 16
-_SUFFIX = ".entry"
-_OWN = re.compile(r"^(?:.+-[0-9a-f]{32}\.entry|\..+-[0-9a-f]{32}\.entry\.\d+\.[A-Za-z0-9_]+\.tmp)$")
+_ENTRY = re.compile(r"^.+-[0-9a-f]{32}$")
+_TEMPORARY = re.compile(r"^\..+-[0-9a-f]{32}\.(?:\d+\.)?[a-z0-9_]+\.tmp$")  # before 0.2 (no process number) too
+_ABANDONED_SECONDS = 3600  # a temporary file of an older version this old was left by a run that was stopped
 _warned: set[Path] = set()
 
 
@@ -63,7 +66,7 @@ def entry(kind: str, name: str, content: bytes, *depends_on: object) -> Path | N
         return None
     key = hashlib.blake2b(content, digest_size=16)
     key.update(repr((__version__, sys.version_info[:2], *depends_on)).encode())
-    return folder / kind / f"{Path(name).stem}-{key.hexdigest()}{_SUFFIX}"
+    return folder / kind / f"{Path(name).stem}-{key.hexdigest()}"
 
 
 def read(path: Path | None) -> bytes | None:
@@ -103,7 +106,11 @@ def keep(path: Path | None, data: bytes) -> None:
 
 def _foreign(folder: Path) -> list[str]:
     """The files of ``folder`` that are not the cache's own (nor left there by a system)."""
-    return sorted(name for name in os.listdir(folder) if not _OWN.match(name) and not is_left_by_a_system(name))
+    return sorted(
+        name
+        for name in os.listdir(folder)
+        if not _ENTRY.match(name) and not _TEMPORARY.match(name) and not is_left_by_a_system(name)
+    )
 
 
 def _warn(folder: Path, foreign: list[str]) -> None:
@@ -111,9 +118,12 @@ def _warn(folder: Path, foreign: list[str]) -> None:
         return
     _warned.add(folder)
     print(  # the cache has no other way to tell: it is below everything that reports
-        f"warning: the cache folder {folder} holds files that are not the cache's ({', '.join(foreign[:3])}"
-        f"{', …' if len(foreign) > 3 else ''}): it is only read, never written or cleaned\n"
-        "    hint: set NEWSLETTER_CACHE to an empty folder of its own, or to off",
+        _(
+            "warning: the cache folder {folder} holds files that are not the cache's ({names}): it is only read, "
+            "never written or cleaned\n    hint: set NEWSLETTER_CACHE to an empty folder of its own, or to off",
+            folder=folder,
+            names=", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else ""),
+        ),
         file=sys.stderr,
     )
 
@@ -122,15 +132,17 @@ def _prune(folder: Path) -> None:
     """Remove the least recently used entries beyond :data:`LIMIT_BYTES`, and the temporary files of runs
     that were killed: the cache's own files only."""
     remove_abandoned(folder)
-    entries = []
+    entries, now = [], time.time()
     for name in os.listdir(folder):
         path = folder / name
-        if name.endswith(_SUFFIX) and _OWN.match(name):
-            with contextlib.suppress(OSError):
-                status = path.lstat()
+        with contextlib.suppress(OSError):
+            status = path.lstat()
+            if _ENTRY.match(name):
                 entries.append((status.st_mtime, status.st_size, path))
+            elif _TEMPORARY.match(name) and now - status.st_mtime > _ABANDONED_SECONDS:
+                path.unlink()
     total = 0
-    for _, size, path in sorted(entries, reverse=True):
+    for _modified, size, path in sorted(entries, reverse=True):
         total += size
         if total > LIMIT_BYTES:
             path.unlink(missing_ok=True)

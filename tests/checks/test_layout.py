@@ -30,19 +30,19 @@ def fonts(**names: str) -> Layout:
 
 
 def test_the_bundled_fonts_are_there(tmp_path):
-    assert font_problems(Layout.parse({}), tmp_path) == []
-    assert font_problems(fonts(regular="DejaVuSans-Bold", bold="DejaVuSans"), tmp_path) == []
+    assert font_problems(Layout.parse({}), tmp_path, tmp_path) == []
+    assert font_problems(fonts(regular="DejaVuSans-Bold", bold="DejaVuSans"), tmp_path, tmp_path) == []
 
 
 def test_a_truetype_file_next_to_the_layout_or_below_it_is_there(tmp_path):
     (tmp_path / "polices").mkdir()
     shutil.copy(BUNDLED_DIR / "DejaVuSans.ttf", tmp_path / "Maison.ttf")
     shutil.copy(BUNDLED_DIR / "DejaVuSans-Bold.ttf", tmp_path / "polices" / "Maison-Gras.TTF")
-    assert font_problems(fonts(regular="Maison.ttf", bold="polices/Maison-Gras.TTF"), tmp_path) == []
+    assert font_problems(fonts(regular="Maison.ttf", bold="polices/Maison-Gras.TTF"), tmp_path, tmp_path) == []
 
 
 def test_a_font_that_is_not_there_is_named_with_where_it_was_looked_for(tmp_path):
-    [problem] = font_problems(fonts(italic="Marianne-Italique"), tmp_path)
+    [problem] = font_problems(fonts(italic="Marianne-Italique"), tmp_path, tmp_path)
     assert problem.loc == ("fonts", "italic") and problem.severity == "error"
     assert problem.message == (
         f"no bundled font or TrueType file named 'Marianne-Italique' (looked for {tmp_path / 'Marianne-Italique'})"
@@ -52,13 +52,13 @@ def test_a_font_that_is_not_there_is_named_with_where_it_was_looked_for(tmp_path
 
 def test_a_font_file_that_is_not_truetype_is_refused(tmp_path):
     (tmp_path / "Maison.otf").write_bytes(b"OTTO")
-    [problem] = font_problems(fonts(bold_italic="Maison.otf"), tmp_path)
+    [problem] = font_problems(fonts(bold_italic="Maison.otf"), tmp_path, tmp_path)
     assert problem.loc == ("fonts", "bold_italic")
     assert problem.message.startswith("no bundled font or TrueType file named 'Maison.otf'")
 
 
 def test_a_font_given_as_an_address_is_refused_as_an_address(tmp_path):
-    [problem] = font_problems(fonts(bold="https://fonts.example/Maison-Gras.ttf"), tmp_path)
+    [problem] = font_problems(fonts(bold="https://fonts.example/Maison-Gras.ttf"), tmp_path, tmp_path)
     assert problem.loc == ("fonts", "bold")
     assert problem.message == (
         "the font 'https://fonts.example/Maison-Gras.ttf' is an address (URL), not a file: fonts must be files"
@@ -67,13 +67,70 @@ def test_a_font_given_as_an_address_is_refused_as_an_address(tmp_path):
 
 
 def test_every_style_is_checked(tmp_path):
-    found = font_problems(fonts(regular="A", bold="B", italic="C", bold_italic="D"), tmp_path)
+    found = font_problems(fonts(regular="A", bold="B", italic="C", bold_italic="D"), tmp_path, tmp_path)
     assert [problem.loc for problem in found] == [
         ("fonts", "regular"),
         ("fonts", "bold"),
         ("fonts", "italic"),
         ("fonts", "bold_italic"),
     ]
+
+
+@pytest.mark.parametrize("name", ["../outside/Maison.ttf", "lien/Maison.ttf"])
+def test_a_font_outside_the_workspace_is_never_read(tmp_path, name):
+    """Issue 15: like pictures, fonts are read from the workspace only (a symlink out is refused too)."""
+    root, outside = tmp_path / "workspace", tmp_path / "outside"
+    (root / "layouts").mkdir(parents=True)
+    outside.mkdir()
+    shutil.copy(BUNDLED_DIR / "DejaVuSans.ttf", outside / "Maison.ttf")
+    (root / "layouts" / "lien").symlink_to(outside, target_is_directory=True)
+    [problem] = font_problems(fonts(regular=f"../{name}" if name.startswith("..") else name), root / "layouts", root)
+    assert problem.loc == ("fonts", "regular")
+    assert problem.message.endswith("is outside the workspace folder: it is not read")
+    assert problem.hint == (
+        "copy the .ttf file into the workspace, next to the layout file, and write its path from there, like Maison.ttf"
+    )
+
+
+def test_a_font_given_by_an_absolute_path_is_refused(tmp_path):
+    shutil.copy(BUNDLED_DIR / "DejaVuSans.ttf", tmp_path / "Maison.ttf")
+    [problem] = font_problems(fonts(bold=str(tmp_path / "Maison.ttf")), tmp_path, tmp_path)
+    assert problem.message == (
+        f"the font {str(tmp_path / 'Maison.ttf')!r} is given by an absolute path, which breaks when the workspace "
+        "is moved or archived: it is not read"
+    )
+
+
+@pytest.mark.parametrize(
+    "content, why",
+    [
+        (b"<html>not a font</html>", "it is not a TrueType font"),
+        (b"OTTO" + bytes(100), "it is an OpenType font with PostScript outlines (CFF), which cannot be embedded"),
+        ("cut", "the file is cut short (its "),
+        ("directory", "the file is cut short (it ends inside its table directory)"),
+    ],
+)
+def test_a_font_file_that_cannot_be_embedded_is_located_before_it_is_used(tmp_path, content, why):
+    whole = (BUNDLED_DIR / "DejaVuSans.ttf").read_bytes()
+    data = {"cut": whole[: len(whole) // 2], "directory": whole[:40]}.get(content, content)
+    (tmp_path / "Maison.ttf").write_bytes(data)
+    [problem] = font_problems(fonts(italic="Maison.ttf"), tmp_path, tmp_path)
+    assert problem.loc == ("fonts", "italic")
+    assert problem.message.startswith(f"the font 'Maison.ttf' cannot be used: {why}")
+    assert problem.hint == "save the font again from its source, as a TrueType .ttf file"
+
+
+def test_a_truncated_font_is_an_error_at_the_layout_not_an_internal_error(cli, workspace):
+    whole = (BUNDLED_DIR / "DejaVuSans.ttf").read_bytes()
+    (workspace.root / "layouts").mkdir()
+    (workspace.root / "layouts" / "Maison.ttf").write_bytes(whole[:5000])
+    (workspace.root / "layouts" / "maison.yaml").write_text("fonts:\n  regular: Maison.ttf\n", encoding="utf-8")
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "build", "--layout", "maison")
+    assert result.code == 1 and "internal error" not in result.err
+    assert "layouts/maison.yaml:2:12: fonts.regular: the font 'Maison.ttf' cannot be used: the file is cut short" in (
+        result.err
+    )
 
 
 # --- colours -------------------------------------------------------------------------------------

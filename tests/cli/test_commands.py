@@ -115,11 +115,12 @@ def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_p
         ("build", "1", "--out", "archive/html"),
         ("export", "1", "--out", "archive/manifest.json"),
         ("schema", "--out", "archive"),
+        ("faq", "--out", "archive"),
         ("build", "--out", "usb"),  # a copy of the archive: it holds a manifest
     ],
 )
 def test_no_command_but_archive_writes_into_an_archive(cli, workspace, command):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
+    workspace.write("001.yaml", MINIMAL_ISSUE + "faq:\n  - q: Puis-je allumer mon ordinateur ?\n    a: Non.\n")
     (workspace.root / "archive" / "html").mkdir(parents=True)
     (workspace.root / "archive" / "manifest.json").write_text('{"format": 1, "files": {}}', encoding="utf-8")
     (workspace.root / "usb").mkdir()

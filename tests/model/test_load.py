@@ -169,3 +169,28 @@ def test_a_publication_saved_as_yml_is_the_publication(workspace):
     loaded = load_workspace(workspace.root)
     assert loaded.publication is not None and loaded.errors == []
     assert [issue.path.name for issue in loaded.issues] == ["001.yaml"]
+
+
+def test_an_issue_file_that_links_out_of_the_workspace_is_never_read(cli, workspace, tmp_path):
+    """Issue 15: a link named 003.yaml to a file outside (/etc/shadow) is refused, and none of its lines shown."""
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.yaml"
+    secret.write_text("root:$6$secret-hash:19000:0:99999:7:::\n", encoding="utf-8")
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    (workspace.issues / "003.yaml").symlink_to(secret)
+    result = cli("--root", workspace.root, "check")
+    assert result.code == 1
+    assert (
+        "issues/003.yaml: this file is outside the workspace folder (a link, or a path leading out of it): "
+        "it is not read"
+    ) in result.err
+    assert "secret-hash" not in result.err and "root:" not in result.err
+
+
+def test_a_publication_linked_from_outside_is_not_read(workspace, tmp_path):
+    outside = tmp_path.parent / f"{tmp_path.name}-publication.yaml"
+    outside.write_bytes((REPO / "issues" / "publication.yaml").read_bytes())
+    (workspace.issues / "publication.yaml").unlink()
+    (workspace.issues / "publication.yaml").symlink_to(outside)
+    loaded = load_workspace(workspace.root)
+    assert loaded.publication is None
+    assert loaded.diagnostics[0].message.startswith("this file is outside the workspace folder")

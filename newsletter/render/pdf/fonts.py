@@ -64,6 +64,40 @@ def font_file(name: str, base: Path | None) -> Path:
     return (base or Path.cwd()) / name
 
 
+_TRUETYPE = (b"\x00\x01\x00\x00", b"true")
+_NEEDED_TABLES = (b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp")
+
+
+def font_file_problem(path: Path) -> str | None:
+    """What keeps ``path`` from being a TrueType font that can be embedded, read from its table
+    directory only (quick, and without reportlab): not a font, a kind of font it cannot embed, or a
+    copy cut short (a table ends past the end of the file)."""
+    import struct
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"it cannot be read ({error.strerror or error})"
+    kind = data[:4]
+    if kind == b"OTTO":
+        return "it is an OpenType font with PostScript outlines (CFF), which cannot be embedded; use a .ttf font"
+    if kind == b"ttcf":
+        return "it is a font collection (.ttc); use a single .ttf font"
+    if kind not in _TRUETYPE or len(data) < 12:
+        return "it is not a TrueType font"
+    (count,) = struct.unpack(">H", data[4:6])
+    if len(data) < 12 + 16 * count:
+        return "the file is cut short (it ends inside its table directory)"
+    tables = {}
+    for start in range(12, 12 + 16 * count, 16):
+        tag, _, offset, length = struct.unpack(">4sIII", data[start : start + 16])
+        if offset + length > len(data):
+            return f"the file is cut short (its {tag.decode('latin-1')} table ends past the end of the file)"
+        tables[tag] = length
+    missing = [tag.decode() for tag in _NEEDED_TABLES if tag not in tables]
+    return f"it is not a complete TrueType font (no {', '.join(missing)} table)" if missing else None
+
+
 def family_files(fonts: Any, base: Path | None) -> tuple[Path, Path, Path, Path]:
     """The four files of a layout's ``fonts`` settings."""
     return tuple(font_file(getattr(fonts, style), base) for style in STYLES)  # type: ignore[return-value]
