@@ -111,3 +111,27 @@ def test_the_archives_own_working_files_are_not_part_of_the_record():
         assert journal.is_own(name) and not journal.is_recordable(name)
     assert not journal.is_recordable(".DS_Store")
     assert journal.is_recordable("n01_a4.pdf") and journal.is_recordable("notes.txt")
+
+
+def test_two_archive_commands_at_once_supersede_once_and_leave_a_true_archive(cli, root):
+    original = (root / "archive" / N01).read_bytes()
+    path = root / "issues" / "001.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(text.splitlines()[2], "headline: Un correctif"), encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "newsletter",
+        "--root",
+        str(root),
+        "archive",
+        "-l",
+        "journal-a4",
+        "--supersede",
+        "1",
+    ]
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(process.wait(60), process.stdout.read(), process.stderr.read()) for process in both]
+    assert [code for code, _, _ in results] == [0, 0], results  # the second waited for the first, then found it done
+    assert sum("correction:" in out for _, out, _ in results) == 1
+    assert_superseded_once(cli, root, original)

@@ -146,3 +146,17 @@ def test_a_worker_whose_parent_is_gone_ends(monkeypatch):
         run._watch_parent(int(dead.stdout), interval=0.01)  # the watchdog of systems without PR_SET_PDEATHSIG
     assert run._parent_alive(os.getppid())
     assert not run._parent_alive(int(dead.stdout))
+
+
+def test_a_build_removes_what_killed_builds_left_and_nothing_else(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    workspace.out.mkdir()
+    left = workspace.out / f".20210205_lettre-de-crise_n01_a4.pdf.{int(dead.stdout)}.x1y2z3ab.tmp"
+    users = [workspace.out / ".notes.tmp", workspace.out / "rapport.pdf.tmp"]
+    for path in [left, *users]:
+        path.write_bytes(b"")
+    result = cli("--root", workspace.root, "build")
+    assert result.code == 0, result.err
+    assert not left.exists() and all(path.exists() for path in users)
+    assert not (workspace.out / ".newsletter.lock").exists()
