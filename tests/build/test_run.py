@@ -107,7 +107,7 @@ def gone(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2, reason="Linux, two cores")
 @pytest.mark.parametrize(
     "how, watchdog",
-    [(signal.SIGKILL, False), (signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGKILL, True)],
+    [("SIGKILL", False), ("SIGTERM", False), ("SIGHUP", False), ("SIGKILL", True)],  # names: Windows lacks some
 )
 def test_killing_a_build_ends_its_workers_and_its_output(tmp_path, how, watchdog):
     """``watchdog``: as on systems without PR_SET_PDEATHSIG (the forked workers inherit the stand-in)."""
@@ -122,7 +122,7 @@ def test_killing_a_build_ends_its_workers_and_its_output(tmp_path, how, watchdog
     while len(workers := children_of(build.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
     assert len(workers) >= 2, "the build started no pool"
-    build.send_signal(how)
+    build.send_signal(getattr(signal, how))
     build.wait()
     ended = threading.Event()
     threading.Thread(target=lambda: (build.stdout.read(), ended.set()), daemon=True).start()
