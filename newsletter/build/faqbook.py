@@ -100,6 +100,8 @@ class FaqRun:
 
     def write(self) -> Iterator[Path]:
         """Write each file to make, yielding its path, and record it in the output folder's state."""
+        if not self.todo:  # nothing to write: the output folder is not even made
+            return
         refuse_archive_output(self.out_dir, self.result.workspace.root)
         with exclusive(self.out_dir, "faq", _("the output folder")):  # one writer of its state at a time
             state = BuildState.load(self.out_dir)

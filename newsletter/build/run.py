@@ -106,12 +106,15 @@ class BuildRun:
         PDFs do not match."""
         if self.result is None:  # nothing changed
             return
+        # Not when an issue was left out: the next build must say so again, not "up to date".
+        record = self.whole and not self.result.refused and not self.result.notes
+        if not self.todo and not record:  # nothing to write: the output folder is not even made
+            return
         refuse_archive_output(self.out_dir, self.result.workspace.root)
         with exclusive(self.out_dir, "build", _("the output folder")):
             remove_abandoned(self.out_dir)
             yield from build_all(self.result, self.out_dir, self.options, self.todo)
-            # Not when an issue was left out: the next build must say so again, not "up to date".
-            if self.whole and not self.result.refused and not self.result.notes:
+            if record:
                 record_whole_build(self.result, self.out_dir, self.layout_names, self.options)
 
 
