@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import BlockWriter, gsm, introducing, issue_number, plain, since
@@ -274,15 +275,15 @@ def render_sms(document: IssueDocument, limit: int = SMS_LIMIT, gsm7: bool = Tru
 
     while len(compose()) > limit and hours:
         hours = ""
-        cut.append("the hotline's hours")
+        cut.append(_("the hotline's hours"))
     while len(compose()) > limit and essentials:
-        cut.append(f"essential {len(essentials)}")
+        cut.append(_("essential {number}", number=len(essentials)))
         essentials.pop()
     if len(compose()) > limit:
         room = max(0, limit - (len(compose()) - len(headline)) - 3)
         headline = (headline[:room].rsplit(" ", 1)[0] if " " in headline[:room] else headline[:room]) + "..."
-        cut.append("the end of the headline")
+        cut.append(_("the end of the headline"))
     text = compose()
     if len(text) > limit:
-        cut.append("the end of the message (the journal's name or the hotline is too long)")
+        cut.append(_("the end of the message (the journal's name or the hotline is too long)"))
     return Sms(text[:limit], cut)

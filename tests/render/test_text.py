@@ -178,6 +178,13 @@ def test_a_long_sms_says_what_it_left_out(workspace):
     assert "02 61 91 40 00" in sms.text and "Les téléphones fonctionnent" in sms.text
 
 
+def test_what_a_long_sms_left_out_is_said_in_french(workspace, french):
+    long_essentials = "".join(f"  - Message essentiel numéro {n}, {'très long ' * 14}\n" for n in range(1, 4))
+    workspace.write("001.yaml", MINIMAL_ISSUE + "essentials:\n" + long_essentials)
+    cut = text.render_sms(load(workspace.root)).cut
+    assert cut[0] == "les horaires de la ligne d’information" and "le point essentiel 3" in cut
+
+
 def test_a_huge_headline_is_shortened_at_a_word_and_the_hotline_stays(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "Mot " * 300))
     sms = text.render_sms(load(workspace.root))

@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from newsletter.errors import Diagnostic, InputError, Problem, field_path
+from newsletter.i18n import N_, _, ngettext
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
 from newsletter.model.layout import Layout
@@ -37,9 +38,9 @@ REPORTLAB_INTERNALS = {"reportlab.platypus.tables.Table": ("_rowHeights",)}
 SHRINK_STEP = 0.03  # each try shrinks the start sizes by 3 % of themselves
 GAP = 5 * mm  # the least space between two blocks of the page
 _READ_FROM_AFAR = {
-    "headline": f"a poster headline is read from two metres: {MAX_POSTER_HEADLINE_WORDS} words at most",
-    "do": "a poster is read from two metres: three or four instructions of a few words each",
-    "dont": "a poster is read from two metres: three or four instructions of a few words each",
+    "headline": N_("a poster headline is read from two metres: {count} words at most"),
+    "do": N_("a poster is read from two metres: three or four instructions of a few words each"),
+    "dont": N_("a poster is read from two metres: three or four instructions of a few words each"),
 }
 
 
@@ -197,8 +198,12 @@ class PosterRenderer:
                 "issue",
                 Problem(
                     block.part.path + ((index,) if block.part.key != "headline" else ()),
-                    f'the word "{word}" is too wide for the poster, even at {block.size:g} pt',
-                    "shorten it, or split it with a space",
+                    _(
+                        'the word "{word}" is too wide for the poster, even at {size} pt',
+                        word=word,
+                        size=f"{block.size:g}",
+                    ),
+                    _("shorten it, or split it with a space"),
                     at_key=True,
                 ),
             )
@@ -212,8 +217,8 @@ class PosterRenderer:
                     "publication",
                     Problem(
                         (),
-                        "the masthead, hotline and footer leave no room for the poster's text",
-                        "shorten the publication's title, tagline, hotline or poster_footer",
+                        _("the masthead, hotline and footer leave no room for the poster's text"),
+                        _("shorten the publication's title, tagline, hotline or poster_footer"),
                         at_key=True,
                     ),
                 )
@@ -226,27 +231,40 @@ class PosterRenderer:
 
     def _too_long(self, block: _Block, excess: float, level: float) -> Problem:
         part = block.part
-        share = f"about {max(5, 5 * round(excess / level * 20))} % too long for the poster"
+        percent = max(5, 5 * round(excess / level * 20))
         if part.key == "headline":
             words = max(1, int(len(markup.plain(part.texts[0]).split()) * level / block.text_height))
-            message = f"the headline is {share}: shorten it to about {words} word{'s' if words > 1 else ''}"
+            message = ngettext(
+                "the headline is about {percent} % too long for the poster: shorten it to about {count} word",
+                "the headline is about {percent} % too long for the poster: shorten it to about {count} words",
+                words,
+                percent=percent,
+            )
         else:
             remove, saved = 0, 0.0
             for height in sorted(block.text_heights, reverse=True):
                 if saved >= excess:
                     break
                 remove, saved = remove + 1, saved + height
-            name = "do" if part.key == "do" else "don't"
             advice = (
-                f"remove {remove} item{'s' if remove > 1 else ''} or shorten them"
+                ngettext("remove {count} item or shorten them", "remove {count} items or shorten them", remove)
                 if remove < len(part.texts)
-                else "shorten the instructions"
+                else _("shorten the instructions")
             )
-            message = f"the {name} list is {share}: {advice}"
+            if part.key == "do":
+                message = _(
+                    "the do list is about {percent} % too long for the poster: {advice}", percent=percent, advice=advice
+                )
+            else:
+                message = _(
+                    "the don't list is about {percent} % too long for the poster: {advice}",
+                    percent=percent,
+                    advice=advice,
+                )
         if part.own:
-            hint = _READ_FROM_AFAR[part.key]
+            hint = _(_READ_FROM_AFAR[part.key], count=MAX_POSTER_HEADLINE_WORDS)
         else:
-            hint = f"the poster prints the issue's own `{part.key}`: give it a shorter one under `poster:`"
+            hint = _("the poster prints the issue's own `{key}`: give it a shorter one under `poster:`", key=part.key)
         return Problem(part.path, message, hint, at_key=True)
 
     # --- the blocks -------------------------------------------------------------------------------

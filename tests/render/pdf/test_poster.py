@@ -292,6 +292,17 @@ def test_a_word_wider_than_the_page_is_named(workspace, cli):
     assert workspace.pdfs() == []
 
 
+def test_a_word_wider_than_the_page_is_named_in_french(workspace, cli, french):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "poster:\n  headline: Anticonstitutionnellementissime\n")
+    result = cli("--root", workspace.root, "check", "--layout", "poster-a3")
+    assert result.code == 1
+    assert (
+        "poster.headline: le mot «\u00a0Anticonstitutionnellementissime\u00a0» est trop large pour l’affiche, "
+        "même en 60 pt" in result.err
+    ), result.err
+    assert "raccourcissez-le, ou coupez-le par une espace" in result.err
+
+
 # --- the layout's sizes ----------------------------------------------------------------------------
 
 
