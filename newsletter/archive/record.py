@@ -179,7 +179,8 @@ class _Run:
         self.publication = result.workspace.publication.model
         self.journal = next(((ref, layout) for ref, layout in result.layouts if layout.model.kind == "journal"), None)
         self.report.notes += [
-            f"--supersede {number}: there is no issue n° {number}" for number in sorted(supersede - self._numbers())
+            _("--supersede {number}: there is no issue n° {number}", number=number)
+            for number in sorted(supersede - self._numbers())
         ]
 
     def _numbers(self) -> set[int]:
@@ -198,7 +199,7 @@ class _Run:
             raise InputError(refusals + self.refusals)
         superseded = {self.files[name]["issue"] for name, _ in self.report.superseded}
         self.report.notes += [
-            f"--supersede {number}: its archived files are unchanged; nothing superseded"
+            _("--supersede {number}: its archived files are unchanged; nothing superseded", number=number)
             for number in sorted((self.supersede & self._numbers()) - superseded)
         ]
 
@@ -211,7 +212,7 @@ class _Run:
         if intact and record["sources"] == sources:
             self.report.unchanged += 1
             return None
-        self.progress(f"rendering n° {document.issue.number} ({ref.name})")
+        self.progress(_("rendering n° {number} ({layout})", number=document.issue.number, layout=ref.name))
         data, pages = render(document, ref, layout)
         entry = {
             **_describe(data, sources),
@@ -248,15 +249,20 @@ class _Run:
         before = {item["path"]: item for item in record["sources"]}
         after = {item["path"]: item for item in entry["sources"]}
         changes = [
-            f"{path} ({(after.get(path) or before[path])['role']}) "
-            + ("was added" if path not in before else "was removed" if path not in after else "changed")
+            _change(path, before, after)
             for path in sorted(before.keys() | after.keys())
             if before.get(path, {}).get("sha256") != after.get(path, {}).get("sha256")
         ]
         if record.get("tool_version") != __version__:
-            changes.append(f"the tool's version changed ({record.get('tool_version')} → {__version__})")
+            changes.append(
+                _(
+                    "the tool's version changed ({before} → {after})",
+                    before=record.get("tool_version"),
+                    after=__version__,
+                )
+            )
         if not intact:
-            changes.append("the archived file is missing or was altered, and rendering it again gives other bytes")
+            changes.append(_("the archived file is missing or was altered, and rendering it again gives other bytes"))
             return locate(
                 Problem(
                     ("number",),
@@ -279,9 +285,17 @@ class _Run:
         return locate(
             Problem(
                 ("number",),
-                f"issue n° {number} is archived as {name} and its PDF would change: " + "; ".join(changes),
-                f"to publish a correction, run `newsletter archive --supersede {number}` (the archived file is kept); "
-                "to keep the archive as it is, undo the change",
+                _(
+                    "issue n° {number} is archived as {name} and its PDF would change: {changes}",
+                    number=number,
+                    name=name,
+                    changes="; ".join(changes),
+                ),
+                _(
+                    "to publish a correction, run `newsletter archive --supersede {number}` (the archived file is "
+                    "kept); to keep the archive as it is, undo the change",
+                    number=number,
+                ),
             ),
             self._source(number),
         )
@@ -374,7 +388,7 @@ class _Run:
         if intact and record["sources"] == sources:
             self.report.unchanged += 1
             return
-        self.progress(f"making {name}")
+        self.progress(_("making {name}", name=name))
         data = make()
         if intact and record["sha256"] == sha256_of_bytes(data):
             self.files[name] = {**record, "sources": sources}
@@ -455,3 +469,13 @@ def _bookmark(document: IssueDocument) -> str:
     lang, issue = document.lang, document.issue
     number = label(lang, "issue_number").format(number=issue.number)
     return typography.apply(f"{number} — {typography.format_date(issue.date, lang)} — {issue.headline}", lang)
+
+
+def _change(path: str, before: dict, after: dict) -> str:
+    """How one source of an archived PDF changed since it was archived."""
+    role = (after.get(path) or before[path])["role"]
+    if path not in before:
+        return _("{path} ({role}) was added", path=path, role=role)
+    if path not in after:
+        return _("{path} ({role}) was removed", path=path, role=role)
+    return _("{path} ({role}) changed", path=path, role=role)

@@ -232,6 +232,13 @@ def test_supersede_of_an_unchanged_issue_says_so(cli, root):
     assert "--supersede 9: there is no issue n° 9" in result.err
 
 
+def test_supersede_of_an_unchanged_issue_says_so_in_french(cli, root, french):
+    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "2", "--supersede", "9")
+    assert result.code == 0
+    assert "--supersede 2\u00a0: ses fichiers archivés n’ont pas changé\u00a0; rien n’a été remplacé" in result.err
+    assert "--supersede 9\u00a0: il n’y a pas de n° 9" in result.err
+
+
 def test_an_altered_file_is_never_replaced_and_a_missing_one_is_made_again(cli, root):
     """Issue 15: the archive never writes over a file whose bytes differ from what it would write."""
     original = (root / "archive" / N02).read_bytes()
