@@ -200,6 +200,23 @@ class Colours(Record):
     on_accent: str = field(Colour(), "Text printed on the accent colour.", "#FFFFFF")
 
 
+class Fitting(Record):
+    """How far copy-fitting may go to give a journal one page or an even number of pages, none half empty."""
+
+    spacing_min: float = field(
+        Number(0.3, 1), "Smallest space between blocks, as a share of the normal space (to save a page).", 0.6
+    )
+    spacing_max: float = field(
+        Number(1, 3), "Largest space between blocks, as a multiple of the normal space (to fill a page).", 1.8
+    )
+    images_min: float = field(
+        Number(0.3, 1), "Smallest size of a picture, as a share of its normal size (to save a page).", 0.7
+    )
+    recap: bool = field(
+        Boolean(), "With room left on the back page: a recap of the essentials and the hotline (À retenir).", True
+    )
+
+
 class Layout(Record):
     description: str | None = field(Nullable(Text(blank="text")), "One line shown by `newsletter layouts`.", None)
     kind: str = field(
@@ -219,6 +236,9 @@ class Layout(Record):
     )
     sections: list[str] = field(
         ListOf(Choice(*SECTION_NAMES)), "Which sections appear, in order.", factory=lambda: list(SECTION_NAMES)
+    )
+    fitting: Fitting = field(
+        Group(Fitting), "Copy-fitting (kind: journal): the ranges within which pages are filled.", factory=Fitting
     )
     hyphenation: bool = field(
         Boolean(),

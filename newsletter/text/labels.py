@@ -14,6 +14,7 @@ LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "issue_number": "N°\u00a0{number}",
         "essentials": "L’essentiel",
+        "recap": "À retenir",
         "situation_known": "Ce que l’on sait",
         "situation_unknown": "Ce que l’on ne sait pas encore",
         "situation_doing": "Ce qui est fait",
@@ -81,6 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "issue_number": "No.\u00a0{number}",
         "essentials": "Key points",
+        "recap": "Remember",
         "situation_known": "What we know",
         "situation_unknown": "What we don’t know yet",
         "situation_doing": "What is being done",

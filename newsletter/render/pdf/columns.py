@@ -18,6 +18,9 @@ def _fill(content: list[Flowable], width: float, height: float) -> tuple[Column,
         available = height - used - before
         _, needed = flowable.wrap(width, available)
         if needed <= available + 1e-6:
+            room = available - needed - flowable.getSpaceAfter()
+            if placed and len(rest) > 1 and flowable.getKeepWithNext() and not _starts(rest[1], width, room):
+                break  # a title never ends a column: it goes on with what it introduces
             placed.append((flowable, used + before))
             used += before + needed + flowable.getSpaceAfter()
             rest.pop(0)
@@ -34,6 +37,16 @@ def _fill(content: list[Flowable], width: float, height: float) -> tuple[Column,
     return placed, min(used, height), rest
 
 
+def _starts(flowable: Flowable, width: float, available: float) -> bool:
+    """Whether at least the first lines of ``flowable`` fit in ``available``."""
+    available -= flowable.getSpaceBefore()
+    if available <= 0:
+        return False
+    if flowable.wrap(width, available)[1] <= available + 1e-6:
+        return True
+    return bool(flowable.split(width, available))
+
+
 class FlowingColumns(Flowable):
     """Content in ``count`` columns: balanced when it ends on the page, continued on the next otherwise."""
 
@@ -44,6 +57,10 @@ class FlowingColumns(Flowable):
         self.gutter = gutter
         self.columns: list[Column] = []
         self._layouts: dict[tuple[float, float], tuple[list[Column], float, list[Flowable]]] = {}
+
+    def forget(self) -> None:
+        """Lay the columns out afresh (copy-fitting changed the size of what they hold)."""
+        self._layouts.clear()
 
     def _layout(self, width: float, height: float) -> tuple[list[Column], float, list[Flowable]]:
         """Fill the columns from the top (remembered: the frame asks for the same space more than once)."""

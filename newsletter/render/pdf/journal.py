@@ -21,8 +21,10 @@ from newsletter.model.print_options import RenderOptions
 from newsletter.render import IssueWriter
 from newsletter.render.pdf import display, kit, pictures
 from newsletter.render.pdf.columns import FlowingColumns
+from newsletter.render.pdf.fitting import Fitter, Knobs, PageRule
+from newsletter.render.pdf.flow import BackPage, Gap, IfRoom, Para, Picture
 from newsletter.render.pdf.journal_footer import JournalFooter
-from newsletter.render.pdf.journal_tables import JournalTables
+from newsletter.render.pdf.journal_tables import JournalTables, first_rows_height, whole_rows
 from newsletter.render.pdf.press import Sheet
 from newsletter.text import typography
 from newsletter.text.markup import escape_xml
@@ -56,6 +58,7 @@ class JournalRenderer(IssueWriter):
         self.tables = JournalTables(
             self.styles, self.text, self.frame_width, self.frame_height, stacked=layout.large_print
         )
+        self.knobs = Knobs()  # what copy-fitting changes between layouts of the story (render/pdf/fitting.py)
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
         return pictures.scaled_image(path, max_width, max_height, self.options.grayscale)
@@ -63,15 +66,37 @@ class JournalRenderer(IssueWriter):
     # --- the whole document ----------------------------------------------------------------
 
     def render(self) -> tuple[bytes, int]:
-        """The PDF's bytes and its page count."""
-        return kit.build_pdf(
-            self.story(), self.document, self.layout, self.family, self.sheet, self.footer.draw, self.options
+        """The PDF's bytes and its page count, copy-fitted: one page or an even number (a multiple of four
+        for a booklet), none half empty, within the layout's ranges."""
+        story = self.story()
+        rule = PageRule(4 if self.options.impose == "booklet" else 2)
+
+        def forget() -> None:  # the columns remember their layouts, which the knobs change
+            for flowable in story:
+                if isinstance(flowable, FlowingColumns):
+                    flowable.forget()
+
+        fitter = Fitter(story, self.knobs, self._template, self.frame_height, rule, self.layout.fitting, forget)
+        left = self.sheet.margin + self.layout.margins.left * mm
+        footer = kit.proofed(
+            story, self.document, self.family, self.sheet, self.footer.draw, self.options, left, self.frame_width
         )
+        canvas = kit.press_canvas(self.document, self.sheet, footer, self.options)
+        return fitter.draw(fitter.choose(), canvas)
+
+    def _template(self, buffer):
+        return kit.document_template(buffer, self.document, self.layout, self.family, self.sheet)
 
     def story(self) -> list[Flowable]:
         story = self._masthead() + self._headline()
         for name in self.layout.sections:
-            story += self.section(name)
+            part = self.section(name)
+            if name == "next_issue" and part:
+                for flowable in story[-2:]:  # the next issue's box never alone at the top of a page
+                    flowable.keepWithNext = True
+            if name == "contacts" and part:
+                part = [BackPage(part, self._recap(), self.knobs, cover=part[1:3] if self.document.hotline else [])]
+            story += part
         return story
 
     # --- masthead and headline ---------------------------------------------------------------
@@ -176,7 +201,22 @@ class JournalRenderer(IssueWriter):
         table.setStyle(
             TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"])])
         )
-        return [Spacer(1, 2 * mm), table, Spacer(1, 3 * mm)]
+        return [Gap(2 * mm, self.knobs), self._whole(table), Gap(3 * mm, self.knobs)]
+
+    def _whole(self, table: Table) -> Table:
+        """A short block is never split across pages (only one taller than a page is)."""
+        if table.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height:
+            table.splitInRow = 0
+            table.setStyle([("NOSPLIT", (0, 0), (-1, -1))])
+        return table
+
+    def _recap(self) -> list[Flowable]:
+        """On a back page with room left: the essentials again, under "À retenir"."""
+        if not self.issue.essentials:
+            return []
+        style = ParagraphStyle("recap", parent=self.styles.lead, fontName=self.family.bold)
+        items = [Para(self.text.inline(text), style, bulletText="•") for text in self.issue.essentials]
+        return [IfRoom([Spacer(1, 6 * mm), self._heading("recap"), *items])]
 
     def _bullets(self, items: list[str]) -> list[Flowable]:
         return [Paragraph(self.text.inline(item), self.styles.bullet, bulletText="•") for item in items]
@@ -187,36 +227,52 @@ class JournalRenderer(IssueWriter):
             return []
         styles = self.styles
         head = ParagraphStyle("situation_head", parent=styles.subheading, textColor=styles.colour["accent"])
-        across = 1 if self.layout.large_print else len(parts)  # large print: one list under the other
-        width = (self.frame_width - 2 * mm * (across - 1)) / across
-        cells = [[Paragraph(escape_xml(self.label(key)), head)] + self._bullets(items) for key, items in parts]
+        width = (self.frame_width - 2 * mm * (len(parts) - 1)) / len(parts)
+        # The heads in a row of their own: a head on two lines leaves the lists side by side in line.
+        heads = [Paragraph(escape_xml(self.label(key)), head) for key, _ in parts]
+        lists = [self._bullets(items) for _, items in parts]
         table = Table(
-            [cells[start : start + across] for start in range(0, len(cells), across)],
-            colWidths=[width] * across,
-            splitInRow=1,
+            [heads, lists],
+            colWidths=[width] * len(parts),
             style=TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEABOVE", (0, 0), (-1, -1), 2, styles.colour["accent"]),
+                    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                    ("LINEABOVE", (0, 0), (-1, 0), 2, styles.colour["accent"]),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("TOPPADDING", (0, 0), (-1, 0), 2 * mm),
+                    ("TOPPADDING", (0, 1), (-1, 1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
                 ]
             ),
         )
-        return [table, Spacer(1, 2 * mm)]
+        # Large print, columns of a dozen characters, or lists taller than most of a page: one list under
+        # the other, flowing like text.
+        narrow = self.layout.large_print or width < styles.body.fontSize * 18
+        if narrow or table.wrap(self.frame_width, self.frame_height)[1] > self.frame_height * 0.6:
+            stacked: list[Flowable] = []
+            for heading, items in zip(heads, lists, strict=True):
+                stacked += [heading, *items]
+            return [*stacked, Gap(2 * mm, self.knobs)]
+        return [self._whole(table), Gap(2 * mm, self.knobs)]
 
     def _status(self) -> list[Flowable]:
         if not self.issue.status:
             return []
         board = self.tables.status_board(self.issue.status)
-        return [CondPageBreak(50 * mm), self._heading("status", keep_with_next=False), board]
+        heading = self._heading("status", keep_with_next=False)
+        # The heading never ends a page: it starts one unless its table's head and first two rows fit below it.
+        needed = heading.wrap(self.frame_width, self.frame_height)[1] + first_rows_height(board, 3, self.frame_width)
+        needed += self.styles.heading.spaceBefore + self.styles.heading.spaceAfter
+        needed = min(needed, self.frame_height / 2)  # rows taller than a page are split in any case
+        return [CondPageBreak(needed), heading, board]
 
     def _do_dont(self) -> list[Flowable]:
         lists = self.document.instruction_lists()
         if not lists:
             return []
-        return [Spacer(1, 5 * mm), self.tables.instruction_boxes(lists), Spacer(1, 2 * mm)]
+        return [Gap(5 * mm, self.knobs), self.tables.instruction_boxes(lists), Gap(2 * mm, self.knobs)]
 
     def _news(self) -> list[Flowable]:
         if not self.issue.news:
@@ -228,17 +284,24 @@ class JournalRenderer(IssueWriter):
         for item in self.issue.news:
             head: list[Flowable] = [Paragraph(self.text.inline(item.title), styles.subheading)]
             if item.image:
-                head.append(self._image(self.document.issue_asset(item.image), column_width, column_width * 0.6))
+                picture = self._image(self.document.issue_asset(item.image), column_width, column_width * 0.6)
+                head.append(Picture(picture, self.knobs))
                 if item.caption:
                     head.append(Paragraph(self.text.inline(item.caption), styles.caption))
                 else:
                     head.append(Spacer(1, styles.caption.spaceAfter))
             body = self.text.blocks(item.body, styles.body, styles.bullet)
-            if not item.image and body and body[0].wrap(column_width, self.page_height)[1] < styles.body.leading * 6:
+            first_kept = (
+                not item.image and body and body[0].wrap(column_width, self.page_height)[1] < styles.body.leading * 6
+            )
+            if first_kept:
                 head.append(body.pop(0))
             column_height = self.page_height - (self.layout.margins.top + self.layout.margins.bottom) * mm
+            kept = kit.unbreakable(head, column_width, column_height)
+            if first_kept and len(kept) == 1:  # a table drops its last paragraph's space after: given back
+                kept.append(Spacer(1, styles.body.spaceAfter))
             content += [
-                *kit.unbreakable(head, column_width, column_height),
+                *kept,
                 *body,
                 Spacer(1, styles.body.fontSize * 0.6),
             ]
@@ -246,7 +309,8 @@ class JournalRenderer(IssueWriter):
         # One column: the heading stays with the first article's title and picture (kept whole);
         # several: the columns are one flowable, which the page break above makes room for.
         heading = self._heading("news", keep_with_next=columns == 1)
-        story: list[Flowable] = [CondPageBreak(first_height + 3 * styles.heading.leading), heading]
+        room = min(first_height + 3 * styles.heading.leading, self.frame_height / 2)  # a taller first one splits
+        story: list[Flowable] = [CondPageBreak(room), heading]
         if columns > 1:
             story.append(FlowingColumns(content, columns, self.layout.gutter * mm))
         else:
@@ -278,22 +342,20 @@ class JournalRenderer(IssueWriter):
             quote = self.text.inline(testimonial.quote)
             quote = typography.quoted(quote, self.lang)
             cell = [Paragraph(quote, styles.quote), Paragraph(who, styles.small)]
-            story.append(
-                Table(
-                    [[cell]],
-                    colWidths=[self.frame_width],
-                    splitInRow=1,
-                    style=TableStyle(
-                        [
-                            ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"]),
-                            ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
-                            ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
-                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
-                        ]
-                    ),
-                )
+            table = Table(
+                [[cell]],
+                colWidths=[self.frame_width],
+                splitInRow=1,
+                style=TableStyle(
+                    [
+                        ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"]),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
+                        ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+                    ]
+                ),
             )
-            story.append(Spacer(1, 3 * mm))
+            story += [self._whole(table), Gap(3 * mm, self.knobs)]
         return story
 
     def _faq(self) -> list[Flowable]:
@@ -311,7 +373,8 @@ class JournalRenderer(IssueWriter):
         if not contacts and hotline is None:
             return []
         styles = self.styles
-        story: list[Flowable] = [CondPageBreak(45 * mm), self._heading("contacts")]
+        story: list[Flowable] = [self._heading("contacts")]
+        table = whole_rows(self.tables.contacts(contacts), self.frame_width, self.frame_height) if contacts else None
         if hotline is not None:
             phone = escape_xml(self.family.drawable(typography.format_phone(hotline.phone, self.lang)))
             big = ParagraphStyle(
@@ -323,10 +386,15 @@ class JournalRenderer(IssueWriter):
             lines = [Paragraph(self.text.inline(hotline.label), styles.box_title), Paragraph(phone, big)]
             if hotline.hours:
                 lines.append(Paragraph(self.text.inline(hotline.hours), styles.tagline))
-            story += [kit.panel([[lines]], styles.colour["accent"], colWidths=[self.frame_width]), Spacer(1, 3 * mm)]
-        if contacts:
-            story.append(self.tables.contacts(contacts))
-        return kit.together_if_it_fits(story, self.frame_width, self.frame_height)
+            panel = self._whole(kit.panel([[lines]], styles.colour["accent"], colWidths=[self.frame_width]))
+            gap = Gap(3 * mm, self.knobs)
+            # the hotline never alone at a page foot (with a list that fits on a page: a longer one splits)
+            kept = table is not None and table.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height
+            panel.keepWithNext = gap.keepWithNext = kept
+            story += [panel, gap]
+        if table is not None:
+            story.append(table)
+        return story
 
     def _next_issue(self) -> list[Flowable]:
         if self.issue.next_issue is None:
@@ -345,7 +413,7 @@ class JournalRenderer(IssueWriter):
                 ]
             ),
         )
-        return [Spacer(1, 3 * mm), box, Spacer(1, 2 * mm)]
+        return [Gap(3 * mm, self.knobs), box, Gap(2 * mm, self.knobs)]
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         "essentials": _essentials,

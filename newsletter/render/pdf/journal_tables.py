@@ -34,6 +34,20 @@ INSTRUCTION_LOOKS = {"do": ("check", "do"), "dont": ("cross", "dont")}
 STATE_COLOURS = {"restored": "do", "testing": "warning", "degraded": "warning", "down": "dont"}
 
 
+def whole_rows(table: Table, width: float, height: float) -> Table:
+    """A table that splits across pages between its rows, never inside one (unless a row is taller than a page)."""
+    table.wrap(width, height)
+    if max(table._rowHeights, default=0) <= height:
+        table.splitInRow = 0
+    return table
+
+
+def first_rows_height(table: Table, rows: int, width: float) -> float:
+    """The height of the first ``rows`` rows of ``table`` at ``width``."""
+    table.wrap(width, 0xFFFFFF)
+    return sum(table._rowHeights[:rows])
+
+
 class JournalTables:
     """The tables of one journal, in the layout's ``styles``, across a frame of ``width`` by ``height``."""
 
@@ -109,8 +123,9 @@ class JournalTables:
             padding + min(self.width * 0.2, max(since_widths) + 2),
         ]
         widths.append(self.width - sum(widths))
-        # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows
-        return Table(
+        # TOP, not MIDDLE: reportlab splits a middle-aligned row taller than a page into pages of empty rows.
+        # Split across pages between rows only, the head repeated at the top of the next page.
+        table = Table(
             rows,
             colWidths=widths,
             repeatRows=1,
@@ -128,6 +143,7 @@ class JournalTables:
                 ]
             ),
         )
+        return whole_rows(table, self.width, self.height)
 
     def _since(self, since: str | None) -> str:
         """``since`` as typed, except an ISO date, which reads better as "15 février 2021"."""
@@ -145,6 +161,10 @@ class JournalTables:
             return self._entries([[self._instruction_box(key, items, self.width)] for key, items in lists], gap)
         width = (self.width - gap * (len(lists) - 1)) / len(lists)
         cells = [self._instruction_box(key, items, width) for key, items in lists]
+        heights = [cell.wrap(width, self.height)[1] for cell in cells]
+        for cell, height in zip(cells, heights, strict=True):  # boxes side by side are as tall as each other
+            if height < max(heights) <= self.height:
+                cell.setStyle([("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm + max(heights) - height)])
         row: list = []
         for cell in cells:
             row += [cell, ""]

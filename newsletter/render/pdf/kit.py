@@ -24,7 +24,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
@@ -34,6 +33,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render.pdf import wrapping
+from newsletter.render.pdf.flow import Para
 from newsletter.render.pdf.fonts import FontFamily, family_files, register_family
 from newsletter.render.pdf.press import Sheet, canvas_class, gray_of
 from newsletter.render.pdf.textlayer import for_paragraph
@@ -89,10 +89,34 @@ def build_pdf(
     creation date, grayscale, bleed and imposition handling.
     """
     buffer = io.BytesIO()
+    template = document_template(buffer, document, layout, family, sheet)
+    frame = Frame(
+        template.leftMargin,
+        template.bottomMargin,
+        template.width,
+        template.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    template.addPageTemplates([PageTemplate("page", [frame])])
+    footer = proofed(story, document, family, sheet, footer, options, frame.x1, frame.width)
+    pages: list[int] = []
+    template.afterPage = lambda: pages.append(1)
+    template.build(story, canvasmaker=press_canvas(document, sheet, footer, options))
+    return buffer.getvalue(), len(pages)
+
+
+def document_template(
+    buffer: io.BytesIO, document: IssueDocument, layout: Layout, family: FontFamily, sheet: Sheet
+) -> BaseDocTemplate:
+    """A document inside the layout's margins, with the issue's metadata; the caller adds its pages."""
     margins = layout.margins
     info = metadata(document)
     boxes = {"trimBox": sheet.trim_box, "bleedBox": sheet.bleed_box} if sheet.bleed else {}
-    template = BaseDocTemplate(
+    return BaseDocTemplate(
         buffer,
         pagesize=sheet.media,
         **boxes,
@@ -109,32 +133,34 @@ def build_pdf(
         invariant=1,
         initialFontName=family.regular,
     )
-    frame = Frame(
-        template.leftMargin,
-        template.bottomMargin,
-        template.width,
-        template.height,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    template.addPageTemplates([PageTemplate("page", [frame])])
-    if options.proof:
-        from newsletter.render.pdf import proof
 
-        text = UserText(document.lang, family)
-        proof.proof_story(story, document, family, text, sheet.media[0], frame.x1, frame.x1 + frame.width)
-        trimmed = (sheet.trim_width, sheet.trim_height)
-        footer = proof.with_watermark(footer, trimmed, sheet.margin, document.lang, family.bold)
-    pages: list[int] = []
-    template.afterPage = lambda: pages.append(1)
-    template.build(
-        story,
-        canvasmaker=canvas_class(footer, document.issue.date, sheet, options.grayscale, options.impose == "booklet"),
-    )
-    return buffer.getvalue(), len(pages)
+
+def proofed(
+    story: list[Flowable],
+    document: IssueDocument,
+    family: FontFamily,
+    sheet: Sheet,
+    footer: Callable[[Canvas, int, int], None],
+    options: RenderOptions,
+    left: float,
+    width: float,
+) -> Callable[[Canvas, int, int], None]:
+    """With ``options.proof``: the story marked for proofreading, and the footer that adds the watermark."""
+    if not options.proof:
+        return footer
+    from newsletter.render.pdf import proof
+
+    text = UserText(document.lang, family)
+    proof.proof_story(story, document, family, text, sheet.media[0], left, left + width)
+    trimmed = (sheet.trim_width, sheet.trim_height)
+    return proof.with_watermark(footer, trimmed, sheet.margin, document.lang, family.bold)
+
+
+def press_canvas(
+    document: IssueDocument, sheet: Sheet, footer: Callable[[Canvas, int, int], None], options: RenderOptions
+) -> type:
+    """The canvas class that draws the footer, grayscale, bleed and imposition of this issue's PDF."""
+    return canvas_class(footer, document.issue.date, sheet, options.grayscale, options.impose == "booklet")
 
 
 class Styles:
@@ -153,6 +179,7 @@ class Styles:
         def style(name: str, font: str, font_size: float, **extra) -> ParagraphStyle:
             extra.setdefault("leading", font_size * leading)
             extra.setdefault("textColor", text)
+            extra.setdefault("allowWidows", 0)  # never one line of a paragraph alone at a page top (nor foot)
             # reportlab draws bullets in Helvetica at 10 pt unless told otherwise: a base-14 font, never
             # embedded, and smaller than large print allows
             return ParagraphStyle(
@@ -205,7 +232,9 @@ class Styles:
             spaceAfter=size.heading * 0.45,
             keepWithNext=1,
         )
-        self.subheading = style("subheading", family.bold, size.body + 1, spaceAfter=size.body * 0.3, keepWithNext=1)
+        self.subheading = style(
+            "subheading", family.bold, size.body * 1.18, spaceAfter=size.body * 0.35, keepWithNext=1
+        )
         self.question = style(
             "question",
             family.bold,
@@ -286,9 +315,9 @@ class UserText:
         flowables: list[Flowable] = []
         for block in markup.parse(self._prepare(text)):
             if isinstance(block, markup.Paragraph):
-                flowables.append(Paragraph(self._runs(block.runs), style))
+                flowables.append(Para(self._runs(block.runs), style))
             else:
-                flowables.extend(Paragraph(self._runs(item), bullet_style, bulletText="•") for item in block.items)
+                flowables.extend(Para(self._runs(item), bullet_style, bulletText="•") for item in block.items)
         return flowables
 
     def _prepare(self, text: str) -> str:

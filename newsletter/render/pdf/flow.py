@@ -1,0 +1,160 @@
+"""Flowables that keep the journal's pages right and quick to lay out.
+
+:class:`Para` is a paragraph that breaks its lines once per width: the columns are balanced by
+trying several heights, and the issue is copy-fitted by laying it out more than once
+(``render/pdf/fitting.py``), so a paragraph is asked for the same width many times.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer
+from reportlab.platypus.doctemplate import NotAtTopPageBreak, NullActionFlowable
+from reportlab.platypus.paragraph import ParaLines, _processed_frags
+
+if TYPE_CHECKING:
+    from newsletter.render.pdf.fitting import Knobs
+
+# What this module uses of reportlab beyond its documented API (checked by tests/test_dependencies.py).
+REPORTLAB_INTERNALS = {"reportlab.platypus.paragraph": ("_processed_frags",)}
+
+
+class Para(Paragraph):
+    """A paragraph whose line breaks are computed once per width, and handed on when it splits."""
+
+    def __init__(self, text, style, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        self._broken: dict[tuple[float, ...], object] = {}
+
+    def breakLines(self, width):
+        key = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        broken = self._broken.get(key)
+        if broken is None:
+            broken = self._broken[key] = super().breakLines(width)
+        return broken
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        processed = _processed_frags(self.frags)  # their lines point into the whole's fragments: broken again
+        if len(parts) == 2 and not self.style.firstLineIndent and hasattr(self, "blPara") and not processed:
+            # The rest breaks as the whole did (same width, lines broken from a line start): keep them.
+            first, rest = parts
+            whole = self.blPara
+            tail = whole.lines[len(first.blPara.lines) :]
+            rest._broken[self._widths(availWidth)] = whole.clone(lines=tail) if whole.kind == 0 else _lines(tail)
+        return parts
+
+    def _widths(self, width: float) -> tuple[float, float]:
+        """The widths of the first and the other lines at ``width``, as ``wrap`` gives them to ``breakLines``."""
+        style = self.style
+        later = width - style.leftIndent - style.rightIndent
+        return later - style.firstLineIndent, later
+
+
+class Gap(Spacer):
+    """Space between blocks, scaled by copy-fitting (``knobs.spacing``)."""
+
+    def __init__(self, height: float, knobs: Knobs):
+        super().__init__(1, height)
+        self.base = height
+        self.knobs = knobs
+
+    def wrap(self, availWidth, availHeight):
+        self.height = self.base * self.knobs.spacing
+        return self.width, self.height
+
+
+class Picture(Flowable):
+    """A picture scaled by copy-fitting (``knobs.images``), never larger than it was made."""
+
+    def __init__(self, image: Image, knobs: Knobs):
+        super().__init__()
+        self.image = image
+        self.base = (image.drawWidth, image.drawHeight)
+        self.knobs = knobs
+
+    def wrap(self, availWidth, availHeight):
+        scale = min(1.0, self.knobs.images)
+        self.image.drawWidth, self.image.drawHeight = self.base[0] * scale, self.base[1] * scale
+        self.width, self.height = self.image.drawWidth, self.image.drawHeight
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.image.drawOn(self.canv, 0, 0)
+
+
+class BackPage(Flowable):
+    """The end of the journal (contacts, hotline): in the flow, or with ``knobs.back_page`` on a page of
+    its own with the recap (``recap``) when ``knobs.recap``; with ``knobs.cover`` too, the ``cover`` part
+    of the content (the hotline) and the recap on a last page of their own, the back cover. Never drawn
+    itself: it hands over its content."""
+
+    def __init__(self, content: list[Flowable], recap: list[Flowable], knobs: Knobs, cover: list[Flowable]):
+        super().__init__()
+        self.content = content
+        self.recap = recap
+        self.knobs = knobs
+        self.cover = cover
+
+    def getSpaceBefore(self) -> float:
+        return self.content[0].getSpaceBefore() if self.content else 0.0
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, 0xFFFFFF  # more than any page: the frame asks for the split below
+
+    def split(self, availWidth, availHeight):
+        if not self.knobs.back_page:
+            return [NullActionFlowable(), *self.content]  # an action first: reportlab places the rest as usual
+        recap = self.recap if self.knobs.recap else []
+        start = [NotAtTopPageBreak(nextTemplate="back"), _BackStart(self.knobs)]
+        if self.knobs.cover and self.cover:
+            inside = [flowable for flowable in self.content if flowable not in self.cover]
+            return [*start, *inside, NotAtTopPageBreak(nextTemplate="back"), *self.cover, *recap]
+        return [*start, *self.content, *recap]
+
+
+class IfRoom(Flowable):
+    """Flowables drawn one under the other where they fit whole in the space left, else nothing at all."""
+
+    def __init__(self, content: list[Flowable]):
+        super().__init__()
+        self.content = content
+        self.placed: list[tuple[Flowable, float]] = []
+
+    def wrap(self, availWidth, availHeight):
+        placed, used = [], 0.0
+        for index, flowable in enumerate(self.content):
+            used += flowable.getSpaceBefore() if index else 0.0
+            height = flowable.wrap(availWidth, 0xFFFFFF)[1]
+            placed.append((flowable, used + height))
+            used += height + flowable.getSpaceAfter()
+        fits = used <= availHeight
+        self.placed = placed if fits else []
+        self.width, self.height = availWidth, used if fits else 0.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for flowable, bottom in self.placed:
+            flowable.drawOn(self.canv, 0, self.height - bottom)
+
+
+class _BackStart(Flowable):
+    """Notes the page the back page starts on (copy-fitting counts the pages before it)."""
+
+    def __init__(self, knobs: Knobs):
+        super().__init__()
+        self.knobs = knobs
+
+    def wrap(self, availWidth, availHeight):
+        canvas = getattr(self, "canv", None)
+        if canvas is not None:
+            self.knobs.back_start = canvas.getPageNumber()
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+def _lines(lines: list) -> ParaLines:
+    return ParaLines(kind=1, lines=lines)
