@@ -19,6 +19,7 @@ from newsletter.build.plan import issue_file, plan
 from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
 from newsletter.i18n import _, ngettext
+from newsletter.lock import exclusive
 from newsletter.model.load import issue_files, publication_file, resolve_layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.paths import display_path
@@ -110,17 +111,18 @@ class Watcher:
             if result.errors:
                 self.say(_("not rebuilt: fix the errors above; the next save is rebuilt"))
                 return
-            for built in build_all(result, self.out_dir, self.options):
-                self.say(
-                    ngettext(
-                        "rebuilt {path} ({count} page) in {seconds} s",
-                        "rebuilt {path} ({count} pages) in {seconds} s",
-                        built.pages,
-                        path=display_path(built.path, self.root),
-                        seconds=f"{time.perf_counter() - started:.1f}",
+            with exclusive(self.out_dir, "watch", _("the output folder")):  # one writer, as for build
+                for built in build_all(result, self.out_dir, self.options):
+                    self.say(
+                        ngettext(
+                            "rebuilt {path} ({count} page) in {seconds} s",
+                            "rebuilt {path} ({count} pages) in {seconds} s",
+                            built.pages,
+                            path=display_path(built.path, self.root),
+                            seconds=f"{time.perf_counter() - started:.1f}",
+                        )
                     )
-                )
-                started = time.perf_counter()
+                    started = time.perf_counter()
         except InputError as error:
             self.problems(error.diagnostics)
         except Exception as error:  # noqa: BLE001 - a watch outlives any one bad save

@@ -200,3 +200,17 @@ def test_a_newer_issue_is_followed_only_when_no_issue_was_named(workspace):
     ]
     save(workspace.issues / "002.yaml", (workspace.issues / "002.yaml").read_text(encoding="utf-8") + "lead: Suite.\n")
     assert newest.poll() and "changed: issues/002.yaml" in following.lines
+
+
+def test_a_save_while_a_build_writes_the_output_folder_waits_then_says_who_holds_it(workspace, monkeypatch):
+    from newsletter import lock
+
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    recorder = Recorder()
+    with lock.exclusive(workspace.out, "build", "the output folder"):
+        watcher(workspace, recorder).build()
+    assert not workspace.pdfs()
+    assert any(f"is being written by `newsletter build` (process {os.getpid()}" in d for d in recorder.diagnostics)
+    watcher(workspace, recorder).build()  # the lock released, the next save is built
+    assert "Les téléphones fonctionnent" in pdf_text(workspace)
