@@ -16,7 +16,7 @@ from newsletter.paths import file_in_the_way
 
 # ``.NAME.<pid>.<random>.tmp``: the temporary file of a write in progress, named after its process
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")
-# The hook of the fault-injection tests (tests/test_faults.py): ``NAME`` or ``NAME#K`` stops the process
+# The hook of the fault-injection tests (tests/archive/test_journal.py): ``NAME`` or ``NAME#K`` stops the process
 # as `kill -9` would at the K-th (first) passage through the point of that name. Never set otherwise.
 FAULT_VARIABLE = "NEWSLETTER_TEST_KILL_AT"
 _passages: dict[str, int] = {}
