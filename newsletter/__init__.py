@@ -19,7 +19,8 @@ The package reads as the pipeline, each stage a subpackage that imports only the
    characters, the poster's fit), each family returning problems at field paths.
 7. ``build``: what a command works on (plan), what changed (incremental), rendering and writing
    (run), exports.
-8. ``archive``: the record of what was distributed: manifest, corrections, verification, intranet site.
+8. ``archive``: the record of what was distributed: manifest, corrections, staging and the journal that
+   moves files in, verification and repair, intranet site.
 9. ``scaffold``: new workspaces and issues (``init``, ``new``), from templates in ``data/templates``.
 10. ``cli``: the ``newsletter`` command: parses arguments, calls one function, presents the result.
 

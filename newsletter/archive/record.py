@@ -12,20 +12,15 @@ An issue's recorded PDF is never replaced by different bytes: the run is refused
 and what changed, unless ``--supersede N`` asks to keep the old file as ``…-superseded-K.pdf`` and
 to record the new one as a correction. The catalogue, the collection and the pages are rebuilt as
 the series grows. No file of the archive folder is ever replaced by other bytes unless it is
-exactly what the manifest records (a catalogue to rebuild): a file the manifest does not record,
-or one that no longer matches its record, is left as it is and the run refused with the way out
-(``--repair``, see ``repair.py``, records the files present). One run at a time holds the archive's
-lock; it renders into a staging folder inside the archive and moves files in through a journal
-(``journal.py``): a crash at any moment leaves an archive the next run makes consistent.
+exactly what the manifest records (a catalogue to rebuild; see ``staging.py``), and a refusal says
+what changed (``changes.py``). One run at a time holds the archive's lock; it renders into a staging
+folder inside the archive and moves files in through a journal (``journal.py``): a crash at any
+moment leaves an archive the next run makes consistent.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,17 +28,18 @@ from pathlib import Path
 from newsletter import __version__
 from newsletter.archive import journal
 from newsletter.archive.approval import approval_record, unapproved, with_approval
+from newsletter.archive.changes import refused_change
 from newsletter.archive.join import Part, join
-from newsletter.archive.manifest import Manifest, not_replaced, refuse_unusable
+from newsletter.archive.manifest import Manifest
 from newsletter.archive.site import pages
+from newsletter.archive.staging import Staging
 from newsletter.build.faqbook import book_files
 from newsletter.build.incremental import inputs_of, sha256_of, sha256_of_bytes
 from newsletter.build.plan import Plan, plan, refuse_invalid
 from newsletter.build.run import render
 from newsletter.errors import Diagnostic, InputError, Problem
-from newsletter.files import replace_whole
 from newsletter.i18n import _
-from newsletter.lock import exclusive, unwritable
+from newsletter.lock import exclusive
 from newsletter.model.document import IssueDocument
 from newsletter.model.faqbook import gather
 from newsletter.model.layout import Layout
@@ -155,24 +151,18 @@ def make_archive(
             run.collection()
             run.site()
             run.faq_book()
-            run.commit()
+            run.staging.commit()
         finally:
-            if run.staging is not None and not (archive_dir / journal.JOURNAL_FILE).exists():
-                shutil.rmtree(run.staging, ignore_errors=True)
+            run.staging.discard()
         return run.report
 
 
 class _Run:
     def __init__(self, result: Plan, archive_dir: Path, supersede: set[int], progress: Callable[[str], None]):
         self.result, self.dir, self.progress = result, archive_dir, progress
-        self.staging: Path | None = None  # made when the first file is staged
         self.supersede = supersede
-        self.old = Manifest.load(archive_dir)
-        self.refusals: list[Diagnostic] = []
-        refuse_unusable(archive_dir, self.old)
-        self.files = copy.deepcopy(self.old.files)  # the new manifest, edited as files are decided
-        self.staged: list[str] = []
-        self.renames: list[tuple[str, str]] = []
+        self.staging = Staging(archive_dir)
+        self.files = self.staging.files  # the new manifest, edited as files are decided
         self.report = ArchiveReport()
         if result.workspace.publication is None or result.errors:
             raise ValueError("an archive is made from a plan without errors (which has a publication)")
@@ -195,8 +185,8 @@ class _Run:
                 refusal = self._issue_file(document, ref, layout)
                 if refusal:
                     refusals.append(refusal)
-        if refusals or self.refusals:
-            raise InputError(refusals + self.refusals)
+        if refusals or self.staging.refusals:
+            raise InputError(refusals + self.staging.refusals)
         superseded = {self.files[name]["issue"] for name, _ in self.report.superseded}
         self.report.notes += [
             _("--supersede {number}: its archived files are unchanged; nothing superseded", number=number)
@@ -223,7 +213,7 @@ class _Run:
             **approval_record(document.issue),
         }
         if not record:
-            self._stage(name, data, entry)
+            self.staging.stage(name, data, entry)
             self.report.written.append(name)
         elif entry["sha256"] == record["sha256"]:  # the same bytes: a change the PDF does not show, or a repair
             self.files[name] = with_approval({**entry, **record, "sources": sources}, document.issue)  # a record
@@ -231,74 +221,19 @@ class _Run:
             if intact:
                 self.report.unchanged += 1
             else:
-                self._stage(name, data)
+                self.staging.stage(name, data)
                 self.report.restored.append(name)
         elif document.issue.number in self.supersede and intact:
             kept_as = self._superseded_name(name)
-            self.renames.append((name, kept_as))
+            self.staging.renames.append((name, kept_as))
             self.files[kept_as] = {**record, "superseded_by": name}
-            self._stage(name, data, {**entry, "correction_of": kept_as})
+            self.staging.stage(name, data, {**entry, "correction_of": kept_as})
             self.report.written.append(name)
             self.report.superseded.append((name, kept_as))
         else:
-            return self._refusal(document, name, record, entry, intact)
+            number = document.issue.number
+            return refused_change(number, name, record, entry, intact, self.dir, self._source(number))
         return None
-
-    def _refusal(self, document: IssueDocument, name: str, record: dict, entry: dict, intact: bool) -> Diagnostic:
-        number = document.issue.number
-        before = {item["path"]: item for item in record["sources"]}
-        after = {item["path"]: item for item in entry["sources"]}
-        changes = [
-            _change(path, before, after)
-            for path in sorted(before.keys() | after.keys())
-            if before.get(path, {}).get("sha256") != after.get(path, {}).get("sha256")
-        ]
-        if record.get("tool_version") != __version__:
-            changes.append(
-                _(
-                    "the tool's version changed ({before} → {after})",
-                    before=record.get("tool_version"),
-                    after=__version__,
-                )
-            )
-        if not intact:
-            changes.append(_("the archived file is missing or was altered, and rendering it again gives other bytes"))
-            return locate(
-                Problem(
-                    ("number",),
-                    _(
-                        "issue n° {number} is archived as {name}, which is missing or no longer the file recorded, "
-                        "and its PDF would change: {changes}",
-                        number=number,
-                        name=name,
-                        changes="; ".join(changes),
-                    ),
-                    _(
-                        "restore {path} from a copy of the archive (`newsletter archive --verify` lists what "
-                        "differs), then run `newsletter archive --supersede {number}` to publish a correction",
-                        path=self.dir / name,
-                        number=number,
-                    ),
-                ),
-                self._source(number),
-            )
-        return locate(
-            Problem(
-                ("number",),
-                _(
-                    "issue n° {number} is archived as {name} and its PDF would change: {changes}",
-                    number=number,
-                    name=name,
-                    changes="; ".join(changes),
-                ),
-                _(
-                    "to publish a correction, run `newsletter archive --supersede {number}` (the archived file is "
-                    "kept); to keep the archive as it is, undo the change",
-                    number=number,
-                ),
-            ),
-            self._source(number),
-        )
 
     def _source(self, number: int) -> Source:
         """The issue file's text, to locate a refusal at its number."""
@@ -347,7 +282,7 @@ class _Run:
             return
 
         def make() -> bytes:
-            parts = [Part(_bookmark(document), self._current(name).read_bytes()) for document, name in ordered]
+            parts = [Part(_bookmark(document), self.staging.current(name).read_bytes()) for document, name in ordered]
             return join(parts, self.publication.title, PDF_LANG[self.publication.language])
 
         self._derived(COLLECTION_FILE, self._pdf_sources(ordered), make)
@@ -359,7 +294,7 @@ class _Run:
             if record and record["sha256"] == sha256_of_bytes(data) and sha256_of(self.dir / name) == record["sha256"]:
                 self.report.unchanged += 1
             else:
-                self._stage(name, data, {**_describe(data, []), "kind": "html"})
+                self.staging.stage(name, data, {**_describe(data, []), "kind": "html"})
                 self.report.written.append(name)
 
     def faq_book(self) -> None:
@@ -394,71 +329,8 @@ class _Run:
             self.files[name] = {**record, "sources": sources}
             self.report.unchanged += 1
         else:
-            self._stage(name, data, _describe(data, sources))
+            self.staging.stage(name, data, _describe(data, sources))
             self.report.written.append(name)
-
-    # --- moving the staged files in
-
-    def _stage(self, name: str, data: bytes, entry: dict | None = None) -> None:
-        """Write ``name`` in the staging folder and, given its ``entry``, record it (when: now); refused
-        when the file in the archive is neither what its record says nor these bytes."""
-        if not self._replaceable(name, data):
-            return
-        try:
-            if self.staging is None:
-                self.staging = Path(tempfile.mkdtemp(prefix=journal.STAGING_PREFIX, dir=self.dir))
-            (self.staging / name).parent.mkdir(parents=True, exist_ok=True)
-            replace_whole(self.staging / name, data, durable=True)
-        except OSError as error:
-            raise InputError([unwritable(self.dir, _("the archive"), error)]) from error
-        if entry is not None:
-            self.files[name] = {**entry, "recorded": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-        self.staged.append(name)
-
-    def _replaceable(self, name: str, data: bytes) -> bool:
-        """Whether ``name`` may be written in the archive: absent, the same bytes, or exactly what the
-        manifest records for it (a catalogue, a page, rebuilt as the series grows)."""
-        path = self.dir / name
-        if name == MANIFEST_FILE or (not path.exists() and not path.is_symlink()):
-            return True
-        record = self.old.files.get(name)
-        on_disk = sha256_of(path) if path.is_file() and not path.is_symlink() else None
-        if on_disk is not None and (on_disk == sha256_of_bytes(data) or (record and on_disk == record["sha256"])):
-            return True
-        self.refusals.append(not_replaced(path, recorded=bool(record)))
-        return False
-
-    def _current(self, name: str) -> Path:
-        """Where the file of ``name`` is now: staged by this run, or already in the archive."""
-        return self.staging / name if self.staging is not None and name in self.staged else self.dir / name
-
-    def commit(self) -> None:
-        """Move the staged files in through the journal, the manifest last (see ``journal.py``)."""
-        if self.refusals:
-            raise InputError(self.refusals)
-        if not self.staged and self.files == self.old.files:
-            return
-        self._stage(MANIFEST_FILE, Manifest(self.files).to_bytes())
-        assert self.staging is not None
-        renames = [(name, kept_as, self.old.files[name]["sha256"]) for name, kept_as in self.renames]
-        try:
-            journal.commit(self.dir, self.staging, renames, self.staged)
-        except OSError as error:
-            reason = error.strerror or error
-            raise InputError(
-                [
-                    Diagnostic(
-                        str(self.dir),
-                        _("cannot move the new files in: {reason}", reason=reason)
-                        if (self.dir / journal.JOURNAL_FILE).exists()
-                        else _("cannot move the new files in: {reason}; the archive was left as it was", reason=reason),
-                        hint=_(
-                            "if a file of the archive is open in a viewer, close it, then run `newsletter archive` "
-                            "again: it finishes this run"
-                        ),
-                    )
-                ]
-            ) from error
 
 
 def _describe(data: bytes, sources: list[dict]) -> dict:
@@ -469,13 +341,3 @@ def _bookmark(document: IssueDocument) -> str:
     lang, issue = document.lang, document.issue
     number = label(lang, "issue_number").format(number=issue.number)
     return typography.apply(f"{number} — {typography.format_date(issue.date, lang)} — {issue.headline}", lang)
-
-
-def _change(path: str, before: dict, after: dict) -> str:
-    """How one source of an archived PDF changed since it was archived."""
-    role = (after.get(path) or before[path])["role"]
-    if path not in before:
-        return _("{path} ({role}) was added", path=path, role=role)
-    if path not in after:
-        return _("{path} ({role}) was removed", path=path, role=role)
-    return _("{path} ({role}) changed", path=path, role=role)

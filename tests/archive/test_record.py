@@ -1,48 +1,19 @@
-"""Tests of `newsletter archive`: a record that is never silently rewritten (`--verify`: test_verify.py)."""
+"""Tests of `newsletter archive`: a record that is never silently rewritten (what changed:
+test_changes.py; staging and moving files in: test_staging.py; `--verify`: test_verify.py)."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pypdf
-import pytest
-from PIL import Image
+from archived import JOURNAL, N01, N02, N03, edit_headline, manifest, sha256, snapshot
 
 from conftest import issue
 from newsletter.archive.record import MANIFEST_FILE
-
-N01 = "20210205_lettre-de-crise_n01_a4.pdf"
-N02 = "20210209_lettre-de-crise_n02_a4.pdf"
-N03 = "20210212_lettre-de-crise_n03_a4.pdf"
-JOURNAL = ("--layout", "journal-a4")  # the poster is left out where it adds nothing to what is tested
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file of the folder, hidden ones included, with its bytes."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
-    }
-
-
-def manifest(root: Path) -> dict[str, dict]:
-    return json.loads((root / "archive" / MANIFEST_FILE).read_text(encoding="utf-8"))["files"]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def edit_headline(root: Path, number: int, headline: str) -> None:
-    path = root / "issues" / f"{number:03d}.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(text.splitlines()[2], f"headline: {headline}"), encoding="utf-8")
-
 
 # --- what the archive holds --------------------------------------------------------------------
 
@@ -177,26 +148,6 @@ def test_a_new_issue_is_added_and_the_recorded_ones_stay_as_they_were(cli, root)
     assert len(pypdf.PdfReader(root / "archive" / "collection.pdf").outline) == 3
 
 
-def test_a_changed_issue_is_refused_naming_the_issue_and_what_changed(cli, root):
-    before = snapshot(root / "archive")
-    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
-    assert (
-        f"issues/001.yaml:1:9: number: issue n° 1 is archived as {N01} and its PDF would change: "
-        "issues/001.yaml (issue) changed"
-    ) in result.err
-    assert "newsletter archive --supersede 1" in result.err
-    assert snapshot(root / "archive") == before
-
-
-def test_a_changed_image_is_named(cli, root):
-    Image.new("RGB", (50, 50), "green").save(root / "assets" / "logo.png")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
-    assert result.err.count("assets/logo.png (image) changed") == 2  # both issues show the logo
-
-
 def test_a_change_the_pdf_does_not_show_updates_the_sources_only(cli, root):
     before = snapshot(root / "archive")
     path = root / "issues" / "002.yaml"
@@ -237,21 +188,6 @@ def test_supersede_of_an_unchanged_issue_says_so_in_french(cli, root, french):
     assert result.code == 0
     assert "--supersede 2\u00a0: ses fichiers archivés n’ont pas changé\u00a0; rien n’a été remplacé" in result.err
     assert "--supersede 9\u00a0: il n’y a pas de n° 9" in result.err
-
-
-def test_an_altered_file_is_never_replaced_and_a_missing_one_is_made_again(cli, root):
-    """Issue 15: the archive never writes over a file whose bytes differ from what it would write."""
-    original = (root / "archive" / N02).read_bytes()
-    (root / "archive" / N02).write_bytes(b"%PDF-1.4 not the archived file")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
-    assert f"{root / 'archive' / N02}: this file no longer matches its record in the manifest" in result.err
-    assert (root / "archive" / N02).read_bytes() == b"%PDF-1.4 not the archived file"
-    (root / "archive" / N02).unlink()
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 0, result.err
-    assert f"restored {N02}" in result.out
-    assert (root / "archive" / N02).read_bytes() == original
 
 
 def test_an_issue_with_errors_is_refused_and_the_others_are_recorded(cli, root):
@@ -318,45 +254,6 @@ def test_a_damaged_manifest_stops_the_archive(cli, root):
 # --- an interrupted archive --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("failure, code", [(RuntimeError("disk on fire"), 1), (KeyboardInterrupt(), 130)])
-def test_an_archive_interrupted_while_rendering_leaves_the_previous_archive(cli, root, monkeypatch, failure, code):
-    from newsletter.archive import record as archive
-
-    real_render, calls = archive.render, []
-
-    def render_then_fail(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise failure
-        return real_render(*args, **kwargs)
-
-    monkeypatch.setattr("newsletter.archive.record.render", render_then_fail)
-    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12"), encoding="utf-8")
-    (root / "issues" / "004.yaml").write_text(issue(4, "2021-02-19"), encoding="utf-8")
-    before = snapshot(root / "archive")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert (result.code, len(calls)) == (code, 2)
-    assert snapshot(root / "archive") == before  # nor any staging folder left
-
-
-def test_a_failure_while_moving_files_in_puts_everything_back(cli, root, monkeypatch):
-    from newsletter.archive import journal
-
-    real_replace = journal.os.replace
-
-    def manifest_fails(source, destination):
-        if Path(source).parent.name.startswith(".staging-") and Path(destination) == root / "archive" / MANIFEST_FILE:
-            raise OSError("disk full")  # the new manifest, moved in last: the moves before are undone
-        real_replace(source, destination)
-
-    monkeypatch.setattr(journal.os, "replace", manifest_fails)
-    before = snapshot(root / "archive")
-    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
-    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
-    assert result.code == 1 and "disk full" in result.err and "the archive was left as it was" in result.err
-    assert snapshot(root / "archive") == before
-
-
 # --- issue 15: what is archived is never written over, whatever the manifest says --------------
 
 
@@ -378,41 +275,6 @@ def test_a_lost_manifest_never_lets_an_edited_issue_overwrite_its_archived_pdf(c
     assert (root / "archive" / kept).read_bytes() == before[N01]
     assert manifest(root)[kept]["sha256"] == sha256(root / "archive" / kept)
     assert cli("--root", root, "archive", "--verify").code == 0
-
-
-def test_a_file_the_manifest_lost_is_not_replaced_by_other_bytes(cli, root):
-    before = snapshot(root / "archive")
-    files = manifest(root)
-    del files[N02]
-    (root / "archive" / MANIFEST_FILE).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
-    edit_headline(root, 2, "Une autre manchette")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
-    assert (
-        f"{root / 'archive' / N02}: this file is in the archive folder but the manifest does not record it, "
-        "and this run would write other bytes there: it is not replaced"
-    ) in result.err
-    assert (root / "archive" / N02).read_bytes() == before[N02]
-
-
-def test_a_file_the_manifest_lost_is_recorded_again_when_its_bytes_are_the_same(cli, root):
-    before = manifest(root)
-    files = dict(before)
-    del files[N02]
-    (root / "archive" / MANIFEST_FILE).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 0, result.err
-    assert manifest(root)[N02]["sha256"] == before[N02]["sha256"]
-
-
-def test_supersede_of_an_altered_file_is_refused_until_it_is_restored(cli, root):
-    (root / "archive" / N01).write_bytes(b"%PDF-1.4 altered")
-    edit_headline(root, 1, "Les téléphones fonctionnent toujours")
-    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
-    assert result.code == 1
-    assert f"issue n° 1 is archived as {N01}, which is missing or no longer the file recorded" in result.err
-    assert (root / "archive" / N01).read_bytes() == b"%PDF-1.4 altered"
-    assert not list((root / "archive").glob("*superseded*"))
 
 
 def test_two_archive_runs_at_once_the_second_waits_then_says_who_holds_the_archive(cli, root, monkeypatch):
@@ -438,15 +300,3 @@ def test_a_read_only_archive_with_nothing_to_archive_says_unchanged(cli, root, m
     result = cli("--root", root, "archive", *JOURNAL)
     assert result.code == 0, result.err
     assert result.out == "unchanged: 8\n"
-
-
-def test_a_read_only_archive_with_something_to_archive_names_the_folder_and_the_fix(cli, root, monkeypatch):
-    def read_only(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("newsletter.archive.record.tempfile.mkdtemp", read_only)
-    (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12"), encoding="utf-8")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1 and "internal error" not in result.err
-    assert f"{root / 'archive'}: the archive cannot be written: Permission denied" in result.err
-    assert "make the folder writable" in result.err
