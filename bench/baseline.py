@@ -1,10 +1,10 @@
-"""The speed baseline: a plain, competent reportlab script that renders sample issue n°3.
+"""The speed baseline: a plain, competent reportlab script that renders an issue (sample n° 3 by default).
 
 No CLI, no validation, no typography: read the YAML, lay out paragraphs, the logo and the news
-image in two frames, a table for do/don't, DejaVu TrueType fonts embedded. `bench/run.py` measures
-the project against it.
+images in two frames, a table for do/don't, DejaVu TrueType fonts embedded. `bench/run.py` measures
+the project against it, on sample n° 3 and on the text-heavy issue (bench/text-heavy.yaml).
 
-    python bench/baseline.py OUTPUT.pdf
+    python bench/baseline.py OUTPUT.pdf [ISSUE.yaml]
 """
 
 import sys
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "newsletter" / "data" / "fonts"
 
 
-def main(output: str) -> None:
+def main(output: str, source: Path = ROOT / "issues" / "003.yaml") -> None:
     for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
         pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
     pdfmetrics.registerFontFamily(
@@ -34,7 +34,7 @@ def main(output: str) -> None:
         italic="DejaVuSans-Oblique",
         boldItalic="DejaVuSans-BoldOblique",
     )
-    issue = yaml.safe_load((ROOT / "issues" / "003.yaml").read_text(encoding="utf-8"))
+    issue = yaml.safe_load(source.read_text(encoding="utf-8"))
     body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=11, leading=14, spaceAfter=5)
     head = ParagraphStyle("head", parent=body, fontName="DejaVuSans-Bold", fontSize=14, leading=18, spaceBefore=8)
     title = ParagraphStyle("title", parent=body, fontName="DejaVuSans-Bold", fontSize=24, leading=28)
@@ -55,18 +55,19 @@ def main(output: str) -> None:
                 for items in (issue.get("do", []), issue.get("dont", []))
             ]
         )
-    story.append(
-        Table(
-            rows,
-            style=TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
-                    ("BOX", (0, 0), (0, -1), 1, colors.green),
-                    ("BOX", (1, 0), (1, -1), 1, colors.red),
-                ]
-            ),
+    if len(rows) > 1:
+        story.append(
+            Table(
+                rows,
+                style=TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+                        ("BOX", (0, 0), (0, -1), 1, colors.green),
+                        ("BOX", (1, 0), (1, -1), 1, colors.red),
+                    ]
+                ),
+            )
         )
-    )
     story.append(Paragraph("Où en sont les outils ?", head))
     story += [
         Paragraph(escape(f"{s['system']} — {s['state']} — {s.get('since', '')} — {s.get('note', '')}"), body)
@@ -75,9 +76,9 @@ def main(output: str) -> None:
     for item in issue.get("news", []):
         story.append(Paragraph(escape(item["title"]), head))
         if item.get("image"):
-            story.append(Image(str(ROOT / "issues" / item["image"]), width=80 * mm, height=53 * mm))
+            story.append(Image(str(source.parent / item["image"]), width=80 * mm, height=53 * mm))
         story += paragraphs(item["body"])
-    story.append(Paragraph("Conseils pratiques", head))
+    story += [Paragraph("Conseils pratiques", head)] if issue.get("tips") else []
     for tip in issue.get("tips", []):
         story += paragraphs(tip["body"] if isinstance(tip, dict) else tip)
     story.append(Paragraph("Vos questions", head))
@@ -101,4 +102,4 @@ def main(output: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], *map(Path, sys.argv[2:3]))
