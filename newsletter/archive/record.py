@@ -203,7 +203,7 @@ class _Run:
             self.report.unchanged += 1
             return None
         self.progress(_("rendering n° {number} ({layout})", number=document.issue.number, layout=ref.name))
-        data, pages = render(document, ref, layout)
+        data, pages, _warnings = render(document, ref, layout)
         entry = {
             **_describe(data, sources),
             "issue": document.issue.number,

@@ -23,13 +23,14 @@ from newsletter.files import remove_abandoned, write_atomic
 from newsletter.i18n import _, ngettext
 from newsletter.lock import exclusive, process_alive
 from newsletter.model.print_options import RenderOptions
-from newsletter.paths import refuse_archive_output
+from newsletter.paths import display_path, refuse_archive_output
 
 if TYPE_CHECKING:
     from newsletter.build.plan import Plan
     from newsletter.model.document import IssueDocument
     from newsletter.model.layout import Layout
     from newsletter.model.load import LayoutRef, Loaded
+    from newsletter.render.pdf import Rendered
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Built:
     path: Path
     pages: int
     sheets: int | None = None  # imposed as a booklet: the sheets, each printed on both sides
+    warnings: tuple[Diagnostic, ...] = ()  # what rendering found (a journal that cannot fit its pages)
 
     def describe(self) -> str:
         """What was written, as the user will print it: its pages, or its booklet's sheets and sides."""
@@ -185,8 +187,8 @@ def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan
 
 def render(
     document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout], options: RenderOptions = RenderOptions()
-) -> tuple[bytes, int]:
-    """The PDF bytes and page count of one issue in one layout."""
+) -> Rendered:
+    """The PDF bytes and page count of one issue in one layout, and the warnings of its rendering."""
     from newsletter.render.pdf.journal import JournalRenderer  # reportlab: only when something is rendered
     from newsletter.render.pdf.poster import PosterRenderer
 
@@ -286,14 +288,24 @@ def build_all(
     state = BuildState.load(out_dir)
     jobs = [(target.document, target.ref, target.layout, options) for target in work]
     with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once
-        for target, (data, pages) in zip(work, rendered, strict=True):
+        for target, (data, pages, warnings) in zip(work, rendered, strict=True):
             write_atomic(target.path, data)
             state.record(target.path, target.fingerprint, data)
             write_atomic(state.path, state.to_bytes())
-            yield Built(target.path, pages, -(-pages // 4) if options.impose == "booklet" else None)
+            sheets = -(-pages // 4) if options.impose == "booklet" else None
+            yield Built(target.path, pages, sheets, rendering_warnings(result, target, warnings))
 
 
-def _render_job(job: tuple) -> tuple[bytes, int]:
+def rendering_warnings(result: Plan, target: Target, warnings: tuple[str, ...]) -> tuple[Diagnostic, ...]:
+    """The warnings of a rendering, at the issue's file, each naming the layout it was rendered in."""
+    shown = display_path(target.document.issue_path, result.workspace.root)
+    return tuple(
+        Diagnostic(shown, _("{layout}: {warning}", layout=target.ref.name, warning=warning), severity="warning")
+        for warning in warnings
+    )
+
+
+def _render_job(job: tuple) -> Rendered:
     return render(*job)
 
 

@@ -112,6 +112,8 @@ def build(
     for count, built in enumerate(run.write(), start=1):
         progress = f" [{count}/{len(run.todo)}]" if len(run.todo) > 1 else ""
         typer.echo(_("wrote {path} ({pages})", path=built.path, pages=built.describe()) + progress)
+        for warning in built.warnings:
+            typer.echo(str(warning), err=True)
     if run.up_to_date:
         typer.echo(_("up to date: {names} (--force rebuilds them)", names=run.up_to_date))
     if run.refused:

@@ -108,6 +108,29 @@ def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_p
     ]
 
 
+# Three key messages of three long sentences each: their box, kept whole, does not fit under the lead on
+# page 1 and fills most of page 2; no spacing or back page gives pages at least half full.
+SENTENCE = "Les équipes vérifient chaque poste avant de le rendre, service par service, sans exception aucune. "
+UNFITTABLE = MINIMAL_ISSUE + f'lead: "{SENTENCE * 3}"\nessentials:\n' + f'  - "{SENTENCE * 3}"\n' * 3
+
+WARNINGS_OVER = {
+    "en": "issues/001.yaml: warning: journal-a5: 30 lines over 2 pages: printed on 4 pages, with a page less than "
+    "half full (cut 30 lines to print 2 pages)",
+    "fr": "issues/001.yaml: avertissement : journal-a5 : 30 lignes de trop pour 2 pages : imprimé sur 4 pages, "
+    "dont une remplie à moins de la moitié (coupez 30 lignes pour tenir en 2 pages)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_build_warns_of_an_issue_that_cannot_fit_its_pages_with_the_lines_over(cli, workspace, lang, request):
+    if lang == "fr":
+        request.getfixturevalue("french")
+    workspace.write("001.yaml", UNFITTABLE)
+    result = cli("--root", workspace.root, "build", "--layout", "journal-a5")
+    assert result.code == 0, result.err
+    assert WARNINGS_OVER[lang].replace(" :", "\u00a0:") in result.err.splitlines()
+
+
 @pytest.mark.parametrize(
     "command",
     [

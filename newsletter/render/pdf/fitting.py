@@ -11,6 +11,7 @@ and paragraphs keep their line breaks: ``flow.Para``); the chosen one is drawn o
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -77,6 +78,17 @@ class PageRule:
         half full."""
         missing = sum(max(0.0, HALF - fill) for fill in measure.fills)
         return (not self.allowed(measure.pages), round(missing, 3), measure.pages)
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A journal that cannot follow the page rule: ``lines`` of text over ``pages`` (the allowed count below
+    the one it printed on), at the tightest the layout allows; ``printed`` pages, some ``half_empty``."""
+
+    pages: int
+    lines: int
+    printed: int
+    half_empty: bool
 
 
 class _MeasuringFrame(Frame):
@@ -226,6 +238,18 @@ class Fitter:
             else:
                 high = fill
             fill = (low + high) / 2
+
+    def overflow(self, chosen: Knobs, line: float) -> Overflow | None:
+        """How far the text is over the allowed page count below the one printed with ``chosen``, in lines
+        of ``line`` height, when that layout does not follow the rule; None when it does."""
+        printed = self.measure(chosen)
+        if self.rule.good(printed):
+            return None
+        tightest = self.measure(Knobs(spacing=self.ranges.spacing_min, images=self.ranges.images_min))
+        pages = self.rule.next_down(printed.pages)
+        over = sum(tightest.fills[pages:]) * self.frame_height
+        lines = max(1, math.ceil(over / line - 0.01))
+        return Overflow(pages, lines, printed.pages, self.rule.allowed(printed.pages))
 
     def draw(self, knobs: Knobs, canvasmaker) -> tuple[bytes, int]:
         data, measure = self._run(replace(knobs, back_start=0), canvasmaker, measuring=False)

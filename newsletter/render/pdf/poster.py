@@ -25,6 +25,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
 from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
+from newsletter.render.pdf import Rendered
 from newsletter.render.pdf.display import Balanced
 from newsletter.render.pdf.kit import Icon, UserText, build_pdf, page_size, register_layout_fonts
 from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
@@ -121,7 +122,7 @@ class PosterRenderer:
 
     # --- the whole page ----------------------------------------------------------------------
 
-    def render(self) -> tuple[bytes, int]:
+    def render(self) -> Rendered:
         """The PDF's bytes and its page count (always 1: text that cannot fit is an input error)."""
         blocks = self.fit()
         if blocks is None:
@@ -134,14 +135,16 @@ class PosterRenderer:
                     for where, problem in self.problems()
                 ]
             )
-        return build_pdf(
-            self._story(blocks),
-            self.document,
-            self.layout,
-            self.family,
-            self.sheet,
-            _no_page_furniture,
-            dataclasses.replace(self.options, impose=None),
+        return Rendered(
+            *build_pdf(
+                self._story(blocks),
+                self.document,
+                self.layout,
+                self.family,
+                self.sheet,
+                _no_page_furniture,
+                dataclasses.replace(self.options, impose=None),
+            )
         )
 
     def fit(self) -> list[_Block] | None:

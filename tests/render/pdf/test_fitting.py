@@ -154,7 +154,7 @@ def build(issue: str, root: Path, layout: str, booklet: bool) -> Built:
     assert not result.errors, [str(d) for d in result.errors]
     [document], [(ref, loaded)] = result.documents, result.layouts
     model = loaded.model
-    data, pages = render(document, ref, loaded, RenderOptions(impose="booklet" if booklet else None))
+    data, pages, _ = render(document, ref, loaded, RenderOptions(impose="booklet" if booklet else None))
     width, height = (size * MM for size in PAGE_SIZES_MM[model.page.size])
     sides = PdfReader(io.BytesIO(data)).pages
     order = booklet_order(2 * len(sides)) if booklet else [(number, None) for number in range(1, len(sides) + 1)]

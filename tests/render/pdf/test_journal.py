@@ -194,15 +194,6 @@ def test_markup_like_user_text_prints_literally(workspace):
     assert "Tom & Jerry <i>sans</i> italique" in text
 
 
-def test_the_kicker_is_in_capitals_only_where_the_font_has_them(workspace):
-    # DejaVu draws Georgian letters and ɡ, not their capitals (U+1C90…, U+A7AC): no empty box for them
-    workspace.write("001.yaml", MINIMAL_ISSUE + 'edition: "Spécial R&D *crise* საქართველო ɡ"\n')
-    data, _ = render(workspace.root)
-    text = pdf_text(data)
-    assert "SPÉCIAL R&D CRISE საქართველო ɡ" in text
-    assert "\x00" not in text  # what pypdf reads for a character drawn without a glyph
-
-
 # Segments of varied length, so that across the text every position falls at a line's end.
 TRAPS = " ".join(f"{'mot ' * (k % 9)}{'x' * (k % 7)} « bonjour » Pourquoi ? Appelez le 0241054000." for k in range(45))
 

@@ -209,7 +209,7 @@ def test_grayscale_and_bleed_apply_to_the_poster(workspace):
     workspace.write("001.yaml", SHORT_LISTS_ISSUE)
     result = planning.plan(workspace.root, [], ["poster-a3"])
     document, (ref, layout) = result.documents[0], result.layouts[0]
-    data, pages = render(document, ref, layout, RenderOptions(grayscale=True, bleed_mm=3))
+    data, pages, _ = render(document, ref, layout, RenderOptions(grayscale=True, bleed_mm=3))
     page = reader(data).pages[0]
     trim = page.trimbox
     assert pages == 1

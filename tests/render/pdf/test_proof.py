@@ -58,7 +58,7 @@ def test_an_english_proof_is_marked_in_english(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE + "faq:\n  - q: Will I be paid?\n    a: Yes.\n")
     result = plan(workspace.root, [], ["journal-a4"], render_checks=False)
     [(ref, layout)] = result.layouts
-    data, _ = render(result.documents[0], ref, layout, RenderOptions(proof=True, grayscale=True))
+    data, *_ = render(result.documents[0], ref, layout, RenderOptions(proof=True, grayscale=True))
     [text] = pages_text(data)
     assert "PROOF — DO NOT DISTRIBUTE" in text and "faq[1].q" in text.replace("\n", "")
 
@@ -67,7 +67,7 @@ def test_an_english_proof_is_marked_in_english(workspace):
 def test_the_mark_lets_the_text_under_it_show_in_colour_and_in_grey(grayscale):
     result = plan(REPO, ["1"], ["journal-a4"], render_checks=False)
     [(ref, layout)] = result.layouts
-    data, _ = render(result.documents[0], ref, layout, RenderOptions(proof=True, grayscale=grayscale))
+    data, *_ = render(result.documents[0], ref, layout, RenderOptions(proof=True, grayscale=grayscale))
     page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
     alphas = {float(state.get_object().get("/ca", 1)) for state in page["/Resources"]["/ExtGState"].values()}
     assert 0.1 < min(alphas) < 0.5  # the mark is translucent, never an opaque grey over the text

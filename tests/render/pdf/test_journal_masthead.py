@@ -1,0 +1,23 @@
+"""The journal's masthead and headline (render/pdf/journal_masthead.py), read back from the PDF."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_ISSUE
+from tests.render.pdf.test_journal import pdf_lines, pdf_text, render
+
+
+def test_the_kicker_is_in_capitals_only_where_the_font_has_them(workspace):
+    # DejaVu draws Georgian letters and ɡ, not their capitals (U+1C90…, U+A7AC): no empty box for them
+    workspace.write("001.yaml", MINIMAL_ISSUE + 'edition: "Spécial R&D *crise* საქართველო ɡ"\n')
+    data, _ = render(workspace.root)
+    text = pdf_text(data)
+    assert "SPÉCIAL R&D CRISE საქართველო ɡ" in text
+    assert "\x00" not in text  # what pypdf reads for a character drawn without a glyph
+
+
+def test_the_masthead_then_the_kicker_headline_time_and_lead_open_page_one(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "edition: Étape 2\ntime: '17:00'\nlead: La reprise commence.\n")
+    lines = pdf_lines(render(workspace.root)[0])
+    top = lines[: lines.index("La reprise commence.") + 1]
+    assert top[0] == "Lettre de crise" and "N° 1" in top and "vendredi 5 février 2021" in top
+    assert top[-4:] == ["ÉTAPE 2", "Les téléphones fonctionnent", "Point à 17 h", "La reprise commence."]
