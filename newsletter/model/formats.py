@@ -11,22 +11,11 @@ import datetime as _dt
 import re
 from typing import Any
 
+from newsletter.errors import Loc, Problem
 from newsletter.i18n import N_, _
-from newsletter.model.declare import (
-    DIGITS_PATTERN,
-    FAILED,
-    Boolean,
-    Choice,
-    Group,
-    ListOf,
-    Loc,
-    Nullable,
-    Problem,
-    Record,
-    Text,
-    field,
-)
+from newsletter.model.declare import Group, Record, field
 from newsletter.model.french import STATE_WORDS
+from newsletter.model.kinds import DIGITS_PATTERN, FAILED, Boolean, Choice, ListOf, Nullable, Text
 from newsletter.text.labels import label
 
 LANGUAGES = ("fr", "en")

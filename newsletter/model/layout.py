@@ -7,21 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsletter.errors import Loc, Problem
 from newsletter.i18n import N_, _, ngettext
-from newsletter.model.declare import (
-    DIGITS_PATTERN,
-    FAILED,
-    Boolean,
-    Choice,
-    Group,
-    ListOf,
-    Loc,
-    Nullable,
-    Problem,
-    Record,
-    Text,
-    field,
-)
+from newsletter.model.declare import Group, Record, field
+from newsletter.model.kinds import DIGITS_PATTERN, FAILED, Boolean, Choice, ListOf, Nullable, Text
 from newsletter.model.sections import SECTION_NAMES
 
 PAGE_SIZES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}

@@ -16,8 +16,9 @@ from string import Template
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.i18n import _
-from newsletter.model.declare import Choice, Record, Text, field
+from newsletter.model.declare import Record, field
 from newsletter.model.formats import LANGUAGES
+from newsletter.model.kinds import Choice, Text
 from newsletter.model.load import PUBLICATION_FILE, load_model
 
 KITS_DIR = Path(__file__).parents[1] / "data" / "kits"

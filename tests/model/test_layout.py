@@ -4,7 +4,7 @@ import pytest
 
 from conftest import MINIMAL_ISSUE
 from newsletter.model.declare import Invalid
-from newsletter.model.layout import Layout
+from newsletter.model.layout import Layout, PosterSizes
 from newsletter.model.load import builtin_dir
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.read import read_yaml
@@ -58,6 +58,24 @@ def test_numbers_are_held_to_their_bounds_and_floors(data, message):
 def test_numbers_read_a_decimal_comma():
     layout = Layout.parse({"sizes": {"body": "10,5"}, "margins": {"left": "12.5"}})
     assert (layout.sizes.body, layout.margins.left) == (10.5, 12.5)
+
+
+def test_layout_numbers_read_commas_and_refuse_fractions_of_counts():
+    layout = Layout.parse({"gutter": "4,5", "columns": "3", "hyphenation": "no"})
+    assert (layout.gutter, layout.columns, layout.hyphenation) == (4.5, 3, False)
+    assert problems({"columns": "2.5", "hyphenation": None}) == [
+        "expected a whole number from 1 to 3; found 2.5",
+        "expected true or false; found nothing (the value is empty)",
+    ]
+
+
+def test_poster_sizes_report_every_start_below_its_minimum():
+    with pytest.raises(Invalid) as raised:
+        PosterSizes.parse({"headline": "70", "headline_min": "80", "items": "25", "items_min": "30"})
+    assert [problem.message for problem in raised.value.problems] == [
+        "`headline` (70 pt) is smaller than `headline_min` (80 pt)",
+        "`items` (25 pt) is smaller than `items_min` (30 pt)",
+    ]
 
 
 def test_the_defaults_are_a_two_column_a4_journal_with_every_section():
