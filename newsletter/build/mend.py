@@ -20,9 +20,9 @@ from newsletter.files import write_atomic
 from newsletter.i18n import _
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
-from newsletter.model.load import issue_files, publication_file
+from newsletter.model.load import beside, issue_files, publication_file
 from newsletter.paths import display_path
-from newsletter.read import parse_yaml
+from newsletter.read import SlipsFound, parse_yaml
 from newsletter.read.decode import MAX_FILE_BYTES
 from newsletter.read.locate import locate_all
 
@@ -99,6 +99,8 @@ def problems(text: str, model: type[Record], file: str) -> list[Diagnostic]:
     is one, and is mended), whether the file has errors or not."""
     try:
         source = parse_yaml(text, file)
+    except SlipsFound as error:
+        return beside(model, error)
     except InputError as error:
         return error.diagnostics
     try:

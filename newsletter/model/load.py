@@ -19,8 +19,8 @@ from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
 from newsletter.paths import YAML_SUFFIXES, display_path, is_inside, is_left_by_a_system, yaml_files
-from newsletter.read import Source, read_yaml
-from newsletter.read.locate import locate, locate_all
+from newsletter.read import SlipsFound, Source, read_yaml
+from newsletter.read.locate import beside_slips, locate, locate_all
 
 Model = TypeVar("Model", bound=Record)
 
@@ -71,6 +71,8 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
         ]
     try:
         source = read_yaml(path, display)
+    except SlipsFound as error:
+        return None, beside(model, error)
     except InputError as error:
         return None, error.diagnostics
     except OSError as error:
@@ -80,6 +82,18 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
     except Invalid as error:
         return None, _in_file_order(source.warnings + locate_all(error.problems, source))
     return Loaded(instance, path, source), list(source.warnings)
+
+
+def beside(model: type[Model], slips: SlipsFound) -> list[Diagnostic]:
+    """The slips of a file YAML misreads, and the problems of the keys and values read around them (a
+    misspelt key, a wrong state), but for those that only follow from a slip: one run reports both."""
+    found = slips.diagnostics
+    if slips.recovered is not None:
+        try:
+            model.parse(slips.recovered.data)
+        except Invalid as error:
+            found = found + beside_slips(error.problems, slips.recovered)
+    return _in_file_order(found)
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsletter.errors import Diagnostic, Mend, Problem, field_path
 from newsletter.read import Source
+from newsletter.read.resume import entry_lines
 
 
 def locate(problem: Problem, source: Source) -> Diagnostic:
@@ -39,3 +40,36 @@ def _renamed(problem: Problem, source: Source, line: int | None, column: int | N
 
 def locate_all(problems: list[Problem], source: Source) -> list[Diagnostic]:
     return [locate(problem, source) for problem in problems]
+
+
+def beside_slips(problems: list[Problem], source: Source) -> list[Diagnostic]:
+    """The problems of a tree read around syntax slips (``source.set_aside``), located, but for those that
+    only follow from a slip: a key whose line was set aside is not missing, a value holding such a line is
+    not empty or wrong, and the slip's own line is already reported."""
+    found = []
+    for problem in problems:
+        diagnostic = locate(problem, source)
+        if not _follows_from_slip(problem, diagnostic, source):
+            found.append(diagnostic)
+    return found
+
+
+def _follows_from_slip(problem: Problem, diagnostic: Diagnostic, source: Source) -> bool:
+    aside, line, column = source.set_aside, diagnostic.line, diagnostic.column
+    name = str(problem.loc[-1]) if problem.loc else ""
+    if problem.loc not in source.marks and any(_types_key(source.lines[n - 1], name) for n in aside):
+        return True  # a key missing because its line was set aside
+    if line is None or column is None:
+        return False
+    if problem.at_key:  # a key is wrong whatever its value holds, unless the slip is in the key itself
+        return any(at == line and column <= where <= column + len(name) for at, where in source.slips)
+    return any(n - 1 in entry_lines(source.lines, line - 1) for n in aside)
+
+
+def _types_key(line: str, name: str) -> bool:
+    """Whether ``line`` starts with the key ``name`` (and its colon, maybe after a no-break space)."""
+    typed = line.lstrip(_BLANKS + "-")
+    return bool(name) and typed.startswith(name) and typed[len(name) :].lstrip(_BLANKS).startswith(":")
+
+
+_BLANKS = " \t\u00a0\u202f"

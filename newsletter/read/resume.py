@@ -5,14 +5,15 @@ that are indented more) keeps its ``key:`` and loses its value, and the copy is 
 next slip. When the copy still stops inside what was set aside, or above it, the new stop follows from
 the slip already reported (or from setting it aside): it is not reported, and more is set aside
 instead: the entry's lines whole, then the whole top-level block it is in. The line numbers never change,
-so every later problem is reported where it was typed.
+so every later problem is reported where it was typed. The last copy, read to its end, is the tree
+of the rest of the file, whose keys and values are then checked too (``newsletter.read.locate.beside_slips``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.read.slips import block_line, indentation
@@ -31,6 +32,19 @@ class Reading(Protocol):
     syntax_error: Diagnostic | None
 
 
+R = TypeVar("R", bound=Reading)
+
+
+@dataclass
+class Resumed(Generic[R]):
+    """Every problem of the text, and the reading of the copy with every slip set aside when it went to the
+    text's end (``last``), with the lines (0-based) set aside in that copy."""
+
+    diagnostics: list[Diagnostic]
+    last: R | None
+    set_aside: set[int]
+
+
 @dataclass
 class _SetAside:
     """Lines ``start`` to ``end`` (0-based, end excluded) of the text, set aside after a slip at ``start``."""
@@ -43,15 +57,16 @@ class _SetAside:
         return self.start <= line < self.end
 
 
-def read_on(text: str, first: Reading, read: Callable[[str], Reading]) -> list[Diagnostic]:
+def read_on(text: str, first: R, read: Callable[[str], R]) -> Resumed[R]:
     """Every problem of ``text``, whose first reading stopped on a syntax error (``first.syntax_error``):
     ``read`` reads an edited copy of the text the same way."""
     lines = text.split("\n")
     found = dict.fromkeys(first.errors + first.warnings)
     if first.syntax_error is None or first.syntax_error.line is None:
-        return list(found)
+        return Resumed(list(found), None, set())
     set_aside = [_entry(lines, first.syntax_error.line - 1)]
     slips = 1
+    last = None
     for _ in range(min(MAX_SYNTAX_ERRORS * _WIDEST, READING_BUDGET // len(text))):
         edited = _edited(lines, set_aside)
         try:
@@ -65,11 +80,14 @@ def read_on(text: str, first: Reading, read: Callable[[str], Reading]) -> list[D
                 break  # what follows cannot be read on from here
             continue
         found.update(dict.fromkeys(d for d in reading.errors + reading.warnings if not _inside(d, set_aside)))
+        if stop is None:
+            last = reading
+            break
         slips += 1
-        if stop is None or stop.line is None or slips == MAX_SYNTAX_ERRORS:
+        if stop.line is None or slips == MAX_SYNTAX_ERRORS:
             break
         set_aside.append(_entry(edited, stop.line - 1))
-    return list(found)
+    return Resumed(list(found), last, {line for part in set_aside for line in range(part.start, part.end)})
 
 
 def _inside(diagnostic: Diagnostic, set_aside: list[_SetAside]) -> bool:
@@ -82,14 +100,20 @@ def _is_content(line: str) -> bool:
 
 
 def _entry(lines: list[str], start: int) -> _SetAside:
-    """The entry typed from line ``start``: that line and the lines below it indented more than its key (or,
-    for a line with no key, more than the line itself), up to the next key of the same or an outer level."""
+    entry = entry_lines(lines, start)
+    return _SetAside(entry.start, entry.stop)
+
+
+def entry_lines(lines: list[str], start: int) -> range:
+    """The entry typed from line ``start`` (0-based): that line and the lines below it indented more than its
+    key (or, for a line with no key, more than the line itself), up to the next key of the same or an outer
+    level. A line indented with tabs or no-break spaces is indented too: that is what was meant."""
     parts = block_line(lines[start])
     level = parts.start("key") if parts["key"] else indentation(lines[start])
     end = start + 1
-    while end < len(lines) and not (_is_content(lines[end]) and indentation(lines[end]) <= level):
+    while end < len(lines) and not (_is_content(lines[end]) and len(lines[end]) - len(lines[end].lstrip()) <= level):
         end += 1
-    return _SetAside(start, end)
+    return range(start, end)
 
 
 def _widen(lines: list[str], part: _SetAside) -> bool:

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -21,46 +21,9 @@ from newsletter.read import slips
 from newsletter.read.compose import MAX_DEPTH, Alias, compose
 from newsletter.read.decode import CONTROL_CHARACTER, MAX_FILE_BYTES, too_big, yaml_text
 from newsletter.read.slips import FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, as_typed, block_line, quote_rest, quoting
+from newsletter.read.source import SlipsFound, Source
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass
-class Source:
-    """A parsed YAML file: its tree of texts, and where each part of it was typed."""
-
-    file: str
-    data: Any
-    marks: dict[tuple, tuple[int, int]]
-    key_marks: dict[tuple, tuple[int, int]]
-    warnings: list[Diagnostic]
-    lines: list[str] = dataclasses.field(default_factory=list)  # the file's text, line by line
-
-    def position(self, path: tuple) -> tuple[int | None, int | None]:
-        """Position of path, or of its nearest ancestor that has one (used for 'missing key' errors)."""
-        for length in range(len(path), -1, -1):
-            mark = self.marks.get(tuple(path[:length]))
-            if mark is not None:
-                return mark
-        return None, None
-
-    def position_in(self, path: tuple, typed: str) -> tuple[int | None, int | None]:
-        """Where ``typed`` first appears in the value at ``path``, which may span several lines; the
-        value's start when it is not typed as such (written as an escape, like ``\\u4e2d``)."""
-        line, column = self.position(path)
-        if line is None or column is None:
-            return line, column
-        # The value ends where the next one starts (a key's text, or the next item of a list).
-        end = min(
-            (mark for mark in [*self.marks.values(), *self.key_marks.values()] if mark > (line, column)),
-            default=(len(self.lines) + 1, 1),
-        )
-        for number in range(line, min(end[0], len(self.lines)) + 1):
-            text = self.lines[number - 1][: end[1] - 1] if number == end[0] else self.lines[number - 1]
-            found = text.find(typed, column - 1 if number == line else 0)
-            if found >= 0:
-                return number, found + 1
-        return line, column
 
 
 def read_yaml(path: Path, display: str | None = None) -> Source:
@@ -78,20 +41,31 @@ def read_yaml(path: Path, display: str | None = None) -> Source:
 
 
 def parse_yaml(text_or_bytes: str | bytes, file: str) -> Source:
-    """Parse YAML given as UTF-8 bytes or as text; raise InputError with every problem found (after a
-    syntax error, the reading goes on at the next key: see ``resume``)."""
+    """Parse YAML given as UTF-8 bytes or as text; raise SlipsFound with every problem found (after a
+    syntax error, the reading goes on at the next key: see ``resume``) and the tree of the rest of the file."""
     text = yaml_text(text_or_bytes, file)
     reading = _TreeBuilder(text, file).build()
     if reading.syntax_error is not None:
         # Imported here: only for a file YAML cannot read (compiling it would slow every `check`).
         from newsletter.read.resume import read_on
 
-        raise InputError(
-            in_file_order(read_on(text, reading, lambda edited: _TreeBuilder(edited, file, False).build()))
-        )
+        resumed = read_on(text, reading, lambda edited: _TreeBuilder(edited, file, False).build())
+        last = resumed.last.source if resumed.last is not None else None
+        _raise_slips(resumed.diagnostics, last, reading.source.lines, {line + 1 for line in resumed.set_aside})
     if reading.errors:
-        raise InputError(in_file_order(reading.errors + reading.warnings))
+        _raise_slips(reading.errors + reading.warnings, reading.source, reading.source.lines, set())
     return reading.source
+
+
+def _raise_slips(diagnostics: list[Diagnostic], tree: Source | None, lines: list[str], set_aside: set[int]) -> NoReturn:
+    """Raise the problems found with the tree read around them, when it holds `key: value` lines; the tree
+    lacks the values of the lines set aside, and holds wrongly those of the lines of the errors."""
+    recovered = None
+    if tree is not None and isinstance(tree.data, dict):
+        errors = {(d.line, d.column or 1) for d in diagnostics if d.is_error and d.line is not None}
+        set_aside |= {line for line, _column in errors}
+        recovered = dataclasses.replace(tree, lines=lines, set_aside=frozenset(set_aside), slips=frozenset(errors))
+    raise SlipsFound(in_file_order(diagnostics), recovered)
 
 
 def in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

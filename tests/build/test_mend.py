@@ -82,6 +82,32 @@ def test_mending_a_mended_file_changes_nothing(workspace):
     assert path.read_bytes() == before
 
 
+def test_french_keys_are_renamed_beside_a_slip_left_to_the_user_in_one_run(workspace):
+    """A list item's missing colon is left as typed (which key was meant?), and YAML cannot read the file:
+    the keys around it are renamed all the same, and a second `--fix` changes nothing."""
+    typed = (
+        "number: 1\ndate: 2021-02-05\ntitre: Reprise : les postes\nquestions:\n  - q Mes fichiers ?\n"
+        "    a: Non.\nà faire:\n  - Gardez vos justificatifs.\n"
+    )
+    path = workspace.write("001.yaml", typed)
+    [mended] = mend_workspace(workspace.root, backup=False)
+    assert path.read_text(encoding="utf-8") == (
+        'number: 1\ndate: 2021-02-05\nheadline: "Reprise : les postes"\nfaq:\n  - q Mes fichiers ?\n'
+        "    a: Non.\ndo:\n  - Gardez vos justificatifs.\n"
+    )
+    assert mended.diff[2:] == [
+        "@@ -3,2 +3,2 @@",
+        "-titre: Reprise : les postes",
+        "-questions:",
+        '+headline: "Reprise : les postes"',
+        "+faq:",
+        "@@ -7 +7 @@",
+        "-à faire:",
+        "+do:",
+    ]
+    assert mend_workspace(workspace.root, backup=False) == []
+
+
 def test_a_windows_file_is_saved_again_as_utf8_with_plain_line_ends(workspace):
     path = workspace.write("001.yaml", b"\xef\xbb\xbf" + MINIMAL_ISSUE.replace("\n", "\r\n").encode("utf-8"))
     [mended] = mend_workspace(workspace.root, backup=False)

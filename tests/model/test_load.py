@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.errors import Diagnostic
 from newsletter.model.formats import Issue
@@ -55,6 +57,61 @@ def test_a_yaml_slip_is_reported_with_its_position(workspace):
     assert loaded is None
     assert found.location() == "issues/003.yaml:3:20"
     assert "quotes" in found.hint
+
+
+# A French issue as typed by a comms officer: YAML slips (" : " unquoted, a missing colon) beside
+# slips of keys and values (keys in French, a state in French).
+SLIPS_AND_KEYS = """\
+number: 7
+date: 2021-03-20
+titre: Reprise : les premiers postes rendus
+faq:
+  - q Mes fichiers sont-ils perdus ?
+    a: Non.
+  - q: Serai-je payé ?
+    a: Oui : à la date habituelle.
+status:
+  - system: Messagerie
+    state: en panne
+à faire:
+  - Gardez vos justificatifs.
+"""
+
+
+def test_the_keys_and_values_beside_yaml_slips_are_checked_in_the_same_run(workspace):
+    path = workspace.write("007.yaml", SLIPS_AND_KEYS)
+    assert [str(d) for d in load_model(Issue, path, workspace.root)[1]] == [
+        "issues/007.yaml:3:1: titre: unknown key `titre`"
+        "\n    hint: did you mean `headline`? (`newsletter check --fix` does it)",
+        "issues/007.yaml:3:16: titre: the text contains ': ', which YAML reads as the start of a new `key: value`"
+        '\n    hint: put the whole text in quotes: titre: "Reprise : les premiers postes rendus"'
+        " (`newsletter check --fix` does it)",
+        "issues/007.yaml:5:6: faq[1]: the colon after `q` is missing: YAML reads this list item as a text, not as"
+        " `key: value` lines\n    hint: add the colon after the key: `- q: Mes fichiers sont-ils perdus ?`",
+        "issues/007.yaml:8:12: faq[2].a: the text contains ': ', which YAML reads as the start of a new `key: value`"
+        '\n    hint: put the whole text in quotes: a: "Oui : à la date habituelle." (`newsletter check --fix` does it)',
+        "issues/007.yaml:11:12: status[1].state: expected one of 'down', 'degraded', 'testing' or 'restored';"
+        " found 'en panne'\n    hint: did you mean `down`?",
+        "issues/007.yaml:12:1: à faire: unknown key `à faire`"
+        "\n    hint: did you mean `do`? (`newsletter check --fix` does it)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "headline: Reprise : les postes\n",  # required, its value set aside
+        "  headline: Reprise\n",  # indented too far: its line set aside
+        "headline\u00a0: Reprise\n",  # read as another key
+        'headline: "Reprise\nlead: Texte\n',  # a quote left open
+        "headline: Titre\ndo:\n\t- Attendez\n",  # the list's only item set aside
+        "headline: Titre\nfaq:\n  - q Paie ?\n    a: Oui.\n",  # an item read as a text
+        "headline: *Important* Reprise\n",
+    ],
+)
+def test_what_only_follows_from_a_yaml_slip_is_not_reported(workspace, typed):
+    path = workspace.write("003.yaml", "number: 3\ndate: 2021-02-16\n" + typed)
+    assert len(load_model(Issue, path, workspace.root)[1]) == 1
 
 
 def test_a_file_that_cannot_be_read_is_an_error_not_a_crash(workspace):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsletter.errors import Diagnostic, Problem
-from newsletter.read import parse_yaml
-from newsletter.read.locate import locate, locate_all
+from newsletter.read import SlipsFound, parse_yaml
+from newsletter.read.locate import beside_slips, locate, locate_all
 
 ISSUE = """\
 number: 3
@@ -81,3 +81,38 @@ def test_every_problem_is_located_in_the_order_given(source):
     found = locate_all([Problem(("contacts", 0, "name"), "b"), Problem(("number",), "a")], source)
     assert [(d.message, d.line, d.column) for d in found] == [("b", 11, 11), ("a", 1, 9)]
     assert locate_all([], source) == []
+
+
+# --- the problems of a tree read around slips: none that only follows from a slip -------------------
+
+
+def beside(text: str, problems: list[Problem]) -> list[str]:
+    with pytest.raises(SlipsFound) as raised:
+        parse_yaml(text, "issues/003.yaml")
+    return [d.location() + f" {d.field}" for d in beside_slips(problems, raised.value.recovered)]
+
+
+SLIPPED = "number: 3\nheadline: Reprise : les postes\ndo:\n\t- Attendez\nstatus:\n  - system: Paie\n    state: x\n"
+
+
+def test_a_key_whose_line_was_set_aside_is_not_missing():
+    missing = Problem(("headline",), "the required key `headline` is missing")
+    assert beside("number: 3\n  headline: Titre\n", [missing]) == []  # indented too far: its line set aside
+    assert beside("number: 3\nlead: Texte : suite\n", [missing]) == ["issues/003.yaml:1:1 headline"]
+
+
+def test_a_value_set_aside_or_holding_a_line_set_aside_is_not_wrong():
+    assert beside(SLIPPED, [Problem(("headline",), "empty"), Problem(("do",), "expected a list")]) == []
+
+
+def test_the_rest_of_the_file_and_its_keys_are_reported():
+    problems = [Problem(("status", 0, "state"), "expected one of"), Problem(("status",), "x", at_key=True)]
+    assert beside(SLIPPED, problems) == ["issues/003.yaml:7:12 status[1].state", "issues/003.yaml:5:1 status"]
+
+
+def test_a_key_is_not_reported_when_the_slip_is_in_the_key_itself():
+    unknown = Problem(("headline\u00a0",), "unknown key", at_key=True)
+    assert beside("number: 3\nheadline\u00a0: Titre\n", [unknown]) == []
+    assert beside("number: 3\ntitre: Reprise : les postes\n", [Problem(("titre",), "unknown key", at_key=True)]) == [
+        "issues/003.yaml:2:1 titre"
+    ]

@@ -80,17 +80,6 @@ def test_marks_point_at_values_and_key_marks_at_keys():
     assert ("faq", 1) not in source.key_marks
 
 
-def test_position_of_a_missing_key_is_its_nearest_ancestor():
-    source = parse("title: Journal\nhotline:\n  label: Standard\n")
-    assert source.position(("hotline", "phone")) == (3, 3)
-    assert source.position(("contacts", 0, "name")) == (1, 1)
-    assert source.position(("hotline", "label")) == (3, 10)
-
-
-def test_empty_value_position_is_after_its_colon():
-    assert parse("lead:\nnumber: 3\n").position(("lead",)) == (1, 6)
-
-
 # Rule 2: duplicate keys, non-scalar keys.
 
 
