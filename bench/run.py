@@ -132,6 +132,10 @@ def main() -> None:
     # Bytecode for this checkout, as pip writes it when it installs the package: without it, where
     # PYTHONDONTWRITEBYTECODE is set, every run would compile every module again.
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newsletter")], check=True)
+    # The message catalogues compiled, as the wheel's build compiles them (hatch_build.py): a checkout
+    # whose .po is newer than its .mo parses the .po at every command.
+    compile_catalogues = "from newsletter.translations import compile_all; compile_all()"
+    subprocess.run([PYTHON, "-c", compile_catalogues], check=True, env=ENVIRONMENT)
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
         # A cache folder of this run (see newsletter/render/cache.py): filled by the first command that needs it.

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from newsletter.i18n import ngettext
 from newsletter.render.pdf import Rendered, kit
@@ -92,9 +92,9 @@ class JournalRenderer(JournalHead):
 
     # --- sections ----------------------------------------------------------------------------
 
-    def _heading(self, key: str, keep_with_next: bool = True) -> Paragraph:
+    def _heading(self, key: str, keep_with_next: bool = True) -> Para:
         """A section title; before a table that may split, the caller reserves room instead."""
-        heading = Paragraph(self.text.plain(self.label(key)), self.styles.heading)
+        heading = Para(self.text.plain(self.label(key)), self.styles.heading)
         heading.keepWithNext = keep_with_next
         return heading
 
@@ -110,9 +110,9 @@ class JournalRenderer(JournalHead):
             leading=styles.headline.fontSize * 0.8,
         )
         item_style = ParagraphStyle("essential", parent=styles.lead, fontName=self.family.bold, spaceAfter=0)
-        rows = [[Paragraph(escape_xml(self.label("essentials")), styles.heading), ""]]
+        rows = [[Para(escape_xml(self.label("essentials")), styles.heading), ""]]
         for index, text in enumerate(self.issue.essentials, start=1):
-            rows.append([Paragraph(str(index), big), Paragraph(self.text.inline(text), item_style)])
+            rows.append([Para(str(index), big), Para(self.text.inline(text), item_style)])
         table = kit.panel(rows, styles.colour["panel"], colWidths=[12 * mm, self.frame_width - 12 * mm])
         table.setStyle(
             TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBEFORE", (0, 0), (0, -1), 3, styles.colour["accent"])])
@@ -135,7 +135,7 @@ class JournalRenderer(JournalHead):
         return [IfRoom([Spacer(1, 6 * mm), self._heading("recap"), *items])]
 
     def _bullets(self, items: list[str]) -> list[Flowable]:
-        return [Paragraph(self.text.inline(item), self.styles.bullet, bulletText="•") for item in items]
+        return [Para(self.text.inline(item), self.styles.bullet, bulletText="•") for item in items]
 
     def _situation(self) -> list[Flowable]:
         parts = self.document.situation_lists()
@@ -145,7 +145,7 @@ class JournalRenderer(JournalHead):
         head = ParagraphStyle("situation_head", parent=styles.subheading, textColor=styles.colour["accent"])
         width = (self.frame_width - 2 * mm * (len(parts) - 1)) / len(parts)
         # The heads in a row of their own: a head on two lines leaves the lists side by side in line.
-        heads = [Paragraph(escape_xml(self.label(key)), head) for key, _ in parts]
+        heads = [Para(escape_xml(self.label(key)), head) for key, _ in parts]
         lists = [self._bullets(items) for _, items in parts]
         table = Table(
             [heads, lists],
@@ -198,12 +198,12 @@ class JournalRenderer(JournalHead):
         column_width = (self.frame_width - (columns - 1) * self.layout.gutter * mm) / columns
         content: list[Flowable] = []
         for item in self.issue.news:
-            head: list[Flowable] = [Paragraph(self.text.inline(item.title), styles.subheading)]
+            head: list[Flowable] = [Para(self.text.inline(item.title), styles.subheading)]
             if item.image:
                 picture = self._image(self.document.issue_asset(item.image), column_width, column_width * 0.6)
                 head.append(Picture(picture, self.knobs))
                 if item.caption:
-                    head.append(Paragraph(self.text.inline(item.caption), styles.caption))
+                    head.append(Para(self.text.inline(item.caption), styles.caption))
                 else:
                     head.append(Spacer(1, styles.caption.spaceAfter))
             body = self.text.blocks(item.body, styles.body, styles.bullet)
@@ -240,10 +240,10 @@ class JournalRenderer(JournalHead):
         story: list[Flowable] = [self._heading("tips")]
         for tip in self.issue.tips:
             if tip.title:
-                story.append(Paragraph(self.text.inline(tip.title), styles.subheading))
+                story.append(Para(self.text.inline(tip.title), styles.subheading))
                 story += self.text.blocks(tip.body, styles.body, styles.bullet)
             else:
-                story.append(Paragraph(self.text.inline(tip.body), styles.bullet, bulletText="•"))
+                story.append(Para(self.text.inline(tip.body), styles.bullet, bulletText="•"))
         return story
 
     def _testimonials(self) -> list[Flowable]:
@@ -257,7 +257,7 @@ class JournalRenderer(JournalHead):
                 who += f", {self.text.inline(testimonial.role)}"
             quote = self.text.inline(testimonial.quote)
             quote = typography.quoted(quote, self.lang)
-            cell = [Paragraph(quote, styles.quote), Paragraph(who, styles.small)]
+            cell = [Para(quote, styles.quote), Para(who, styles.small)]
             table = Table(
                 [[cell]],
                 colWidths=[self.frame_width],
@@ -280,7 +280,7 @@ class JournalRenderer(JournalHead):
         styles = self.styles
         story: list[Flowable] = [self._heading("faq")]
         for question in self.issue.faq:
-            story.append(Paragraph(self.text.inline(question.q), styles.question))
+            story.append(Para(self.text.inline(question.q), styles.question))
             story += self.text.blocks(question.a, styles.body, styles.bullet)
         return story
 
@@ -299,9 +299,9 @@ class JournalRenderer(JournalHead):
                 fontSize=styles.headline.fontSize * 0.85,
                 leading=styles.headline.fontSize,
             )
-            lines = [Paragraph(self.text.inline(hotline.label), styles.box_title), Paragraph(phone, big)]
+            lines = [Para(self.text.inline(hotline.label), styles.box_title), Para(phone, big)]
             if hotline.hours:
-                lines.append(Paragraph(self.text.inline(hotline.hours), styles.tagline))
+                lines.append(Para(self.text.inline(hotline.hours), styles.tagline))
             panel = self._whole(kit.panel([[lines]], styles.colour["accent"], colWidths=[self.frame_width]))
             gap = Gap(3 * mm, self.knobs)
             # the hotline never alone at a page foot (with a list that fits on a page: a longer one splits)
@@ -316,7 +316,7 @@ class JournalRenderer(JournalHead):
         if self.issue.next_issue is None:
             return []
         when = typography.format_date(self.issue.next_issue, self.lang)
-        notice = Paragraph(self.text.plain(self.label("next_issue", date=when)), self.styles.notice)
+        notice = Para(self.text.plain(self.label("next_issue", date=when)), self.styles.notice)
         box = Table(
             [[notice]],
             colWidths=[self.frame_width],

@@ -17,10 +17,11 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from newsletter.model.formats import STATES, Contact, SystemStatus
 from newsletter.render.pdf import kit
+from newsletter.render.pdf.flow import Para
 from newsletter.render.pdf.wrapping import unbroken_width
 from newsletter.text import typography
 from newsletter.text.labels import label
@@ -74,13 +75,13 @@ class JournalTables:
         cell = ParagraphStyle("status_cell", parent=styles.body, spaceAfter=0)
         rows = [
             [
-                Paragraph(escape_xml(self.label(key)), head)
+                Para(escape_xml(self.label(key)), head)
                 for key in ("status_state", "status_system", "status_since", "status_note")
             ]
         ]
         icon = styles.body.fontSize * 1.25
         for entry in entries:
-            word = Paragraph(f"<b>{escape_xml(self.label('state_' + entry.state))}</b>", cell)
+            word = Para(f"<b>{escape_xml(self.label('state_' + entry.state))}</b>", cell)
             badge = Table(
                 [[kit.Icon(entry.state, icon, styles.colour[STATE_COLOURS[entry.state]]), word]],
                 colWidths=[icon + 2 * mm, None],
@@ -97,9 +98,9 @@ class JournalTables:
             rows.append(
                 [
                     badge,
-                    Paragraph(f"<b>{self.text.inline(entry.system)}</b>", cell),
-                    Paragraph(self.text.inline(self._since(entry.since)), cell),
-                    Paragraph(self.text.inline(entry.note or ""), cell),
+                    Para(f"<b>{self.text.inline(entry.system)}</b>", cell),
+                    Para(self.text.inline(self._since(entry.since)), cell),
+                    Para(self.text.inline(entry.note or ""), cell),
                 ]
             )
         padding = 4 * mm
@@ -195,11 +196,11 @@ class JournalTables:
         rows = [
             [
                 kit.Icon(icon_kind, icon, colors.white, styles.colour[colour]),
-                Paragraph(escape_xml(self.label(key)), styles.box_title),
+                Para(escape_xml(self.label(key)), styles.box_title),
             ]
         ]
         rows += [
-            [kit.Icon(icon_kind, item_icon, styles.colour[colour]), Paragraph(self.text.inline(item), item_style)]
+            [kit.Icon(icon_kind, item_icon, styles.colour[colour]), Para(self.text.inline(item), item_style)]
             for item in items
         ]
         return Table(
@@ -229,7 +230,7 @@ class JournalTables:
         """One row per contact: name and role, phone, e-mail."""
         styles, family = self.styles, self.family
         cell = ParagraphStyle("contact", parent=styles.body, spaceAfter=0)
-        rows = []
+        rows: list[list] = []
         phones = [
             family.drawable(typography.format_phone(contact.phone, self.lang)) if contact.phone else ""
             for contact in contacts
@@ -242,9 +243,9 @@ class JournalTables:
                 who += f"<br/>{self.text.inline(contact.role)}"
             rows.append(
                 [
-                    Paragraph(who, cell),
-                    Paragraph(f"<b>{escape_xml(phone)}</b>", cell),
-                    Paragraph(self.text.inline(contact.email or ""), styles.email),
+                    Para(who, cell),
+                    Para(f"<b>{escape_xml(phone)}</b>", cell),
+                    Para(self.text.inline(contact.email or ""), styles.email),
                 ]
             )
         # A phone number is never broken across lines: its column fits the widest (+33 2 41 … in large
@@ -321,13 +322,11 @@ class JournalTables:
         rows = []
         for entry in entries:
             state = escape_xml(self.label("state_" + entry.state))
-            lines = [Paragraph(f"<b>{self.text.inline(entry.system)}\u00a0— {state}</b>", cell)]
+            lines = [Para(f"<b>{self.text.inline(entry.system)}\u00a0— {state}</b>", cell)]
             if entry.since:
-                lines.append(
-                    Paragraph(self._labelled("status_since", self.text.inline(self._since(entry.since))), cell)
-                )
+                lines.append(Para(self._labelled("status_since", self.text.inline(self._since(entry.since))), cell))
             if entry.note:
-                lines.append(Paragraph(self.text.inline(entry.note), cell))
+                lines.append(Para(self.text.inline(entry.note), cell))
             rows.append([kit.Icon(entry.state, icon, styles.colour[STATE_COLOURS[entry.state]]), lines])
         return self._entries(rows, 5 * mm, [icon + 3 * mm, self.width - icon - 3 * mm], rule=True)
 
@@ -337,12 +336,12 @@ class JournalTables:
         cell = ParagraphStyle("contact_entry", parent=styles.body, spaceAfter=0)
         rows = []
         for contact, phone in zip(contacts, phones, strict=True):
-            lines = [Paragraph(f"<b>{self.text.inline(contact.name)}</b>", cell)]
+            lines = [Para(f"<b>{self.text.inline(contact.name)}</b>", cell)]
             if contact.role:
-                lines.append(Paragraph(self.text.inline(contact.role), cell))
+                lines.append(Para(self.text.inline(contact.role), cell))
             if phone:
-                lines.append(Paragraph(f"<b>{escape_xml(phone)}</b>", cell))
+                lines.append(Para(f"<b>{escape_xml(phone)}</b>", cell))
             if contact.email:
-                lines.append(Paragraph(self.text.inline(contact.email), styles.email))
+                lines.append(Para(self.text.inline(contact.email), styles.email))
             rows.append([lines])
         return self._entries(rows, 5 * mm, rule=True)
