@@ -1,10 +1,12 @@
 """What the archive tests share (tests/archive/): the names of the issues' archived journals, a folder's
-files, the manifest's records and an issue's headline edited (the workspace: tests/archive/conftest.py)."""
+files, the manifest's records read and edited, an issue's headline edited, a refused run (the workspace:
+tests/archive/conftest.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from newsletter.paths import MANIFEST_FILE
@@ -27,6 +29,14 @@ def manifest(root: Path) -> dict[str, dict]:
     return json.loads((root / "archive" / MANIFEST_FILE).read_text(encoding="utf-8"))["files"]
 
 
+def edit_manifest(root: Path, change: Callable[[dict[str, dict]], object]) -> None:
+    """Rewrite the workspace's archive manifest, its records edited in place by ``change``."""
+    path = root / "archive" / MANIFEST_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data["files"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -35,3 +45,10 @@ def edit_headline(root: Path, number: int, headline: str) -> None:
     path = root / "issues" / f"{number:03d}.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(text.splitlines()[2], f"headline: {headline}"), encoding="utf-8")
+
+
+def refused(cli, root: Path, *options: str) -> str:
+    """What `archive` (the journal only, with ``options``) says as it refuses to run: exit code 1."""
+    result = cli("--root", root, "archive", *JOURNAL, *options)
+    assert result.code == 1, result.out
+    return result.err

@@ -14,47 +14,33 @@ import sys
 from pathlib import Path
 
 import pytest
+from archived import N01, edit_headline, manifest
 
 from newsletter.archive import journal
 from newsletter.files import FAULT_VARIABLE
-from newsletter.paths import MANIFEST_FILE
 
-N01 = "20210205_lettre-de-crise_n01_a4.pdf"
 KEPT = "20210205_lettre-de-crise_n01_a4-superseded-1.pdf"
-
-
-def recorded(root: Path) -> dict[str, dict]:
-    return json.loads((root / "archive" / MANIFEST_FILE).read_text(encoding="utf-8"))["files"]
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def supersede(root: Path) -> list[str]:
+    """The command `archive --supersede 1`, issue n° 1 given a new headline first."""
+    edit_headline(root, 1, "Un correctif")
+    return [sys.executable, "-m", "newsletter", "--root", str(root), "archive", "-l", "journal-a4", "--supersede", "1"]
+
+
 def supersede_killed_at(root: Path, point: str) -> subprocess.CompletedProcess:
     """`archive --supersede 1` of issue n° 1 with a new headline, stopped at ``point``."""
-    path = root / "issues" / "001.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(text.splitlines()[2], "headline: Un correctif"), encoding="utf-8")
-    command = [
-        sys.executable,
-        "-m",
-        "newsletter",
-        "--root",
-        str(root),
-        "archive",
-        "-l",
-        "journal-a4",
-        "--supersede",
-        "1",
-    ]
-    return subprocess.run(command, env={**os.environ, FAULT_VARIABLE: point}, capture_output=True, text=True)
+    return subprocess.run(supersede(root), env={**os.environ, FAULT_VARIABLE: point}, capture_output=True, text=True)
 
 
 def assert_superseded_once(cli, root: Path, original: bytes) -> None:
     """Whatever the point it was stopped at, the run again: the original kept and recorded as it was
     distributed, the correction recorded as one, every file matching its record, nothing left over."""
-    files = recorded(root)
+    files = manifest(root)
     assert (root / "archive" / KEPT).read_bytes() == original
     assert files[KEPT]["sha256"] == sha256(original) and files[KEPT]["superseded_by"] == N01
     assert files[N01]["correction_of"] == KEPT
@@ -115,21 +101,7 @@ def test_the_archives_own_working_files_are_not_part_of_the_record():
 
 def test_two_archive_commands_at_once_supersede_once_and_leave_a_true_archive(cli, root):
     original = (root / "archive" / N01).read_bytes()
-    path = root / "issues" / "001.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(text.splitlines()[2], "headline: Un correctif"), encoding="utf-8")
-    command = [
-        sys.executable,
-        "-m",
-        "newsletter",
-        "--root",
-        str(root),
-        "archive",
-        "-l",
-        "journal-a4",
-        "--supersede",
-        "1",
-    ]
+    command = supersede(root)
     both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(process.wait(60), process.stdout.read(), process.stderr.read()) for process in both]
     for code, _, err in results:  # the second waits for the first, then finds it done (or, on a slow machine, says

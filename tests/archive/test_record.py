@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pypdf
-from archived import JOURNAL, N01, N02, N03, edit_headline, manifest, sha256, snapshot
+from archived import JOURNAL, N01, N02, N03, edit_headline, manifest, refused, sha256, snapshot
 
 from conftest import issue
 from newsletter.archive.record import MANIFEST_FILE
@@ -204,8 +204,8 @@ def test_an_error_every_issue_depends_on_stops_the_archive(cli, root):
     publication = root / "issues" / "publication.yaml"
     publication.write_text(publication.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
     before = snapshot(root / "archive")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1 and result.err.splitlines()[-1].startswith("nothing was archived")
+    err = refused(cli, root)
+    assert err.splitlines()[-1].startswith("nothing was archived")
     assert snapshot(root / "archive") == before
 
 
@@ -247,8 +247,8 @@ def test_archive_records_the_issues_it_is_given_with_those_already_recorded(cli,
 
 def test_a_damaged_manifest_stops_the_archive(cli, root):
     (root / "archive" / MANIFEST_FILE).write_text("{", encoding="utf-8")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1 and "the manifest cannot be read" in result.err
+    err = refused(cli, root)
+    assert "the manifest cannot be read" in err
 
 
 # --- an interrupted archive --------------------------------------------------------------------
@@ -261,14 +261,12 @@ def test_a_lost_manifest_never_lets_an_edited_issue_overwrite_its_archived_pdf(c
     before = snapshot(root / "archive")
     (root / "archive" / MANIFEST_FILE).unlink()
     edit_headline(root, 1, "Les téléphones fonctionnent toujours")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
-    assert f"{root / 'archive' / MANIFEST_FILE}: the manifest is missing, but the archive folder holds" in result.err
-    assert "`newsletter archive --repair`" in result.err
+    err = refused(cli, root)
+    assert f"{root / 'archive' / MANIFEST_FILE}: the manifest is missing, but the archive folder holds" in err
+    assert "`newsletter archive --repair`" in err
     assert snapshot(root / "archive") == {name: data for name, data in before.items() if name != MANIFEST_FILE}
     assert cli("--root", root, "archive", "--repair").code == 0
-    refused = cli("--root", root, "archive", *JOURNAL)
-    assert refused.code == 1 and "--supersede 1" in refused.err
+    assert "--supersede 1" in refused(cli, root)
     corrected = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
     assert corrected.code == 0, corrected.err
     kept = N01.replace(".pdf", "-superseded-1.pdf")
@@ -284,9 +282,8 @@ def test_two_archive_runs_at_once_the_second_waits_then_says_who_holds_the_archi
     before = snapshot(root / "archive")
     edit_headline(root, 2, "Une autre manchette")
     with lock.exclusive(root / "archive", "archive --supersede 2", "the archive"):
-        result = cli("--root", root, "archive", *JOURNAL, "--supersede", "2")
-    assert result.code == 1
-    assert f"the archive is being written by `newsletter archive --supersede 2` (process {os.getpid()}" in result.err
+        err = refused(cli, root, "--supersede", "2")
+    assert f"the archive is being written by `newsletter archive --supersede 2` (process {os.getpid()}" in err
     assert snapshot(root / "archive") == before
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from newsletter.archive.record import MANIFEST_FILE
+from archived import N01, N02, edit_manifest, manifest
 
-N01 = "20210205_lettre-de-crise_n01_a4.pdf"
-N02 = "20210209_lettre-de-crise_n02_a4.pdf"
+from newsletter.archive.record import MANIFEST_FILE
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -20,24 +18,20 @@ def files_of(folder: Path) -> dict[str, bytes]:
     }
 
 
-def recorded(root: Path) -> dict[str, dict]:
-    return json.loads((root / "archive" / MANIFEST_FILE).read_text(encoding="utf-8"))["files"]
-
-
 def test_a_lost_manifest_is_made_again_from_the_files_present(cli, root):
-    before, old = files_of(root / "archive"), recorded(root)
+    before, old = files_of(root / "archive"), manifest(root)
     (root / "archive" / MANIFEST_FILE).unlink()
     result = cli("--root", root, "archive", "--repair")
     assert result.code == 0, result.err
     assert f"recorded {N01} as it is (it was in the folder, not in the manifest)" in result.out
     assert files_of(root / "archive") == before
-    now = recorded(root)
+    now = manifest(root)
     assert set(now) == set(old)
     assert all(now[name]["sha256"] == old[name]["sha256"] and now[name]["size"] == old[name]["size"] for name in old)
     assert cli("--root", root, "archive", "--verify").code == 0
     again = cli("--root", root, "archive", "--layout", "journal-a4")
     assert again.code == 0, again.err  # the issues' own records come back: same bytes, same sources
-    assert recorded(root)[N01]["issue"] == 1 and recorded(root)[N01]["pages"] == 1
+    assert manifest(root)[N01]["issue"] == 1 and manifest(root)[N01]["pages"] == 1
     assert files_of(root / "archive") == before
 
 
@@ -51,11 +45,8 @@ def test_a_damaged_manifest_is_kept_aside_and_made_again(cli, root):
 
 
 def test_malformed_and_outside_records_are_dropped_or_made_again_and_changed_files_left(cli, root):
-    path = root / "archive" / MANIFEST_FILE
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["files"][N01]["sha256"] = None
-    data["files"]["/etc/hostname"] = {"sha256": "0" * 64, "size": 1}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    edit_manifest(root, lambda files: files[N01].update(sha256=None))
+    edit_manifest(root, lambda files: files.update({"/etc/hostname": {"sha256": "0" * 64, "size": 1}}))
     (root / "archive" / N02).write_bytes(b"%PDF-1.4 altered")
     result = cli("--root", root, "archive", "--repair")
     assert result.code == 1  # a recorded file changed: only a copy can bring it back

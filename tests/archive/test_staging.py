@@ -3,11 +3,10 @@ the manifest records, and a run stopped or refused leaves the archive as it was.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from archived import JOURNAL, N02, edit_headline, manifest, snapshot
+from archived import JOURNAL, N02, edit_headline, edit_manifest, manifest, refused, snapshot
 
 from conftest import issue
 from newsletter.paths import MANIFEST_FILE
@@ -17,9 +16,8 @@ def test_an_altered_file_is_never_replaced_and_a_missing_one_is_made_again(cli, 
     """Issue 15: the archive never writes over a file whose bytes differ from what it would write."""
     original = (root / "archive" / N02).read_bytes()
     (root / "archive" / N02).write_bytes(b"%PDF-1.4 not the archived file")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
-    assert f"{root / 'archive' / N02}: this file no longer matches its record in the manifest" in result.err
+    err = refused(cli, root)
+    assert f"{root / 'archive' / N02}: this file no longer matches its record in the manifest" in err
     assert (root / "archive" / N02).read_bytes() == b"%PDF-1.4 not the archived file"
     (root / "archive" / N02).unlink()
     result = cli("--root", root, "archive", *JOURNAL)
@@ -62,31 +60,26 @@ def test_a_failure_while_moving_files_in_puts_everything_back(cli, root, monkeyp
     monkeypatch.setattr(journal.os, "replace", manifest_fails)
     before = snapshot(root / "archive")
     edit_headline(root, 1, "Les téléphones fonctionnent toujours")
-    result = cli("--root", root, "archive", *JOURNAL, "--supersede", "1")
-    assert result.code == 1 and "disk full" in result.err and "the archive was left as it was" in result.err
+    err = refused(cli, root, "--supersede", "1")
+    assert "disk full" in err and "the archive was left as it was" in err
     assert snapshot(root / "archive") == before
 
 
 def test_a_file_the_manifest_lost_is_not_replaced_by_other_bytes(cli, root):
     before = snapshot(root / "archive")
-    files = manifest(root)
-    del files[N02]
-    (root / "archive" / MANIFEST_FILE).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
+    edit_manifest(root, lambda files: files.pop(N02))
     edit_headline(root, 2, "Une autre manchette")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1
+    err = refused(cli, root)
     assert (
         f"{root / 'archive' / N02}: this file is in the archive folder but the manifest does not record it, "
         "and this run would write other bytes there: it is not replaced"
-    ) in result.err
+    ) in err
     assert (root / "archive" / N02).read_bytes() == before[N02]
 
 
 def test_a_file_the_manifest_lost_is_recorded_again_when_its_bytes_are_the_same(cli, root):
     before = manifest(root)
-    files = dict(before)
-    del files[N02]
-    (root / "archive" / MANIFEST_FILE).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
+    edit_manifest(root, lambda files: files.pop(N02))
     result = cli("--root", root, "archive", *JOURNAL)
     assert result.code == 0, result.err
     assert manifest(root)[N02]["sha256"] == before[N02]["sha256"]
@@ -98,7 +91,7 @@ def test_a_read_only_archive_with_something_to_archive_names_the_folder_and_the_
 
     monkeypatch.setattr("newsletter.archive.staging.tempfile.mkdtemp", read_only)
     (root / "issues" / "003.yaml").write_text(issue(3, "2021-02-12"), encoding="utf-8")
-    result = cli("--root", root, "archive", *JOURNAL)
-    assert result.code == 1 and "internal error" not in result.err
-    assert f"{root / 'archive'}: the archive cannot be written: Permission denied" in result.err
-    assert "make the folder writable" in result.err
+    err = refused(cli, root)
+    assert "internal error" not in err
+    assert f"{root / 'archive'}: the archive cannot be written: Permission denied" in err
+    assert "make the folder writable" in err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from archived import edit_manifest
+
 from newsletter.archive.record import MANIFEST_FILE
 
 
@@ -34,13 +36,6 @@ def test_verify_reports_each_changed_and_missing_file(cli, root):
 def test_verify_without_an_archive_says_so(cli, workspace):
     result = cli("--root", workspace.root, "archive", "--verify")
     assert result.code == 1 and "no manifest" in result.err
-
-
-def edit_manifest(root: Path, change) -> None:
-    path = root / "archive" / MANIFEST_FILE
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data["files"])
-    path.write_text(json.dumps(data), encoding="utf-8")
 
 
 def test_verify_reports_a_file_present_but_not_recorded(cli, root):

@@ -26,6 +26,13 @@ def fonts(**names: str) -> Layout:
     return Layout.parse({"fonts": names})
 
 
+def with_layout(workspace, name: str, text: str) -> None:
+    """The workspace given an issue and the layout file ``layouts/<name>.yaml`` holding ``text``."""
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    (workspace.root / "layouts").mkdir(exist_ok=True)
+    (workspace.root / "layouts" / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
 # --- fonts ---------------------------------------------------------------------------------------
 
 
@@ -122,10 +129,8 @@ def test_a_font_file_that_cannot_be_embedded_is_located_before_it_is_used(tmp_pa
 
 def test_a_truncated_font_is_an_error_at_the_layout_not_an_internal_error(cli, workspace):
     whole = (BUNDLED_DIR / "DejaVuSans.ttf").read_bytes()
-    (workspace.root / "layouts").mkdir()
+    with_layout(workspace, "maison", "fonts:\n  regular: Maison.ttf\n")
     (workspace.root / "layouts" / "Maison.ttf").write_bytes(whole[:5000])
-    (workspace.root / "layouts" / "maison.yaml").write_text("fonts:\n  regular: Maison.ttf\n", encoding="utf-8")
-    workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli("--root", workspace.root, "build", "--layout", "maison")
     assert result.code == 1 and "internal error" not in result.err
     assert "layouts/maison.yaml:2:12: fonts.regular: the font 'Maison.ttf' cannot be used: the file is cut short" in (
@@ -172,9 +177,7 @@ def test_the_boxes_and_the_page_are_checked(colours, where):
 
 
 def test_a_pale_colour_is_located_in_the_layout_file(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    (workspace.root / "layouts").mkdir()
-    (workspace.root / "layouts" / "pale.yaml").write_text('colours:\n  muted: "#BBBBBB"\n', encoding="utf-8")
+    with_layout(workspace, "pale", 'colours:\n  muted: "#BBBBBB"\n')
     result = cli("--root", workspace.root, "check", "--layout", "pale")
     assert result.code == 0
     assert "layouts/pale.yaml:2:10: warning: colours.muted: contrast of 1.9:1" in result.err
@@ -182,9 +185,7 @@ def test_a_pale_colour_is_located_in_the_layout_file(cli, workspace):
 
 
 def test_a_font_that_is_not_there_stops_the_build_at_the_layout_line(cli, workspace):
-    workspace.write("001.yaml", MINIMAL_ISSUE)
-    (workspace.root / "layouts").mkdir()
-    (workspace.root / "layouts" / "mine.yaml").write_text("fonts:\n  bold: Marianne-Gras.ttf\n", encoding="utf-8")
+    with_layout(workspace, "mine", "fonts:\n  bold: Marianne-Gras.ttf\n")
     result = cli("--root", workspace.root, "build", "--layout", "mine")
     assert result.code == 1
     assert "layouts/mine.yaml:2:9: fonts.bold: no bundled font or TrueType file named 'Marianne-Gras.ttf'" in result.err
