@@ -21,6 +21,7 @@ from newsletter.model.layout import Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render.faqbook import as_of, source_line, theme_name
 from newsletter.render.pdf import display, kit
+from newsletter.render.pdf.drawn_text import DrawnText
 from newsletter.render.pdf.press import Sheet, canvas_class
 from newsletter.text import typography
 from newsletter.text.labels import label
@@ -56,14 +57,16 @@ def render_faq_book(
     """The PDF's bytes and page count."""
     family = kit.register_layout_fonts(layout, layout_dir)
     styles = kit.Styles(layout, family, options.grayscale)
-    text = kit.UserText(book.lang, family)
+    superscripts = not layout.large_print  # large print: every character at its full size
+    text = kit.UserText(book.lang, family, superscripts=superscripts)
+    drawn = DrawnText(book.lang, superscripts)
     lang, publication = book.lang, book.publication
     grouped = any(theme.name for theme in book.themes())
     margins = layout.margins
     width = A4[0] - (margins.left + margins.right) * mm
 
     def words(value: str) -> str:
-        return escape_xml(family.drawable(typography.apply(value, lang)))
+        return text.plain(typography.apply(value, lang))
 
     title_text = family.drawable(typography.apply(publication.title, lang))
     heading = [Paragraph(escape_xml(title_text), display.fitted(styles.title, title_text, width * 0.6 - 10 * mm))]
@@ -119,10 +122,10 @@ def render_faq_book(
         y = margins.bottom * mm - 4 * mm - size * 1.4
         canvas.saveState()
         canvas.setFillColor(styles.colour["muted"])
-        canvas.setFont(family.regular, size)
         line = " · ".join([publication.title, label(lang, "faq_book"), as_of(book)])
-        canvas.drawString(margins.left * mm, y, family.drawable(typography.normalize(line)))
-        canvas.drawRightString(A4[0] - margins.right * mm, y, label(lang, "page").format(page=page, pages=total))
+        drawn.draw(canvas, margins.left * mm, y, family.drawable(typography.normalize(line)), family.regular, size)
+        page_label = label(lang, "page").format(page=page, pages=total)
+        drawn.draw_right(canvas, A4[0] - margins.right * mm, y, page_label, family.regular, size)
         canvas.restoreState()
 
     canvasmaker = canvas_class(footer, book.date, Sheet(*A4), options.grayscale)

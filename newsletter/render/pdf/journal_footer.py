@@ -10,13 +10,12 @@ line with room for it, and the bottom margin grows when the footer needs more li
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
 from newsletter.render.pdf import kit
+from newsletter.render.pdf.drawn_text import DrawnText
 from newsletter.render.pdf.press import Sheet
 from newsletter.text import typography
 from newsletter.text.labels import label
@@ -35,6 +34,8 @@ class JournalFooter:
         self.page_width = page_width
         self.width = page_width - (layout.margins.left + layout.margins.right) * mm
         self.layout = layout
+        # large print: every character at its full size, ordinals included
+        self.text = DrawnText(document.lang, superscripts=not layout.large_print)
         lines, _ = self.lines(WIDEST_PAGE, WIDEST_PAGE)
         needed = RULE_GAP + self.size * (1.4 + 1.3 * (len(lines) - 1)) + LOWEST
         if needed > layout.margins.bottom * mm:
@@ -46,21 +47,21 @@ class JournalFooter:
     def lines(self, page: int, pages: int) -> tuple[list[tuple[str, str]], int]:
         """The footer's lines (font, text), wrapped to the frame's width, and the line that ends with the
         page number: the first with room for it (in large print the first may be full), else one of its own."""
-        document, family, size = self.document, self.family, self.size
+        document, family, size, text = self.document, self.family, self.size, self.text
         lang, publication = document.lang, document.publication
         number = label(lang, "issue_number").format(number=document.issue.number)
         when = typography.format_date(document.issue.date, lang)
         first = family.drawable(typography.normalize(" · ".join([publication.title, number, when])))
-        if stringWidth(first, family.regular, size) > self.width:  # the date is in the masthead
+        if text.width(first, family.regular, size) > self.width:  # the date is in the masthead
             first = family.drawable(typography.normalize(" · ".join([publication.title, number])))
-        lines = [(family.regular, line) for line in simpleSplit(first, family.regular, size, self.width)]
+        lines = [(family.regular, line) for line in text.wrap(first, family.regular, size, self.width)]
         if publication.footer:
             footer = family.drawable(typography.apply(publication.footer, lang))
             aside = self.styles.aside_font
-            lines += [(aside, line) for line in simpleSplit(footer, aside, size, self.width)]
-        beside = size + stringWidth(self.page_label(page, pages), family.regular, size)
+            lines += [(aside, line) for line in text.wrap(footer, aside, size, self.width)]
+        beside = size + text.width(self.page_label(page, pages), family.regular, size)
         fits = [
-            index for index, (font, text) in enumerate(lines) if stringWidth(text, font, size) + beside <= self.width
+            index for index, (font, line) in enumerate(lines) if text.width(line, font, size) + beside <= self.width
         ]
         if not fits:
             lines.append((family.regular, ""))
@@ -79,9 +80,7 @@ class JournalFooter:
         lines, at = self.lines(page, pages)
         for index, (font, text) in enumerate(lines):
             y = rule_y - size * (1.4 + 1.3 * index)
-            canvas.setFont(font, size)
-            canvas.drawString(left, y, text)
+            self.text.draw(canvas, left, y, text, font, size)
             if index == at:
-                canvas.setFont(self.family.regular, size)
-                canvas.drawRightString(right, y, self.page_label(page, pages))
+                self.text.draw_right(canvas, right, y, self.page_label(page, pages), self.family.regular, size)
         canvas.restoreState()

@@ -33,6 +33,7 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.model.print_options import RenderOptions
 from newsletter.render.pdf import wrapping
+from newsletter.render.pdf.drawn_text import SUPERSCRIPT_RISE, SUPERSCRIPT_SIZE, print_pieces
 from newsletter.render.pdf.flow import Para
 from newsletter.render.pdf.fonts import FontFamily, family_files, register_family
 from newsletter.render.pdf.press import Sheet, canvas_class, gray_of
@@ -274,18 +275,15 @@ class Styles:
         self.notice = style("notice", family.bold, size.lead, textColor=self.colour["accent"])
 
 
-# French ordinals' letters (1er, XIXe) at 62 % of the size, their top near the capitals' height
-SUPERSCRIPT = ('<super rise="34%" size="62%">', "</super>")
+SUPERSCRIPT = (f'<super rise="{SUPERSCRIPT_RISE:.0%}" size="{SUPERSCRIPT_SIZE:.0%}">', "</super>")
 
 
 def printed(text: str, lang: str, superscripts: bool = True) -> str:
     """Text that is not user markup (a label, a date) as paragraph markup: escaped, with the print-only
     typography of ``lang`` (narrow no-break spaces, superscript ordinals unless told not to)."""
-    text = typography.fine_spaces(text, lang)
-    pieces = typography.superscripts(text, lang) if superscripts else [(text, False)]
     marked = "".join(
         f"{SUPERSCRIPT[0]}{escape_xml(piece)}{SUPERSCRIPT[1]}" if raised else escape_xml(piece)
-        for piece, raised in pieces
+        for piece, raised in print_pieces(text, lang, superscripts)
     )
     return for_paragraph(marked)
 

@@ -150,7 +150,7 @@ class PageFurniture:
                 typography.format_date(self.issue.date, self.lang),
             ]
         )
-        lines = [Paragraph(escape_xml(family.drawable(typography.normalize(identity))), small)]
+        lines = [Paragraph(self.text.plain(typography.normalize(identity)), small)]
         if publication.poster_footer:
             italic = ParagraphStyle("poster_footer_line", parent=small, fontName=family.italic)
             lines.append(Paragraph(self.text.inline(publication.poster_footer), italic))

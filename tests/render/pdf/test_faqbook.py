@@ -11,6 +11,7 @@ from conftest import REPO
 from newsletter.build.plan import plan
 from newsletter.model.faqbook import gather
 from newsletter.model.layout import Layout
+from newsletter.render.pdf.drawn_text import SUPERSCRIPT_SIZE
 from newsletter.render.pdf.faqbook import render_faq_book
 
 
@@ -70,3 +71,15 @@ def test_each_answer_says_its_issue_and_when_it_was_updated(sample_book):
 def test_the_same_book_gives_the_same_bytes(sample_book):
     book, (data, _) = sample_book
     assert render_faq_book(book, Layout())[0] == data
+
+
+def test_source_lines_keep_their_no_break_spaces_and_raise_the_ordinal_of_a_first(sample_book):
+    _, (data, _) = sample_book
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert any("Réponse du n°\u00a05, 1er\u00a0mars\u00a02021" in page.extract_text() for page in reader.pages)
+    runs: list[tuple[str, float]] = []
+    for page in reader.pages:
+        page.extract_text(visitor_text=lambda run, cm, tm, font, size: runs.append((run, size * tm[3])))
+    runs = [run for run in runs if run[0].strip()]
+    pairs = [(size, runs[index + 1]) for index, (run, size) in enumerate(runs) if run.endswith("n°\u00a05, 1")]
+    assert pairs and all(after == ("er", pytest.approx(size * SUPERSCRIPT_SIZE)) for size, after in pairs)

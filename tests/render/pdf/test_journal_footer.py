@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from conftest import MINIMAL_ISSUE
+from conftest import MINIMAL_ISSUE, issue
 from newsletter.build import plan as planning
 from newsletter.build.run import build_all
+from newsletter.render.pdf.drawn_text import SUPERSCRIPT_SIZE
 from tests.render.pdf.drawing import Printed, read_back
 
 A4_WIDTH = 595.28
@@ -57,3 +59,24 @@ def test_a_footer_too_long_for_a_line_wraps_inside_the_margins_and_above_the_pap
     assert min(run.y for run in runs) >= 5 * mm  # the bottom margin grew to hold every line
     assert "février 2021" not in " ".join(run.text for run in runs)  # the date, in the masthead, is left out
     assert any(re.fullmatch(r"Page 1/\d", run.text) for run in runs)
+
+
+@pytest.mark.parametrize("layout", ["journal-a4", "large-print-a4"])
+def test_the_footer_keeps_its_no_break_spaces_and_raises_ordinals_but_in_large_print(workspace, layout):
+    publication = workspace.issues / "publication.yaml"
+    text = publication.read_text(encoding="utf-8")
+    publication.write_text(re.sub(r"(?m)^footer: .*$", "footer: Diffusion interne ; à conserver !", text))
+    workspace.write("001.yaml", issue(1, "2021-03-01"))
+    [built] = list(build_all(planning.plan(workspace.root, [], [layout]), workspace.out))
+    page = PdfReader(built.path).pages[0]
+    read = page.extract_text()
+    assert "Lettre de crise · N°\u00a01 · lundi 1er\u00a0mars\u00a02021" in read
+    assert "Diffusion interne\u202f; à conserver\u202f!" in read
+    runs: list[tuple[str, float]] = []
+    page.extract_text(visitor_text=lambda run, cm, tm, font, size: runs.append((run, round(size * tm[3], 2))))
+    footer = [size for run, size in runs if run.startswith("Page 1/")]
+    raised = [size for run, size in runs if run == "er"]
+    if layout == "large-print-a4":
+        assert footer == [16] and raised == []
+    else:
+        assert round(footer[0] * SUPERSCRIPT_SIZE, 2) in raised  # the masthead's date has one too

@@ -16,11 +16,13 @@ from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build import plan as planning
 from newsletter.build.run import build_all, render
 from newsletter.model.print_options import RenderOptions
+from newsletter.render.pdf.drawn_text import SUPERSCRIPT_SIZE
 from newsletter.text.labels import label
 
 A3_POINTS = (841.89, 1190.55)
 HEADLINE_MIN, ITEMS_MIN = 60, 24
 
+ORDINAL_LETTERS = {"er", "re", "e", "ers", "res", "es"}  # French ordinals' superscripts: 1er, 2e
 SHORT_LISTS_ISSUE = (
     MINIMAL_ISSUE
     + """\
@@ -117,10 +119,15 @@ def test_headline_is_printed_at_60_pt_or_more_and_instructions_at_24_or_more(sam
 
 
 def test_every_size_on_the_page_comes_from_the_text_not_a_default(sample_posters):
-    """No text at reportlab's default 10 pt, and the shrinking keeps the headline above the lists."""
+    """No text at reportlab's default 10 pt (but the superscript letters of an ordinal, 62 % of the
+    14-pt footer's), and the shrinking keeps the headline above the lists."""
     for issue, data, _ in sample_posters:
-        sizes = {round(size, 1) for _, size in sized_fragments(data)}
+        fragments = sized_fragments(data)
+        sizes = {round(size, 1) for text, size in fragments if text not in ORDINAL_LETTERS}
         assert min(sizes) >= 14 and max(sizes) >= HEADLINE_MIN, (issue.number, sizes)
+        raised = [size for text, size in fragments if text in ORDINAL_LETTERS]
+        assert all(size >= 14 * SUPERSCRIPT_SIZE - 0.01 for size in raised), (issue.number, raised)
+    assert any(text == "er" for _, data, _ in sample_posters for text, _ in sized_fragments(data))  # n° 5: 1er mars
 
 
 def test_the_poster_has_masthead_labels_hotline_date_and_footer(sample_posters):

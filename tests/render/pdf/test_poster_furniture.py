@@ -4,6 +4,7 @@ under the text, drawn on an A3 page and read back with pypdf (text, position and
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from reportlab.lib import colors
@@ -16,6 +17,7 @@ from conftest import REPO
 from newsletter.build.plan import plan
 from newsletter.model.document import IssueDocument
 from newsletter.render.pdf import kit
+from newsletter.render.pdf.drawn_text import SUPERSCRIPT_SIZE
 from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
 from tests.render.pdf import drawing
 from tests.render.pdf.drawing import Printed
@@ -133,3 +135,12 @@ def test_a_phone_number_too_wide_for_the_band_shrinks_rather_than_breaks(poster)
     narrow = furniture(poster, international, width=200 * mm)
     phone = find(printed(narrow.bottom()), "+33 2 41 05 40 00")
     assert layout.poster.phone * 0.5 < phone.size < layout.poster.phone
+
+
+def test_the_footer_raises_the_ordinal_of_a_first_of_the_month(poster):
+    document, layout = poster
+    first = dataclasses.replace(document, issue=document.issue.replace(date=dt.date(2021, 3, 1)))
+    pieces = printed(furniture(poster, first).bottom())
+    [footer] = [piece for piece in pieces if piece.text.startswith("Lettre de crise")]
+    assert footer.text == "Lettre de crise · N° 3 · lundi 1"
+    assert find(pieces, "er").size == pytest.approx(layout.poster.small * SUPERSCRIPT_SIZE)
