@@ -197,8 +197,7 @@ class _Run:
         name = document.file_name(ref.name)
         inputs = inputs_of(document, ref, layout.model, self.result.workspace.root)
         sources = [dataclasses.asdict(item) for item in inputs]
-        record = self.files.get(name) or {}
-        intact = bool(record) and sha256_of(self.dir / name) == record["sha256"]
+        record, intact = self._recorded(name)
         if intact and record["sources"] == sources:
             self.report.unchanged += 1
             return None
@@ -234,6 +233,11 @@ class _Run:
             number = document.issue.number
             return refused_change(number, name, record, entry, intact, self.dir, self._source(number))
         return None
+
+    def _recorded(self, name: str) -> tuple[dict, bool]:
+        """The manifest's record of ``name`` (empty: none) and whether the archived file still matches it."""
+        record = self.files.get(name) or {}
+        return record, bool(record) and sha256_of(self.dir / name) == record["sha256"]
 
     def _source(self, number: int) -> Source:
         """The issue file's text, to locate a refusal at its number."""
@@ -318,8 +322,7 @@ class _Run:
         return [{"role": "pdf", "path": name, "sha256": self.files[name]["sha256"]} for _, name in ordered]
 
     def _derived(self, name: str, sources: list[dict], make: Callable[[], bytes]) -> None:
-        record = self.files.get(name) or {}
-        intact = bool(record) and sha256_of(self.dir / name) == record["sha256"]
+        record, intact = self._recorded(name)
         if intact and record["sources"] == sources:
             self.report.unchanged += 1
             return
