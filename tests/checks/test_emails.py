@@ -15,16 +15,18 @@ def test_an_address_cut_short_or_with_a_space_is_an_error_at_its_line_with_what_
     )
     workspace.write("001.yaml", MINIMAL_ISSUE + "contacts:\n  - name: Accueil\n    email: jean dupont@mairie.fr\n")
     checked = cli("--root", workspace.root, "check")
-    assert checked.code == 1
-    assert checked.err.splitlines() == [
-        "issues/publication.yaml:20:12: contacts[1].email: 'jean.dupont@' is not an e-mail address: expected "
-        "a name, @ and a domain, like claire.martin@example.org",
-        "    hint: write the whole address: a name, @, then the domain with its dot",
-        "issues/001.yaml:7:12: contacts[1].email: 'jean dupont@mairie.fr' is not an e-mail address: expected "
-        "a name, @ and a domain, like claire.martin@example.org",
-        "    hint: remove the spaces: an e-mail address has none",
-        "2 error(s), 0 warning(s)",
-    ]
+    assert (checked.code, checked.err.splitlines()) == (
+        1,
+        [
+            "issues/publication.yaml:20:12: contacts[1].email: 'jean.dupont@' is not an e-mail address: expected "
+            "a name, @ and a domain, like claire.martin@example.org",
+            "    hint: write the whole address: a name, @, then the domain with its dot",
+            "issues/001.yaml:7:12: contacts[1].email: 'jean dupont@mairie.fr' is not an e-mail address: expected "
+            "a name, @ and a domain, like claire.martin@example.org",
+            "    hint: remove the spaces: an e-mail address has none",
+            "2 error(s), 0 warning(s)",
+        ],
+    )
 
 
 def test_the_message_is_said_in_french(cli, workspace):
