@@ -190,7 +190,7 @@ def test_supersede_of_an_unchanged_issue_says_so_in_french(cli, root, french):
     result = cli("--root", root, "archive", *JOURNAL, "--supersede", "2", "--supersede", "9")
     assert result.code == 0
     assert "--supersede 2\u00a0: ses fichiers archivés n’ont pas changé\u00a0; rien n’a été remplacé" in result.err
-    assert "--supersede 9\u00a0: il n’y a pas de n° 9" in result.err
+    assert "--supersede 9\u00a0: il n’y a pas de n°\u00a09" in result.err
 
 
 def test_an_issue_with_errors_is_refused_and_the_others_are_recorded(cli, root):
