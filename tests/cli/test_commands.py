@@ -28,7 +28,7 @@ def test_check_one_issue_by_number_or_path(cli, workspace):
 def test_warnings_do_not_fail_unless_strict(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""))
     result = cli("--root", workspace.root, "check")
-    assert result.code == 0 and "issues/001.yaml:1:1: warning: next_issue: no `next_issue` date" in result.err
+    assert result.code == 0 and "warning: number: no `next_issue` date" in result.err
     assert cli("--root", workspace.root, "check", "--strict").code == 1
 
 
@@ -111,16 +111,16 @@ def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_p
     ]
 
 
-# Three key messages of three long sentences each: their box, kept whole, does not fit under the lead on
-# page 1 and fills most of page 2; no spacing or back page gives pages at least half full.
+# Three key messages of seven long sentences each, with no hotline nor contacts for a back page: two pages
+# and a few lines, that no spacing within the layout's range brings back to two pages, nor spreads over four.
 SENTENCE = "Les équipes vérifient chaque poste avant de le rendre, service par service, sans exception aucune. "
-UNFITTABLE = MINIMAL_ISSUE + f'lead: "{SENTENCE * 3}"\nessentials:\n' + f'  - "{SENTENCE * 3}"\n' * 3
+UNFITTABLE = MINIMAL_ISSUE + f'lead: "{SENTENCE * 3}"\nessentials:\n' + f'  - "{SENTENCE * 7}"\n' * 3
 
 WARNINGS_OVER = {
-    "en": "issues/001.yaml: warning: journal-a5: 30 lines over 2 pages: printed on 4 pages, with a page less than "
-    "half full (cut 30 lines to print 2 pages)",
-    "fr": "issues/001.yaml: avertissement : journal-a5 : 30 lignes de trop pour 2 pages : imprimé sur 4 pages, "
-    "dont une remplie à moins de la moitié (coupez 30 lignes pour tenir en 2 pages)",
+    "en": "issues/001.yaml: warning: journal-a5: 12 lines over 2 pages: printed on 4 pages, with a page less than "
+    "half full (cut 12 lines to print 2 pages)",
+    "fr": "issues/001.yaml: avertissement : journal-a5 : 12 lignes de trop pour 2 pages : imprimé sur 4 pages, "
+    "dont une remplie à moins de la moitié (coupez 12 lignes pour tenir en 2 pages)",
 }
 
 
@@ -128,6 +128,7 @@ WARNINGS_OVER = {
 def test_build_warns_of_an_issue_that_cannot_fit_its_pages_with_the_lines_over(cli, workspace, lang, request):
     if lang == "fr":
         request.getfixturevalue("french")
+    workspace.write("publication.yaml", "title: Lettre de crise\n")
     workspace.write("001.yaml", UNFITTABLE)
     result = cli("--root", workspace.root, "build", "--layout", "journal-a5")
     assert result.code == 0, result.err

@@ -114,6 +114,59 @@ class BackPage(Flowable):
         return [*start, *self.content, *recap]
 
 
+class Float(Flowable):
+    """A block kept whole (``kept``) then a short one (``short``): in this order where the kept one fits in the
+    space left; else the short one first where it fits, filling the hole the kept block leaves by starting the
+    next page. Never drawn itself: it hands over its content."""
+
+    def __init__(self, kept: list[Flowable], short: list[Flowable]):
+        super().__init__()
+        self.kept = kept
+        self.short = short
+        self.content = [*kept, *short]  # all of it, as a proof reads it (render/pdf/proof.py)
+
+    def getSpaceBefore(self) -> float:
+        return self.kept[0].getSpaceBefore()
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, 0xFFFFFF  # more than any page: the frame asks for the split below
+
+    def split(self, availWidth, availHeight):
+        if _height(self.kept, availWidth) > availHeight >= _height(self.short, availWidth):
+            return [NullActionFlowable(), *self.short, *self.kept]
+        return [NullActionFlowable(), *self.kept, *self.short]
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """The height of flowables one under the other (without the first one's space before)."""
+    used = 0.0
+    for index, flowable in enumerate(flowables):
+        used += (flowable.getSpaceBefore() if index else 0.0) + flowable.wrap(width, 0xFFFFFF)[1]
+        used += flowable.getSpaceAfter()
+    return used
+
+
+class SectionStart(Flowable):
+    """Where the section at ``index`` in the layout starts: on a new page when copy-fitting asks for it
+    (``knobs.breaks``), else nothing."""
+
+    def __init__(self, index: int, knobs: Knobs):
+        super().__init__()
+        self.index = index
+        self.knobs = knobs
+
+    def wrap(self, availWidth, availHeight):
+        if self.index in self.knobs.breaks:
+            return availWidth, 0xFFFFFF  # more than any page: the frame asks for the split below
+        return 0, 0
+
+    def split(self, availWidth, availHeight):
+        return [NotAtTopPageBreak()]
+
+    def draw(self) -> None:
+        return None
+
+
 class IfRoom(Flowable):
     """Flowables drawn one under the other where they fit whole in the space left, else nothing at all."""
 

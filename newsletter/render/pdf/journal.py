@@ -18,7 +18,7 @@ from newsletter.i18n import ngettext
 from newsletter.render.pdf import Rendered, kit
 from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.fitting import Fitter, Overflow, PageRule
-from newsletter.render.pdf.flow import BackPage, Gap, IfRoom, Para, Picture
+from newsletter.render.pdf.flow import BackPage, Float, Gap, IfRoom, Para, Picture, SectionStart
 from newsletter.render.pdf.journal_masthead import JournalHead
 from newsletter.render.pdf.journal_tables import first_rows_height, whole_rows
 from newsletter.text import typography
@@ -41,7 +41,8 @@ class JournalRenderer(JournalHead):
                 if isinstance(flowable, FlowingColumns):
                     flowable.forget()
 
-        fitter = Fitter(story, self.knobs, self._template, self.frame_height, rule, self.layout.fitting, forget)
+        ranges, starts = self.layout.fitting, frozenset(self.starts)
+        fitter = Fitter(story, self.knobs, self._template, self.frame_height, rule, ranges, forget, starts)
         left = self.sheet.margin + self.layout.margins.left * mm
         footer = kit.proofed(
             story, self.document, self.family, self.sheet, self.footer.draw, self.options, left, self.frame_width
@@ -80,11 +81,19 @@ class JournalRenderer(JournalHead):
 
     def story(self) -> list[Flowable]:
         story = self._masthead() + self._headline()
-        for name in self.layout.sections:
+        previous = ""
+        for index, name in enumerate(self.layout.sections):
             part = self.section(name)
-            if name == "next_issue" and part:
+            if part and previous and name not in ("next_issue", "contacts"):
+                story.append(SectionStart(index, self.knobs))  # where copy-fitting may start a page
+                self.starts.add(index)
+            if name == "next_issue" and part and previous == "essentials":
+                # the box of the essentials kept whole: the next issue's fills the hole it would leave
+                part, story = [Float(story[-2:], part)], story[:-2]
+            elif name == "next_issue" and part:
                 for flowable in story[-2:]:  # the next issue's box never alone at the top of a page
                     flowable.keepWithNext = True
+            previous = name if part else previous
             if name == "contacts" and part:
                 part = [BackPage(part, self._recap(), self.knobs, cover=part[1:3] if self.document.hotline else [])]
             story += part
@@ -127,12 +136,15 @@ class JournalRenderer(JournalHead):
         return table
 
     def _recap(self) -> list[Flowable]:
-        """On a back page with room left: the essentials again, under "À retenir"."""
-        if not self.issue.essentials:
-            return []
-        style = ParagraphStyle("recap", parent=self.styles.lead, fontName=self.family.bold)
-        items = [Para(self.text.inline(text), style, bulletText="•") for text in self.issue.essentials]
-        return [IfRoom([Spacer(1, 6 * mm), self._heading("recap"), *items])]
+        """On a back page with room left: the essentials again, under "À retenir", then the next issue's date
+        again (each where it fits whole)."""
+        recap = []
+        if self.issue.essentials:
+            style = ParagraphStyle("recap", parent=self.styles.lead, fontName=self.family.bold)
+            items = [Para(self.text.inline(text), style, bulletText="•") for text in self.issue.essentials]
+            recap.append(IfRoom([Gap(6 * mm, self.knobs), self._heading("recap"), *items]))
+        following = self._next_issue()
+        return recap + ([IfRoom(following)] if following else [])
 
     def _bullets(self, items: list[str]) -> list[Flowable]:
         return [Para(self.text.inline(item), self.styles.bullet, bulletText="•") for item in items]
@@ -178,8 +190,8 @@ class JournalRenderer(JournalHead):
             return []
         board = self.tables.status_board(self.issue.status)
         heading = self._heading("status", keep_with_next=False)
-        # The heading never ends a page: it starts one unless its table's head and first two rows fit below it.
-        needed = heading.wrap(self.frame_width, self.frame_height)[1] + first_rows_height(board, 3, self.frame_width)
+        # The heading never ends a page: it starts one unless its table's head and first row fit below it.
+        needed = heading.wrap(self.frame_width, self.frame_height)[1] + first_rows_height(board, 2, self.frame_width)
         needed += self.styles.heading.spaceBefore + self.styles.heading.spaceAfter
         needed = min(needed, self.frame_height / 2)  # rows taller than a page are split in any case
         return [CondPageBreak(needed), heading, board]

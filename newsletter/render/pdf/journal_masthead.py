@@ -55,6 +55,7 @@ class JournalHead(IssueWriter):
             self.styles, self.text, self.frame_width, self.frame_height, stacked=layout.large_print
         )
         self.knobs = Knobs()  # what copy-fitting changes between layouts of the story (render/pdf/fitting.py)
+        self.starts: set[int] = set()  # the sections copy-fitting may start on a new page (``Knobs.breaks``)
 
     def _image(self, path: Path, max_width: float, max_height: float) -> Image:
         return pictures.scaled_image(path, max_width, max_height, self.options.grayscale)

@@ -1,15 +1,19 @@
 """The journal's own flowables: paragraphs that break their lines once per width, spaces and pictures that
-copy-fitting scales (the back page is tested with the journal that uses it: test_fitting.py)."""
+copy-fitting scales, a short block that fills the hole a kept one leaves, a section that starts a page when
+copy-fitting asks (the back page is tested with the journal that uses it: test_fitting.py)."""
 
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Image, Paragraph
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Table
 
 from conftest import REPO
 from newsletter.model.layout import Fonts
 from newsletter.render.pdf.fitting import Knobs
-from newsletter.render.pdf.flow import Gap, Para, Picture
+from newsletter.render.pdf.flow import Float, Gap, Para, Picture, SectionStart
 from newsletter.render.pdf.fonts import family_files, register_family
 
 FAMILY = register_family(*family_files(Fonts(), None))
@@ -55,3 +59,32 @@ def test_a_gap_and_a_picture_follow_the_knobs():
     assert gap.wrap(100, 100) == (1, 15) and picture.wrap(100, 100) == (50, 25)
     knobs.images = 2.0  # never larger than it was made
     assert picture.wrap(100, 100) == (100, 50)
+
+
+def pages(story: list[Flowable]) -> list[str]:
+    """The text of each page of ``story`` laid out on A6 pages."""
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=(298, 420), topMargin=20, bottomMargin=20).build(list(story))
+    return [" ".join(page.extract_text().split()) for page in PdfReader(buffer).pages]
+
+
+def block(name: str, lines: int) -> Flowable:
+    """A block kept whole (as the journal keeps its boxes)."""
+    rows = [[Paragraph(f"{name} {line}.", STYLE)] for line in range(1, lines + 1)]
+    return Table(rows, style=[("NOSPLIT", (0, 0), (-1, -1))])
+
+
+def test_a_short_block_fills_the_hole_a_kept_one_leaves_by_starting_the_next_page():
+    leaves = pages([block("texte", 15), Float([block("encadré", 10)], [Paragraph("Prochain numéro.", STYLE)])])
+    assert "Prochain numéro" in leaves[0] and "encadré 1." in leaves[1] and "encadré" not in leaves[0]
+    fits = pages([block("texte", 5), Float([block("encadré", 10)], [Paragraph("Prochain numéro.", STYLE)])])
+    assert len(fits) == 1 and fits[0].index("encadré 10.") < fits[0].index("Prochain numéro")
+
+
+def test_a_section_starts_a_new_page_only_when_copy_fitting_asks():
+    knobs = Knobs()
+    story = [Paragraph("Début.", STYLE), SectionStart(3, knobs), Paragraph("Vos questions.", STYLE)]
+    assert pages(story) == ["Début. Vos questions."]
+    knobs.breaks = frozenset({3})
+    assert pages(story) == ["Début.", "Vos questions."]
+    assert pages(story[1:]) == ["Vos questions."]  # never a blank page: at a page's top it does nothing
