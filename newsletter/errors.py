@@ -101,6 +101,15 @@ class InputError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
+def in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Each file's diagnostics by line and column (what concerns the whole file first), the files in the
+    order they first come: reading warnings, validation and the checks found them in turn."""
+    files: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        files.setdefault(diagnostic.file, len(files))
+    return sorted(diagnostics, key=lambda d: (files[d.file], d.line or 0, d.column or 0))
+
+
 def as_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """``--strict``: every warning counts as an error."""
     return [dataclasses.replace(d, severity="error") for d in diagnostics]

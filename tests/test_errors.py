@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsletter.errors import Diagnostic, InputError, Problem, as_errors, field_path
+from newsletter.errors import Diagnostic, InputError, Problem, as_errors, field_path, in_file_order
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,14 @@ def test_a_problem_is_an_error_at_its_value_unless_said_otherwise():
     assert (problem.hint, problem.at_key, problem.severity, problem.typed) == (None, False, "error", None)
     assert repr(problem) == "Problem('faq[2].a', 'this answer is empty')"
     assert problem == Problem(("faq", 1, "a"), "this answer is empty")  # equal problems are said once
+
+
+def test_in_file_order_sorts_each_file_by_line_and_keeps_the_files_order():
+    found = [
+        Diagnostic("issues/002.yaml", "b", 9, 1),
+        Diagnostic("issues/001.yaml", "c", 3, 5),
+        Diagnostic("issues/002.yaml", "a", 2, 7),
+        Diagnostic("issues/001.yaml", "whole file"),
+        Diagnostic("issues/002.yaml", "a2", 2, 3),
+    ]
+    assert [d.message for d in in_file_order(found)] == ["a2", "a", "b", "whole file", "c"]

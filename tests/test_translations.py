@@ -89,13 +89,15 @@ def test_the_catalogues_hold_only_the_messages_of_the_code(language):
 
 
 def french_slips(text: str) -> bool:
-    """Whether ``text`` lacks a no-break space (U+00A0 or U+202F) before : ; ! ? or inside « »."""
+    """Whether ``text`` lacks a no-break space (U+00A0 or U+202F) before : ; ! ?, inside « » or in
+    "n° 3"."""
     text = re.sub(r"\{[^{}]*\}", "{}", text)  # a placeholder's {name!r} is no punctuation
     text = re.sub(r"`[^`]*`", "``", text)  # nor is YAML as typed: `clé: valeur`
     return bool(
         re.search(r" [:;!?]| »|« ", text)  # an ordinary space where a no-break one belongs
         or re.search("[\\w)»][;!?]|[\\w)»]:(?= |$)", text)  # no space at all (English style)
         or re.search(f"«(?![{NBSP}])|(?<![{NBSP}])»", text)
+        or re.search(r"\b[nN]° (?=\{|\d|N\b)", text)  # "n° 3" held together
     )
 
 
@@ -111,6 +113,9 @@ def french_slips(text: str) -> bool:
         ("conseil: écrivez", True),
         ("vraiment?", True),
         ("«fr»", True),
+        ("le n°\u00a0{number}, le n°\u00a0N, N°\u00a03", False),
+        ("le n° {number}", True),
+        ("jusqu’au n° N", True),
     ],
 )
 def test_french_slips(text, slip):

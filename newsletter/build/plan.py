@@ -240,7 +240,7 @@ def in_progress(issue: Loaded[Issue]) -> str | None:
     """Why the issue is still being written, or None when it is not."""
     if issue.model.draft:
         return _("marked as a draft")
-    left = placeholder_problems(issue.source.data)
+    left = placeholder_problems(issue.source.data, Issue)
     if left:
         return ngettext("{count} placeholder text left", "{count} placeholder texts left", len(left))
     return None

@@ -317,7 +317,7 @@ def _rendered(jobs: list[tuple], workers: int | None):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    executor = ProcessPoolExecutor(max_workers=count, initializer=bind_to_parent)
+    executor = ProcessPoolExecutor(max_workers=count, initializer=bind_to_parent, initargs=(os.getpid(),))
     try:
         yield from executor.map(_render_job, jobs)
     finally:
@@ -328,17 +328,18 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _WATCH_SECONDS = 0.5
 
 
-def bind_to_parent() -> None:
+def bind_to_parent(parent: int) -> None:
     """Run first in each worker: it must never outlive the command, however the command ends (Ctrl-C,
     `kill`, a closed terminal), nor keep its output open (`newsletter build | cat` must end with it).
 
     The worker's output goes nowhere (its results come back through the pool); on Linux the system
-    kills it when its parent ends; elsewhere a thread watches the parent and ends the worker."""
+    kills it when its parent ends; elsewhere a thread watches the parent and ends the worker.
+    ``parent`` is the command's process number, taken before the fork: asked in the worker, it would
+    be the adopter's when the command ended first, and the worker would live on."""
     devnull = os.open(os.devnull, os.O_RDWR)
     for stream in (0, 1):  # stdin and stdout; stderr stays, for Python's own last words
         os.dup2(devnull, stream)
     os.close(devnull)
-    parent = os.getppid()
     if not _die_with_parent():
         import threading
 

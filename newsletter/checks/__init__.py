@@ -11,7 +11,8 @@ The families, and the order their messages come in (the order users have always 
   italic font for large print's text);
 - the publication: ``images`` (its logo), ``placeholders`` ("À ÉCRIRE" texts left by ``init`` and
   ``new``), ``advice`` (plain-language writing advice, warnings only);
-- the publication and each issue: ``phones`` (numbers with a digit missing or extra);
+- the publication and each issue: ``phones`` (numbers with a digit missing or extra), ``emails``
+  (addresses cut short or with a space);
 - each issue: ``dates`` (a year typed short, a next issue before this one, a year far from today),
   ``advice``, ``images`` (its pictures), ``placeholders``; and in each journal layout, the pictures
   that would print below 150 dpi (:func:`check_print_resolution`);
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from newsletter.checks.advice import advise, advise_publication
 from newsletter.checks.dates import date_problems
+from newsletter.checks.emails import email_problems
 from newsletter.checks.glyphs import glyph_problems
 from newsletter.checks.images import image_problem, resolution_problem
 from newsletter.checks.layout import (
@@ -40,7 +42,7 @@ from newsletter.checks.series import numbering_problems
 from newsletter.errors import Diagnostic, Problem
 from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
-from newsletter.model.formats import Issue
+from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded, Workspace
 from newsletter.paths import is_inside
@@ -69,8 +71,9 @@ def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | 
     logo = [("logo",)] if publication.model.logo else []
     found = locate_all(
         _images(publication, logo, workspace.root)
-        + placeholder_problems(publication.source.data)
+        + placeholder_problems(publication.source.data, Publication)
         + phone_problems(publication.source.data, lang)
+        + email_problems(publication.source.data)
         + advise_publication(publication.model),
         publication.source,
     )
@@ -81,9 +84,10 @@ def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | 
         found += locate_all(
             date_problems(issue.model, series=others)
             + phone_problems(issue.source.data, lang)
+            + email_problems(issue.source.data)
             + advise(issue.model)
             + _images(issue, pictures, workspace.root)
-            + placeholder_problems(issue.source.data)
+            + placeholder_problems(issue.source.data, Issue)
             + length_problems(issue.source.data),
             issue.source,
         )

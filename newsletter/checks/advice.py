@@ -82,7 +82,7 @@ def advise(model: Issue) -> list[Problem]:
     if model.next_issue is None:
         found.append(
             warn(
-                ("number",),
+                ("next_issue",),  # at its line when it is there but empty, else at the file's first key
                 _("no `next_issue` date: say when staff will hear more"),
                 _("add a line `next_issue: YYYY-MM-DD`"),
             )

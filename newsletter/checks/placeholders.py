@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsletter.errors import Problem, field_path
+from newsletter.errors import Loc, Problem, field_path
 from newsletter.i18n import N_, _
+from newsletter.model.declare import Group, Record
+from newsletter.model.kinds import Kind, ListOf, Nullable
 from newsletter.read.texts import walk_text
 
 PLACEHOLDER = "À ÉCRIRE"
@@ -40,9 +42,9 @@ def holds_placeholder(text: str) -> bool:
     return text.lstrip().startswith(MARKERS) or EMBEDDED.search(text) is not None
 
 
-def placeholder_problems(data: Any) -> list[Problem]:
-    """An error for each text of the file (its text tree: ``data``) still starting with ``À ÉCRIRE``, or
-    holding a local detail left to write."""
+def placeholder_problems(data: Any, record: type[Record]) -> list[Problem]:
+    """An error for each text of the file (its text tree: ``data``, read as a ``record``) still starting with
+    ``À ÉCRIRE``, or holding a local detail left to write. Only a line that is not required may be deleted."""
     found = []
     for path, text in walk_text(data):
         if text.lstrip().startswith(MARKERS):
@@ -54,6 +56,11 @@ def placeholder_problems(data: Any) -> list[Problem]:
                     path,
                     _("still the placeholder text: write {what}", what=what),
                     _(
+                        'replace the words "{placeholder} : …" with your text: this line is required',
+                        placeholder=PLACEHOLDER,
+                    )
+                    if required(record, path)
+                    else _(
                         'replace the words "{placeholder} : …" with your text, or delete the line if it is not needed',
                         placeholder=PLACEHOLDER,
                     ),
@@ -68,3 +75,20 @@ def placeholder_problems(data: Any) -> list[Problem]:
                 )
             )
     return found
+
+
+def required(record: type[Record], path: Loc) -> bool:
+    """Whether the field at ``path`` must be there (a list's item never must: the list may be shorter)."""
+    kind: Kind = Group(record)
+    must = False
+    for part in path:
+        while isinstance(kind, Nullable):
+            kind = kind.inner
+        if isinstance(part, int) and isinstance(kind, ListOf):
+            kind, must = kind.item, False
+        elif isinstance(part, str) and isinstance(kind, Group) and part in kind.record.fields:
+            declared = kind.record.fields[part]
+            kind, must = declared.kind, declared.required
+        else:
+            return False
+    return must

@@ -11,7 +11,7 @@ import typer
 
 from newsletter import __version__, i18n
 from newsletter.cli.chrome import LANG_HELP
-from newsletter.errors import Diagnostic
+from newsletter.errors import Diagnostic, in_file_order
 from newsletter.i18n import N_, _, ngettext
 from newsletter.paths import is_address
 
@@ -102,8 +102,8 @@ def main_options(
 
 
 def report(diagnostics: list[Diagnostic]) -> int:
-    """Print every diagnostic to stderr with a one-line summary; return the exit code."""
-    for diagnostic in diagnostics:
+    """Print every diagnostic to stderr, each file's in line order, with a one-line summary; return the exit code."""
+    for diagnostic in in_file_order(diagnostics):
         typer.echo(str(diagnostic), err=True)
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors

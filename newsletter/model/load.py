@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from newsletter.errors import Diagnostic, InputError, Problem
+from newsletter.errors import Diagnostic, InputError, Problem, in_file_order
 from newsletter.i18n import _
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
@@ -80,7 +80,7 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
     try:
         instance = model.parse(source.data)
     except Invalid as error:
-        return None, _in_file_order(source.warnings + locate_all(error.problems, source))
+        return None, in_file_order(source.warnings + locate_all(error.problems, source))
     return Loaded(instance, path, source), list(source.warnings)
 
 
@@ -93,11 +93,7 @@ def beside(model: type[Model], slips: SlipsFound) -> list[Diagnostic]:
             model.parse(slips.recovered.data)
         except Invalid as error:
             found = found + beside_slips(error.problems, slips.recovered)
-    return _in_file_order(found)
-
-
-def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
+    return in_file_order(found)
 
 
 def publication_file(issues_dir: Path) -> Path:

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from newsletter.errors import Diagnostic, InputError, Severity, field_path
+from newsletter.errors import Diagnostic, InputError, Severity, field_path, in_file_order
 from newsletter.i18n import _
 from newsletter.read import slips
 from newsletter.read.compose import MAX_DEPTH, Alias, compose
@@ -66,10 +66,6 @@ def _raise_slips(diagnostics: list[Diagnostic], tree: Source | None, lines: list
         set_aside |= {line for line, _column in errors}
         recovered = dataclasses.replace(tree, lines=lines, set_aside=frozenset(set_aside), slips=frozenset(errors))
     raise SlipsFound(in_file_order(diagnostics), recovered)
-
-
-def in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
 
 
 @dataclass

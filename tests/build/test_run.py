@@ -148,6 +148,15 @@ def test_a_worker_whose_parent_is_gone_ends(monkeypatch):
     assert not run._parent_alive(int(dead.stdout))
 
 
+def test_a_worker_started_after_its_command_ended_ends():
+    """The command's number is taken before the fork: a worker asking for its parent once the command
+    has gone would get the adopter's number and live on (seen as a worker outliving a killed build)."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    worker = "import sys; from newsletter.build.run import bind_to_parent; bind_to_parent(int(sys.argv[1]))"
+    assert subprocess.run([sys.executable, "-c", worker, dead.stdout.strip()]).returncode == 1
+    assert subprocess.run([sys.executable, "-c", worker, str(os.getpid())]).returncode == 0
+
+
 def test_a_build_removes_what_killed_builds_left_and_nothing_else(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)

@@ -40,6 +40,14 @@ news:
             NEWS_WITH_CAPTION,
             "issues/001.yaml:8:14: warning: news[1].caption: this caption has no image: it is not printed",
         ),
+        (  # at the `next_issue:` line typed with no date (not at `number:`)
+            MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", "lead: Texte.\nnext_issue:\n"),
+            "issues/001.yaml:5:12: warning: next_issue: no `next_issue` date: say when staff will hear more",
+        ),
+        (  # no such line: at the file's first key
+            "# Numéro 1\n" + MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""),
+            "issues/001.yaml:2:1: warning: next_issue: no `next_issue` date: say when staff will hear more",
+        ),
     ],
 )
 def test_each_piece_of_advice_is_a_located_warning(cli, workspace, issue, warning):

@@ -28,7 +28,7 @@ def test_check_one_issue_by_number_or_path(cli, workspace):
 def test_warnings_do_not_fail_unless_strict(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE.replace("next_issue: 2021-02-12\n", ""))
     result = cli("--root", workspace.root, "check")
-    assert result.code == 0 and "warning: number: no `next_issue` date" in result.err
+    assert result.code == 0 and "issues/001.yaml:1:1: warning: next_issue: no `next_issue` date" in result.err
     assert cli("--root", workspace.root, "check", "--strict").code == 1
 
 

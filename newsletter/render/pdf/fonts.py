@@ -156,16 +156,14 @@ def register_family(regular: Path, bold: Path, italic: Path, bold_italic: Path) 
     first, so this also makes reportlab cut long words only where they may be cut (``wrapping.py``)."""
     isolate_reportlab()
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
 
-    from newsletter.render.pdf import wrapping
-    from newsletter.render.pdf.fontcache import load_font
+    from newsletter.render.pdf import lazyfont, wrapping
 
     wrapping.install()
 
     names = []
     for path in (regular, bold, italic, bold_italic):
-        pdfmetrics.registerFont(load_font(path.stem, path))
+        lazyfont.register(path.stem, path)  # read when first used: a style never printed is never read
         names.append(path.stem)
     for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(names[0], is_bold, is_italic, name)
