@@ -30,6 +30,7 @@ ALLOWED_TAGS = VOID | {
     "li",
     "strong",
     "em",
+    "sup",
     "span",
     "time",
     "table",

@@ -11,7 +11,9 @@ from html import escape
 from newsletter.model.document import IssueDocument
 from newsletter.model.faqbook import gather
 from newsletter.render import faqbook, issue_number, plain
-from newsletter.render.html import FAQ_PAGE, INDEX_PAGE, HtmlText, html_list, page, render
+from newsletter.render.html import render
+from newsletter.render.html_page import FAQ_PAGE, INDEX_PAGE, page
+from newsletter.render.html_text import HtmlText, html_list, unmarked, words
 from newsletter.text import typography
 from newsletter.text.labels import label
 
@@ -39,7 +41,7 @@ def pages(documents: list[IssueDocument]) -> dict[str, str]:
 
 
 def _title(what: str, document: IssueDocument) -> str:
-    return escape(f"{what} — {plain(document.publication.title, document.lang)}")
+    return unmarked(f"{what} — {plain(document.publication.title, document.lang)}", document.lang)
 
 
 def _index(documents: list[IssueDocument]) -> str:
@@ -48,7 +50,7 @@ def _index(documents: list[IssueDocument]) -> str:
     items = []
     for document in documents:
         issue = document.issue
-        when = escape(f"{issue_number(document)} · {typography.format_date(issue.date, lang)}")
+        when = words(f"{issue_number(document)} · {typography.format_date(issue.date, lang)}", lang)
         parts = [
             f'<h2><a href="{page_name(document)}">{text.inline(issue.headline)}</a></h2>',
             f'<p class="meta">{when}</p>',

@@ -10,7 +10,8 @@ from newsletter.model.document import IssueDocument
 from newsletter.model.faqbook import Entry, FaqBook
 from newsletter.render import markdown as md
 from newsletter.render import plain
-from newsletter.render.html import FAQ_PAGE, HtmlText, page
+from newsletter.render.html_page import FAQ_PAGE, page
+from newsletter.render.html_text import HtmlText, unmarked, words
 from newsletter.render.phone import PhoneScript, say, speakable, spoken_phone, timed
 from newsletter.text import typography
 from newsletter.text.labels import label
@@ -50,19 +51,19 @@ def html(book: FaqBook, link: Callable[[IssueDocument], str] | None = None) -> s
     lang, text = book.lang, HtmlText(book.lang)
     grouped = _grouped(book)
     question_tag = "h3" if grouped else "h2"
-    parts = [f"<h1>{escape(label(lang, 'faq_all'))}</h1>", f'<p class="meta">{escape(as_of(book))}</p>']
+    parts = [f"<h1>{escape(label(lang, 'faq_all'))}</h1>", f'<p class="meta">{words(as_of(book), lang)}</p>']
     for theme in book.themes():
         if grouped:
-            parts.append(f"<h2>{escape(plain(theme_name(theme.name, book), lang))}</h2>")
+            parts.append(f"<h2>{words(plain(theme_name(theme.name, book), lang), lang)}</h2>")
         for entry in theme.entries:
-            source = escape(source_line(entry, lang))
+            source = words(source_line(entry, lang), lang)
             if link is not None:
                 source = f'<a href="{link(entry.source)}">{source}</a>'
             parts.append(
                 f"<{question_tag}>{text.inline(entry.item.q)}</{question_tag}>\n{text.blocks(entry.item.a)}\n"
                 f'<p class="source">{source}</p>'
             )
-    title = escape(f"{label(lang, 'faq_all')} — {plain(book.publication.title, lang)}")
+    title = unmarked(f"{label(lang, 'faq_all')} — {plain(book.publication.title, lang)}", lang)
     return page(book.latest, title, "\n".join(parts), FAQ_PAGE if link is not None else None, stamp=False)
 
 
@@ -82,7 +83,7 @@ def markdown(book: FaqBook) -> str:
             blocks.append(("### " if grouped else "## ") + writer.inline(entry.item.q))
             blocks += writer.blocks(entry.item.a)
             blocks.append("*" + md.escape(source_line(entry, lang)) + "*")
-    return "\n\n".join(blocks) + "\n"
+    return typography.fine_spaces("\n\n".join(blocks) + "\n", lang)
 
 
 def phone(book: FaqBook) -> PhoneScript:

@@ -192,5 +192,6 @@ class MarkdownWriter(BlockWriter):
 
 
 def render(document: IssueDocument) -> str:
-    """The whole issue as CommonMark text."""
-    return MarkdownWriter(document).render()
+    """The whole issue as CommonMark text, French typography as in print (a narrow no-break space
+    before ``; ! ?``)."""
+    return typography.fine_spaces(MarkdownWriter(document).render(), document.lang)

@@ -207,8 +207,9 @@ def _underlined(title: str, rule: str) -> str:
 
 
 def render(document: IssueDocument) -> str:
-    """The whole issue as plain text for an e-mail: UTF-8, lines of at most 72 characters."""
-    return _Email(document).render()
+    """The whole issue as plain text for an e-mail: UTF-8, lines of at most 72 characters, French
+    typography as in print (a narrow no-break space before ``; ! ?``)."""
+    return typography.fine_spaces(_Email(document).render(), document.lang)
 
 
 # --- SMS -----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from webpage import Page, assert_nothing_executable_or_external
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.archive import site
 from newsletter.build.plan import plan
-from newsletter.render.html import FAQ_PAGE, INDEX_PAGE
+from newsletter.render.html_page import FAQ_PAGE, INDEX_PAGE
 
 
 def sample_documents():

@@ -52,7 +52,7 @@ def test_user_text_never_becomes_markup(workspace):
     assert "<p>1. pas une liste, _pas d’italique_, `pas de code`, &lt;b&gt;pas de gras&lt;/b&gt; &amp;amp" in html
     assert "![img](http://x.example/a.png)" in html and "<p>---</p>" in html
     assert "&gt; pas une citation | pas une table ~~pas barré~~ \\" in html
-    assert "+ pas une puce" in html and "Titre ## fermé\u00a0?" in html
+    assert "+ pas une puce" in html and "Titre ## fermé\u202f?" in html
 
 
 def test_the_tiny_markup_becomes_markdown(workspace):
@@ -83,3 +83,9 @@ def test_escape_keeps_ordinary_text_readable():
 def test_export_markdown_command(cli):
     result = cli("--root", REPO, "export", "6", "--format", "markdown")
     assert result.code == 0 and result.out.startswith("**Lettre de crise** · N°\u00a06")
+
+
+def test_french_gets_the_narrow_no_break_space_of_print():
+    text = markdown.render(load(REPO, "5"))
+    assert re.search("\u202f[;!?]", text) and not re.search("[\u00a0 ][;!?]", text)
+    assert "lundi 1er\u00a0mars\u00a02021" in text  # no superscript in plain text

@@ -14,6 +14,7 @@ from newsletter.build.plan import plan
 from newsletter.model.sections import SECTION_NAMES, SECTIONS
 from newsletter.render import IssueWriter, html, markdown, phone, text
 from newsletter.render.pdf.journal import JournalRenderer
+from newsletter.text import typography
 from newsletter.text.labels import label
 
 RENDERERS = {
@@ -79,7 +80,11 @@ def test_the_html_page_has_its_sections_in_the_registry_order():
 
 
 def test_the_markdown_has_its_sections_in_the_registry_order():
-    headings = {"## " + markdown.escape(label("fr", key)): key for section in SECTIONS for key in section.labels}
+    headings = {
+        "## " + markdown.escape(typography.fine_spaces(label("fr", key), "fr")): key
+        for section in SECTIONS
+        for key in section.labels
+    }
     keys = [headings[line] for line in markdown.render(sample(3)).splitlines() if line in headings]
     assert drawn_sections(keys) == SAMPLE_3_HEADED
 

@@ -9,6 +9,8 @@ import pytest
 from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build.plan import plan
 from newsletter.render import text
+from newsletter.render.gsm import measure
+from newsletter.text import typography
 from newsletter.text.labels import LABELS
 
 NBSP = "\u00a0"
@@ -89,7 +91,7 @@ def test_every_section_has_its_title_and_content(full):
         "faq",
         "contacts",
     ):
-        title = LABELS["fr"][key].upper()
+        title = typography.fine_spaces(LABELS["fr"][key], "fr").upper()
         assert f"{title}\n{'=' * len(title)}" in email, key
     for expected in (
         "Lettre de crise — N°\u00a01 — vendredi 5\u00a0février\u00a02021",
@@ -103,8 +105,8 @@ def test_every_section_has_its_title_and_content(full):
         "[Illustration\u00a0: Le logo.]",
         "- Notez vos rendez-vous sur papier.",
         "Photocopier\n----",
-        "Question\u00a0: Dois-je venir lundi\u00a0?\nRéponse\u00a0: Oui.",
-        "- à vos horaires\u00a0;",
+        "Question\u00a0: Dois-je venir lundi\u202f?\nRéponse\u00a0: Oui.",
+        "- à vos horaires\u202f;",
         "«\u00a0On a tenu bon.\u00a0»\n— Sandrine Pelletier, Accueil",
         "Numéro d’appel\u00a0: Numéro unique agents, 02\u00a061\u00a091\u00a040\u00a000",
         "Prochain numéro\u00a0: vendredi 12\u00a0février\u00a02021",
@@ -157,6 +159,16 @@ def test_english_labels_and_colons(workspace):
     assert "Friday 5\u00a0February\u00a02021" in email and "DOWN" in email
 
 
+def test_french_gets_the_narrow_no_break_space_of_print_and_english_none(workspace):
+    workspace.write("001.yaml", FULL_ISSUE.replace("Un calcul : 5 * 3", "Vraiment ? Oui ; un calcul : 5 * 3 !"))
+    email = text.render(load(workspace.root))
+    assert "Vraiment\u202f? Oui\u202f; un calcul\u00a0: 5 * 3\u202f!" in email.replace("\n", " ")  # lines wrapped
+    assert not re.search("[\u00a0 ][;!?]", email)  # every one of them narrow, none ordinary
+    publication = (workspace.issues / "publication.yaml").read_text(encoding="utf-8")
+    workspace.write("publication.yaml", publication.replace("language: fr", "language: en"))
+    assert "Vraiment ? Oui ; un calcul : 5 * 3 !" in text.render(load(workspace.root)).replace("\n", " ")
+
+
 # --- SMS -----------------------------------------------------------------------------------------
 
 
@@ -191,3 +203,11 @@ def test_a_huge_headline_is_shortened_at_a_word_and_the_hotline_stays(workspace)
     assert len(sms.text) <= text.SMS_LIMIT and "Mot Mot..." in sms.text and "Mo..." not in sms.text
     assert sms.text.endswith("Numéro unique agents : 02 61 91 40 00")
     assert "the end of the headline" in sms.cut
+
+
+def test_the_sms_has_plain_spaces_where_print_has_no_break_ones_and_stays_gsm_7(workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE.replace("Les téléphones fonctionnent", "Tout va bien ? Oui !"))
+    document = load(workspace.root)
+    gsm7, unicode = text.render_sms(document), text.render_sms(document, gsm7=False)
+    assert "Tout va bien ? Oui !" in gsm7.text and measure(gsm7.text).encoding == "GSM-7"
+    assert "Tout va bien ? Oui !" in unicode.text and "N° 1" in unicode.text  # what every phone shows
