@@ -34,6 +34,7 @@ from pypdf import PdfReader
 import newsletter.build.run
 import newsletter.cli
 import newsletter.cli.commands
+import newsletter.cli.outputs
 import newsletter.files
 from conftest import REPO
 from newsletter.errors import Diagnostic
@@ -287,7 +288,8 @@ def run(cli, monkeypatch):
             reported.extend(diagnostics)
             return real_report(diagnostics)
 
-        for presenter in (newsletter.cli, newsletter.cli.commands):  # the commands, and the entry point's last word
+        # the commands, and the entry point's last word
+        for presenter in (newsletter.cli, newsletter.cli.commands, newsletter.cli.outputs):
             monkeypatch.setattr(presenter, "report", recording)
         args = shlex.split(command.replace("{ws}", str(root)))
         started = time.perf_counter()

@@ -175,10 +175,11 @@ def not_for_a_booklet(result: Plan) -> list[Diagnostic]:
 
 def pdf_states(root: Path, layout_names: list[str], out_dir: Path) -> tuple[Plan, dict[Path, list[Target]]]:
     """`newsletter list`: each issue's PDFs in these layouts (default: journal and poster) and whether each
-    is missing, outdated or up to date, found by hashing files (nothing is rendered)."""
+    is missing, outdated or up to date, found by hashing files (nothing is rendered). The problems of an
+    issue in progress are warnings, as for `check`."""
     from newsletter.build.plan import plan
 
-    result = plan(root, [], layout_names, render_checks=False, with_poster=True)
+    result = plan(root, [], layout_names, render_checks=False, with_poster=True, check_drafts=True)
     states: dict[Path, list[Target]] = {}
     for target in targets(result, out_dir):
         states.setdefault(target.document.issue_path, []).append(target)

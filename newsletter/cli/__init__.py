@@ -1,7 +1,8 @@
 """The `newsletter` command: parses arguments, calls one function of the library, presents the result.
 
-``app`` defines the application and its shared options, ``commands`` the commands; this module is the
-entry point. Exit codes: 0 success, 1 the input has errors, 2 usage error.
+``app`` defines the application and its shared options; ``commands`` the commands that check, build and
+archive the issues, ``workspace`` those that make the team's files, ``outputs`` the layouts and exports;
+this module is the entry point. Exit codes: 0 success, 1 the input has errors, 2 usage error.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.exceptions import Abort
 
-from newsletter.cli import commands  # noqa: F401 - registers the commands on the app
+from newsletter.cli import commands, outputs, workspace  # noqa: F401 - registers the commands on the app
 from newsletter.cli.app import app, choose_language, report
 from newsletter.cli.chrome import command, show_usage_error
 from newsletter.errors import InputError

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from pathlib import Path
 
 import typer
 
 from newsletter.cli.app import Layouts, OutFolder, State, app, on_this_computer, report
-from newsletter.errors import InputError
 from newsletter.i18n import N_, _, ngettext
 from newsletter.paths import output_folder
 
@@ -171,117 +169,20 @@ def list_issues(
         help=N_("Output folder (default: out/ in the workspace)."),
     ),
 ) -> None:
-    """The issues: number, date, headline, and per layout whether its PDF is missing, outdated or up to date."""
+    """The issues: number, date, headline, whether each is in progress, and per layout whether its PDF is
+    missing, outdated or up to date."""
+    from newsletter.build.plan import in_progress
     from newsletter.build.run import pdf_states
 
     result, states = pdf_states(State.root, layout, output_folder(State.root, out))
+    progress = {issue.path: in_progress(issue) for issue in result.workspace.issues}
     for document in result.documents:
         issue = document.issue
-        built = ", ".join(f"{target.ref.name}: {_(target.status)}" for target in states.get(document.issue_path, []))
-        typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{built}]")
+        built = [f"{target.ref.name}: {_(target.status)}" for target in states.get(document.issue_path, [])]
+        if (why := progress.get(document.issue_path)) is not None:
+            built.insert(0, _("in progress ({why})", why=why))
+        typer.echo(f"{issue.number:>3}  {issue.date:%Y-%m-%d}  {issue.headline}  [{', '.join(built)}]")
     raise typer.Exit(report(result.errors))
-
-
-def _date_option(value: str | None) -> str | None:
-    """``--date``, read and refused as a date in an issue file is (a month without that day is named)."""
-    if value is None:
-        return None
-    from newsletter.model.formats import Date
-
-    problems: list = []
-    date = Date().convert(value, ("--date",), problems)
-    if problems:
-        raise typer.BadParameter(problems[0].message)
-    return date.isoformat()
-
-
-@app.command()
-def init(
-    directory: Path | None = typer.Argument(
-        None,
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("Folder of the new workspace (default: --root, or here)."),
-    ),
-    kit: str | None = typer.Option(
-        None,
-        "--kit",
-        metavar=N_("NAME"),
-        help=N_("Start from a crisis kit: a built-in one (`newsletter kits`) or a kit's folder."),
-    ),
-) -> None:
-    """Create a workspace: a publication and a first issue to fill, every key explained in comments."""
-    from newsletter.scaffold import init_workspace
-    from newsletter.scaffold.kits import find_kit
-
-    root = directory if directory is not None else State.root
-    chosen = find_kit(kit) if kit is not None else None
-    created = init_workspace(root, dt.date.today(), chosen, dt.datetime.now())
-    for path in created.paths:
-        typer.echo(_("wrote {path}", path=path))
-    if chosen is not None:
-        typer.echo(
-            _(
-                "next: in {folder}, replace each placeholder (« À ÉCRIRE : … » or [TO WRITE: …]) in both files "
-                "with the local detail it asks for, then run `newsletter check` there: it lists those left",
-                folder=root / "issues",
-            ),
-            err=True,
-        )
-        return
-    typer.echo(
-        _(
-            'next: in {folder}, replace each text starting with "À ÉCRIRE" in both files, '
-            "then run `newsletter check` there",
-            folder=root / "issues",
-        ),
-        err=True,
-    )
-
-
-@app.command("kits")
-def list_kits() -> None:
-    """The crisis kits `init --kit` starts from: name, language, what they are written for."""
-    from newsletter.scaffold.kits import available_kits
-
-    for kit in available_kits():
-        typer.echo(f"{kit.name:<16} {kit.info.language:<4} {kit.info.description}")
-
-
-@app.command()
-def new(
-    date: str | None = typer.Option(
-        None,
-        "--date",
-        metavar=N_("YYYY-MM-DD"),
-        callback=_date_option,
-        help=N_("Date of the new issue (default: the date the latest issue announced, else today)."),
-    ),
-) -> None:
-    """Create the next issue's file: next number, the date, what recurs copied from the latest issue."""
-    from newsletter.scaffold import new_issue
-
-    created = new_issue(State.root, dt.date.fromisoformat(date) if date else None, dt.date.today())
-    typer.echo(_("wrote {path} (n° {number})", path=created.paths[0], number=created.number))
-    if created.announced is not None:
-        typer.echo(
-            _(
-                "dated {date}, the date n° {number} announced for it (--date YYYY-MM-DD chooses another)",
-                date=created.announced.isoformat(),
-                number=created.copied_from,
-            ),
-            err=True,
-        )
-    if created.copied:
-        typer.echo(
-            _(
-                "copied from n° {number}, to update: {fields}",
-                number=created.copied_from,
-                fields=", ".join(created.copied),
-            ),
-            err=True,
-        )
-    typer.echo(_("to write: {fields}; then run `newsletter check`", fields=", ".join(created.to_write)), err=True)
 
 
 @app.command()
@@ -405,100 +306,6 @@ def _repair(out: Path | None) -> None:
         typer.echo(_("nothing to repair: the manifest records the files present"))
     if done.left:
         raise typer.Exit(1)
-
-
-@app.command("layouts")
-def list_layouts() -> None:
-    """The layouts you can build with: name, paper, and where each comes from."""
-    from newsletter.model.load import available_layouts, load_layout
-
-    for ref in available_layouts(State.root).values():
-        try:
-            page = load_layout(ref, State.root).model.page
-            paper = f"{page.size} {page.orientation}"
-        except InputError as error:
-            report(error.diagnostics)
-            paper = _("invalid (see above)")
-        typer.echo(f"{ref.name:<18} {paper:<18} {_(ORIGINS[ref.origin]):<10} {ref.path}")
-
-
-# Where a layout comes from (``LayoutRef.origin``), as `layouts` says it.
-ORIGINS = {"built-in": N_("built-in"), "workspace": N_("workspace"), "file": N_("file")}
-
-
-class ExportFormat(str, Enum):
-    text = "text"
-    sms = "sms"
-    markdown = "markdown"
-    html = "html"
-    phone = "phone"
-
-
-@app.command()
-def export(
-    issue: str = typer.Argument(..., metavar=N_("ISSUE"), help=N_("Issue number or file.")),
-    format: ExportFormat = typer.Option(
-        ExportFormat.text,
-        "--format",
-        "-f",
-        help=N_("text (e-mail), sms, markdown, html (intranet page) or phone (script of the recorded message)."),
-    ),
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar=N_("FILE"),
-        callback=on_this_computer,
-        help=N_("Write to this file (default: print it)."),
-    ),
-    unicode: bool = typer.Option(
-        False,
-        "--unicode",
-        help=N_("SMS: keep °, ’, « » and the like as typed (phones then send it as UCS-2: 67 characters a part)."),
-    ),
-) -> None:
-    """The issue for e-mail, SMS, Markdown tools, the intranet or the recorded phone message."""
-    from newsletter.build.export import export as exported
-
-    done = exported(State.root, issue, format.value, out, unicode)
-    code = report(done.result.diagnostics)
-    if code:
-        typer.echo(_("nothing was exported: fix the errors above and run the command again"), err=True)
-        raise typer.Exit(code)
-    for note in done.notes:
-        typer.echo(note, err=True)
-    for warning in done.warnings:
-        typer.echo(_("warning: ") + warning, err=True)
-    if out is None:
-        typer.echo(done.text, nl=False)
-    else:
-        typer.echo(_("wrote {path}", path=out), err=True)
-
-
-@app.command()
-def schema(
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("Folder to write the schema files in (default: issues/ in the workspace)."),
-    ),
-) -> None:
-    """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
-    from newsletter.scaffold.schemas import modeline, write_workspace_schemas
-
-    folder, written = write_workspace_schemas(State.root, out)
-    for path in written:
-        typer.echo(_("wrote {path}", path=path))
-    typer.echo(
-        _(
-            "editors complete and check a YAML file that starts with a line like:\n  {line}",
-            line=modeline("issue", folder, folder),
-        ),
-        err=True,
-    )
 
 
 @app.command()

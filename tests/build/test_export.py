@@ -113,7 +113,7 @@ def test_export_never_overwrites_its_input(cli, workspace):
 
 
 def test_every_format_the_command_offers_is_exported():
-    from newsletter.cli.commands import ExportFormat
+    from newsletter.cli.outputs import ExportFormat
 
     assert all(export(REPO, "3", choice.value).text for choice in ExportFormat)
 

@@ -6,25 +6,6 @@ import datetime as dt
 import json
 
 
-def test_init_writes_a_workspace_and_says_what_to_do_next(cli, tmp_path):
-    root = tmp_path / "journal"
-    result = cli("init", root)
-    assert result.code == 0
-    issues = root / "issues"
-    assert result.out.splitlines() == [
-        f"wrote {issues / 'publication.yaml'}",
-        f"wrote {issues / '001.yaml'}",
-        f"wrote {root / '.gitignore'}",
-        f"wrote {issues / 'publication.schema.json'}",
-        f"wrote {issues / 'issue.schema.json'}",
-        f"wrote {issues / 'layout.schema.json'}",
-    ]
-    assert "À ÉCRIRE" in result.err and "newsletter check" in result.err
-    assert (root / "layouts").is_dir() and (root / "assets").is_dir()
-    gitignore = (root / ".gitignore").read_text(encoding="utf-8")
-    assert "out/" in gitignore.splitlines() and "archive/" not in [line.strip() for line in gitignore.splitlines()]
-
-
 def test_init_defaults_to_the_root_folder(cli, tmp_path):
     assert cli("--root", tmp_path, "init").code == 0
     assert (tmp_path / "issues" / "001.yaml").is_file()

@@ -46,15 +46,6 @@ def pdf_text(path) -> str:
     )
 
 
-def test_kits_lists_each_kit_with_its_language_and_description(cli):
-    result = cli("kits")
-    assert result.code == 0
-    assert result.out.splitlines() == [
-        "cyber-attack     en   Cyber-attack (ransomware) — the first issue and poster for the first hours",
-        "cyberattaque     fr   Cyberattaque (rançongiciel) — le premier numéro et l'affiche des premières heures",
-    ]
-
-
 def test_check_lists_every_local_detail_and_build_refuses(cli, tmp_path):
     root = tmp_path / "crise"
     created = cli("init", root, "--kit", "cyberattaque")

@@ -119,23 +119,6 @@ def test_new_without_any_issue_starts_at_one(cli, fresh):
     assert read_yaml(fresh / "issues" / "001.yaml").data["number"] == "1"
 
 
-def test_a_wrong_date_is_a_usage_error(cli, fresh):
-    result = cli("--root", fresh, "new", "--date", "5/2/2021")
-    assert result.code == 2
-    assert "YYYY-MM-DD" in result.err
-    assert not (fresh / "issues" / "002.yaml").exists()
-
-
-def test_a_date_not_on_the_calendar_is_named_as_such_not_as_a_wrong_format(cli, fresh):
-    result = cli("--lang", "fr", "--root", fresh, "new", "--date", "2026-02-30")
-    assert result.code == 2
-    assert (
-        "Erreur\u00a0: Valeur incorrecte pour '--date'\u00a0: "
-        "2026-02-30 n’existe pas dans le calendrier\u00a0: le mois 02 a 28 jours"
-    ) in result.err
-    assert not (fresh / "issues" / "002.yaml").exists()
-
-
 def test_three_new_issues_in_a_row_make_a_series_that_checks_clean(cli, fresh, fill):
     fill(fresh / "issues" / "publication.yaml")
     fill(fresh / "issues" / "001.yaml")

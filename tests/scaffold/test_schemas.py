@@ -1,4 +1,5 @@
-"""Tests of writing the JSON Schemas for editors: the files, the first line that names them, `newsletter schema`."""
+"""Tests of writing the JSON Schemas for editors: the files and the first line that names them (`newsletter
+schema` itself: tests/cli/test_workspace.py)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,3 @@ def test_write_schemas_and_the_modeline(tmp_path):
         modeline("layout", tmp_path / "issues", tmp_path / "layouts")
         == "# yaml-language-server: $schema=../issues/layout.schema.json"
     )
-
-
-def test_schema_command_writes_next_to_the_issues(cli, workspace, tmp_path):
-    result = cli("--root", workspace.root, "schema")
-    assert result.code == 0 and "wrote" in result.out
-    assert (workspace.issues / "issue.schema.json").read_text(encoding="utf-8") == dumps("issue")
-    assert "# yaml-language-server: $schema=issue.schema.json" in result.err
-    elsewhere = cli("--root", workspace.root, "schema", "--out", tmp_path / "schemas")
-    assert elsewhere.code == 0 and (tmp_path / "schemas" / "layout.schema.json").is_file()
-
-
-def test_schema_command_outside_a_workspace(cli, tmp_path):
-    result = cli("--root", tmp_path, "schema")
-    assert result.code == 1 and "no issues/ folder here" in result.err
-    assert not (tmp_path / "issues").exists()
