@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -39,16 +39,15 @@ def on_this_computer(value: Path | None) -> Path | None:
 Layouts = Annotated[
     list[str], typer.Option("--layout", "-l", metavar=N_("LAYOUT"), help=N_("Layout name or file; repeat for several."))
 ]
-OutFolder = Annotated[
-    Path | None,
-    typer.Option(
-        "--out",
-        "-o",
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("Output folder (default: out/ in the workspace)."),
-    ),
-]
+
+
+def out_option(help: str, metavar: str = N_("FOLDER")) -> Any:
+    """``--out``/``-o``, never an address: where a command writes (``help`` and ``metavar`` marked with ``N_``),
+    for an ``Annotated`` parameter."""
+    return typer.Option("--out", "-o", metavar=metavar, callback=on_this_computer, help=help)
+
+
+OutFolder = Annotated[Path | None, out_option(N_("Output folder (default: out/ in the workspace)."))]
 
 
 class Language(str, Enum):

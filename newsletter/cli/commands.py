@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from newsletter.cli.app import Layouts, OutFolder, State, app, on_this_computer, report
+from newsletter.cli.app import Layouts, OutFolder, State, app, out_option, report
 from newsletter.i18n import N_, _, ngettext
 from newsletter.paths import output_folder
 
@@ -160,14 +161,7 @@ def list_issues(
         metavar=N_("LAYOUT"),
         help=N_("Layout name or file; repeat for several (default: journal and poster)."),
     ),
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("Output folder (default: out/ in the workspace)."),
-    ),
+    out: OutFolder = None,
 ) -> None:
     """The issues: number, date, headline, whether each is in progress, and per layout whether its PDF is
     missing, outdated or up to date."""
@@ -195,14 +189,7 @@ def archive(
     upto: int | None = typer.Option(
         None, "--upto", min=1, metavar="N", help=N_("Record the issues numbered up to N (with those already recorded).")
     ),
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("Archive folder (default: archive/ in the workspace)."),
-    ),
+    out: Annotated[Path | None, out_option(N_("Archive folder (default: archive/ in the workspace)."))] = None,
     supersede: list[int] = typer.Option(
         [],
         "--supersede",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from newsletter.cli.app import State, app, on_this_computer, report
+from newsletter.cli.app import State, app, out_option, report
 from newsletter.errors import InputError
 from newsletter.i18n import N_, _
 
@@ -49,14 +50,7 @@ def export(
         "-f",
         help=N_("text (e-mail), sms, markdown, html (intranet page) or phone (script of the recorded message)."),
     ),
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar=N_("FILE"),
-        callback=on_this_computer,
-        help=N_("Write to this file (default: print it)."),
-    ),
+    out: Annotated[Path | None, out_option(N_("Write to this file (default: print it)."), N_("FILE"))] = None,
     unicode: bool = typer.Option(
         False,
         "--unicode",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from newsletter.cli.app import State, app, on_this_computer
+from newsletter.cli.app import State, app, on_this_computer, out_option
 from newsletter.i18n import N_, _
 
 
@@ -114,16 +115,14 @@ def new(
     typer.echo(_("to write: {fields}; then run `newsletter check`", fields=", ".join(created.to_write)), err=True)
 
 
+SCHEMAS_FOLDER = N_("Folder to write the schema files in (default: issues/ in the workspace).")
+
+
 @app.command()
 def schema(
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("Folder to write the schema files in (default: issues/ in the workspace)."),
-    ),
+    out: Annotated[
+        Path | None, out_option(N_("Folder to write the schema files in (default: issues/ in the workspace)."))
+    ] = None,
 ) -> None:
     """Write the JSON Schemas of the publication, issue and layout files, for editor completion (offline)."""
     from newsletter.scaffold.schemas import modeline, write_workspace_schemas
