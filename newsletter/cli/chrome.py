@@ -24,7 +24,10 @@ from typer._types import TyperChoice
 
 from newsletter.i18n import N_, _
 
-LANG_HELP = N_("Language of the messages: fr or en (default: NEWSLETTER_LANG, else the system's language).")
+LANG_HELP = N_(
+    "Language of the messages: fr or en (default: NEWSLETTER_LANG, else the system's language,"
+    " else the publication's, else English)."
+)
 
 # The words Typer's core module passes to gettext (tests/cli/test_chrome.py finds them all there).
 TYPER_WORDS = (
