@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer
-from reportlab.platypus.doctemplate import NotAtTopPageBreak, NullActionFlowable
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus.doctemplate import FrameBreak, NotAtTopPageBreak, NullActionFlowable
 from reportlab.platypus.paragraph import ParaLines, _processed_frags
 
 if TYPE_CHECKING:
     from newsletter.render.pdf.fitting import Knobs
 
 # What this module uses of reportlab beyond its documented API (checked by tests/test_dependencies.py).
-REPORTLAB_INTERNALS = {"reportlab.platypus.paragraph": ("_processed_frags",)}
+REPORTLAB_INTERNALS = {
+    "reportlab.platypus.paragraph": ("_processed_frags",),
+    "reportlab.platypus.flowables.KeepTogether": ("_content",),
+}
 
 
 class Para(Paragraph):
@@ -144,6 +147,27 @@ def _height(flowables: list[Flowable], width: float) -> float:
         used += (flowable.getSpaceBefore() if index else 0.0) + flowable.wrap(width, 0xFFFFFF)[1]
         used += flowable.getSpaceAfter()
     return used
+
+
+class KeepWithFirstLines(KeepTogether):
+    """A heading and what it is kept with (reportlab groups them so: ``keepTogetherClass``), moved whole to
+    the next page when it does not fit. When the whole is taller than a page, moving it would only leave a
+    hole: the heading stays where it is with the first lines of what follows (whose own split keeps two
+    lines at least), and moves only when they do not fit under it."""
+
+    def __init__(self, flowables: list[Flowable], page_height: float):
+        super().__init__(flowables)
+        self.page_height = page_height
+
+    def split(self, aW, aH):
+        parts = super().split(aW, aH)
+        if _height(self._content, aW) <= self.page_height or not isinstance(parts[0], type(FrameBreak)):
+            return parts
+        *heads, last = self._content
+        used = _height(heads, aW) + last.getSpaceBefore()
+        if used < aH and last.split(aW, aH - used):
+            return [NullActionFlowable(), *self._content]
+        return parts
 
 
 class SectionStart(Flowable):

@@ -8,6 +8,7 @@ measured tables (status board, instruction boxes, contacts) are in ``render/pdf/
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from reportlab.lib.styles import ParagraphStyle
@@ -18,7 +19,7 @@ from newsletter.i18n import ngettext
 from newsletter.render.pdf import Rendered, kit
 from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.fitting import Fitter, Overflow, PageRule
-from newsletter.render.pdf.flow import BackPage, Float, Gap, IfRoom, Para, Picture, SectionStart
+from newsletter.render.pdf.flow import BackPage, Float, Gap, IfRoom, KeepWithFirstLines, Para, Picture, SectionStart
 from newsletter.render.pdf.journal_masthead import JournalHead
 from newsletter.render.pdf.journal_tables import first_rows_height, whole_rows
 from newsletter.text import typography
@@ -77,7 +78,10 @@ class JournalRenderer(JournalHead):
         )
 
     def _template(self, buffer):
-        return kit.document_template(buffer, self.document, self.layout, self.family, self.sheet)
+        document = kit.document_template(buffer, self.document, self.layout, self.family, self.sheet)
+        # a heading and what it is kept with: taller than a page, the heading stays with its first lines
+        document.keepTogetherClass = partial(KeepWithFirstLines, page_height=self.frame_height)
+        return document
 
     def story(self) -> list[Flowable]:
         story = self._masthead() + self._headline()

@@ -1,10 +1,12 @@
 """The journal's own flowables: paragraphs that break their lines once per width, spaces and pictures that
 copy-fitting scales, a short block that fills the hole a kept one leaves, a section that starts a page when
-copy-fitting asks (the back page is tested with the journal that uses it: test_fitting.py)."""
+copy-fitting asks, a heading kept with the first lines of what is taller than a page (the back page is tested
+with the journal that uses it: test_fitting.py)."""
 
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
@@ -13,7 +15,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Ta
 from conftest import REPO
 from newsletter.model.layout import Fonts
 from newsletter.render.pdf.fitting import Knobs
-from newsletter.render.pdf.flow import Float, Gap, Para, Picture, SectionStart
+from newsletter.render.pdf.flow import Float, Gap, KeepWithFirstLines, Para, Picture, SectionStart
 from newsletter.render.pdf.fonts import family_files, register_family
 
 FAMILY = register_family(*family_files(Fonts(), None))
@@ -62,9 +64,12 @@ def test_a_gap_and_a_picture_follow_the_knobs():
 
 
 def pages(story: list[Flowable]) -> list[str]:
-    """The text of each page of ``story`` laid out on A6 pages."""
+    """The text of each page of ``story`` laid out on A6 pages (frame: 368 points high)."""
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=(298, 420), topMargin=20, bottomMargin=20).build(list(story))
+    kept = partial(KeepWithFirstLines, page_height=368)
+    SimpleDocTemplate(buffer, pagesize=(298, 420), topMargin=20, bottomMargin=20, keepTogetherClass=kept).build(
+        list(story)
+    )
     return [" ".join(page.extract_text().split()) for page in PdfReader(buffer).pages]
 
 
@@ -88,3 +93,15 @@ def test_a_section_starts_a_new_page_only_when_copy_fitting_asks():
     knobs.breaks = frozenset({3})
     assert pages(story) == ["Début.", "Vos questions."]
     assert pages(story[1:]) == ["Vos questions."]  # never a blank page: at a page's top it does nothing
+
+
+def test_a_heading_stays_with_the_first_lines_of_what_is_taller_than_a_page_else_moves_with_it():
+    heading = ParagraphStyle("heading", parent=STYLE, fontSize=14, leading=18, keepWithNext=True)
+    answer = Para(TEXT * 2, STYLE)  # three pages
+    [first, *_] = pages([block("texte", 10), Paragraph("Vos questions", heading), answer])
+    assert first.startswith("texte 1.") and "Vos questions Le service 0 reprend" in first
+    short = Para("Une réponse courte. " * 15, STYLE)  # shorter than a page: moved whole with its heading
+    first, second = pages([block("texte", 14), Paragraph("Vos questions", heading), short])
+    assert "Vos questions" not in first and second.startswith("Vos questions")
+    [first, *_] = pages([block("texte", 18), Paragraph("Vos questions", heading), Para(TEXT * 2, STYLE)])
+    assert "Vos questions" not in first  # no room for two lines under it: it moves, with them
