@@ -100,6 +100,7 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
     kept = {display_path(p, root) for p in broken | {i.path for i in workspace.issues}}
     others = {display_path(p, root) for p in issue_files(workspace.issues_dir)} - kept
     workspace.diagnostics = [d for d in workspace.diagnostics if d.file not in others]
+    workspace.misread = [source for source in workspace.misread if source.file not in others]
     found_numbers = {issue.model.number for issue in workspace.issues}
     missing = [
         Diagnostic(
@@ -119,7 +120,7 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
     ]
     extra = [path for path in paths if path.is_file() and path not in loaded and path not in broken]
     for path in extra:  # an issue file outside the workspace's issues/ folder
-        issue, problems = load_model(Issue, path, root)
+        issue, problems = load_model(Issue, path, root, workspace.misread)
         workspace.diagnostics += problems
         if issue is not None:
             workspace.issues.append(issue)

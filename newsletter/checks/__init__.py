@@ -16,6 +16,8 @@ The families, and the order their messages come in (the order users have always 
 - each issue: ``dates`` (a year typed short, a next issue before this one, a year far from today),
   ``advice``, ``images`` (its pictures), ``placeholders``; and in each journal layout, the pictures
   that would print below 150 dpi (:func:`check_print_resolution`);
+- each issue YAML misreads, as read around its slips: ``phones``, ``emails``, ``placeholders``, ``length``
+  (what only follows from a slip left out);
 - ``series``: numbers skipped, dates going backwards (only when the whole series is read);
 - when something will be rendered, the checks that measure with the fonts: ``glyphs`` (characters the
   fonts lack) and ``poster`` (text too long for the poster).
@@ -46,7 +48,7 @@ from newsletter.model.formats import Issue, Publication
 from newsletter.model.layout import Layout
 from newsletter.model.load import LayoutRef, Loaded, Workspace
 from newsletter.paths import is_inside
-from newsletter.read.locate import locate, locate_all
+from newsletter.read.locate import beside_slips, locate, locate_all
 from newsletter.render.pdf.fonts import family_files, glyphs
 
 Layouts = list[tuple[LayoutRef, Loaded[Layout]]]
@@ -90,6 +92,14 @@ def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | 
             + placeholder_problems(issue.source.data, Issue)
             + length_problems(issue.source.data),
             issue.source,
+        )
+    for source in workspace.misread:  # the rest of a file with YAML slips, in the same run
+        found += beside_slips(
+            phone_problems(source.data, lang)
+            + email_problems(source.data)
+            + placeholder_problems(source.data, Issue)
+            + length_problems(source.data),
+            source,
         )
     if whole_series:
         found += [

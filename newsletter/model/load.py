@@ -44,6 +44,8 @@ class Workspace:
     publication: Loaded[Publication] | None = None
     issues: list[Loaded[Issue]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The issues YAML misreads, as read around their slips: what they hold is checked all the same.
+    misread: list[Source] = field(default_factory=list)
 
     @property
     def issues_dir(self) -> Path:
@@ -57,9 +59,12 @@ class Workspace:
         return next((item for item in self.issues if item.model.number == number), None)
 
 
-def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model] | None, list[Diagnostic]]:
+def load_model(
+    model: type[Model], path: Path, root: Path, recovered: list[Source] | None = None
+) -> tuple[Loaded[Model] | None, list[Diagnostic]]:
     """Read and validate one file; never raises for bad input. Like pictures and fonts, only a file of
-    the workspace (or a built-in layout) is read: never one a link or a path leads out of it."""
+    the workspace (or a built-in layout) is read: never one a link or a path leads out of it. The tree
+    read around the slips of a file YAML misreads goes to ``recovered``, for its contents to be checked."""
     display = display_path(path, root)
     if not is_inside(path, root) and not is_inside(path, builtin_dir()):
         return None, [
@@ -72,6 +77,8 @@ def load_model(model: type[Model], path: Path, root: Path) -> tuple[Loaded[Model
     try:
         source = read_yaml(path, display)
     except SlipsFound as error:
+        if recovered is not None and error.recovered is not None:
+            recovered.append(error.recovered)
         return None, beside(model, error)
     except InputError as error:
         return None, error.diagnostics
@@ -146,7 +153,7 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
     if paths is None:
         workspace.diagnostics += _not_issues(root, workspace.issues_dir)
     for path in paths if paths is not None else issue_files(workspace.issues_dir):
-        loaded, found = load_model(Issue, path, root)
+        loaded, found = load_model(Issue, path, root, workspace.misread)
         workspace.diagnostics += found
         if loaded is not None:
             workspace.issues.append(loaded)

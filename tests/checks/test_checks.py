@@ -240,3 +240,22 @@ def test_check_reports_exactly_what_build_reports_with_the_same_options(cli, wor
         assert said[1].startswith("issues/001.yaml:3:11: warning: headline: still the placeholder text")
     else:
         assert said == built_said
+
+
+def test_what_an_issue_with_a_yaml_slip_holds_is_checked_in_the_same_run(cli, workspace):
+    """A phone number cut short and an address without its domain, in the file of an unquoted ` : `; the
+    issue named alone is checked the same way, and another issue named leaves it out."""
+    workspace.write(
+        "004.yaml",
+        "number: 4\ndate: 2021-02-23\nheadline: Reprise : les premiers postes rendus\n"
+        "contacts:\n  - name: Accueil\n    phone: 02 41 05 40\n    email: jean.dupont@\n",
+    )
+    workspace.write("005.yaml", numbered(5, "2021-02-26"))
+    whole = cli("--root", workspace.root, "check")
+    assert [line.split(": ")[0:2] for line in whole.err.splitlines() if line.startswith("issues/")] == [
+        ["issues/004.yaml:3:19", "headline"],
+        ["issues/004.yaml:6:12", "contacts[1].phone"],
+        ["issues/004.yaml:7:12", "contacts[1].email"],
+    ]
+    assert cli("--root", workspace.root, "check", "4").err == whole.err
+    assert cli("--root", workspace.root, "check", "5").code == 0
