@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 
 # What this module uses of reportlab beyond its documented API (tests/test_dependencies.py).
-REPORTLAB_INTERNALS = {"reportlab.platypus.paragraph": ("_splitWord", "_splitFragWord", "_fragWordIter")}
+REPORTLAB_INTERNALS = {"reportlab.platypus.paragraph": ("_splitWord", "_splitFragWord", "_fragWordIter", "_hy_pfx_pat")}
 
 _ADDRESS = re.compile(r"@|://|\bwww\.|\w\.[^\W\d_]{2,}(?:[/:?#]|\b)")
 _AFTER = "@./"
@@ -125,10 +125,20 @@ def _split_frag_word(original: Callable, characters: Callable) -> Callable:
 
 
 def install() -> None:
-    """Wrap reportlab's long-word cutting (once per process)."""
+    """Wrap reportlab's long-word cutting, and let an elided word be hyphenated (once per process)."""
     if getattr(paragraph._splitWord, "__wrapped__", None) is None:
         paragraph._splitWord = _split_word(paragraph._splitWord)
         paragraph._splitFragWord = _split_frag_word(paragraph._splitFragWord, paragraph._fragWordIter)
+        paragraph._hy_pfx_pat = _elided(paragraph._hy_pfx_pat)
+
+
+def _elided(prefix: re.Pattern[str]) -> re.Pattern[str]:
+    """reportlab's pattern of what it sets aside at a word's start (opening quotes and brackets) before
+    offering the rest to the hyphenation hook, extended to elided words ("l’", "d’", "qu’", "jusqu’"):
+    "l’administration" is offered as "administration", so it may break after its apostrophe part, never
+    at the apostrophe. Only styles with a hyphenation hook or ``embeddedHyphenation`` (``hyphenation``
+    below) use what is set aside."""
+    return re.compile(f"^(?:{prefix.pattern.removeprefix('^')})?(?:[^\\W\\d_]+[’'])*")
 
 
 def unbroken_width(paragraphs: Sequence[Any]) -> float:
@@ -146,9 +156,10 @@ _DICTIONARIES = {"fr": "fr", "en": "en_GB"}
 def hyphenation(lang: str) -> dict[str, Any]:
     """Paragraph style settings that hyphenate running text in ``lang`` through reportlab's own hook.
 
-    reportlab offers a hyphenation point only for a word of letters that does not fit (never an address,
-    a number or a word holding an apostrophe); the words given here are hyphenated unless they start with
-    a capital (a name, an acronym). A word with a hyphen of its own may break after it, with nothing added.
+    reportlab offers a hyphenation point only for a word of letters that does not fit (never an address
+    or a number; after its elided part a word with an apostrophe, see :func:`_elided`); the words given
+    here are hyphenated unless they start with a capital (a name, an acronym). A word with a hyphen of
+    its own may break after it, with nothing added.
     """
     import pyphen  # here: only a layout that hyphenates loads the dictionaries
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -88,6 +89,24 @@ def test_hyphenation_yes_hyphenates_running_text_in_the_publication_s_language(l
     assert hyphenated, lines
     assert "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip() == HYPHENATED
     assert not any(line.endswith("-") for line in lines_of(HYPHENATED, styles.heading, 40 * mm))
+
+
+ELIDED = "Écrivez à l'administration, puis à l'organisation d'information, jusqu'à l'**établissement** territorial."
+
+
+def test_a_word_with_an_apostrophe_is_hyphenated_after_its_elided_part_never_at_the_apostrophe():
+    layout = Layout.parse({"hyphenation": "yes"})
+    family = kit.register_layout_fonts(layout, None)
+    styles = kit.Styles(layout, family, lang="fr")
+    typed = ELIDED.replace("'", "’").replace("**", "")
+    seen = set()
+    for width in (30, 34, 38, 42, 46):
+        lines = lines_of(kit.UserText("fr", family).inline(ELIDED), styles.body, width * mm)
+        assert "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip() == typed
+        hyphenated = [line.split()[-1] for line in lines if line.endswith("-")]
+        assert all(re.fullmatch(r"(?:\w+’)+\w{2,}-", word) or "’" not in word for word in hyphenated), lines
+        seen.update(word for word in hyphenated if "’" in word)
+    assert {"l’ad-", "l’organi-", "d’infor-", "l’éta-"} <= seen  # bold or not
 
 
 def test_no_hyphenation_unless_asked_nor_for_names():  # large print refuses `hyphenation: yes` (model/layout.py)
