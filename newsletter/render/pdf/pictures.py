@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import struct
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,8 @@ from reportlab.platypus import Image
 
 from newsletter.render import cache
 
+# What this module uses of reportlab beyond its documented API (checked by tests/test_dependencies.py).
+REPORTLAB_INTERNALS = {"reportlab.pdfgen.canvas.Canvas": ("_doc", "_currentPageHasImages")}
 PRINT_DPI = 300  # what office printers and print shops resolve; more pixels only weigh the file down
 
 
@@ -31,7 +36,7 @@ def scaled_image(path: Path, max_width: float, max_height: float, grayscale: boo
     scale = min(max_width / width, max_height / height)
     needed = (max(1, round(width * scale / 72 * PRINT_DPI)), max(1, round(height * scale / 72 * PRINT_DPI)))
     if not grayscale and orientation in (None, 1) and width <= needed[0] * 1.5:
-        return Image(str(path), width=width * scale, height=height * scale)
+        return PrintImage(path, width=width * scale, height=height * scale)
     status = path.stat()
     data = _print_ready(path, status.st_mtime_ns, status.st_size, needed, grayscale)
     return Image(io.BytesIO(data), width=width * scale, height=height * scale)
@@ -81,3 +86,91 @@ def _print_ready(path: Path, modified: int, size: int, needed: tuple[int, int], 
         picture.save(buffer, format="PNG", compress_level=_PNG_LEVEL)
     cache.keep(kept, buffer.getvalue())
     return buffer.getvalue()
+
+
+class PrintImage(Image):
+    """A picture file drawn as it is. A PNG of 8-bit grey or colour pixels, not interlaced and without
+    transparency, goes into the PDF with its own compressed data, which a PDF reads as PNG does (the same
+    pixels): reportlab would decode, hash and compress every pixel again, a tenth of the build of an
+    issue with one photo. Any other picture is drawn by reportlab (a JPEG is kept as it is too)."""
+
+    def __init__(self, path: Path, width: float, height: float):
+        super().__init__(str(path), width=width, height=height)
+        self.path = path
+
+    def draw(self) -> None:
+        status = self.path.stat()
+        pixels = _png_pixels(self.path, status.st_mtime_ns, status.st_size)
+        if pixels is None:
+            super().draw()
+            return
+        canvas = self.canv
+        name = pixels.name
+        if not canvas._doc.hasForm(name):
+            canvas._doc.addForm(name, pixels.stream())
+        canvas.saveState()
+        canvas.scale(self.drawWidth, self.drawHeight)
+        canvas.doForm(name)  # the image, drawn in the unit square: as reportlab's drawImage does
+        canvas.restoreState()
+        canvas._currentPageHasImages = 1
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_CHANNELS = {0: 1, 2: 3}  # colour types a PDF image takes as they are: grey, RGB
+
+
+class _PngPixels:
+    """A PNG's compressed pixel rows, as an image of a PDF (FlateDecode with PNG predictors)."""
+
+    def __init__(self, width: int, height: int, channels: int, data: bytes):
+        self.width, self.height, self.channels, self.data = width, height, channels, data
+        self.name = "png" + hashlib.blake2b(data, digest_size=16).hexdigest()
+
+    def stream(self) -> object:
+        from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+
+        stream = PDFStream(content=self.data)
+        entries = stream.dictionary
+        entries["Type"] = PDFName("XObject")
+        entries["Subtype"] = PDFName("Image")
+        entries["Width"] = self.width
+        entries["Height"] = self.height
+        entries["BitsPerComponent"] = 8
+        entries["ColorSpace"] = PDFName("DeviceGray" if self.channels == 1 else "DeviceRGB")
+        entries["Filter"] = PDFName("FlateDecode")  # one filter, one dictionary of parameters
+        predictor = {"Predictor": 15, "Colors": self.channels, "BitsPerComponent": 8, "Columns": self.width}
+        entries["DecodeParms"] = PDFDictionary(predictor)
+        return stream
+
+
+@lru_cache(maxsize=16)
+def _png_pixels(path: Path, modified: int, size: int) -> _PngPixels | None:
+    """The pixels of the PNG file at ``path`` if a PDF can take them as they are; None for any other file
+    (a JPEG, a PNG with transparency, a palette, 16 bits, interlacing, or a damaged chunk)."""
+    with path.open("rb") as stream:
+        if stream.read(8) != _PNG_SIGNATURE:
+            return None
+        data = stream.read()
+    chunks: dict[bytes, bytes] = {}
+    rows = []
+    position = 0
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        end = position + 8 + length
+        kind, body, check = data[position + 4 : position + 8], data[position + 8 : end], data[end : end + 4]
+        if len(body) != length or check != zlib.crc32(kind + body).to_bytes(4, "big"):
+            return None  # a damaged file: reportlab says so as before
+        position = end + 4
+        if kind == b"IDAT":
+            rows.append(body)
+        else:
+            chunks.setdefault(kind, body)
+        if kind == b"IEND":
+            break
+    header = chunks.get(b"IHDR", b"")
+    if len(header) != 13 or not rows or b"IEND" not in chunks or b"tRNS" in chunks:
+        return None
+    width, height, depth, colour, compression, filtering, interlace = struct.unpack(">IIBBBBB", header)
+    if depth != 8 or colour not in _PNG_CHANNELS or compression or filtering or interlace:
+        return None
+    return _PngPixels(width, height, _PNG_CHANNELS[colour], b"".join(rows))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image as PILImage
 
 from newsletter.render.pdf import pictures
@@ -75,3 +76,57 @@ def test_a_png_without_exif_is_read_without_decoding_its_pixels(tmp_path, monkey
     image = pictures.scaled_image(path, 100, 100)
     assert (image.drawWidth, image.drawHeight) == (100, 50)
     assert decoded == []
+
+
+def drawn_pixels(path) -> tuple[bytes, list]:
+    """A one-page PDF that draws the file at ``path`` as the journal does, and its pictures as pypdf reads them."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    image = pictures.scaled_image(path, 200, 200)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    image.drawOn(canvas, 72, 500)
+    canvas.save()
+    return buffer.getvalue(), PdfReader(io.BytesIO(buffer.getvalue())).pages[0].images
+
+
+def photo(path, mode: str):
+    picture = PILImage.radial_gradient("L").resize((300, 200))
+    if mode != "L":
+        picture = PILImage.merge("RGB", [picture, picture.transpose(PILImage.Transpose.FLIP_LEFT_RIGHT), picture])
+    if mode == "RGBA":
+        picture.putalpha(PILImage.linear_gradient("L").resize((300, 200)))
+    if mode == "P":
+        picture = picture.convert("P", palette=PILImage.Palette.ADAPTIVE)
+    picture.save(path)
+    return path
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_a_png_photo_goes_into_the_pdf_with_its_own_compressed_pixels(tmp_path, mode):
+    path = photo(tmp_path / "photo.png", mode)
+    pdf, (drawn,) = drawn_pixels(path)
+    assert drawn.image.mode == mode
+    assert drawn.image.tobytes() == PILImage.open(path).tobytes()  # the same pixels
+    assert drawn.indirect_reference.get_object()["/DecodeParms"]["/Predictor"] == 15  # PNG's rows
+    file = path.read_bytes()
+    start = file.index(b"IDAT") + 4  # one chunk of pixels: its compressed data, as it is in the PDF
+    assert file[start : start + int.from_bytes(file[start - 8 : start - 4], "big")] in pdf
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "P"])
+def test_a_png_with_transparency_or_a_palette_is_drawn_by_reportlab_as_before(tmp_path, mode):
+    path = photo(tmp_path / "drawing.png", mode)
+    _, drawn = drawn_pixels(path)
+    assert "/DecodeParms" not in drawn[0].indirect_reference.get_object()
+    assert drawn[0].image.convert("RGB").tobytes() == PILImage.open(path).convert("RGB").tobytes()
+
+
+def test_a_damaged_png_is_left_to_reportlab(tmp_path):
+    path = photo(tmp_path / "photo.png", "RGB")
+    data = bytearray(path.read_bytes())
+    data[60] ^= 0xFF  # inside the compressed pixels: its chunk's checksum no longer matches
+    path.write_bytes(bytes(data))
+    status = path.stat()
+    assert pictures._png_pixels(path, status.st_mtime_ns, status.st_size) is None
