@@ -253,8 +253,9 @@ class Fitter:
 
     def _rounds(self, first: Measure):
         """The layouts to try, round by round: the text closer, or a back page with the text closer, as it is
-        or looser (the white shared between the blocks); then sections started on a new page; then the front
-        pages used less than full."""
+        or looser (the white shared between the blocks); then sections started on a new page (with the back
+        page as it is); then the front pages used less than full; then the last page of text taking more from
+        the pages before it."""
         ranges = self.ranges
         bases = []
         for cover in (False, True):
@@ -263,7 +264,7 @@ class Fitter:
             bases.append(replace(back, spacing=ranges.spacing_max))
         tight = Knobs(spacing=ranges.spacing_min, images=ranges.images_min)
         yield ([tight] if first.pages > 1 else []) + bases
-        yield (knobs for base in bases[::3][: self.rule.step // 2] for knobs in self._breaks(base))
+        yield self._breaks(bases[0])
         yield (knobs for base in self._distinct(bases) for knobs in self._spread(base, self.measure(base)))
         yield self._tails()
 
@@ -292,16 +293,18 @@ class Fitter:
 
     def _breaks(self, knobs: Knobs):
         """Sections started on a new page, as a layout artist spreads an issue over more pages: the one that
-        gives the best pages, then one more with it."""
+        gives the best pages, then, unless they are all fair, one more with it."""
         for _ in range(MAX_BREAKS):
             trials = []
             for index in sorted(self.sections - knobs.breaks):
                 trial = replace(knobs, breaks=knobs.breaks | {index})
                 yield trial
-                trials.append((trial, self.tried[-1][1]))
+                trials.append((trial, self.measure(trial)))
             if not trials:
                 return
-            knobs = max(trials, key=lambda tried: self.rule.rank(tried[1]))[0]
+            knobs, best = max(trials, key=lambda tried: self.rule.rank(tried[1]))
+            if self.rule.good(best, FAIR):
+                return
 
     def _spread(self, knobs: Knobs, measure: Measure):
         """Front pages used less than full, so that the text reaches the page count that is allowed."""
@@ -313,8 +316,9 @@ class Fitter:
         low, high = HALF, 1.0  # too many front pages at ``low``, not too many at ``high``
         fill = min(high, max(low, sum(front) / target))
         for _ in range(5):  # halving: a block that moves whole changes the count by steps
-            yield replace(knobs, fill=fill)
-            result = self.tried[-1][1]
+            trial = replace(knobs, fill=fill)
+            yield trial
+            result = self.measure(trial)
             pages = result.back_start - 1 if result.back_start else result.pages
             if pages > target:
                 low = fill
