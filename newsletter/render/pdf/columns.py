@@ -83,14 +83,17 @@ class FlowingColumns(Flowable):
         self.width = available_width
         columns, tallest, rest = self._layout(available_width, available_height)
         if not rest:
-            low, high = tallest / self.count, tallest
-            while high - low > 4:  # shortest height that still holds everything: balanced columns
+            # The shortest height that still holds everything (balanced columns), searched on the heights
+            # the columns take: where all fits at ``middle``, nothing shorter than they are is left to try.
+            holds, low, high = available_height, tallest / self.count, tallest
+            while high - low > 4:
                 middle = (low + high) / 2
-                if self._layout(available_width, middle)[2]:
+                _, used, left = self._layout(available_width, middle)
+                if left:
                     low = middle
                 else:
-                    high = middle
-            columns, tallest, _ = self._layout(available_width, high)
+                    holds, high = middle, used
+            columns, tallest, _ = self._layout(available_width, holds)  # a height tried: nothing left over
         self.columns = columns
         # More than the space offered tells the frame to call split(): nothing is ever dropped.
         self.height = tallest if not rest else available_height + 1
