@@ -64,6 +64,7 @@ class Target:
     path: Path
     fingerprint: str
     status: str
+    options: RenderOptions = RenderOptions()
 
 
 @dataclass
@@ -143,7 +144,22 @@ def prepare_build(
     if options.impose == "booklet":
         run.result.diagnostics += not_for_a_booklet(run.result)
     run.todo, run.up_to_date = to_render(run.result, out_dir, options, everything=force or bool(issues), strict=strict)
+    if not options.proof:
+        run.result.notes += drafts_as_proofs(run.result, run.todo)
     return run
+
+
+def drafts_as_proofs(result: Plan, todo: list[Target]) -> list[str]:
+    """One line for each issue marked ``draft: yes`` that is about to be printed: as a proof."""
+    drafts = dict.fromkeys(target.document.issue_path for target in todo if target.document.issue.draft)
+    return [
+        _(
+            "{file} says `draft: yes`: printed as a proof, every page marked not to distribute "
+            "(write `draft: no` to print it for distribution)",
+            file=display_path(path, result.workspace.root),
+        )
+        for path in drafts
+    ]
 
 
 def not_for_a_booklet(result: Plan) -> list[Diagnostic]:
@@ -201,7 +217,7 @@ def render(
 def output_path(
     out_dir: Path, document: IssueDocument, ref: LayoutRef, options: RenderOptions = RenderOptions()
 ) -> Path:
-    return out_dir / document.file_name(ref.name, options)
+    return out_dir / document.file_name(ref.name, options.for_issue(document.issue.draft))
 
 
 def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions()) -> list[Target]:
@@ -210,9 +226,10 @@ def targets(result: Plan, out_dir: Path, options: RenderOptions = RenderOptions(
     found = []
     for document in result.documents:
         for ref, layout in result.layouts_for(document):
-            path = output_path(out_dir, document, ref, options)
-            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256), options)
-            found.append(Target(document, ref, layout, path, current, state.status(path, current)))
+            own = options.for_issue(document.issue.draft)
+            path = output_path(out_dir, document, ref, own)
+            current = fingerprint(inputs_of(document, ref, layout.model, result.workspace.root, result.sha256), own)
+            found.append(Target(document, ref, layout, path, current, state.status(path, current), own))
     return found
 
 
@@ -287,7 +304,7 @@ def build_all(
 
     refuse_overwriting_inputs(result, [target.path for target in work], hint=_("choose another --out folder"))
     state = BuildState.load(out_dir)
-    jobs = [(target.document, target.ref, target.layout, options) for target in work]
+    jobs = [(target.document, target.ref, target.layout, target.options) for target in work]
     with closing(_rendered(jobs, workers)) as rendered:  # a failed write stops the pool at once
         for target, (data, pages, warnings) in zip(work, rendered, strict=True):
             write_atomic(target.path, data)

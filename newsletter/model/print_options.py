@@ -3,7 +3,7 @@ without loading the formats, so that a build with nothing changed can be answere
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -12,6 +12,11 @@ class RenderOptions:
     bleed_mm: float = 0.0
     impose: str | None = None  # "booklet": A5 pages two by two on A4 landscape sheets
     proof: bool = False  # marked "PROOF — DO NOT DISTRIBUTE", the field paths in the margins
+
+    def for_issue(self, draft: bool) -> RenderOptions:
+        """The options an issue is printed with: a draft (``draft: yes``) only ever as a proof, marked
+        not to distribute, so that a copy printed to be read over never reaches the photocopier."""
+        return replace(self, proof=True) if draft else self
 
     def suffix(self) -> str:
         """Distinguishes the file of each variant, so one never replaces another."""

@@ -65,6 +65,22 @@ def test_a_booklet_reports_its_sheets_and_sides(cli, workspace):
     assert built.out == f"wrote {path} (2 pages of A5 on 1 A4 sheet printed on both sides: 2 sides)\n"
 
 
+def test_a_draft_named_alone_is_printed_as_a_proof_marked_not_to_distribute(cli, workspace):
+    import pypdf
+
+    workspace.write("001.yaml", MINIMAL_ISSUE + "draft: yes\n")
+    built = cli("--root", workspace.root, "build", "1")
+    assert built.code == 0, built.err
+    path = workspace.out / "20210205_lettre-de-crise_n01_a4-proof.pdf"
+    assert built.out == f"wrote {path} (1 page)\n"
+    assert built.err == (
+        "issues/001.yaml says `draft: yes`: printed as a proof, every page marked not to distribute "
+        "(write `draft: no` to print it for distribution)\n"
+    )
+    assert "ÉPREUVE — NE PAS DIFFUSER" in pypdf.PdfReader(path).pages[0].extract_text()
+    assert workspace.pdfs() == [path]
+
+
 def test_a_booklet_of_another_layout_than_the_a5_journal_is_refused(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     built = cli("--root", workspace.root, "build", "1", "--layout", "poster-a3", "--impose", "booklet")
