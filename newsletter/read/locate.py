@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsletter.errors import Diagnostic, Mend, Problem, field_path
+from typing import Any
+
+from newsletter.errors import Diagnostic, Loc, Mend, Problem, field_path
 from newsletter.read import Source
 from newsletter.read.resume import entry_lines
 
@@ -63,13 +65,34 @@ def _follows_from_slip(problem: Problem, diagnostic: Diagnostic, source: Source)
         return False
     if problem.at_key:  # a key is wrong whatever its value holds, unless the slip is in the key itself
         return any(at == line and column <= where <= column + len(name) for at, where in source.slips)
+    if _is_empty(source.data, problem.loc) and _next_content_line(source.lines, line) in aside:
+        return True  # a value left empty when what was typed under it was set aside (indented with a tab)
     return any(n - 1 in entry_lines(source.lines, line - 1) for n in aside)
 
 
+def _is_empty(data: Any, loc: Loc) -> bool:
+    """Whether the value at ``loc`` in the tree is there and empty (nothing, or blank text)."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return data is None or (isinstance(data, str) and not data.strip())
+
+
+def _next_content_line(lines: list[str], line: int) -> int | None:
+    """The number (1-based) of the first line after ``line`` that is neither blank nor a comment."""
+    for number in range(line + 1, len(lines) + 1):
+        if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#"):
+            return number
+    return None
+
+
 def _types_key(line: str, name: str) -> bool:
-    """Whether ``line`` starts with the key ``name`` (and its colon, maybe after a no-break space)."""
-    typed = line.lstrip(_BLANKS + "-")
-    return bool(name) and typed.startswith(name) and typed[len(name) :].lstrip(_BLANKS).startswith(":")
+    """Whether ``line`` starts with the key ``name``, then its colon or a space (the colon forgotten)."""
+    typed = line.lstrip(_BLANKS + "-").lstrip("\"'")  # `"on":` too
+    after = typed[len(name) : len(name) + 1]
+    return bool(name) and typed.startswith(name) and after in _BLANKS + ":\"'"  # `date 2021-02-05` too
 
 
 _BLANKS = " \t\u00a0\u202f"

@@ -107,6 +107,9 @@ def test_the_keys_and_values_beside_yaml_slips_are_checked_in_the_same_run(works
         "headline: Titre\ndo:\n\t- Attendez\n",  # the list's only item set aside
         "headline: Titre\nfaq:\n  - q Paie ?\n    a: Oui.\n",  # an item read as a text
         "headline: *Important* Reprise\n",
+        "headline Reprise\n",  # the colon forgotten: the key is typed all the same
+        "headline: Titre\nsituation:\n  known:\n\t- Les serveurs\n",  # a tab under `known:`: left empty
+        'headline: Titre\napproved:\n  by: Claire\n\t"on": 2021-02-05\n',  # a quoted key, set aside
     ],
 )
 def test_what_only_follows_from_a_yaml_slip_is_not_reported(workspace, typed):
