@@ -206,11 +206,13 @@ def render(
     document: IssueDocument, ref: LayoutRef, layout: Loaded[Layout], options: RenderOptions = RenderOptions()
 ) -> Rendered:
     """The PDF bytes and page count of one issue in one layout, and the warnings of its rendering."""
-    from newsletter.render.pdf.journal import JournalRenderer  # reportlab: only when something is rendered
-    from newsletter.render.pdf.poster import PosterRenderer
-
+    # reportlab only when something is rendered, and the renderer of this layout only
     if layout.model.kind == "poster":
+        from newsletter.render.pdf.poster import PosterRenderer
+
         return PosterRenderer(document, layout.model, ref.path.parent, options).render()
+    from newsletter.render.pdf.journal import JournalRenderer
+
     return JournalRenderer(document, layout.model, ref.path.parent, options).render()
 
 
