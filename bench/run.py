@@ -3,8 +3,9 @@
     python bench/run.py [--runs 5] [--series 100]
 
 Every figure is the median of several whole-process runs (except the in-process watch rebuild),
-divided by the baseline's cold run measured in the same session: the machine is noisy, only the
-ratios of one run count. Prints a table; the README quotes one.
+divided by the median of the baseline's cold runs made between them (each run of a command follows
+one of its baseline, so that both meet the same load): the machine is noisy, only the ratios of one
+run count. Prints a table; the README quotes one.
 
 Two baselines: bench/baseline.py on sample issue n° 3 (every row but one), and on the text-heavy
 issue bench/text-heavy.yaml (no pictures, many paragraphs, four A4 pages in journal-a4) for the row
@@ -68,14 +69,10 @@ def run(command: list[str], cwd: Path, environment: dict[str, str] = ENVIRONMENT
     return float(elapsed), int(memory)
 
 
-def median_run(
-    command: list[str], cwd: Path, runs: int, before=None, environment: dict[str, str] = ENVIRONMENT
-) -> tuple[float, int]:
+def median_run(command: list[str], cwd: Path, runs: int) -> tuple[float, int]:
     times, memories = [], []
     for _ in range(runs):
-        if before:
-            before()
-        elapsed, memory = run(command, cwd, environment)
+        elapsed, memory = run(command, cwd)
         times.append(elapsed)
         memories.append(memory)
     return statistics.median(times), max(memories)
@@ -142,14 +139,12 @@ def main() -> None:
         cached = {**ENVIRONMENT, "NEWSLETTER_CACHE": str(scratch / "cache")}
         workspace = make_workspace(scratch / "samples")
         out = scratch / "out"
-        base_time, base_memory = median_run(
-            [PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "b.pdf")], scratch, runs
-        )
+        baseline = [PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "b.pdf")]
+        base_time, base_memory = median_run(baseline, scratch, runs)
         base_bytes = (scratch / "b.pdf").stat().st_size
         text_heavy = ROOT / "bench" / "text-heavy.yaml"
-        heavy_base, _ = median_run(
-            [PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "t.pdf"), str(text_heavy)], scratch, runs
-        )
+        heavy_baseline = [PYTHON, str(ROOT / "bench" / "baseline.py"), str(scratch / "t.pdf"), str(text_heavy)]
+        heavy_base, _ = median_run(heavy_baseline, scratch, runs)
         rows = []
 
         def measure(
@@ -160,11 +155,19 @@ def main() -> None:
             before=None,
             count: int = runs,
             environment: dict[str, str] = cached,
-            base: float = base_time,
+            base: list[str] = baseline,
         ) -> tuple[float, int]:
-            elapsed, memory = median_run(command, cwd, count, before, environment)
-            rows.append((name, f"{elapsed:.3f} s", elapsed / base, target))
-            return elapsed, memory
+            times, base_times, memories = [], [], []
+            for _ in range(count):
+                base_times.append(run(base, scratch)[0])
+                if before:
+                    before()
+                elapsed, memory = run(command, cwd, environment)
+                times.append(elapsed)
+                memories.append(memory)
+            elapsed = statistics.median(times)
+            rows.append((name, f"{elapsed:.3f} s", elapsed / statistics.median(base_times), target))
+            return elapsed, max(memories)
 
         measure("newsletter --help", cli + ["--help"], 0.4)
         measure("newsletter check (6 samples)", cli + ["check"], 0.4)
@@ -182,7 +185,7 @@ def main() -> None:
         pages = re.search(r"\((\d+) pages?\)", said.stdout)
         if pages is None or pages[1] != "4":
             raise SystemExit(f"the text-heavy issue should print on 4 pages: {said.stdout.strip()}")
-        measure("cold build, text-heavy 4-page issue *", build_heavy, 1.15, cwd=heavy, base=heavy_base)
+        measure("cold build, text-heavy 4-page issue *", build_heavy, 1.15, cwd=heavy, base=heavy_baseline)
         watch = subprocess.run(
             [PYTHON, "-c", WATCH_REBUILD, str(workspace), "3", str(runs)],
             cwd=ROOT,
