@@ -20,10 +20,9 @@ from newsletter import __version__
 from newsletter.model.formats import Approval
 from newsletter.model.layout import Fonts
 from newsletter.render.pdf.fonts import family_files, register_family
-from newsletter.render.pdf.kit import PDF_LANG
+from newsletter.render.pdf.kit import PDF_LANG, printed
 from newsletter.text import typography
 from newsletter.text.labels import label
-from newsletter.text.markup import escape_xml
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def render_catalogue(title: str, author: str, lang: str, lines: list[CatalogueLi
     heading = ParagraphStyle("heading", parent=text, fontName=family.bold, fontSize=20, leading=24)
 
     def cell(value: str, style: ParagraphStyle = text) -> Paragraph:
-        return Paragraph(escape_xml(family.drawable(typography.apply(value, lang))), style)
+        return Paragraph(printed(family.drawable(typography.apply(value, lang)), lang), style)
 
     small = ParagraphStyle("small", parent=text, fontSize=8.5, leading=11, textColor=colors.Color(0.3, 0.3, 0.3))
     rows = [[cell(words(key), bold) for key in ("number", "date", "headline", "pages")]]

@@ -11,6 +11,7 @@ import pytest
 from newsletter import __version__
 from newsletter.model.formats import Approval
 from newsletter.render.pdf.archive_index import CatalogueLine, render_catalogue
+from newsletter.render.pdf.drawn_text import SUPERSCRIPT_SIZE
 
 SERIES = [
     CatalogueLine(
@@ -111,3 +112,13 @@ def test_headlines_are_printed_as_typed_and_a_character_the_font_lacks_is_left_o
     lines = words(reader)
     assert lines[0] == "L’équipe & <b>la DSI</b>"  # no markup is read in the user's text, only typography
     assert "Les <i>postes</i> & reviennent" in lines and "中" not in " ".join(lines)
+
+
+def test_french_dates_and_signs_are_printed_as_in_the_journal():
+    first = CatalogueLine(5, dt.date(2021, 3, 1), "Tout reprend ? Oui !", 2)
+    reader = read(render_catalogue("Lettre de crise", "Ville", "fr", [first]))
+    text = reader.pages[0].extract_text()
+    assert "lundi 1er\u00a0mars\u00a02021" in text and "Tout reprend\u202f? Oui\u202f!" in text
+    runs: list[tuple[str, float]] = []
+    reader.pages[0].extract_text(visitor_text=lambda run, cm, tm, font, size: runs.append((run, size * tm[3])))
+    assert ("er", pytest.approx(10.5 * SUPERSCRIPT_SIZE)) in runs
