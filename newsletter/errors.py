@@ -38,7 +38,8 @@ class Problem:
 @dataclass(frozen=True)
 class Mend:
     """A line of a file as ``check --fix`` rewrites it: line ``line`` (1-based), which reads ``typed``,
-    becomes ``text``. Only a slip whose fix changes no word of a value is mended so."""
+    becomes ``text`` (several lines when a `[…]` list is written as `- ` lines). Only a slip whose fix
+    changes no word of a value is mended so."""
 
     line: int
     typed: str

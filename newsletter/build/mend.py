@@ -87,6 +87,7 @@ def mend_text(data: bytes, model: type[Record], file: str, path: Path) -> tuple[
             break
         for number, line in mends.items():
             lines[number - 1] = line
+        lines = "\n".join(lines).split("\n")  # a mend may write several lines (a `[…]` list as `- ` lines)
     mended = "\n".join(lines)
     if mended == text and not notes:
         return None, ""

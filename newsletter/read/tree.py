@@ -20,6 +20,7 @@ from newsletter.i18n import _
 from newsletter.read import slips
 from newsletter.read.compose import MAX_DEPTH, Alias, compose
 from newsletter.read.decode import CONTROL_CHARACTER, MAX_FILE_BYTES, too_big, yaml_text
+from newsletter.read.flow import split_sentences
 from newsletter.read.slips import FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, as_typed, block_line, quote_rest, quoting
 from newsletter.read.source import SlipsFound, Source
 
@@ -280,6 +281,9 @@ class _TreeBuilder:
         else:
             for item in node.value:
                 self._value(item, container, container.child_path())
+            if node.flow_style and container.path is not None:
+                for index, slip in split_sentences(self.lines, node):
+                    self._slip(slip, container.path + (index,))
         if node.end_mark is not None:
             self._close(self.stack.pop())
 

@@ -164,3 +164,18 @@ def test_a_mended_text_reads_as_it_was_typed_and_a_second_mend_changes_nothing(t
     assert path.read_bytes() == once
     if once != (MINIMAL_ISSUE + f"lead: {typed}\n").encode():
         assert parse_yaml(once, "issues/001.yaml").data["lead"] == typed.strip()
+
+
+def test_a_sentence_cut_in_brackets_is_written_as_dash_lines_and_the_lines_below_are_still_mended(workspace):
+    typed = MINIMAL_ISSUE + (
+        "situation:\n  known: [Les serveurs de fichiers, de paie et d'état civil, Les postes pas encore]\n"
+        "lead: *Important* restez chez vous\n"
+    )
+    path = workspace.write("001.yaml", typed)
+    [mended] = mend_workspace(workspace.root, backup=False)
+    assert path.read_text(encoding="utf-8") == MINIMAL_ISSUE + (
+        "situation:\n  known:\n    - Les serveurs de fichiers, de paie et d'état civil\n"
+        '    - Les postes pas encore\nlead: "*Important* restez chez vous"\n'
+    )
+    assert "+    - Les serveurs de fichiers, de paie et d'état civil" in mended.diff
+    assert mend_workspace(workspace.root, backup=False) == []
