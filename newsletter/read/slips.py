@@ -71,16 +71,23 @@ def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
         return None
     if node.value in NULL_WORDS and not (node.value == "" and match.group(2)):
         return None  # `key:  # note` or `key: ~ # note` is a deliberate comment; `key: #3` is not
-    hint = _("put the whole text in quotes if the # is part of it")
-    mend = None
-    if start.line == end.line:
-        hint = _(FIX_BY_QUOTING_COMMENT, text=quote_rest(line, start.column))
-        if match.group(2) and not match.group(2).isspace():  # `poste #4012`: a number, not a comment
-            # `key: #3`: the text is the comment alone, and the value YAML read (nothing) starts at the colon
-            column = match.start(1) if node.value == "" else start.column
-            mend = quoting(lines, start.line, column, keep_comment=True)
-    message = _("the text after ' #' is a YAML comment and will not be printed")
-    return Slip(end.line, match.start(1), message, hint, "warning", mend)
+    if not match.group(2) or match.group(2).isspace():  # `salle 3 # au fond`: maybe a note meant as a comment
+        hint = _("put the whole text in quotes if the # is part of it")
+        if start.line == end.line:
+            hint = _(FIX_BY_QUOTING_COMMENT, text=quote_rest(line, start.column))
+        message = _("the text after ' #' is a YAML comment and will not be printed")
+        return Slip(end.line, match.start(1), message, hint, "warning")
+    # `salle #3`, `poste #4012`: text, not a comment; `key: #3`: the text is the comment alone, and the value
+    # YAML read (nothing) starts at the colon
+    column = match.start(1) if node.value == "" else start.column
+    mend = quoting(lines, start.line, column, keep_comment=True) if start.line == end.line else None
+    comment = line[match.start(1) :].rstrip()
+    message = _("YAML reads ' #' as the start of a comment, so `{comment}` would not be printed", comment=comment)
+    if mend is not None:
+        hint = _(FIX_BY_QUOTING, text=quote_rest(line, column))
+    else:
+        hint = _("put the whole text in quotes, from its first line to its end, or write `|` after its key")
+    return Slip(end.line, match.start(1), message, hint, "error", mend)
 
 
 def joined_list_item(lines: list[str], node: yaml.ScalarNode) -> Slip | None:

@@ -73,7 +73,7 @@ def test_a_quote_left_open_then_a_later_slip():
 
 def test_problems_of_the_tree_after_a_slip_are_reported_too():
     found = problems("headline: Attention : coupe\nlead: Texte\nlead: Autre\nnote: Poste #4012\n")
-    assert [(d.line, d.column, d.severity) for d in found] == [(1, 21, "error"), (3, 1, "error"), (4, 13, "warning")]
+    assert [(d.line, d.column, d.severity) for d in found] == [(1, 21, "error"), (3, 1, "error"), (4, 13, "error")]
     assert found[1].message == "`lead` appears twice: line 2 and line 3; keep one"
 
 

@@ -24,13 +24,42 @@ def warnings(text: str) -> list:
     return [(w.line, w.column, w.field) for w in parse(text).warnings]
 
 
-def test_comment_cutting_a_plain_text_is_a_warning():
-    source = parse("number: 3\nheadline: Réunion salle #3\n")
-    assert source.data["headline"] == "Réunion salle"
+def test_a_comment_after_a_text_is_a_warning():
+    source = parse("number: 3\nheadline: Réunion salle 3 # au fond du couloir\n")
+    assert source.data["headline"] == "Réunion salle 3"
     (warning,) = source.warnings
-    assert (warning.line, warning.column, warning.severity) == (2, 25, "warning")
+    assert (warning.line, warning.column, warning.severity) == (2, 27, "warning")
     assert warning.message == "the text after ' #' is a YAML comment and will not be printed"
-    assert warning.hint == ('put the whole text in quotes if the # is part of it: headline: "Réunion salle #3"')
+    assert warning.hint == (
+        'put the whole text in quotes if the # is part of it: headline: "Réunion salle 3 # au fond du couloir"'
+    )
+    assert warning.mend is None  # a note may be meant
+
+
+def test_a_hash_before_a_word_is_text_cut_short_an_error_mended_by_quoting():
+    found = error("number: 3\nfaq:\n  - q: Où ?\n    a: Oui, rendez-vous salle #3 au fond du couloir.\n")
+    assert (where(found), found.field) == ((4, 31), "faq[1].a")
+    assert found.message == (
+        "YAML reads ' #' as the start of a comment, so `#3 au fond du couloir.` would not be printed"
+    )
+    assert str(found).endswith(
+        'hint: put the whole text in quotes: a: "Oui, rendez-vous salle #3 au fond du couloir." '
+        "(`newsletter check --fix` does it)"
+    )
+
+
+def test_a_hash_before_a_word_in_french(french):
+    found = error("number: 3\nheadline: Réunion salle #3\n")
+    assert found.message == (
+        "YAML lit «\u00a0#\u00a0» précédé d’une espace comme le début d’un commentaire\u00a0: "
+        "`#3` ne serait pas imprimé"
+    )
+
+
+def test_a_hash_before_a_word_in_a_text_over_lines_is_an_error_left_to_the_user():
+    found = error("number: 3\nlead: Une phrase\n  qui continue salle #3\n")
+    assert (where(found), found.mend) == ((3, 22), None)
+    assert found.hint == "put the whole text in quotes, from its first line to its end, or write `|` after its key"
 
 
 def test_comment_in_list_items_and_continued_texts():
@@ -38,11 +67,10 @@ def test_comment_in_list_items_and_continued_texts():
     assert warnings(text) == [(2, 21, "do[1]"), (3, 13, "do[2].q"), (5, 16, "lead")]
 
 
-def test_hash_typed_as_the_whole_value_is_a_warning():
-    source = parse("number: #3\n")
-    assert source.data == {"number": None}
-    assert [(w.line, w.column) for w in source.warnings] == [(1, 9)]
-    assert source.warnings[0].hint.endswith(': number: "#3"')
+def test_hash_typed_as_the_whole_value_is_an_error():
+    found = error("number: #3\n")
+    assert where(found) == (1, 9)
+    assert found.hint.startswith('put the whole text in quotes: number: "#3"')
 
 
 @pytest.mark.parametrize(
