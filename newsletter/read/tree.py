@@ -25,6 +25,7 @@ from newsletter.read.slips import FIX_BY_QUOTING, NULL_WORDS, STARTS_WITH, as_ty
 from newsletter.read.source import SlipsFound, Source
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\n+")
 
 
 def read_yaml(path: Path, display: str | None = None) -> Source:
@@ -350,7 +351,12 @@ class _TreeBuilder:
                 return None
         elif node.style in ("'", '"') and parent is not None and parent.column is not None:
             self._slip(slips.quote_running_on(self.lines, node, parent.column), path)
-        return self._checked_text(node, path)
+        text = self._checked_text(node, path)
+        if node.style in (None, "", "'") and "\n" in text:
+            # YAML joins the lines of a text typed over several lines, and keeps a line break for each blank
+            # line: a blank line is a paragraph break, as in a `|` text
+            text = _LINE_BREAKS.sub("\n\n", text)
+        return text
 
     def _checked_text(self, node: yaml.ScalarNode, path: tuple | None) -> str:
         """The text, with escaped surrogate pairs joined; escaped control characters are refused."""

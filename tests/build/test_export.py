@@ -152,3 +152,10 @@ def test_the_html_export_reduces_a_phone_photo_and_says_the_page_s_weight(cli, w
         f"the page weighs {weight} (pictures at most 1600 pixels on their long side)",
         f"wrote {out}",
     ]
+
+
+def test_a_blank_line_in_an_unquoted_text_is_a_paragraph_break_in_every_export(cli, workspace):
+    workspace.write("001.yaml", MINIMAL_ISSUE + "lead: Onze jours après,\n  tout revient.\n\n  Deuxième paragraphe.\n")
+    for format in ("markdown", "text"):
+        exported = cli("--root", workspace.root, "export", "1", "--format", format).out
+        assert "Onze jours après, tout revient.\n\nDeuxième paragraphe." in exported, format

@@ -68,6 +68,15 @@ def test_block_scalars_keep_their_lines():
     assert source.warnings == []
 
 
+@pytest.mark.parametrize("quote", ["", "'"])
+def test_a_blank_line_in_a_text_typed_over_lines_is_a_paragraph_break_as_in_a_bar_text(quote):
+    typed = (
+        f"lead: {quote}Onze jours après l'attaque,\n  les logiciels reviennent.\n\n\n  Deuxième paragraphe.{quote}\n"
+    )
+    expected = "Onze jours après l'attaque, les logiciels reviennent.\n\nDeuxième paragraphe."
+    assert parse(typed.replace("l'a", "l''a") if quote else typed).data["lead"] == expected
+
+
 def test_marks_point_at_values_and_key_marks_at_keys():
     source = parse("number: 3\nfaq:\n  - q: Paie ?\n    a: Oui.\n  - q: Congés ?\n    a:   Non.\n")
     assert source.marks[()] == (1, 1)
