@@ -304,11 +304,12 @@ class SyntaxExplainer:
         return number, column, message, _("put the whole text in quotes, from its first line to its end")
 
     def _key_column_above(self, number: int, indent: int) -> int:
-        """Indentation of the nearest `key:` line above ``number`` that is indented less than ``indent``."""
+        """Column (0-based) of the nearest key above ``number`` that starts left of ``indent``: a list item's
+        keys start after its `- `."""
         for previous in range(number - 1, -1, -1):
-            line = self.lines[previous]
-            if block_line(line)["key"] and indentation(line) < indent:
-                return indentation(line)
+            parts = block_line(self.lines[previous])
+            if parts["key"] and parts.start("key") < indent:
+                return parts.start("key")
         return 0
 
     def _line_without_key(self) -> _Explanation | None:

@@ -117,6 +117,18 @@ def test_key_indented_more_than_the_one_above():
     assert "start `tagline` at column 1" in found.hint
 
 
+def test_a_list_items_key_indented_too_far_is_told_the_column_of_the_items_first_key():
+    found = error("contacts:\n  - name: Support informatique\n     role: Postes et mots de passe\n")
+    assert where(found) == (3, 6)
+    assert found.message == (
+        "`role` is indented more than the line above, so YAML reads this line as more of the text of line 2"
+    )
+    assert found.hint == (
+        "lines of the same level must start at the same column: start `role` at column 5, "
+        "like the other keys of its level"
+    )
+
+
 @pytest.mark.parametrize(
     "text, position, columns",
     [
