@@ -29,7 +29,7 @@ class Problem:
     at_key: bool = False
     severity: Severity = "error"
     typed: str | None = None
-    rename: str | None = None  # an ``at_key`` problem: the key meant, certain enough for `check --fix`
+    rename: str | None = None  # the key meant (``at_key``) or the value meant, certain enough for `check --fix`
 
     def __repr__(self) -> str:
         return f"Problem({field_path(self.loc)!r}, {self.message!r})"

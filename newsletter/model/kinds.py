@@ -173,13 +173,19 @@ _BOOLEAN_WORDS = {
 }
 
 
+# French words for yes and no: the values stay exact, but the hint (and `check --fix`) give the word meant.
+_FRENCH_BOOLEAN_WORDS = {"oui": "yes", "non": "no", "vrai": "yes", "faux": "no"}
+
+
 class Boolean(Kind):
     def read(self, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         word = value.lower() if isinstance(value, str) else None
         if word in _BOOLEAN_WORDS:
             return _BOOLEAN_WORDS[word]
         found = repr(value) if isinstance(value, str) else describe(value)
-        problems.append(Problem(loc, _("expected true or false; found {found}", found=found)))
+        meant = _FRENCH_BOOLEAN_WORDS.get(word or "")
+        hint = _("write `{meant}` ({typed} → {meant})", meant=meant, typed=value) if meant else None
+        problems.append(Problem(loc, _("expected true or false; found {found}", found=found), hint, rename=meant))
         return FAILED
 
     def schema(self, defs: dict[str, dict]) -> dict:

@@ -31,13 +31,15 @@ def locate(problem: Problem, source: Source) -> Diagnostic:
 
 
 def _renamed(problem: Problem, source: Source, line: int | None, column: int | None) -> Mend | None:
-    """The key's line with the key meant in its place, when the key is typed as such (not in quotes)."""
+    """The line with the key (or the value) meant in its place, when it is typed as such (not in quotes;
+    a value alone on its line)."""
     if problem.rename is None or line is None or column is None or not problem.loc:
         return None
-    typed, key = source.lines[line - 1], str(problem.loc[-1])
-    if typed[column - 1 : column - 1 + len(key)] != key:
+    typed = source.lines[line - 1]
+    word = str(problem.loc[-1]) if problem.at_key else typed[column - 1 :].split(" #")[0].rstrip()
+    if typed[column - 1 : column - 1 + len(word)] != word or not (problem.at_key or word.isalpha()):
         return None
-    return Mend(line, typed, typed[: column - 1] + problem.rename + typed[column - 1 + len(key) :])
+    return Mend(line, typed, typed[: column - 1] + problem.rename + typed[column - 1 + len(word) :])
 
 
 def locate_all(problems: list[Problem], source: Source) -> list[Diagnostic]:

@@ -179,3 +179,12 @@ def test_a_sentence_cut_in_brackets_is_written_as_dash_lines_and_the_lines_below
     )
     assert "+    - Les serveurs de fichiers, de paie et d'état civil" in mended.diff
     assert mend_workspace(workspace.root, backup=False) == []
+
+
+def test_a_french_yes_is_replaced_by_the_word_meant_but_not_in_quotes(workspace):
+    path = workspace.write("001.yaml", MINIMAL_ISSUE + "draft: oui # à relire\n")
+    quoted = workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2") + 'draft: "non"\n')
+    [mended] = mend_workspace(workspace.root, backup=False)
+    assert mended.diff[3:] == ["-draft: oui # à relire", "+draft: yes # à relire"]
+    assert path.read_text(encoding="utf-8").endswith("draft: yes # à relire\n")
+    assert quoted.read_text(encoding="utf-8").endswith('draft: "non"\n')

@@ -7,7 +7,7 @@ import pytest
 from newsletter.errors import Problem, field_path
 from newsletter.model.declare import Invalid
 from newsletter.model.formats import Issue, Tip
-from newsletter.model.kinds import FAILED, Kind, ListOf, Nullable, Text
+from newsletter.model.kinds import FAILED, Boolean, Kind, ListOf, Nullable, Text
 
 
 def problems_of(kind: Kind, value, key: str = "name") -> list[tuple[str, str, str | None]]:
@@ -74,3 +74,18 @@ def test_an_issue_reads_numbers_dates_and_times_from_text():
     )
     assert (issue.number, issue.date, issue.time) == (10, datetime.date(2021, 2, 5), "09:05")
     assert issue.tips == [Tip(body="Redémarrez"), Tip(title="Mots de passe", body="Changez-les")]
+
+
+@pytest.mark.parametrize("typed, meant", [("oui", "yes"), ("Non", "no")])
+def test_a_french_yes_or_no_is_refused_with_the_word_meant(typed, meant):
+    problems: list[Problem] = []
+    assert Boolean().read(typed, ("draft",), problems) is FAILED
+    [problem] = problems
+    assert problem.message == f"expected true or false; found '{typed}'"
+    assert (problem.hint, problem.rename) == (f"write `{meant}` ({typed} → {meant})", meant)
+
+
+def test_a_french_yes_in_french(french):
+    problems: list[Problem] = []
+    Boolean().read("oui", ("draft",), problems)
+    assert problems[0].hint == "écrivez `yes` (oui → yes)"
