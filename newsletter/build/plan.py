@@ -13,7 +13,7 @@ from pathlib import Path
 from newsletter.build.incremental import sha256_of
 from newsletter.checks import check_files, check_layout, check_print_resolution, check_rendering
 from newsletter.checks.placeholders import placeholder_problems
-from newsletter.errors import Diagnostic, InputError, as_errors
+from newsletter.errors import Diagnostic, InputError, Problem, as_errors
 from newsletter.i18n import _, ngettext
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Issue, Publication
@@ -31,6 +31,7 @@ from newsletter.model.load import (
     resolve_layout,
 )
 from newsletter.paths import refuse_archive_output
+from newsletter.read.locate import locate
 
 DEFAULT_LAYOUT = "journal-a4"
 POSTER_LAYOUT = "poster-a3"
@@ -174,7 +175,8 @@ def plan(
             result.layouts.append((ref, loaded_layout))
             result.diagnostics += check_layout(ref, loaded_layout, root)
         except InputError as error:
-            result.diagnostics += error.diagnostics
+            named = not layout_names and publication is not None and name == publication.model.layout
+            result.diagnostics += [_at_layout_key(d, publication) if named else d for d in error.diagnostics]
     if publication is None:
         return result
     result.documents = [
@@ -268,6 +270,12 @@ def refuse_invalid(result: Plan) -> None:
     ]
     result.workspace.issues = [issue for issue, _document in kept]
     result.documents = [document for _issue, document in kept]
+
+
+def _at_layout_key(diagnostic: Diagnostic, publication: Loaded[Publication] | None) -> Diagnostic:
+    """A layout the publication names that cannot be found: said at its `layout:` line."""
+    assert publication is not None
+    return locate(Problem(("layout",), diagnostic.message, diagnostic.hint), publication.source)
 
 
 def default_layouts(root: Path, publication: Loaded[Publication] | None, with_poster: bool) -> list[str]:

@@ -217,11 +217,14 @@ def resolve_layout(name_or_path: str, root: Path) -> LayoutRef:
     path = Path(name_or_path)
     if path.suffix in (".yaml", ".yml") and path.is_file():
         return LayoutRef(path.stem, path, "file")
-    close = difflib.get_close_matches(name_or_path, list(layouts), n=1)
+    # `A4` is a part of a layout's name: `journal-a4`
+    parts = [name for name in layouts if name_or_path.lower() in name.split("-")]
+    close = difflib.get_close_matches(name_or_path, list(layouts), n=1) or parts[:1]
+    names = ", ".join(layouts)
     if close:
-        hint = _("did you mean `{choice}`?", choice=close[0])
+        hint = _("did you mean `{choice}`? available: {names}", choice=close[0], names=names)
     else:
-        hint = _("available: {names}", names=", ".join(layouts))
+        hint = _("available: {names}", names=names)
     raise InputError([Diagnostic(name_or_path, _("no layout of this name or path"), hint=hint)])
 
 

@@ -151,3 +151,26 @@ def test_refused_issues_are_left_out_of_the_plan_and_their_errors_do_not_block_i
     assert [d.file for d in planning.plan(workspace.root, [], []).errors] == [
         "issues/002.yaml"
     ]  # `check` refuses nothing
+
+
+def test_a_layout_the_publication_names_that_does_not_exist_is_said_at_its_line(workspace, cli):
+    publication = (workspace.issues / "publication.yaml").read_text(encoding="utf-8")
+    workspace.write("publication.yaml", publication.replace("layout: journal-a4", "layout: A4"))
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    result = cli("--root", workspace.root, "check")
+    assert result.code == 1
+    assert result.err.splitlines()[:2] == [
+        "issues/publication.yaml:6:9: layout: no layout of this name or path",
+        "    hint: did you mean `journal-a4`? available: journal-a4, journal-a5, journal-letter, large-print-a4, "
+        "poster-a3",
+    ]
+
+
+def test_a_missing_layout_in_french(workspace, cli, french):
+    publication = (workspace.issues / "publication.yaml").read_text(encoding="utf-8")
+    workspace.write("publication.yaml", publication.replace("layout: journal-a4", "layout: A4"))
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert (
+        "    conseil\u00a0: vouliez-vous dire `journal-a4`\u202f? disponibles\u00a0: journal-a4,"
+        in cli("--root", workspace.root, "check").err
+    )
