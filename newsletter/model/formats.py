@@ -14,7 +14,7 @@ from typing import Any
 from newsletter.errors import Loc, Problem
 from newsletter.i18n import N_, _
 from newsletter.model.declare import Group, Record, field
-from newsletter.model.french import STATE_WORDS
+from newsletter.model.french import LANGUAGE_WORDS, STATE_WORDS
 from newsletter.model.kinds import DIGITS_PATTERN, FAILED, Boolean, Choice, ListOf, Nullable, Text
 from newsletter.text.labels import label
 
@@ -160,7 +160,9 @@ class Publication(Record):
     title: str = field(TEXT, "The journal's name, printed in the masthead.")
     tagline: str | None = field(OPTIONAL_TEXT, "Line under the title, e.g. 'Journal interne des agents'.", None)
     organisation: str | None = field(OPTIONAL_TEXT, "Who publishes it; also the PDF's author.", None)
-    language: str = field(Choice(*LANGUAGES), "Labels, date format and typography: fr or en.", "fr")
+    language: str = field(
+        Choice(*LANGUAGES, meaning=LANGUAGE_WORDS), "Labels, date format and typography: fr or en.", "fr"
+    )
     layout: str = field(Text(blank="text"), "Default layout name, e.g. journal-a4.", "journal-a4")
     logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)
     hotline: Hotline | None = field(Nullable(Group(Hotline)), "Number shown on every issue and poster.", None)

@@ -120,6 +120,12 @@ STATE_WORDS: dict[str, str] = {
     **dict.fromkeys(["en service", "disponible", "restaure", "restauree", "ok", "repare", "reparee"], "restored"),
 }
 
+# The names of the publication's languages, as people write them.
+LANGUAGE_WORDS = {
+    **dict.fromkeys(["francais", "french", "fr fr", "fra"], "fr"),
+    **dict.fromkeys(["anglais", "english", "en gb", "en us", "eng"], "en"),
+}
+
 
 def folded(word: str) -> str:
     """``word`` as compared: lower case, no accents, words separated by one space, ``’`` as ``'``."""

@@ -375,6 +375,14 @@ def test_language_is_fr_or_en(workspace):
     assert headline_of(found) == "issues/publication.yaml:2:11: language: expected one of 'fr' or 'en'; found 'de'"
 
 
+@pytest.mark.parametrize("typed, meant", [("français", "fr"), ("Francais", "fr"), ("anglais", "en"), ("English", "en")])
+def test_a_language_written_as_a_word_gets_its_code(workspace, typed, meant):
+    path = workspace.write("publication.yaml", f"title: Lettre\nlanguage: {typed}\n")
+    _loaded, [found] = load_model(Publication, path, workspace.root)
+    assert found.message == f"expected one of 'fr' or 'en'; found '{typed}'"
+    assert found.hint == f"did you mean `{meant}`?"
+
+
 def test_the_minimal_issue_is_valid(valid):
     model = valid(MINIMAL_ISSUE)
     assert (model.number, model.headline, model.contacts) == (1, "Les téléphones fonctionnent", None)
