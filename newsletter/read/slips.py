@@ -268,7 +268,8 @@ _SPACING = re.compile(
 def spacing(lines: list[str], number: int) -> Mend | None:
     """Line ``number`` (0-based) with ordinary spaces where a tab or a no-break space was typed: in its
     indentation and after its `- ` (a tab as wide as the file's indentation step, a no-break space as one
-    space), and around the colon of its key. Nothing after the key's colon changes."""
+    space; a key indented with tabs where a key above it is: see ``_column_meant``), and around the colon
+    of its key. Nothing after the key's colon changes; None when the column meant is not certain."""
     line = lines[number]
     parts = _SPACING.match(line)
     assert parts is not None, "every part of the pattern may be empty"
@@ -279,8 +280,31 @@ def spacing(lines: list[str], number: int) -> Mend | None:
     if parts["key"] is None:
         mended = head + line[parts.end("head") :]
     else:
+        if "\t" in parts["head"] and "-" not in head:
+            column = _column_meant(lines, number, len(head))
+            if column is None:
+                return None
+            head = " " * column
         mended = head + parts["key"] + ":" + (" " if parts["after"] else "") + line[parts.end() :]
     return Mend(number + 1, line, mended) if mended != line else None
+
+
+def _column_meant(lines: list[str], number: int, column: int) -> int | None:
+    """The column a key indented with tabs is meant at: ``column`` (its tabs as wide as the file's step) when
+    a key above starts there (a sibling, or a key of an outer level), else the column of the key on the line
+    above, when that key has its value (the next key is its sibling); None when unsure."""
+    above = [block_line(line) for line in reversed(lines[:number]) if line.strip() and line.strip()[0] != "#"]
+    columns, limit = set(), len(lines[number])
+    for parts in above:
+        start = parts.start("key") if parts["key"] else parts.end("dashes")
+        if start < limit:
+            columns.add(start)
+            limit = len(parts["indent"])
+    if not above or column in columns:
+        return column
+    if above[0]["key"] and above[0]["value"].strip():
+        return above[0].start("key")
+    return None
 
 
 def _indentation_step(lines: list[str]) -> int:

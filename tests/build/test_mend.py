@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -188,3 +189,18 @@ def test_a_french_yes_is_replaced_by_the_word_meant_but_not_in_quotes(workspace)
     assert mended.diff[3:] == ["-draft: oui # à relire", "+draft: yes # à relire"]
     assert path.read_text(encoding="utf-8").endswith("draft: yes # à relire\n")
     assert quoted.read_text(encoding="utf-8").endswith('draft: "non"\n')
+
+
+@pytest.mark.parametrize(
+    "typed, mended",
+    [
+        ("faq:\n  - q: Puis-je imprimer ?\n\ta: Oui.\n", "faq:\n  - q: Puis-je imprimer ?\n    a: Oui.\n"),
+        ("faq:\n  - q: Où ?\n    a: Ici.\n\tid: ici\n", "faq:\n  - q: Où ?\n    a: Ici.\n    id: ici\n"),
+        ("faq:\n  - q:\n\ta: Oui.\n", "faq:\n  - q:\n\ta: Oui.\n"),  # a sibling of `q`, or the text of `q`?
+    ],
+)
+def test_a_key_indented_with_a_tab_is_aligned_with_the_key_above_or_left_when_unsure(workspace, typed, mended):
+    """A tab as wide as the file's step (2 spaces) would put `a` left of `q`: a new error."""
+    path = workspace.write("001.yaml", MINIMAL_ISSUE + typed)
+    mend_workspace(workspace.root, backup=False)
+    assert path.read_text(encoding="utf-8") == MINIMAL_ISSUE + mended
