@@ -117,7 +117,8 @@ class SyntaxExplainer:
 
     def _first_key_without_colon(self) -> _Explanation | None:
         """`- q Mes fichiers…` then `a: …` under it: the colon of the item's first key is missing, so the
-        item is a text, and the key below it cannot follow a text."""
+        item is a text, and the key below it cannot follow a text. So too for the first key of a group
+        (`number 3` at the top of the file, then `date: …`)."""
         if not self.problem.startswith("mapping values are not allowed") or not self._starts_with_key_at_problem():
             return None
         above = self._previous_content_line(self.mark.line)
@@ -125,18 +126,25 @@ class SyntaxExplainer:
             return None
         item = block_line(self.lines[above])
         words = _KEY_AND_TEXT.fullmatch(item["value"].rstrip())
-        if not item["dashes"] or item["key"] or not words:
+        if item["key"] or not words:
             return None
         if item.start("value") != block_line(self._line(self.mark.line)).start("key"):
             return None
         key, text = words.groups()
+        if item["dashes"]:
+            message = _(
+                "the colon after `{key}` is missing: YAML reads this list item as a text, not as `key: value` lines",
+                key=key,
+            )
+        else:
+            message = _(
+                "the colon after `{key}` is missing: YAML reads this line as a text, not as a `key: value` line",
+                key=key,
+            )
         return (
             above,
             item.start("value") + len(key),
-            _(
-                "the colon after `{key}` is missing: YAML reads this list item as a text, not as `key: value` lines",
-                key=key,
-            ),
+            message,
             _("add the colon after the key: `{line}`", line=after_head(item["dashes"], f"{key}: {text}")),
         )
 

@@ -190,6 +190,28 @@ def test_the_missing_colon_of_a_list_items_first_key_is_pointed_at_its_line():
     assert found.hint == "add the colon after the key: `- q: Mes fichiers sont-ils perdus ?`"
 
 
+@pytest.mark.parametrize(
+    "text, position, fixed",
+    [
+        ("number 3\ndate: 2021-02-16\nheadline: Titre\nlead: Texte\n", (1, 7), "number: 3"),
+        (
+            "number: 3\nposter:\n  headline Ordinateurs éteints\n  do:\n    - Attendez\n",
+            (3, 11),
+            "headline: Ordinateurs éteints",
+        ),
+    ],
+)
+def test_the_missing_colon_of_a_groups_first_key_is_one_slip_at_its_line(text, position, fixed):
+    """Not each key below it, which YAML cannot read after a text."""
+    found = error(text)
+    assert where(found) == position
+    key = fixed.split(":")[0]
+    assert found.message == (
+        f"the colon after `{key}` is missing: YAML reads this line as a text, not as a `key: value` line"
+    )
+    assert found.hint == f"add the colon after the key: `{fixed}`"
+
+
 def test_a_list_item_of_text_with_a_key_under_it_is_not_taken_for_a_missing_colon():
     found = error("faq:\n  - Mes fichiers sont-ils perdus ?\n    a: Non.\n")
     assert where(found) == (3, 5)
