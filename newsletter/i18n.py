@@ -64,6 +64,12 @@ def current() -> str:
     return _State.language
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals, as the messages' language writes it: ``6.9`` or ``6,9``."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if current() == "fr" else text
+
+
 def use(language: str) -> None:
     """Speak ``language`` (``fr`` or ``en``) from now on."""
     if language not in LANGUAGES:

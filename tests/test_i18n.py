@@ -34,6 +34,12 @@ def test_a_message_in_french_and_in_english(french):
     assert _("hint: {hint}", hint="write 2021-02-05") == "hint: write 2021-02-05"
 
 
+def test_a_decimal_number_is_written_as_the_language_writes_it(french):
+    assert (i18n.decimal(6.94), i18n.decimal(1.234, 2)) == ("6,9", "1,23")
+    i18n.use("en")
+    assert i18n.decimal(6.94) == "6.9"
+
+
 def test_a_message_without_values_keeps_its_braces():
     assert _("write {a, b} as a list") == "write {a, b} as a list"  # an id of no catalogue: itself
 

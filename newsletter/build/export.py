@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsletter.build.plan import Plan, plan, refuse_overwriting_inputs
 from newsletter.files import write_atomic
-from newsletter.i18n import _, ngettext
+from newsletter.i18n import _, decimal, ngettext
 from newsletter.model.document import IssueDocument
 from newsletter.render import gsm, html, markdown, phone, text, web_images
 
@@ -97,4 +97,4 @@ def _weight(size: int) -> str:
     """A file's size as people read it: ``820 KB``, ``1.4 MB``."""
     if size < 1_000_000:
         return _("{count} KB", count=max(1, round(size / 1000)))
-    return _("{count} MB", count=f"{size / 1_000_000:.1f}")
+    return _("{count} MB", count=decimal(size / 1_000_000))

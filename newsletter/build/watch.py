@@ -18,7 +18,7 @@ from newsletter.build.incremental import input_paths
 from newsletter.build.plan import issue_file, plan
 from newsletter.build.run import build_all
 from newsletter.errors import Diagnostic, InputError
-from newsletter.i18n import _, ngettext
+from newsletter.i18n import _, decimal, ngettext
 from newsletter.lock import exclusive
 from newsletter.model.load import issue_files, publication_file, resolve_layout
 from newsletter.model.print_options import RenderOptions
@@ -119,7 +119,7 @@ class Watcher:
                             "rebuilt {path} ({count} pages) in {seconds} s",
                             built.pages,
                             path=display_path(built.path, self.root),
-                            seconds=f"{time.perf_counter() - started:.1f}",
+                            seconds=decimal(time.perf_counter() - started),
                         )
                     )
                     started = time.perf_counter()

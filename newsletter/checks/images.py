@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsletter.errors import Problem
-from newsletter.i18n import _
+from newsletter.i18n import _, decimal
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.paths import is_address, is_inside
 from newsletter.read.pictures import Damaged, Picture, identify
@@ -170,7 +170,7 @@ def resolution_problem(relative: str, path: tuple, file: Path, layout: Layout, l
             image=repr(relative),
             width=width,
             height=height,
-            printed=f"{printed / 10:.1f}",
+            printed=decimal(printed / 10),
             layout=layout_name,
             dpi=round(dpi),
             floor=PRINT_DPI_FLOOR,

@@ -7,7 +7,7 @@ import struct
 from pathlib import Path
 
 from newsletter.errors import Problem
-from newsletter.i18n import N_, _
+from newsletter.i18n import N_, _, decimal
 from newsletter.model.colours import MINIMUM_TEXT_CONTRAST, contrast, hex_to_rgb
 from newsletter.model.layout import Layout
 from newsletter.paths import is_address, is_inside
@@ -93,13 +93,13 @@ def contrast_warnings(layout: Layout) -> list[Problem]:
                 Problem(
                     ("colours", text),
                     _(
-                        "contrast of {ratio:.1f}:1 for {where} ({text} on {back}); at least {minimum}:1 is needed to "
+                        "contrast of {ratio}:1 for {where} ({text} on {back}); at least {minimum}:1 is needed to "
                         "read it",
-                        ratio=ratio,
+                        ratio=decimal(ratio),
                         where=_(where),
                         text=colours[text],
                         back=back,
-                        minimum=MINIMUM_TEXT_CONTRAST,
+                        minimum=decimal(MINIMUM_TEXT_CONTRAST),
                     ),
                     _("choose a darker text colour or a lighter background"),
                     severity="warning",

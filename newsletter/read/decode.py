@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from newsletter.errors import Diagnostic, InputError
-from newsletter.i18n import N_, _
+from newsletter.i18n import N_, _, decimal
 
 MAX_FILE_BYTES = 1_000_000  # an issue is a few kB of text; a bigger file is the wrong file
 
@@ -34,8 +34,8 @@ def too_big(file: str, size: int) -> Diagnostic:
     return Diagnostic(
         file=file,
         message=_(
-            "the file is {size:.1f} MB; these files are limited to {limit:g} MB",
-            size=size / 1e6,
+            "the file is {size} MB; these files are limited to {limit:g} MB",
+            size=decimal(size / 1e6),
             limit=MAX_FILE_BYTES / 1e6,
         ),
         hint=_("these files hold a few kB of text: check that this is the right file"),

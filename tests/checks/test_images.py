@@ -63,3 +63,11 @@ def test_a_small_picture_enlarged_for_print_is_warned_and_refused_with_strict(cl
     assert workspace.pdfs() == []
     Image.new("RGB", (600, 450), "red").save(workspace.root / "assets" / "photo.jpg")
     assert cli("--root", workspace.root, "check").err.splitlines() == ["ok: 1 issue(s) checked"]
+
+
+def test_the_printed_width_is_written_with_a_decimal_comma_in_french(cli, workspace, french):
+    Image.new("RGB", (80, 60), "red").save(workspace.root / "assets" / "photo.jpg")
+    workspace.write(
+        "001.yaml", MINIMAL_ISSUE + "news:\n  - title: Photo\n    body: Texte.\n    image: ../assets/photo.jpg\n"
+    )
+    assert "imprimée sur 6,9 cm de large" in cli("--root", workspace.root, "check").err

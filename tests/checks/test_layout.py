@@ -155,6 +155,12 @@ def test_a_pale_text_colour_is_a_warning_at_that_colour_saying_where_it_is_print
     assert problem.hint == "choose a darker text colour or a lighter background"
 
 
+def test_a_contrast_is_written_with_a_decimal_comma_in_french(french):
+    [problem] = contrast_warnings(Layout.parse({"colours": {"muted": "#BBBBBB"}}))
+    assert problem.message.startswith("contraste de 1,9:1 pour ")
+    assert "il faut au moins 4,5:1 pour le lire" in problem.message
+
+
 def test_each_pair_printed_with_a_pale_colour_is_said():
     found = contrast_warnings(Layout.parse({"colours": {"accent": "#9DB4CC", "panel": "#888888"}}))
     assert [(problem.loc, problem.message.split(" (")[0]) for problem in found] == [
