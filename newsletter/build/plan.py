@@ -106,7 +106,7 @@ def _select(workspace: Workspace, selectors: list[str]) -> list[Diagnostic]:
     missing = [
         Diagnostic(
             _("issue {number}", number=number),
-            _("no issue has the number {number}", number=number),
+            _("not found: no file in issues/ has `number: {number}`", number=number),
             hint=_("`newsletter list` shows the issues and their numbers"),
         )
         for number in sorted(numbers - found_numbers)

@@ -29,14 +29,14 @@ def test_a_number_names_the_issue_with_that_number_whatever_its_file_is_called(w
 def test_a_number_no_issue_has_is_an_error_that_says_how_to_find_them(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = planning.plan(workspace.root, ["7"], [])
-    assert [d.message for d in result.errors] == ["no issue has the number 7"]
+    assert [d.message for d in result.errors] == ["not found: no file in issues/ has `number: 7`"]
     assert "newsletter list" in result.errors[0].hint
 
 
 def test_a_number_no_issue_has_is_said_in_french(workspace, french):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     [error] = planning.plan(workspace.root, ["7"], []).errors
-    assert str(error).splitlines()[0] == "numéro 7: aucun numéro ne porte le numéro 7"
+    assert str(error).splitlines()[0] == "numéro 7: introuvable\u00a0: aucun fichier du dossier issues/ n’a `number: 7`"
     assert error.hint == "`newsletter list` affiche les numéros de la série"
 
 
@@ -67,7 +67,7 @@ def test_a_selector_that_names_no_file_is_an_error_not_a_crash(workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = planning.plan(workspace.root, ["4", "³"], [])
     assert sorted(str(d).splitlines()[0] for d in result.errors) == [
-        "issue 4: no issue has the number 4",
+        "issue 4: not found: no file in issues/ has `number: 4`",
         "³: no such issue file",
     ]
 

@@ -68,7 +68,7 @@ def test_check_says_which_problems_fix_mends_and_fix_mends_them(cli, workspace):
 def test_an_unknown_issue_number_is_an_error(cli, workspace):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     result = cli("--root", workspace.root, "build", "7")
-    assert result.code == 1 and "issue 7: no issue has the number 7" in result.err
+    assert result.code == 1 and "issue 7: not found: no file in issues/ has `number: 7`" in result.err
     assert "newsletter list" in result.err
 
 
@@ -77,7 +77,7 @@ def test_an_unknown_issue_number_is_said_in_french(cli, workspace):
     result = cli("--lang", "fr", "--root", workspace.root, "export", "7")
     assert result.code == 1
     assert result.err.startswith(
-        "numéro 7: aucun numéro ne porte le numéro 7\n"
+        "numéro 7: introuvable\u00a0: aucun fichier du dossier issues/ n’a `number: 7`\n"
         "    conseil\u00a0: `newsletter list` affiche les numéros de la série\n"
     )
     missing = cli("--lang", "fr", "--root", workspace.root, "build", "issues/nope.yaml")
