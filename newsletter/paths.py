@@ -65,7 +65,7 @@ def refuse_archive_output(path: Path, root: Path) -> None:
                 Diagnostic(
                     str(path),
                     _(
-                        "this is inside the archive {archive}: only `newsletter archive` writes there, "
+                        "this is inside the archive (folder {archive}): only `newsletter archive` writes there, "
                         "and what it records is never written over; nothing was written",
                         archive=archive,
                     ),

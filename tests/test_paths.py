@@ -160,7 +160,14 @@ def test_an_output_in_an_archive_is_refused_with_the_way_out(tmp_path):
         refuse_archive_output(tmp_path / "archive" / "manifest.json", tmp_path)
     (problem,) = raised.value.diagnostics
     assert problem.message == (
-        f"this is inside the archive {tmp_path / 'archive'}: only `newsletter archive` writes there, "
+        f"this is inside the archive (folder {tmp_path / 'archive'}): only `newsletter archive` writes there, "
         "and what it records is never written over; nothing was written"
     )
     assert problem.hint == "choose another --out, outside the archive folder"
+
+
+def test_an_output_in_the_archive_is_said_in_french_without_repeating_archive(tmp_path, monkeypatch, french):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as raised:
+        refuse_archive_output(Path("archive") / "manifest.json", Path("."))
+    assert raised.value.diagnostics[0].message.startswith("c’est dans l’archive (dossier archive)\u00a0: seul")
