@@ -22,7 +22,7 @@ from typer._click.exceptions import ClickException, UsageError
 from typer._click.formatting import HelpFormatter
 from typer._types import TyperChoice
 
-from newsletter.i18n import N_, _
+from newsletter.i18n import N_, _, decimal
 
 LANG_HELP = N_(
     "Language of the messages: fr or en (default: NEWSLETTER_LANG, else the system's language,"
@@ -69,6 +69,10 @@ USAGE_ERRORS: list[Pattern] = [
 REASONS: list[Pattern] = [
     (re.compile(r"(?P<value>.+) is not one of (?P<choices>.+)\."), N_("{value} is not one of {choices}.")),
     (re.compile(r"(?P<value>.+) is not in the range (?P<range>.+)\."), N_("{value} is not in the range {range}.")),
+    (
+        re.compile(r"(?P<number>[\d.]+) is not in the range (?P<low>[\d.]+)<=x<=(?P<high>[\d.]+)\."),
+        N_("{number} is not between {low} and {high}."),
+    ),
     (re.compile(r"(?P<value>.+) is not a valid int(?:eger)?(?: range)?\."), N_("{value} is not a whole number.")),
     (re.compile(r"(?P<value>.+) is not a valid float(?: range)?\."), N_("{value} is not a number.")),
     (re.compile(r"(?P<value>.+) is not a valid boolean\..*", re.DOTALL), N_("{value} is not yes or no.")),
@@ -86,8 +90,16 @@ def translated(message: str, patterns: list[Pattern] = USAGE_ERRORS) -> str:
             values = found.groupdict()
             if "reason" in values:
                 values["reason"] = translated(values["reason"], REASONS)
+            if "number" in values:
+                values = {name: _as_written(text) for name, text in values.items()}
             return _(template, **values)
     return message
+
+
+def _as_written(number: str) -> str:
+    """One of Click's numbers as the language writes it: ``30.0`` → ``30``, ``2.5`` → ``2,5`` in French."""
+    fraction = number.partition(".")[2].rstrip("0")
+    return decimal(float(number), len(fraction))
 
 
 class _Formatter(HelpFormatter):

@@ -64,7 +64,7 @@ def test_the_french_help_says_options_and_the_help_option_in_french(cli):
             "Valeur incorrecte pour '--format' / '-f'\u00a0: 'pdf' ne fait pas partie des choix possibles\u00a0: "
             "'text', 'sms', 'markdown', 'html', 'phone'.",
         ),
-        (["build", "--bleed", "20"], "Valeur incorrecte pour '--bleed'\u00a0: 20.0 est hors de l’intervalle 0<=x<=10."),
+        (["build", "--bleed", "20"], "Valeur incorrecte pour '--bleed'\u00a0: 20 n’est pas compris entre 0 et 10."),
         (["build", "--bleed", "trois"], "Valeur incorrecte pour '--bleed'\u00a0: 'trois' n’est pas un nombre."),
         (["archive", "--supersede", "x"], "'x' n’est pas un nombre entier."),
         (["build", "--out"], "L’option '--out' attend une valeur."),
