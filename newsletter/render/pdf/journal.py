@@ -21,7 +21,7 @@ from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.fitting import Fitter, Overflow, PageRule
 from newsletter.render.pdf.flow import BackPage, Float, Gap, IfRoom, KeepWithFirstLines, Para, Picture, SectionStart
 from newsletter.render.pdf.journal_masthead import JournalHead
-from newsletter.render.pdf.journal_tables import first_rows_height, whole_rows
+from newsletter.render.pdf.journal_tables import first_part_height, whole_rows
 from newsletter.text import typography
 from newsletter.text.markup import escape_xml
 
@@ -194,10 +194,13 @@ class JournalRenderer(JournalHead):
             return []
         board = self.tables.status_board(self.issue.status)
         heading = self._heading("status", keep_with_next=False)
-        # The heading never ends a page: it starts one unless its table's head and first row fit below it.
-        needed = heading.wrap(self.frame_width, self.frame_height)[1] + first_rows_height(board, 2, self.frame_width)
+        # The heading never ends a page: it starts one unless its table's head and first two rows (all of a short
+        # table, kept whole) fit below it.
+        needed = heading.wrap(self.frame_width, self.frame_height)[1] + first_part_height(
+            board, self.frame_width, self.frame_height
+        )
         needed += self.styles.heading.spaceBefore + self.styles.heading.spaceAfter
-        needed = min(needed, self.frame_height / 2)  # rows taller than a page are split in any case
+        needed = min(needed, self.frame_height)  # a table taller than a page is split in any case
         return [CondPageBreak(needed), heading, board]
 
     def _do_dont(self) -> list[Flowable]:

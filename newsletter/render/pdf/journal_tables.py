@@ -35,18 +35,44 @@ INSTRUCTION_LOOKS = {"do": ("check", "do"), "dont": ("cross", "dont")}
 STATE_COLOURS = {"restored": "do", "testing": "warning", "degraded": "warning", "down": "dont"}
 
 
-def whole_rows(table: Table, width: float, height: float) -> Table:
-    """A table that splits across pages between its rows, never inside one (unless a row is taller than a page)."""
+LEAST = 2  # rows (entries) of a table on each side of a page break, at least
+SHORT = 6  # a table of this many rows at most (under its head) is never split, when it fits on a page
+
+
+def whole_rows(table: Table, width: float, height: float, kept: bool = True) -> Table:
+    """A table that splits across pages between its rows, never inside one (unless a row is taller than a
+    page); a list (``kept``) never leaves fewer than two rows on either side of the break, and a short one
+    is kept whole."""
     table.wrap(width, height)
-    if max(table._rowHeights, default=0) <= height:
-        table.splitInRow = 0
+    if max(table._rowHeights, default=0) > height:
+        return table
+    table.splitInRow = 0
+    if not kept:
+        return table
+    head = _head_rows(table)
+    if _kept_whole(table, height):
+        table.setStyle([("NOSPLIT", (0, 0), (-1, -1))])
+    elif len(table._rowHeights) - head >= 2 * LEAST:
+        table.setStyle([("NOSPLIT", (0, 0), (-1, head + LEAST - 1)), ("NOSPLIT", (0, -LEAST), (-1, -1))])
     return table
 
 
-def first_rows_height(table: Table, rows: int, width: float) -> float:
-    """The height of the first ``rows`` rows of ``table`` at ``width``."""
-    table.wrap(width, 0xFFFFFF)
-    return sum(table._rowHeights[:rows])
+def first_part_height(table: Table, width: float, height: float) -> float:
+    """The height of the least part of ``table`` a page of ``height`` may end with: its head and first two
+    rows, or all of it when it is kept whole (``whole_rows``)."""
+    table.wrap(width, height)
+    if _kept_whole(table, height):
+        return sum(table._rowHeights)
+    return sum(table._rowHeights[: _head_rows(table) + LEAST])
+
+
+def _kept_whole(table: Table, height: float) -> bool:
+    return len(table._rowHeights) - _head_rows(table) <= SHORT and sum(table._rowHeights) <= height
+
+
+def _head_rows(table: Table) -> int:
+    repeat = table.repeatRows
+    return repeat if isinstance(repeat, int) else max(repeat) + 1
 
 
 class JournalTables:
@@ -159,7 +185,8 @@ class JournalTables:
         """A box per list (``("do", items)``, ``("dont", items)``), side by side across the frame."""
         gap = 5 * mm
         if self.stacked:
-            return self._entries([[self._instruction_box(key, items, self.width)] for key, items in lists], gap)
+            boxes = [[self._instruction_box(key, items, self.width)] for key, items in lists]
+            return self._entries(boxes, gap, kept=False)  # each box whole, one per page if need be
         width = (self.width - gap * (len(lists) - 1)) / len(lists)
         cells = [self._instruction_box(key, items, width) for key, items in lists]
         heights = [cell.wrap(width, self.height)[1] for cell in cells]
@@ -284,9 +311,11 @@ class JournalTables:
 
     # --- stacked lists (large print) ---------------------------------------------------------------
 
-    def _entries(self, rows: list[list], gap: float, widths: list[float] | None = None, rule: bool = False) -> Table:
+    def _entries(
+        self, rows: list[list], gap: float, widths: list[float] | None = None, rule: bool = False, kept: bool = True
+    ) -> Table:
         """Entries one under the other, ``gap`` apart (with a ``rule`` between them); an entry is split
-        across pages only when it is taller than a page."""
+        across pages only when it is taller than a page; a list (``kept``) as ``whole_rows`` keeps it."""
         rules = [("LINEBELOW", (0, 0), (-1, -2), 0.6, self.styles.colour["muted"])] if rule else []
         table = Table(
             rows,
@@ -304,10 +333,7 @@ class JournalTables:
                 ]
             ),
         )
-        table.wrap(self.width, self.height)
-        if max(table._rowHeights) <= self.height:
-            table.splitInRow = 0
-        return table
+        return whole_rows(table, self.width, self.height, kept)
 
     def _labelled(self, key: str, value: str) -> str:
         """``Depuis : 15 février`` (``Since: 15 February``): a label, then a value already in markup."""

@@ -4,14 +4,16 @@ Long synthetic issues (many questions, a long status board, long e-mail addresse
 pictures) are built once per module in several layouts; the tests read each PDF back (pypdf text
 with its place and size) and fail on what a print review would mark: a page count that is neither
 one nor even (a multiple of four for a booklet), a page more than half empty, a heading last on a
-page, one line of a paragraph alone on a page, a status row split across pages, an address or a
-number broken across lines, a character under the layout's smallest size, a blank booklet page.
+page, one line of a paragraph alone on a page, a status row split across pages or alone on one side
+of a break, a short list split, an address or a number broken across lines, a character under the
+layout's smallest size, a blank booklet page.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -247,6 +249,23 @@ def test_no_status_row_is_split_across_pages(pdf):
         note = [page for page, words in enumerate(text, start=1) if f"de la chaîne {index:02d}." in words]
         assert len(on) == 1, f"Outil{index:02d} printed on pages {on}"
         assert on == note, f"row {index}: system on page {on}, note ends on page {note}"
+
+
+def test_a_table_split_across_pages_leaves_two_rows_at_least_on_each_side(pdf):
+    text = [" ".join(pdf.lines(page)) for page in range(1, pdf.pages + 1)]
+    rows = Counter(
+        page
+        for index in range(1, ISSUES[pdf.issue][1] + 1)
+        for page, words in enumerate(text, start=1)
+        if f"Outil{index:02d}" in words
+    )
+    assert min(rows.values()) >= 2, rows
+
+
+def test_a_short_list_of_contacts_is_kept_whole(pdf):
+    text = [" ".join(pdf.lines(page)) for page in range(1, pdf.pages + 1)]
+    pages = {page for page, words in enumerate(text, start=1) if re.search(r"Contact \d\b", words)}
+    assert len(pages) == 1, pages
 
 
 def test_no_single_line_of_a_paragraph_alone_at_a_page_top(pdf):
