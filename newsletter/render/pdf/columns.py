@@ -19,7 +19,7 @@ def _fill(content: list[Flowable], width: float, height: float) -> tuple[Column,
         _, needed = flowable.wrap(width, available)
         if needed <= available + 1e-6:
             room = available - needed - flowable.getSpaceAfter()
-            if placed and len(rest) > 1 and flowable.getKeepWithNext() and not _starts(rest[1], width, room):
+            if placed and len(rest) > 1 and flowable.getKeepWithNext() and not _starts(rest[1:], width, room):
                 break  # a title never ends a column: it goes on with what it introduces
             placed.append((flowable, used + before))
             used += before + needed + flowable.getSpaceAfter()
@@ -37,12 +37,17 @@ def _fill(content: list[Flowable], width: float, height: float) -> tuple[Column,
     return placed, min(used, height), rest
 
 
-def _starts(flowable: Flowable, width: float, available: float) -> bool:
-    """Whether at least the first lines of ``flowable`` fit in ``available``."""
+def _starts(rest: list[Flowable], width: float, available: float) -> bool:
+    """Whether at least the first lines of ``rest[0]`` fit in ``available``, and when it fits whole and is kept
+    with the next (an intro, the first item of a list), the first lines of that one too."""
+    flowable = rest[0]
     available -= flowable.getSpaceBefore()
     if available <= 0:
         return False
-    if flowable.wrap(width, available)[1] <= available + 1e-6:
+    height = flowable.wrap(width, available)[1]
+    if height <= available + 1e-6:
+        if flowable.getKeepWithNext() and len(rest) > 1:
+            return _starts(rest[1:], width, available - height - flowable.getSpaceAfter())
         return True
     return bool(flowable.split(width, available))
 

@@ -7,6 +7,7 @@ trying several heights, and the issue is copy-fitted by laying it out more than 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
@@ -235,3 +236,26 @@ class _BackStart(Flowable):
 
 def _lines(lines: list) -> ParaLines:
     return ParaLines(kind=1, lines=lines)
+
+
+def keep_lists(flowables: list[Flowable]) -> list[Flowable]:
+    """Lists kept as paragraphs are: never one item alone on either side of a page break (the first two items
+    stay together, and the last two), and a paragraph that introduces one (ending with ":") stays with its
+    first items. Returns ``flowables``, their keep-with-next flags set."""
+    start = 0
+    while start < len(flowables):
+        end = start
+        while end < len(flowables) and getattr(flowables[end], "bulletText", None):
+            end += 1
+        if end - start >= 2:
+            flowables[start].keepWithNext = flowables[end - 2].keepWithNext = True
+        if end > start and start and introduces(flowables[start - 1]):
+            flowables[start - 1].keepWithNext = True
+        start = max(end, start + 1)
+    return flowables
+
+
+def introduces(flowable: Flowable) -> bool:
+    """Whether ``flowable`` is a paragraph that ends with a colon (what follows goes with it)."""
+    text = getattr(flowable, "text", None)
+    return isinstance(flowable, Paragraph) and bool(re.sub(r"<[^>]*>", "", text or "").rstrip().endswith(":"))

@@ -19,7 +19,18 @@ from newsletter.i18n import ngettext
 from newsletter.render.pdf import Rendered, kit
 from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.fitting import Fitter, Overflow, PageRule
-from newsletter.render.pdf.flow import BackPage, Float, Gap, IfRoom, KeepWithFirstLines, Para, Picture, SectionStart
+from newsletter.render.pdf.flow import (
+    BackPage,
+    Float,
+    Gap,
+    IfRoom,
+    KeepWithFirstLines,
+    Para,
+    Picture,
+    SectionStart,
+    introduces,
+    keep_lists,
+)
 from newsletter.render.pdf.journal_masthead import JournalHead
 from newsletter.render.pdf.journal_tables import first_part_height, whole_rows
 from newsletter.text import typography
@@ -87,7 +98,7 @@ class JournalRenderer(JournalHead):
         story = self._masthead() + self._headline()
         previous = ""
         for index, name in enumerate(self.layout.sections):
-            part = self.section(name)
+            part = keep_lists(self.section(name))
             if part and previous and name not in ("next_issue", "contacts"):
                 story.append(SectionStart(index, self.knobs))  # where copy-fitting may start a page
                 self.starts.add(index)
@@ -235,6 +246,9 @@ class JournalRenderer(JournalHead):
             kept = kit.unbreakable(head, column_width, column_height)
             if first_kept and len(kept) == 1:  # a table drops its last paragraph's space after: given back
                 kept.append(Spacer(1, styles.body.spaceAfter))
+            if first_kept and introduces(head[-1]):  # "… in this order:" goes on with the first of its list
+                for flowable in kept:
+                    flowable.keepWithNext = True
             content += [
                 *kept,
                 *body,
@@ -247,7 +261,7 @@ class JournalRenderer(JournalHead):
         room = min(first_height + 3 * styles.heading.leading, self.frame_height / 2)  # a taller first one splits
         story: list[Flowable] = [CondPageBreak(room), heading]
         if columns > 1:
-            story.append(FlowingColumns(content, columns, self.layout.gutter * mm))
+            story.append(FlowingColumns(keep_lists(content), columns, self.layout.gutter * mm))
         else:
             story += content
         return story

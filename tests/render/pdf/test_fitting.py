@@ -5,8 +5,9 @@ pictures) are built once per module in several layouts; the tests read each PDF 
 with its place and size) and fail on what a print review would mark: a page count that is neither
 one nor even (a multiple of four for a booklet), a page more than half empty, a heading last on a
 page, one line of a paragraph alone on a page, a status row split across pages or alone on one side
-of a break, a short list split, an address or a number broken across lines, a character under the
-layout's smallest size, a blank booklet page.
+of a break, a short list split, a list item alone on either side of a break, a title parted from its
+intro and the first two items of its list, an address or a number broken across lines, a character
+under the layout's smallest size, a blank booklet page.
 """
 
 from __future__ import annotations
@@ -83,8 +84,10 @@ def long_issue(faq: int, status: int) -> str:
             f"    note: {sentence}Retour prévu après vérification {WORD} de la chaîne {index + 1:02d}.",
         ]
     lines += ["news:"]
-    for index in range(3):
-        body = (sentence * 4 + "\n\n") * 3
+    for index, letter in enumerate("ABC"):
+        steps = "".join(f"- Étape {letter}{step} du contrôle : {sentence}\n" for step in range(1, STEPS + 1))
+        body = f"Chaque équipe suit cet ordre {letter}, le même dans tous les services :\n{steps}\n"
+        body += (sentence * 4 + "\n\n") * 2
         lines += [f"  - title: Actualité {index + 1}", "    body: |", *(f"      {line}" for line in body.splitlines())]
     lines += ["faq:"]
     for index in range(faq):
@@ -125,6 +128,13 @@ class Built:
             (run for run in self.runs if run.page == page and run.y > self.bottom - 2), key=lambda run: -run.y
         )
 
+    def text(self) -> list[str]:
+        """Each page's text, its lines joined, no-break spaces as spaces."""
+        return [
+            " ".join(self.lines(page)).replace("\u00a0", " ").replace("\u202f", " ")
+            for page in range(1, self.pages + 1)
+        ]
+
     def lines(self, page: int) -> list[str]:
         """The page's lines of text, top to bottom: runs on one baseline, left to right."""
         found: dict[float, list[Run]] = {}
@@ -134,6 +144,7 @@ class Built:
         return [" ".join(run.text for run in sorted(found[y], key=lambda run: run.x)) for y in sorted(found)[::-1]]
 
 
+STEPS = 5  # the items of the list in each news item
 LAYOUTS = ["journal-a4", "journal-a5", "large-print-a4", "journal-a5+booklet"]
 ISSUES = {"long": (10, 10), "longer": (16, 14)}
 
@@ -243,7 +254,7 @@ def test_no_heading_ends_a_page(pdf):
 
 
 def test_no_status_row_is_split_across_pages(pdf):
-    text = [" ".join(pdf.lines(page)) for page in range(1, pdf.pages + 1)]
+    text = pdf.text()
     for index in range(1, ISSUES["long"][1] + 1):
         on = [page for page, words in enumerate(text, start=1) if f"Outil{index:02d}" in words]
         note = [page for page, words in enumerate(text, start=1) if f"de la chaîne {index:02d}." in words]
@@ -252,7 +263,7 @@ def test_no_status_row_is_split_across_pages(pdf):
 
 
 def test_a_table_split_across_pages_leaves_two_rows_at_least_on_each_side(pdf):
-    text = [" ".join(pdf.lines(page)) for page in range(1, pdf.pages + 1)]
+    text = pdf.text()
     rows = Counter(
         page
         for index in range(1, ISSUES[pdf.issue][1] + 1)
@@ -262,8 +273,28 @@ def test_a_table_split_across_pages_leaves_two_rows_at_least_on_each_side(pdf):
     assert min(rows.values()) >= 2, rows
 
 
+def test_a_list_leaves_two_items_at_least_on_each_side_of_a_break(pdf):
+    text = pdf.text()
+    for letter in "ABC":
+        items = Counter(
+            page
+            for step in range(1, STEPS + 1)
+            for page, words in enumerate(text, start=1)
+            if f"Étape {letter}{step} du" in words
+        )
+        assert min(items.values()) >= 2, (letter, items)
+
+
+def test_a_title_stays_with_its_intro_and_the_first_two_items_of_its_list(pdf):
+    text = pdf.text()
+    for index, letter in enumerate("ABC", start=1):
+        marks = [f"Actualité {index}", f"suit cet ordre {letter}", f"Étape {letter}1 du", f"Étape {letter}2 du"]
+        pages = [[page for page, words in enumerate(text, start=1) if mark in words] for mark in marks]
+        assert len({tuple(found) for found in pages}) == 1, dict(zip(marks, pages, strict=True))
+
+
 def test_a_short_list_of_contacts_is_kept_whole(pdf):
-    text = [" ".join(pdf.lines(page)) for page in range(1, pdf.pages + 1)]
+    text = pdf.text()
     pages = {page for page, words in enumerate(text, start=1) if re.search(r"Contact \d\b", words)}
     assert len(pages) == 1, pages
 
