@@ -75,6 +75,8 @@ def _block_list(lines: list[str], node: yaml.CollectionNode, groups: list[list[y
     number = node.start_mark.line
     line = lines[number]
     parts = block_line(line)
+    if node.end_mark is None:  # a list left open ("[A, B" to the end of the file): no line to mend
+        return None
     if not parts["key"] or parts.start("value") != node.start_mark.column or node.end_mark.line != number:
         return None
     if line[node.end_mark.column :].strip():

@@ -62,3 +62,10 @@ def test_a_decimal_comma_cuts_a_number():
 )
 def test_lists_whose_items_are_whole_are_accepted(text):
     assert parse(text).warnings == []
+
+
+def test_a_list_left_open_to_the_end_of_the_file_is_a_located_error():
+    """`[A,A` never closed (what the mend's property test found): the quoting hint, not an internal error."""
+    found = error("lead: [A,A\n")
+    assert found.line == 1
+    assert 'lead: "[A,A"' in found.hint
