@@ -244,8 +244,8 @@ class JournalRenderer(JournalHead):
                 head.append(body.pop(0))
             column_height = self.page_height - (self.layout.margins.top + self.layout.margins.bottom) * mm
             kept = kit.unbreakable(head, column_width, column_height)
-            if first_kept and len(kept) == 1:  # a table drops its last paragraph's space after: given back
-                kept.append(Spacer(1, styles.body.spaceAfter))
+            if len(kept) == 1:  # a table drops its last paragraph's space after (a caption's too): given back
+                kept.append(Spacer(1, head[-1].getSpaceAfter()))
             if first_kept and introduces(head[-1]):  # "… in this order:" goes on with the first of its list
                 for flowable in kept:
                     flowable.keepWithNext = True

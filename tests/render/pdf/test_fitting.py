@@ -347,3 +347,20 @@ def test_the_front_page_of_the_sample_is_filled_by_the_block_after_the_lead(layo
     data, pages, warnings = render(document, ref, loaded)
     front = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert first in front and pages in (8, 10) and warnings == ()
+
+
+def test_a_caption_is_a_paragraph_space_above_the_text_under_it():
+    """Sample n° 4 in Letter: "Depuis le lundi 22 février…" under the picture's caption, not touching it."""
+    result = planning.plan(REPO, ["4"], ["journal-letter"])
+    [document], [(ref, loaded)] = result.documents, result.layouts
+    data, _, _ = render(document, ref, loaded)
+    runs: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], size, text))
+
+    PdfReader(io.BytesIO(data)).pages[1].extract_text(visitor_text=visit)
+    [(x, y, size, _)] = [run for run in runs if run[3].startswith("Depuis le lundi 22")]
+    above = min(run[1] for run in runs if abs(run[0] - x) < 1 and run[1] > y + 1)
+    assert above - y >= size * 1.5, (above - y, size)
