@@ -33,6 +33,14 @@ def since(text: str, lang: str) -> str:
     return typography.apply(text, lang)
 
 
+def since_phrase(text: str, lang: str) -> str:
+    """``depuis le 3 décembre`` / ``since 3 December`` after a system's state: the word once, whether or not
+    the user typed it."""
+    word = label(lang, "status_since").lower()
+    typed = since(text, lang)
+    return typed if typed.lower().startswith(word + " ") else f"{word} {typed}"
+
+
 def plain(text: str, lang: str) -> str:
     """One line of user text, typeset, without markup."""
     return markup.plain_line(markup.inline(typography.apply(text, lang)))

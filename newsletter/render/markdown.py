@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter, introducing, issue_number, since
+from newsletter.render import BlockWriter, introducing, issue_number, since_phrase
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -118,7 +118,7 @@ class MarkdownWriter(BlockWriter):
         for entry in self.issue.status:
             state = label(self.lang, "state_" + entry.state)
             if entry.since:
-                state += f", {label(self.lang, 'status_since').lower()} {since(entry.since, self.lang)}"
+                state += f", {since_phrase(entry.since, self.lang)}"
             parts = [self.inline(entry.system, bold=True), escape(state)]
             if entry.note:
                 parts.append(self.inline(entry.note))

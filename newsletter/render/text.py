@@ -22,7 +22,7 @@ from typing import ClassVar
 from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter, gsm, introducing, issue_number, plain, since
+from newsletter.render import BlockWriter, gsm, introducing, issue_number, plain, since_phrase
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -128,7 +128,7 @@ class _Email(BlockWriter):
         for state, entry in zip(states, self.issue.status, strict=True):
             what = plain(entry.system, self.lang)
             if entry.since:
-                what += f" — {label(self.lang, 'status_since').lower()} {since(entry.since, self.lang)}"
+                what += f" — {since_phrase(entry.since, self.lang)}"
             row = _wrap(what, state.ljust(len(indent)), indent)
             if entry.note:
                 row += "\n" + _wrap(plain(entry.note, self.lang), indent, indent)

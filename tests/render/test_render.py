@@ -92,6 +92,22 @@ def test_the_markdown_has_its_sections_in_the_registry_order():
 # --- what every text channel says the same way ------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "typed, lang, phrase",
+    [
+        ("3 décembre", "fr", "depuis 3\u00a0décembre"),
+        ("depuis le 3 décembre", "fr", "depuis le 3\u00a0décembre"),
+        ("Depuis l'attaque", "fr", "Depuis l’attaque"),
+        ("since Monday", "en", "since Monday"),
+        ("2021-02-08", "en", "since 8\u00a0February\u00a02021"),
+    ],
+)
+def test_a_status_since_says_its_word_once_whether_or_not_it_was_typed(typed, lang, phrase):
+    from newsletter.render import since_phrase
+
+    assert since_phrase(typed, lang) == phrase
+
+
 def test_a_status_since_written_as_a_date_is_written_out_and_other_text_is_typeset():
     from newsletter.render import since
 

@@ -211,3 +211,12 @@ def test_the_sms_has_plain_spaces_where_print_has_no_break_ones_and_stays_gsm_7(
     gsm7, unicode = text.render_sms(document), text.render_sms(document, gsm7=False)
     assert "Tout va bien ? Oui !" in gsm7.text and measure(gsm7.text).encoding == "GSM-7"
     assert "Tout va bien ? Oui !" in unicode.text and "N° 1" in unicode.text  # what every phone shows
+
+
+def test_a_status_since_typed_with_its_word_says_it_once(cli, workspace):
+    status = "status:\n  - system: Messagerie\n    state: restored\n    since: depuis le 3 décembre\n"
+    workspace.write("001.yaml", MINIMAL_ISSUE + status)
+    for format in ("text", "markdown"):
+        exported = cli("--root", workspace.root, "export", "1", "--format", format).out
+        assert "— depuis le 3\u00a0décembre" in exported or ", depuis le 3\u00a0décembre" in exported, format
+        assert "depuis depuis" not in exported
