@@ -12,7 +12,7 @@ from newsletter.render import markdown as md
 from newsletter.render import plain
 from newsletter.render.html_page import FAQ_PAGE, page
 from newsletter.render.html_text import HtmlText, unmarked, words
-from newsletter.render.phone import PhoneScript, say, speakable, spoken_phone, timed
+from newsletter.render.phone import PhoneScript, mid_sentence, say, speakable, spoken_phone, timed
 from newsletter.text import typography
 from newsletter.text.labels import label
 
@@ -101,7 +101,8 @@ def phone(book: FaqBook) -> PhoneScript:
     hotline = publication.hotline
     if hotline is not None:
         phone_number = spoken_phone(typography.format_phone(hotline.phone, lang), lang)
-        call = label(lang, "phone_hotline").format(label=typography.apply(hotline.label, lang), phone=phone_number)
+        name = mid_sentence(typography.apply(hotline.label, lang))
+        call = label(lang, "phone_hotline").format(label=name, phone=phone_number)
         paragraphs.append(speakable(call, lang))
     paragraphs.append(label(lang, "phone_goodbye"))
     return timed(paragraphs, lang)

@@ -49,4 +49,5 @@ def test_the_phone_message_is_a_dialogue_with_its_duration(book):
     assert "— Serai-je payé en février\u00a0?\n— Oui, le 25\u00a0février." in script.text
     assert "— dois-je venir LUNDI\u00a0?\n— Non, restez chez vous." in script.text
     assert "zéro deux, soixante et un" in script.text  # the hotline, read in pairs
+    assert "Pour toute question, appelez le numéro unique agents au " in script.text  # not « le Numéro »
     assert script.text.rstrip().endswith("Merci de votre écoute.")
