@@ -14,7 +14,8 @@ The families, and the order their messages come in (the order users have always 
 - the publication and each issue: ``phones`` (numbers with a digit missing or extra), ``emails``
   (addresses cut short or with a space);
 - each issue: ``dates`` (a year typed short, a next issue before this one, a year far from today),
-  ``advice``, ``images`` (its pictures), ``placeholders``; and in each journal layout, the pictures
+  ``advice``, ``content`` (a bold left open, a question asked twice, a sign-off dated after the issue),
+  ``images`` (its pictures), ``placeholders``; and in each journal layout, the pictures
   that would print below 150 dpi (:func:`check_print_resolution`);
 - each issue YAML misreads, as read around its slips: ``phones``, ``emails``, ``placeholders``, ``length``
   (what only follows from a slip left out);
@@ -28,6 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsletter.checks.advice import advise, advise_publication
+from newsletter.checks.content import content_problems
 from newsletter.checks.dates import date_problems
 from newsletter.checks.emails import email_problems
 from newsletter.checks.glyphs import glyph_problems
@@ -88,6 +90,7 @@ def check_files(workspace: Workspace, whole_series: bool, series: list[Issue] | 
             + phone_problems(issue.source.data, lang)
             + email_problems(issue.source.data)
             + advise(issue.model)
+            + content_problems(issue.source.data, issue.model)
             + _images(issue, pictures, workspace.root)
             + placeholder_problems(issue.source.data, Issue)
             + length_problems(issue.source.data),
