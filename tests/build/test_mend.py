@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -154,6 +155,7 @@ TEXT = st.text(alphabet=string.ascii_letters + "éàç’ :#*&!%@`|>[{}]-?,'\"\\
 @settings(max_examples=150, deadline=None)
 @given(TEXT)
 @example("#3")  # the comment alone: quoted after the key's space, not against its colon
+@example("[a, b c]")  # a sentence cut at its comma in [ ]: written as a `- ` line
 def test_a_mended_text_reads_as_it_was_typed_and_a_second_mend_changes_nothing(tmp_path_factory, typed):
     root = tmp_path_factory.mktemp("ws")
     (root / "issues").mkdir()
@@ -164,7 +166,16 @@ def test_a_mended_text_reads_as_it_was_typed_and_a_second_mend_changes_nothing(t
     assert mend_workspace(root, backup=False) == []
     assert path.read_bytes() == once
     if once != (MINIMAL_ISSUE + f"lead: {typed}\n").encode():
-        assert parse_yaml(once, "issues/001.yaml").data["lead"] == typed.strip()
+        lead = parse_yaml(once, "issues/001.yaml").data["lead"]
+        if isinstance(lead, list):  # a `[…]` list: its items, each sentence whole, as `- ` lines
+            assert _commas("[" + ", ".join(lead) + "]") == _commas(typed.strip())
+        else:
+            assert lead == typed.strip()
+
+
+def _commas(text: str) -> str:
+    """``text`` with one space after each comma and none before (a `[…]` list's items are read so)."""
+    return re.sub(r"\s*,\s*", ", ", re.sub(r"\[\s*|\s*\]", lambda bracket: bracket.group().strip(), text))
 
 
 def test_a_sentence_cut_in_brackets_is_written_as_dash_lines_and_the_lines_below_are_still_mended(workspace):
