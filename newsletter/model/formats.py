@@ -161,7 +161,7 @@ class Publication(Record):
     tagline: str | None = field(OPTIONAL_TEXT, "Line under the title, e.g. 'Journal interne des agents'.", None)
     organisation: str | None = field(OPTIONAL_TEXT, "Who publishes it; also the PDF's author.", None)
     language: str = field(
-        Choice(*LANGUAGES, meaning=LANGUAGE_WORDS), "Labels, date format and typography: fr or en.", "fr"
+        Choice(*LANGUAGES, meaning=LANGUAGE_WORDS, mended=True), "Labels, date format and typography: fr or en.", "fr"
     )
     layout: str = field(Text(blank="text"), "Default layout name, e.g. journal-a4.", "journal-a4")
     logo: str | None = field(OPTIONAL_TEXT, "PNG or JPEG file, path relative to this file.", None)

@@ -124,10 +124,12 @@ class Nullable(Kind):
 
 class Choice(Kind):
     """One of a few words, exactly as written (``down``, ``A4``). ``meaning`` maps other words users
-    may write for a choice (the printed label, ``Rétabli``) to it, for the hint of a refused value."""
+    may write for a choice (the printed label, ``Rétabli``) to it, for the hint of a refused value;
+    ``mended``: `check --fix` replaces such a word by its choice (when the choice is never printed)."""
 
-    def __init__(self, *choices: str, meaning: dict[str, str] | None = None):
+    def __init__(self, *choices: str, meaning: dict[str, str] | None = None, mended: bool = False):
         self.choices = choices
+        self.mended = mended
         self.meaning = {
             **{folded(word): choice for word, choice in (meaning or {}).items()},
             **{choice: choice for choice in choices},
@@ -148,6 +150,7 @@ class Choice(Kind):
                 loc,
                 _("expected one of {expected}; found {value!r}", expected=expected, value=value),
                 _("did you mean `{choice}`?", choice=self.meaning[close[0]]) if close else None,
+                rename=self.meaning[word] if self.mended and word in self.meaning else None,
             )
         )
         return FAILED

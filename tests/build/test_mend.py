@@ -215,3 +215,12 @@ def test_a_key_indented_with_a_tab_is_aligned_with_the_key_above_or_left_when_un
     path = workspace.write("001.yaml", MINIMAL_ISSUE + typed)
     mend_workspace(workspace.root, backup=False)
     assert path.read_text(encoding="utf-8") == MINIMAL_ISSUE + mended
+
+
+def test_a_language_written_as_a_word_is_replaced_by_its_code(workspace):
+    publication = workspace.issues / "publication.yaml"
+    publication.write_text(
+        publication.read_text(encoding="utf-8").replace("language: fr", "language: français"), encoding="utf-8"
+    )
+    [mended] = mend_workspace(workspace.root, backup=False)
+    assert mended.diff[3:] == ["-language: français", "+language: fr"]
