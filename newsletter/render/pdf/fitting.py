@@ -110,12 +110,13 @@ class PageRule:
 @dataclass(frozen=True)
 class Overflow:
     """A journal that cannot follow the page rule: ``lines`` of text over ``pages`` (the allowed count below
-    the one it printed on), at the tightest the layout allows; ``printed`` pages, some ``half_empty``."""
+    the one it printed on), at the tightest the layout allows; ``printed`` pages, ``half_empty`` of them less
+    than half full (none when the count itself is not allowed)."""
 
     pages: int
     lines: int
     printed: int
-    half_empty: bool
+    half_empty: int
 
 
 class _MeasuringFrame(Frame):
@@ -336,7 +337,8 @@ class Fitter:
         pages = self.rule.next_down(tightest.pages)
         over = sum(tightest.fills[pages:]) * self.frame_height
         lines = max(1, math.ceil(over / line - 0.01))
-        return Overflow(pages, lines, printed.pages, self.rule.allowed(printed.pages))
+        half_empty = sum(fill < HALF for fill in printed.fills) if self.rule.allowed(printed.pages) else 0
+        return Overflow(pages, lines, printed.pages, half_empty)
 
     def draw(self, knobs: Knobs, canvasmaker) -> tuple[bytes, int]:
         data, measure = self._run(replace(knobs, back_start=0), canvasmaker, measuring=False)

@@ -69,14 +69,18 @@ class JournalRenderer(JournalHead):
         """The warning of a journal that cannot follow the page rule, with the lines over the count below."""
         pages = ngettext("{count} page", "{count} pages", overflow.pages)
         if overflow.half_empty:
+            half_empty = ngettext(
+                "with a page less than half full", "with {count} pages less than half full", overflow.half_empty
+            )
             return ngettext(
-                "{count} line over {pages}: printed on {printed} pages, with a page less than half full "
-                "(cut {count} line to print {pages})",
-                "{count} lines over {pages}: printed on {printed} pages, with a page less than half full "
-                "(cut {count} lines to print {pages})",
+                "{count} line over {pages}: printed on {printed} pages, {half_empty} (cut {count} line to print "
+                "{pages})",
+                "{count} lines over {pages}: printed on {printed} pages, {half_empty} (cut {count} lines to print "
+                "{pages})",
                 overflow.lines,
                 pages=pages,
                 printed=overflow.printed,
+                half_empty=half_empty,
             )
         return ngettext(
             "{count} line over {pages}: printed on {printed} pages, a count that leaves blank pages "

@@ -24,9 +24,9 @@ from pypdf import PdfReader
 from conftest import REPO
 from newsletter.build import plan as planning
 from newsletter.build.run import render
-from newsletter.model.layout import PAGE_SIZES_MM
+from newsletter.model.layout import PAGE_SIZES_MM, Fitting
 from newsletter.model.print_options import RenderOptions
-from newsletter.render.pdf.fitting import Measure, PageRule
+from newsletter.render.pdf.fitting import Fitter, Knobs, Measure, Overflow, PageRule
 from newsletter.render.pdf.press import booklet_order
 
 MM = 72 / 25.4
@@ -224,6 +224,18 @@ def test_the_page_counts_a_journal_may_have():
     assert [booklet.next_up(n) for n in (2, 5, 8)] == [4, 8, 8]
     assert double.good(Measure([0.1])) and not double.good(Measure([0.9, 0.9, 0.9]))
     assert not double.good(Measure([0.9, 0.4])) and double.good(Measure([0.9, 0.5]))
+
+
+def test_the_overflow_counts_the_pages_less_than_half_full():
+    """Large print n° 1 was printed on 8 pages, three of them less than half full: the warning said "a page"."""
+    ranges = Fitting()
+    chosen, tightest = Knobs(back_page=True), Knobs(spacing=ranges.spacing_min, images=ranges.images_min)
+    fitter = Fitter([], Knobs(), lambda buffer: None, 100.0, PageRule(2), ranges)
+    fitter.tried = [
+        (chosen, Measure([0.9, 0.4, 0.3, 0.9, 0.45, 0.8, 0.9, 0.7])),
+        (tightest, Measure([1.0] * 6 + [0.3])),
+    ]
+    assert fitter.overflow(chosen, 10.0) == Overflow(pages=6, lines=3, printed=8, half_empty=3)
 
 
 # --- the preflight ----------------------------------------------------------------------------------

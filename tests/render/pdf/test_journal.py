@@ -18,6 +18,8 @@ from newsletter.build import plan as planning
 from newsletter.build.run import build_all
 from newsletter.model.formats import STATES
 from newsletter.model.load import load_workspace
+from newsletter.render.pdf.fitting import Overflow
+from newsletter.render.pdf.journal import JournalRenderer
 from newsletter.text.labels import label
 from tests.render.pdf.drawing import Printed, read_back
 
@@ -473,3 +475,9 @@ def test_large_print_stacks_the_status_board_do_and_don_t_and_contacts(large_pri
     assert len({run.x for run in contact}) == 1 and [run.y for run in contact] == sorted(
         (r.y for r in contact), reverse=True
     )
+
+
+@pytest.mark.parametrize(("half_empty", "said"), [(1, "with a page less than half full"), (3, "with 3 pages less")])
+def test_the_warning_of_an_issue_over_its_pages_says_how_many_are_less_than_half_full(half_empty, said):
+    warning = JournalRenderer._over(None, Overflow(pages=6, lines=30, printed=8, half_empty=half_empty))  # type: ignore[arg-type]
+    assert warning.startswith(f"30 lines over 6 pages: printed on 8 pages, {said}"), warning
