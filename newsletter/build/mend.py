@@ -3,9 +3,10 @@
 Only what is certain is mended, and no word of a value changes: a text YAML misreads is put in quotes,
 tabs and no-break spaces typed as indentation become spaces, a key typed in French becomes the key it
 names, and a file saved with a byte order mark, Windows line ends or as Windows-1252 is saved again as
-UTF-8. Each diagnostic says what it would change (``Diagnostic.mend``); a file is read again after its
-lines are mended, since a mended slip may uncover the next one. Only the lines concerned change, the
-original is kept beside the file (``001.yaml.bak``), and mending a mended file changes nothing.
+UTF-8 (in a UTF-8 file with a line pasted from a Windows-1252 one, only the bytes UTF-8 cannot read are
+read as Windows-1252). Each diagnostic says what it would change (``Diagnostic.mend``); a file is read
+again after its lines are mended, since a mended slip may uncover the next one. Only the lines concerned
+change, the original is kept beside the file (``001.yaml.bak``), and mending a mended file changes nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from newsletter.errors import Diagnostic, InputError
 from newsletter.files import write_atomic
-from newsletter.i18n import _
+from newsletter.i18n import _, ngettext
 from newsletter.model.declare import Invalid, Record
 from newsletter.model.formats import Issue, Publication
 from newsletter.model.load import beside, issue_files, publication_file
@@ -72,10 +73,12 @@ def mend_workspace(root: Path, paths: list[Path] | None = None, backup: bool = T
 
 
 def mend_text(data: bytes, model: type[Record], file: str, path: Path) -> tuple[Mended | None, str]:
-    """The file's bytes mended, as text; None when nothing is to change."""
+    """The file's bytes mended, as text; None when nothing is to change. The diff shows a byte that was
+    not UTF-8 as ``\\xe9``."""
     text, notes = as_utf8(data)
     if text is None:
         return None, ""
+    typed = plain_line_ends(data.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="backslashreplace"))
     lines = text.split("\n")
     for _round in range(MAX_ROUNDS):
         mends: dict[int, str] = {}
@@ -91,7 +94,7 @@ def mend_text(data: bytes, model: type[Record], file: str, path: Path) -> tuple[
     mended = "\n".join(lines)
     if mended == text and not notes:
         return None, ""
-    diff = list(difflib.unified_diff(text.split("\n"), lines, file, _("{file} (mended)", file=file), n=0, lineterm=""))
+    diff = list(difflib.unified_diff(typed.split("\n"), lines, file, _("{file} (mended)", file=file), n=0, lineterm=""))
     return Mended(path, file, diff, notes), mended
 
 
@@ -113,20 +116,49 @@ def problems(text: str, model: type[Record], file: str) -> list[Diagnostic]:
 
 def as_utf8(data: bytes) -> tuple[str | None, list[str]]:
     """The text of a file saved with a byte order mark, Windows line ends or as Windows-1252 (Latin-1),
-    each way said in a note; None for a file saved otherwise (UTF-16: `check` says how to save it)."""
+    each way said in a note; None for a file saved otherwise (UTF-16: `check` says how to save it).
+
+    Only the bytes that are not UTF-8 are read as Windows-1252: a UTF-8 file with one pasted line keeps
+    every other character, and a file all in Windows-1252 is read as such (its accented letters are
+    never valid UTF-8)."""
     notes = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data[:200].count(0) > len(data[:200]) // 4:
         return None, []
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
         notes.append(_("saved without its byte order mark (BOM)"))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Windows-1252, but for the five bytes it leaves undefined (read as Latin-1: `check` then refuses them)
-        text = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in data)
+    text = data.decode("utf-8", errors=_WINDOWS_1252)
+    utf8 = data.decode("utf-8", errors="ignore")
+    if len(utf8) < len(text) and utf8.isascii():
         notes.append(_("saved as UTF-8: it was saved as Windows-1252 (Latin-1)"))
+    elif len(utf8) < len(text):
+        count = len(text) - len(utf8)
+        notes.append(
+            ngettext(
+                "saved as UTF-8: {count} character of this UTF-8 file was in Windows-1252 (Latin-1), "
+                "as in a line pasted from another file; the other characters are unchanged",
+                "saved as UTF-8: {count} characters of this UTF-8 file were in Windows-1252 (Latin-1), "
+                "as in a line pasted from another file; the other characters are unchanged",
+                count,
+            )
+        )
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = plain_line_ends(text)
         notes.append(_("saved with plain line ends: it had Windows line ends (CRLF)"))
     return text, notes
+
+
+def plain_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 cannot read, read as Windows-1252 (the five it leaves undefined: as Latin-1, which
+    `check` then refuses)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in bad), error.end
+
+
+_WINDOWS_1252 = "newsletter-windows-1252"
+codecs.register_error(_WINDOWS_1252, _read_as_windows_1252)

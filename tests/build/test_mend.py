@@ -128,6 +128,22 @@ def test_a_windows_1252_file_is_read_as_such():
     assert notes == ["saved as UTF-8: it was saved as Windows-1252 (Latin-1)"]
 
 
+# A UTF-8 issue with one line pasted from a file saved in Windows-1252 (a new user's case)
+PASTED = MINIMAL_ISSUE.encode("utf-8") + "dont:\n  - Ne répondez pas aux SMS.\n".encode("cp1252")
+
+
+def test_a_line_pasted_in_windows_1252_into_a_utf8_file_is_mended_alone(workspace):
+    path = workspace.write("001.yaml", PASTED)
+    [mended] = mend_workspace(workspace.root, backup=False)
+    assert path.read_text(encoding="utf-8") == MINIMAL_ISSUE + "dont:\n  - Ne répondez pas aux SMS.\n"
+    assert mended.diff[2:] == ["@@ -6 +6 @@", "-  - Ne r\\xe9pondez pas aux SMS.", "+  - Ne répondez pas aux SMS."]
+    assert mended.notes == [
+        "saved as UTF-8: 1 character of this UTF-8 file was in Windows-1252 (Latin-1), as in a line pasted "
+        "from another file; the other characters are unchanged"
+    ]
+    assert mend_workspace(workspace.root, backup=False) == []
+
+
 def test_what_cannot_be_mended_for_sure_is_left_as_typed(workspace):
     """A comment after a value may be meant; a text going on over lines is not quoted line by line; a
     misspelt key or a state in French are for the user to confirm (the hint suggests them)."""

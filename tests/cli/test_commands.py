@@ -62,6 +62,48 @@ def test_check_says_which_problems_fix_mends_and_fix_mends_them(cli, workspace):
     assert (again.code, again.out, again.err) == (0, "", "ok: 1 issue(s) checked\n")
 
 
+PASTED_LINE = (  # a UTF-8 issue with a line pasted from a Windows-1252 file: `check`, then `check --fix`
+    "headline: Reprise des logiciels métiers\n".encode()
+    + "dont:\n  - Ne répondez pas aux SMS.\n".encode("cp1252")
+    + "faq:\n  - q: Les congés sont-ils maintenus ?\n    a: Oui.\n".encode()
+)
+FIX_PASTED_LINE = {
+    "en": (
+        "issues/001.yaml:6:9: byte 0xE9 at line 6, column 9 is not UTF-8",
+        "issues/001.yaml: saved as UTF-8: 1 character of this UTF-8 file was in Windows-1252 (Latin-1), as in "
+        "a line pasted from another file; the other characters are unchanged\n"
+        "mended issues/001.yaml; the original is kept as 001.yaml.bak\nok: 1 issue(s) checked\n",
+        "(mended)",
+    ),
+    "fr": (
+        "issues/001.yaml:6:9: l’octet 0xE9 en ligne 6, colonne 9 n’est pas de l’UTF-8",
+        "issues/001.yaml\u00a0: enregistré en UTF-8\u00a0: 1 caractère de ce fichier UTF-8 était en Windows-1252 "
+        "(Latin-1), comme dans une ligne collée d’un autre fichier\u00a0; les autres caractères sont inchangés\n"
+        "issues/001.yaml corrigé\u00a0; l’original est gardé sous le nom 001.yaml.bak\nok\u00a0: 1 numéro vérifié\n",
+        "(corrigé)",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_fix_mends_a_line_pasted_in_windows_1252_alone_and_shows_it(cli, workspace, lang):
+    path = workspace.write("001.yaml", MINIMAL_ISSUE.replace("headline: Les téléphones fonctionnent\n", "").encode())
+    path.write_bytes(path.read_bytes() + PASTED_LINE)
+    at, said, mended = FIX_PASTED_LINE[lang]
+    checked = cli("--lang", lang, "--root", workspace.root, "check")
+    assert checked.code == 1 and checked.err.startswith(at + "\n")
+    fixed = cli("--lang", lang, "--root", workspace.root, "check", "--fix")
+    assert (fixed.code, fixed.err) == (0, said)
+    assert fixed.out == (
+        f"--- issues/001.yaml\n+++ issues/001.yaml {mended}\n"
+        "@@ -6 +6 @@\n-  - Ne r\\xe9pondez pas aux SMS.\n+  - Ne répondez pas aux SMS.\n"
+    )
+    assert path.read_text(encoding="utf-8").endswith(
+        "headline: Reprise des logiciels métiers\ndont:\n  - Ne répondez pas aux SMS.\n"
+        "faq:\n  - q: Les congés sont-ils maintenus ?\n    a: Oui.\n"
+    )
+
+
 # --- build ----------------------------------------------------------------------------------------
 
 
