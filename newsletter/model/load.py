@@ -163,28 +163,39 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
 
 
 def _duplicate_numbers(issues: list[Loaded[Issue]], root: Path) -> list[Diagnostic]:
-    """Two files with the same number would print two different issues under one number."""
-    first_with: dict[int, Loaded[Issue]] = {}
-    found = []
+    """Two files with the same number would print two different issues under one number (an old copy,
+    ``004 - Copie.yaml``, beside the issue being edited): each is refused, at its number, naming the others,
+    so that neither is built nor archived as that number until one file is left."""
+    by_number: dict[int, list[Loaded[Issue]]] = {}
     for item in issues:
-        number = item.model.number
-        if number in first_with:
-            found.append(
-                locate(
-                    Problem(
-                        ("number",),
-                        _(
-                            "issue number {number} is already used by {path}",
-                            number=number,
-                            path=display_path(first_with[number].path, root),
-                        ),
-                        _("give each issue its own number (the next one, usually)"),
-                    ),
-                    item.source,
+        by_number.setdefault(item.model.number, []).append(item)
+    found = []
+    for number, items in by_number.items():
+        named = [item for item in items if item.path.stem.isdecimal() and int(item.path.stem) == number]
+        for item in items if len(items) > 1 else []:
+            others = [display_path(other.path, root) for other in items if other is not item]
+            if len(named) == 1 and named[0] is item:
+                hint = _(
+                    "if {others} is an old copy, delete it or move it out of the issues folder; otherwise "
+                    "give it its own number (the next one, usually)",
+                    others=", ".join(others),
                 )
+            else:
+                hint = _(
+                    "if this file is an old copy, delete it or move it out of the issues folder; otherwise "
+                    "give it its own number (the next one, usually)"
+                )
+            problem = Problem(
+                ("number",),
+                _(
+                    "issue number {number} is also the number of {others}: neither file is built nor archived "
+                    "while two files have it",
+                    number=number,
+                    others=", ".join(others),
+                ),
+                hint,
             )
-        else:
-            first_with[number] = item
+            found.append(locate(problem, item.source))
     return found
 
 

@@ -203,6 +203,21 @@ def test_an_issue_with_errors_is_refused_and_the_others_are_recorded(cli, root):
     assert result.out.splitlines()[-1] == "unchanged: 8"
 
 
+def test_two_files_with_one_number_are_neither_archived_and_the_others_are(cli, workspace):
+    workspace.write("001.yaml", issue(1, "2021-02-05"))
+    workspace.write("002 - Copie.yaml", issue(2, "2021-02-12", "L’ancien titre"))
+    workspace.write("002.yaml", issue(2, "2021-02-12", "Le titre corrigé"))
+    named = cli("--root", workspace.root, "archive", "2", *JOURNAL)
+    assert named.code == 1 and named.err.splitlines()[-1] == (
+        "nothing was archived: fix the errors above and run the command again"
+    )
+    assert not (workspace.root / "archive").exists()
+    result = cli("--root", workspace.root, "archive", *JOURNAL)
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == "archived 1, refused 2: issues/002 - Copie.yaml, issues/002.yaml"
+    assert {entry.get("issue") for entry in manifest(workspace.root).values()} == {1, None}
+
+
 def test_an_error_every_issue_depends_on_stops_the_archive(cli, root):
     publication = root / "issues" / "publication.yaml"
     publication.write_text(publication.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
