@@ -81,9 +81,10 @@ class ArchiveRun:
     result: Plan
     archive_dir: Path
     supersede: list[int]
+    recorded_only: set[int] = field(default_factory=set)  # recorded issues outside the issues asked for
 
     def write(self, progress: Callable[[str], None]) -> ArchiveReport:
-        return make_archive(self.result, self.archive_dir, self.supersede, progress)
+        return make_archive(self.result, self.archive_dir, self.supersede, progress, self.recorded_only)
 
 
 def prepare_archive(
@@ -102,10 +103,13 @@ def prepare_archive(
     pages still cover the whole record. ``strict``: warnings, an issue never approved among them, are errors."""
     archive_dir = out if out is not None else root / ARCHIVE_FOLDER
     selectors = list(issues)
+    recorded: set[int] = set()
     if selectors or upto is not None:
         recorded = {entry["issue"] for entry in Manifest.load(archive_dir).files.values() if "issue" in entry}
         selectors += [str(number) for number in sorted(recorded)]
     result = plan(root, list(dict.fromkeys(selectors)), layout_names, strict, with_poster=True, partial=True, upto=upto)
+    asked = {int(s) for s in issues if s.isdecimal()} | {n for n in recorded if upto is not None and n <= upto}
+    asked |= {d.issue.number for d in result.documents if any(_same_file(d.issue_path, s) for s in issues)}
     result.diagnostics += unapproved(result, strict)
     drafts = [issue for issue in result.workspace.issues if issue.model.draft]  # named: a whole run left them out
     result.diagnostics += [
@@ -123,7 +127,11 @@ def prepare_archive(
         for issue in drafts
     ]
     refuse_invalid(result)
-    return ArchiveRun(result, archive_dir, list(supersede))
+    return ArchiveRun(result, archive_dir, list(supersede), recorded - asked)
+
+
+def _same_file(path: Path, selector: str) -> bool:
+    return not selector.isdecimal() and Path(selector).resolve() == path.resolve()
 
 
 def make_archive(
@@ -131,11 +139,14 @@ def make_archive(
     archive_dir: Path,
     supersede: Iterable[int] = (),
     progress: Callable[[str], None] = lambda message: None,
+    recorded_only: Iterable[int] = (),
 ) -> ArchiveReport:
-    """Bring ``archive_dir`` up to date with the plan's issues and layouts; see the module's rules."""
+    """Bring ``archive_dir`` up to date with the plan's issues and layouts; see the module's rules.
+    ``recorded_only``: issues already recorded that the user did not ask for, in the plan for the
+    catalogue, collection and pages: their recorded files are kept as they are, never made again."""
     with exclusive(archive_dir, "archive", _("the archive")):
         finished = journal.recover(archive_dir)
-        run = _Run(result, archive_dir, set(supersede), progress)
+        run = _Run(result, archive_dir, set(supersede), progress, set(recorded_only))
         if finished is not None:
             run.report.notes.append(
                 _(
@@ -147,10 +158,11 @@ def make_archive(
             )
         try:
             run.issues()
-            run.catalogue()
-            run.collection()
-            run.site()
-            run.faq_book()
+            if not run.held:  # what they cover would show an issue's text that its recorded PDF does not
+                run.catalogue()
+                run.collection()
+                run.site()
+                run.faq_book()
             run.staging.commit()
         finally:
             run.staging.discard()
@@ -158,9 +170,17 @@ def make_archive(
 
 
 class _Run:
-    def __init__(self, result: Plan, archive_dir: Path, supersede: set[int], progress: Callable[[str], None]):
+    def __init__(
+        self,
+        result: Plan,
+        archive_dir: Path,
+        supersede: set[int],
+        progress: Callable[[str], None],
+        recorded_only: set[int],
+    ):
         self.result, self.dir, self.progress = result, archive_dir, progress
-        self.supersede = supersede
+        self.supersede, self.recorded_only = supersede, recorded_only
+        self.held: set[int] = set()  # issues of recorded_only changed since they were recorded
         self.staging = Staging(archive_dir)
         self.files = self.staging.files  # the new manifest, edited as files are decided
         self.report = ArchiveReport()
@@ -187,6 +207,15 @@ class _Run:
                     refusals.append(refusal)
         if refusals or self.staging.refusals:
             raise InputError(refusals + self.staging.refusals)
+        self.report.notes += [
+            _(
+                "n° {number} changed since it was archived and is not among the issues asked for: its archived "
+                "files are kept, and the catalogue, collection, intranet pages and FAQ book are left as they "
+                "are until `newsletter archive {number} --supersede {number}` records it (or its change is undone)",
+                number=number,
+            )
+            for number in sorted(self.held)
+        ]
         superseded = {self.files[name]["issue"] for name, _ in self.report.superseded}
         self.report.notes += [
             _("--supersede {number}: its archived files are unchanged; nothing superseded", number=number)
@@ -199,6 +228,10 @@ class _Run:
         sources = [dataclasses.asdict(item) for item in inputs]
         record, intact = self._recorded(name)
         if intact and record["sources"] == sources:
+            self.report.unchanged += 1
+            return None
+        if intact and document.issue.number in self.recorded_only:
+            self.held.add(document.issue.number)
             self.report.unchanged += 1
             return None
         self.progress(_("rendering n° {number} ({layout})", number=document.issue.number, layout=ref.name))

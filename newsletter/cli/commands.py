@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from newsletter.cli.app import Layouts, OutFolder, State, app, out_option, report
+from newsletter.errors import InputError
 from newsletter.i18n import N_, _, ngettext
-from newsletter.paths import output_folder
+from newsletter.paths import display_path, output_folder
 
 
 class Imposition(str, Enum):
@@ -245,7 +246,15 @@ def archive(
         typer.echo(_("nothing was archived: fix the errors above and run the command again"), err=True)
         raise typer.Exit(code)
     archive_dir = run.archive_dir
-    done = run.write(progress=lambda message: typer.echo(message, err=True))
+    try:
+        done = run.write(progress=lambda message: typer.echo(message, err=True))
+    except InputError as error:  # nothing is archived: a recorded PDF would change, or the archive is not as recorded
+        issue_files = {display_path(issue.path, State.root) for issue in run.result.workspace.issues}
+        changed = {d.file for d in error.diagnostics} & issue_files
+        if not changed:
+            raise
+        report(error.diagnostics)
+        _refused(0, sorted(changed | set(run.result.refused)))
     for name in done.written:
         typer.echo(_("archived {path}", path=archive_dir / name))
     for name, kept_as in done.superseded:
@@ -262,17 +271,16 @@ def archive(
         typer.echo(note, err=True)
     typer.echo(_("unchanged: {count}", count=done.unchanged))
     if run.result.refused:
-        refused = run.result.refused
-        typer.echo(
-            _(
-                "archived {count}, refused {refused}: {files}",
-                count=len(run.result.documents),
-                refused=len(refused),
-                files=", ".join(refused),
-            ),
-            err=True,
-        )
-        raise typer.Exit(1)
+        _refused(len(run.result.documents), run.result.refused)
+
+
+def _refused(count: int, refused: list[str]) -> NoReturn:
+    """The last line of an `archive` that refused issues: exit 1."""
+    typer.echo(
+        _("archived {count}, refused {refused}: {files}", count=count, refused=len(refused), files=", ".join(refused)),
+        err=True,
+    )
+    raise typer.Exit(1)
 
 
 def _repair(out: Path | None) -> None:

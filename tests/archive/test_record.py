@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pypdf
+import pytest
 from archived import JOURNAL, N01, N02, N03, edit_headline, manifest, refused, sha256, snapshot
 
 from conftest import issue
@@ -261,6 +262,35 @@ def test_archive_records_the_issues_it_is_given_with_those_already_recorded(cli,
         page.extract_text() for page in pypdf.PdfReader(workspace.root / "archive" / "index.pdf").pages
     )
     assert all(day in catalogue for day in ("lundi", "mardi", "mercredi")), catalogue
+
+
+HELD_NOTE = {
+    "en": "n° 2 changed since it was archived and is not among the issues asked for: its archived files are kept, "
+    "and the catalogue, collection, intranet pages and FAQ book are left as they are until "
+    "`newsletter archive 2 --supersede 2` records it (or its change is undone)",
+    "fr": "le n°\u00a02 a changé depuis son archivage et ne fait pas partie des numéros demandés\u00a0: ses fichiers "
+    "archivés sont gardés, et le catalogue, la collection, les pages intranet et le recueil des questions restent "
+    "tels quels jusqu’à ce que `newsletter archive 2 --supersede 2` l’enregistre (ou que sa modification soit "
+    "annulée)",
+}
+REFUSED_SUMMARY = {
+    "en": "archived 0, refused 1: issues/002.yaml",
+    "fr": "numéros archivés\u00a0: 0\u00a0; refusés\u00a0: 1 (issues/002.yaml)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_edited_issue_outside_those_asked_for_is_kept_as_archived(cli, root, lang):
+    edit_headline(root, 2, "La messagerie revient enfin")
+    before = snapshot(root / "archive")
+    result = cli("--lang", lang, "--root", root, "archive", "--upto", "1", *JOURNAL)
+    assert (result.code, result.err.splitlines()) == (0, [HELD_NOTE[lang]])
+    assert snapshot(root / "archive") == before
+    named = cli("--lang", lang, "--root", root, "archive", "1", *JOURNAL)
+    assert (named.code, named.err.splitlines()) == (0, [HELD_NOTE[lang]])
+    everything = cli("--lang", lang, "--root", root, "archive", *JOURNAL)
+    assert everything.code == 1 and everything.err.splitlines()[-1] == REFUSED_SUMMARY[lang]
+    assert snapshot(root / "archive") == before
 
 
 def test_a_damaged_manifest_stops_the_archive(cli, root):
