@@ -53,18 +53,21 @@ def init(
     if chosen is not None:
         typer.echo(
             _(
-                "next: in {folder}, replace each placeholder (« À ÉCRIRE : … » or [TO WRITE: …]) in both files "
-                "with the local detail it asks for, then run `newsletter check` there: it lists those left",
+                "next: in the two files of {folder}, replace each placeholder (« À ÉCRIRE : … » or [TO WRITE: …]) "
+                "with the local detail it asks for, then run `newsletter check` in {workspace} (not in its issues "
+                "folder): it lists those left",
                 folder=root / "issues",
+                workspace=root,
             ),
             err=True,
         )
         return
     typer.echo(
         _(
-            'next: in {folder}, replace each text starting with "À ÉCRIRE" in both files, '
-            "then run `newsletter check` there",
+            'next: in the two files of {folder}, replace each text starting with "À ÉCRIRE", '
+            "then run `newsletter check` in {workspace} (not in its issues folder)",
             folder=root / "issues",
+            workspace=root,
         ),
         err=True,
     )

@@ -143,12 +143,16 @@ def load_workspace(root: Path, paths: list[Path] | None = None) -> Workspace:
         workspace.publication, found = load_model(Publication, publication_path, root)
         workspace.diagnostics += found
     else:
-        workspace.diagnostics.append(
-            Diagnostic(
-                display_path(publication_path, root),
-                _("the publication file is missing"),
-                hint=_("run `newsletter init` to create a workspace, or use --root to point at one"),
+        in_issues = publication_file(root).is_file()  # run in the workspace's issues/ folder
+        hint = _("run `newsletter init` to create a workspace, or use --root to point at one")
+        if in_issues:
+            hint = _(
+                "this is the issues folder of the workspace {workspace}: run the command in the folder above "
+                "(cd ..), or give it with --root",
+                workspace=root.resolve().parent,
             )
+        workspace.diagnostics.append(
+            Diagnostic(display_path(publication_path, root), _("the publication file is missing"), hint=hint)
         )
     if paths is None:
         workspace.diagnostics += _not_issues(root, workspace.issues_dir)

@@ -3,6 +3,10 @@ as a usage error; what they write: tests/scaffold/."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from newsletter.model.schema import dumps
 
 
@@ -23,6 +27,42 @@ def test_init_writes_a_workspace_and_says_what_to_do_next(cli, tmp_path):
     assert (root / "layouts").is_dir() and (root / "assets").is_dir()
     gitignore = (root / ".gitignore").read_text(encoding="utf-8")
     assert "out/" in gitignore.splitlines() and "archive/" not in [line.strip() for line in gitignore.splitlines()]
+
+
+INIT_NEXT = {
+    "en": 'next: in the two files of {issues}, replace each text starting with "À ÉCRIRE", then run '
+    "`newsletter check` in {root} (not in its issues folder)",
+    "fr": "ensuite\u00a0: dans les deux fichiers de {issues}, remplacez chaque texte qui commence par «\u00a0À "
+    "ÉCRIRE\u00a0», puis lancez `newsletter check` dans {root} (pas dans son dossier issues)",
+}
+IN_ISSUES = {
+    "en": [
+        "issues/publication.yaml: the publication file is missing",
+        "    hint: this is the issues folder of the workspace {root}: run the command in the folder above (cd ..), "
+        "or give it with --root",
+    ],
+    "fr": [
+        "issues/publication.yaml: le fichier de la publication manque",
+        "    conseil\u00a0: ceci est le dossier issues de l’espace de travail {root}\u00a0: lancez la commande dans "
+        "le dossier au-dessus (cd ..), ou indiquez-le avec --root",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_init_says_to_check_in_the_workspace_and_check_in_its_issues_folder_says_to_go_up(
+    cli, tmp_path, monkeypatch, lang
+):
+    monkeypatch.chdir(tmp_path)
+    result = cli("--lang", lang, "init", "ws2fr")
+    assert result.err.splitlines() == [INIT_NEXT[lang].format(issues=Path("ws2fr") / "issues", root="ws2fr")]
+    monkeypatch.chdir(tmp_path / "ws2fr" / "issues")
+    inside = cli("--lang", lang, "check")
+    assert inside.code == 1
+    assert inside.err.splitlines()[:2] == [line.format(root=tmp_path / "ws2fr") for line in IN_ISSUES[lang]]
+    monkeypatch.chdir(tmp_path / "ws2fr")
+    there = cli("--lang", lang, "check")  # the placeholders left are errors, but the workspace is found
+    assert there.code == 1 and IN_ISSUES[lang][0] not in there.err
 
 
 def test_kits_lists_each_kit_with_its_language_and_description(cli):
