@@ -41,10 +41,35 @@ Layouts = Annotated[
 ]
 
 
+def in_a_folder_that_exists(context: typer.Context, value: Path | None) -> Path | None:
+    """``--out``: on this computer, and in a folder that exists: a mistyped path (or a USB key not plugged
+    in) is refused rather than made on the laptop; only its last level may be new, and the command then
+    says it made it."""
+    value = on_this_computer(value)
+    if value is None or value.exists():
+        return value
+    if not value.absolute().parent.is_dir():
+        raise typer.BadParameter(
+            _(
+                "{path}: the folder {folder} does not exist; check the path (a typing mistake? a USB key not "
+                "plugged in?): --out makes only the last folder of a path",
+                path=value,
+                folder=value.absolute().parent,
+            )
+        )
+
+    def say_made() -> None:
+        if value.is_dir():
+            typer.echo(_("created the folder {path}", path=value), err=True)
+
+    context.call_on_close(say_made)
+    return value
+
+
 def out_option(help: str, metavar: str = N_("FOLDER")) -> Any:
-    """``--out``/``-o``, never an address: where a command writes (``help`` and ``metavar`` marked with ``N_``),
-    for an ``Annotated`` parameter."""
-    return typer.Option("--out", "-o", metavar=metavar, callback=on_this_computer, help=help)
+    """``--out``/``-o``, never an address, in a folder that exists: where a command writes (``help`` and
+    ``metavar`` marked with ``N_``), for an ``Annotated`` parameter."""
+    return typer.Option("--out", "-o", metavar=metavar, callback=in_a_folder_that_exists, help=help)
 
 
 OutFolder = Annotated[Path | None, out_option(N_("Output folder (default: out/ in the workspace)."))]

@@ -127,6 +127,40 @@ def test_a_folder_or_file_on_this_computer_is_taken_as_it_is():
         on_this_computer(Path("https://intranet.example/"))
 
 
+# --- --out: in a folder that exists -----------------------------------------------------------------
+
+OUT_IN_NO_FOLDER = {
+    "en": "Error: Invalid value for '--out' / '-o': {path}: the folder {folder} does not exist; check the path (a "
+    "typing mistake? a USB key not plugged in?): --out makes only the last folder of a path",
+    "fr": "Erreur\u00a0: Valeur incorrecte pour '--out' / '-o'\u00a0: {path}\u00a0: le dossier {folder} n’existe "
+    "pas\u00a0; vérifiez le chemin (une faute de frappe\u00a0? une clé USB non branchée\u00a0?)\u00a0: --out ne crée "
+    "que le dernier dossier d’un chemin",
+}
+CREATED = {"en": "created the folder {path}", "fr": "dossier créé\u00a0: {path}"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("command", [("build", "1"), ("faq",), ("archive", "1"), ("schema",), ("export", "1")])
+def test_an_out_path_in_a_folder_that_does_not_exist_is_refused(cli, workspace, tmp_path, lang, command):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    mistyped = tmp_path / "media" / "usb" / "journal"
+    result = cli("--lang", lang, "--root", workspace.root, *command, "--out", f"{mistyped}/")
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == OUT_IN_NO_FOLDER[lang].format(path=mistyped, folder=mistyped.parent)
+    assert not (tmp_path / "media").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_last_folder_of_out_is_made_and_said(cli, workspace, tmp_path, lang):
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    new = tmp_path / "usb"
+    result = cli("--lang", lang, "--root", workspace.root, "build", "1", "--out", new)
+    assert result.code == 0 and result.err.splitlines()[0] == CREATED[lang].format(path=new)
+    assert [path.name for path in workspace.pdfs(new)] == ["20210205_lettre-de-crise_n01_a4.pdf"]
+    again = cli("--lang", lang, "--root", workspace.root, "build", "1", "--out", new, "--force")
+    assert again.code == 0 and CREATED[lang].format(path=new) not in again.err
+
+
 # --- the language -----------------------------------------------------------------------------------
 
 

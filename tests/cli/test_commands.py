@@ -138,14 +138,14 @@ def test_an_unknown_layout_suggests_the_nearest(cli, workspace):
 def test_build_prints_one_line_per_pdf_with_its_page_count(cli, workspace, tmp_path):
     workspace.write("001.yaml", MINIMAL_ISSUE)
     workspace.write("002.yaml", MINIMAL_ISSUE.replace("number: 1", "number: 2").replace("2021-02-05", "2021-02-09"))
-    out = tmp_path / "printed" / "february"
+    out = tmp_path / "february"
     result = cli("--root", workspace.root, "build", "--out", out)
     assert result.code == 0
     assert result.out.splitlines() == [
         f"wrote {out / '20210205_lettre-de-crise_n01_a4.pdf'} (1 page) [1/2]",
         f"wrote {out / '20210209_lettre-de-crise_n02_a4.pdf'} (1 page) [2/2]",
     ]
-    assert result.err == ""
+    assert result.err == f"created the folder {out}\n"
     assert [p.name for p in workspace.pdfs(out)] == [
         "20210205_lettre-de-crise_n01_a4.pdf",
         "20210209_lettre-de-crise_n02_a4.pdf",
