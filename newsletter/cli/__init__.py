@@ -19,7 +19,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.exceptions import Abort
 
 from newsletter.cli import commands, outputs, workspace  # noqa: F401 - registers the commands on the app
-from newsletter.cli.app import app, choose_language, report
+from newsletter.cli.app import app, choose_language, report, root_option
 from newsletter.cli.chrome import command, show_usage_error
 from newsletter.errors import InputError
 from newsletter.i18n import _
@@ -71,7 +71,7 @@ def main() -> None:
 def _run() -> None:
     """The command line parsed and run, as Typer's ``app()`` does, with its usage errors in the language."""
     try:
-        result = command(app).main(standalone_mode=False)
+        result = command(app, root_option).main(standalone_mode=False)
     except NoArgsIsHelpError as error:  # no command: the help
         error.show()
         sys.exit(error.exit_code)

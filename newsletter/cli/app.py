@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from newsletter import __version__, i18n
 from newsletter.cli.chrome import LANG_HELP
@@ -108,21 +109,30 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+ROOT_HELP = N_("The workspace folder (holds issues/ and layouts/).")
+
+
 @app.callback()
 def main_options(
-    root: Path = typer.Option(
-        Path("."),
-        "--root",
-        metavar=N_("FOLDER"),
-        callback=on_this_computer,
-        help=N_("The workspace folder (holds issues/ and layouts/)."),
-    ),
+    root: Path = typer.Option(Path("."), "--root", metavar=N_("FOLDER"), callback=on_this_computer, help=ROOT_HELP),
     debug: bool = typer.Option(False, "--debug", help=N_("Show the full error report of an internal error.")),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=N_("Show the version.")),
     lang: Language | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     State.root = root
     State.debug = debug
+
+
+def root_option() -> typer.core.TyperOption:
+    """``--root`` after the command (``newsletter check --root ws``), as before it: the last one given wins."""
+
+    def chosen(_context: Any, _parameter: Any, value: str | None) -> None:
+        if value is not None:
+            State.root = on_this_computer(Path(value)) or State.root
+
+    return typer.core.TyperOption(
+        param_decls=["--root"], metavar=_("FOLDER"), callback=chosen, expose_value=False, help=_(ROOT_HELP)
+    )
 
 
 def report(diagnostics: list[Diagnostic]) -> int:

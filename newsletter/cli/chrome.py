@@ -3,10 +3,11 @@
 Typer (0.27 and 0.28) carries its own copy of Click, which writes its words as plain English strings
 (no gettext). So the command is built from the app here (:func:`command`): the help of every command
 and option translated (written in English with ``N_`` or as docstrings), ``--lang`` added to every
-command, a help formatter that says "Usage:" in the language; Typer's own module (which does call
-gettext) gets our ``_``; and a usage error is shown by :func:`show_usage_error`, its message
-translated by the patterns of :data:`USAGE_ERRORS`. ``tests/cli/test_chrome.py`` checks that no
-English sentence is left in the French help of any command.
+command, and the application's options given to :func:`command` (``--root``), a help formatter that
+says "Usage:" in the language; Typer's own module (which does call gettext) gets our ``_``; and a usage
+error is shown by :func:`show_usage_error`, its message translated by the patterns of
+:data:`USAGE_ERRORS`. ``tests/cli/test_chrome.py`` checks that no English sentence is left in the
+French help of any command.
 """
 
 from __future__ import annotations
@@ -122,7 +123,9 @@ def _lang_option() -> typer.core.TyperOption:
     )
 
 
-def _translate(command: typer.core.TyperCommand | typer.core.TyperGroup, is_group: bool) -> None:
+def _translate(
+    command: typer.core.TyperCommand | typer.core.TyperGroup, is_group: bool, shared: list[typer.core.TyperOption]
+) -> None:
     command.context_class = _Context
     if command.help:
         command.help = _(command.help)
@@ -134,7 +137,7 @@ def _translate(command: typer.core.TyperCommand | typer.core.TyperGroup, is_grou
         if parameter.metavar:
             parameter.metavar = _(parameter.metavar)
     if not is_group:
-        command.params.append(_lang_option())
+        command.params += [_lang_option(), *shared]
     help_option = command.get_help_option(_Context(command))
     if help_option is not None:
         help_option.help = _("Show this message and exit.")
@@ -144,16 +147,17 @@ def _typer_word(message: str) -> str:
     return _(message)
 
 
-def command(app: typer.Typer) -> typer.core.TyperGroup:
-    """The application's command, every word of it in the language chosen."""
+def command(app: typer.Typer, *shared: Callable[[], typer.core.TyperOption]) -> typer.core.TyperGroup:
+    """The application's command, every word of it in the language chosen; each command also takes the
+    ``shared`` options of the application (made here, in the language) after its name."""
     typer.core._ = _typer_word  # Typer's words go to gettext by this name
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
     group.subcommand_metavar = _("COMMAND [ARGS]...")
-    _translate(group, is_group=True)
+    _translate(group, is_group=True, shared=[])
     for subcommand in group.commands.values():
         assert isinstance(subcommand, typer.core.TyperCommand)
-        _translate(subcommand, is_group=False)
+        _translate(subcommand, is_group=False, shared=[option() for option in shared])
     return group
 
 

@@ -3,11 +3,12 @@ diagnostics are presented: each on stderr, then one line that counts them."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_ISSUE
+from conftest import MINIMAL_ISSUE, REPO
 from newsletter import __version__, i18n
 from newsletter.cli.app import choose_language, on_this_computer, report
 from newsletter.errors import Diagnostic
@@ -125,6 +126,51 @@ def test_a_folder_or_file_on_this_computer_is_taken_as_it_is():
     assert on_this_computer(None) is None
     with pytest.raises(typer.BadParameter, match=r"is an address \(URL\)"):
         on_this_computer(Path("https://intranet.example/"))
+
+
+# --- --root before or after the command -------------------------------------------------------------
+
+ROOT_AFTER = [
+    ("check",),
+    ("build", "1"),
+    ("faq",),
+    ("list",),
+    ("init",),
+    ("kits",),
+    ("new", "--date", "2021-02-12"),
+    ("archive", "1", "--layout", "journal-a4"),
+    ("layouts",),
+    ("export", "1", "--format", "sms"),
+    ("schema",),
+    ("watch",),  # in a workspace with no issue: it says so and stops
+]
+
+
+def test_every_command_is_tested_with_root_after_it():
+    from newsletter.cli import app
+    from newsletter.cli.chrome import command
+
+    assert sorted(name for name, *_args in ROOT_AFTER) == sorted(command(app).commands)
+
+
+@pytest.mark.parametrize("args", ROOT_AFTER, ids=lambda args: args[0])
+def test_root_may_follow_the_command_and_does_what_it_does_before_it(cli, tmp_path, args):
+    said = []
+    for place in ("before", "after"):
+        root = tmp_path / place
+        (root / "issues").mkdir(parents=True)
+        if args[0] == "init":
+            (root / "issues").rmdir()
+        else:
+            shutil.copy(REPO / "issues" / "publication.yaml", root / "issues")
+        if args[0] not in ("init", "watch"):
+            (root / "issues" / "001.yaml").write_text(MINIMAL_ISSUE, encoding="utf-8")
+        line = ("--root", root, *args) if place == "before" else (*args, "--root", root)
+        result = cli(*line)
+        said.append((result.code, result.output.replace(str(root), "ROOT")))
+        assert (root / "issues" / "publication.yaml").is_file()  # init wrote it there
+    assert said[0] == said[1]
+    assert "No such option" not in said[1][1]
 
 
 # --- --out: in a folder that exists -----------------------------------------------------------------

@@ -126,7 +126,7 @@ def test_ctrl_c_during_a_command_is_exit_130_with_what_to_do(cli, workspace, mon
 def test_ctrl_c_outside_a_command_is_said_the_same_way(cli, monkeypatch):
     import newsletter.cli
 
-    def stopped(app):
+    def stopped(app, *options):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(newsletter.cli, "command", stopped)
