@@ -188,7 +188,7 @@ class Boolean(Kind):
         found = repr(value) if isinstance(value, str) else describe(value)
         meant = _FRENCH_BOOLEAN_WORDS.get(word or "")
         hint = _("write `{meant}` ({typed} → {meant})", meant=meant, typed=value) if meant else None
-        problems.append(Problem(loc, _("expected true or false; found {found}", found=found), hint, rename=meant))
+        problems.append(Problem(loc, _("expected yes or no; found {found}", found=found), hint, rename=meant))
         return FAILED
 
     def schema(self, defs: dict[str, dict]) -> dict:

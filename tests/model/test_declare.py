@@ -49,7 +49,7 @@ def test_a_record_reads_its_fields_and_fills_defaults():
 def test_every_problem_is_reported_in_field_order_then_unknown_keys():
     assert problems_of({"note": "x", "flag": "peut-être", "size": "Large", "tags": "a", "nmae": "x"}) == [
         ("name", "the required key `name` is missing", "add a line `name: ...`"),
-        ("flag", "expected true or false; found 'peut-être'", None),
+        ("flag", "expected yes or no; found 'peut-être'", None),
         ("size", "expected one of 'small' or 'large'; found 'Large'", "did you mean `large`?"),
         ("tags", "expected a list, found the text 'a'", "write each entry on its own line starting with `- `"),
         ("nmae", "unknown key `nmae`", "did you mean `name`?"),

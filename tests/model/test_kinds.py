@@ -81,7 +81,7 @@ def test_a_french_yes_or_no_is_refused_with_the_word_meant(typed, meant):
     problems: list[Problem] = []
     assert Boolean().read(typed, ("draft",), problems) is FAILED
     [problem] = problems
-    assert problem.message == f"expected true or false; found '{typed}'"
+    assert problem.message == f"expected yes or no; found '{typed}'"
     assert (problem.hint, problem.rename) == (f"write `{meant}` ({typed} → {meant})", meant)
 
 

@@ -65,7 +65,7 @@ def test_layout_numbers_read_commas_and_refuse_fractions_of_counts():
     assert (layout.gutter, layout.columns, layout.hyphenation) == (4.5, 3, False)
     assert problems({"columns": "2.5", "hyphenation": None}) == [
         "expected a whole number from 1 to 3; found 2.5",
-        "expected true or false; found nothing (the value is empty)",
+        "expected yes or no; found nothing (the value is empty)",
     ]
 
 
