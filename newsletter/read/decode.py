@@ -58,15 +58,23 @@ def _decode(data: bytes, file: str) -> str:
         message = _(
             "byte 0x{byte:02X} at line {line}, column {column} is not UTF-8", byte=byte, line=line, column=column
         )
-        if as_latin.isprintable() and as_latin:
+        if not as_latin.isprintable() or not as_latin:
+            hint = _("the file was probably saved as Windows-1252/Latin-1: {fix}", fix=_(_SAVE_AS_UTF8))
+            hint += _("; `newsletter check --fix` saves it as UTF-8")
+        elif data.decode("utf-8", errors="ignore").isascii():
             hint = _(
                 "the file was probably saved as Windows-1252/Latin-1 (where this byte is '{character}'): {fix}",
                 character=as_latin,
                 fix=_(_SAVE_AS_UTF8),
             )
-        else:
-            hint = _("the file was probably saved as Windows-1252/Latin-1: {fix}", fix=_(_SAVE_AS_UTF8))
-        hint += _("; `newsletter check --fix` saves it as UTF-8")
+            hint += _("; `newsletter check --fix` saves it as UTF-8")
+        else:  # accented letters in UTF-8 elsewhere: a text pasted from another file, not a file to save again
+            hint = _(
+                "the rest of the file is UTF-8: this text was probably pasted from a file saved as "
+                "Windows-1252/Latin-1 (where this byte is '{character}'); `newsletter check --fix` makes it UTF-8 "
+                "and changes nothing else",
+                character=as_latin,
+            )
         problem = Diagnostic(file=file, line=line, column=column, message=message, hint=hint)
         raise InputError([problem]) from None
 

@@ -33,6 +33,23 @@ def test_latin1_byte_is_reported_where_it_is():
     )
 
 
+PASTED_HINT = {
+    "en": "the rest of the file is UTF-8: this text was probably pasted from a file saved as Windows-1252/Latin-1 "
+    "(where this byte is 'é'); `newsletter check --fix` makes it UTF-8 and changes nothing else",
+    "fr": "le reste du fichier est en UTF-8\u00a0: ce texte a sans doute été collé depuis un fichier enregistré en "
+    "Windows-1252/Latin-1 (où cet octet est «\u00a0é\u00a0»)\u00a0; `newsletter check --fix` le met en UTF-8 et "
+    "ne change rien d’autre",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_latin1_line_pasted_into_a_utf8_file_is_said_to_be_pasted(lang, request):
+    if lang == "fr":
+        request.getfixturevalue("french")
+    found = error("headline: Reprise des logiciels métiers\n".encode() + "dont: Ne répondez pas.\n".encode("cp1252"))
+    assert (where(found), found.hint) == ((2, 11), PASTED_HINT[lang])
+
+
 def test_latin1_byte_column_counts_characters_before_it():
     found = error("lead: déjà coupé\n".encode()[:-1] + b" \xe9t\xe9\n")
     assert where(found) == (1, 18)
