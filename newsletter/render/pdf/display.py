@@ -1,4 +1,4 @@
-"""Display type: the masthead band and its date, titles fitted to their width, balanced lines.
+"""Display type: the masthead band, its date and tagline, titles fitted to their width, balanced lines.
 
 A title or a headline set left to right fills its first lines and leaves the rest for the last one:
 "Les premiers outils reviennent, service par" / "service". :class:`Balanced` sets it as narrow as it
@@ -18,11 +18,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 _STEPS = 10  # halvings of the width searched: under 1 % of a column
+_UNBOUNDED = 1e6  # points: room for any line
 
 
 def fitted(style: ParagraphStyle, text: str, width: float, smallest: float = 0.6) -> ParagraphStyle:
     """``style`` shrunk (down to ``smallest`` of its size) so that ``text`` fits on one line if it can."""
-    natural = stringWidth(text, style.fontName, style.fontSize)
+    return _scaled(style, stringWidth(text, style.fontName, style.fontSize), width, smallest)
+
+
+def _scaled(style: ParagraphStyle, natural: float, width: float, smallest: float) -> ParagraphStyle:
     scale = max(smallest, min(1.0, width / natural)) if natural else 1.0
     return ParagraphStyle(
         style.name + "_fitted", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale
@@ -36,6 +40,18 @@ def one_line(markup: str, text: str, style: ParagraphStyle, width: float, smalle
     if stringWidth(text, shrunk.fontName, shrunk.fontSize) > width + 0.01:
         return None
     return Paragraph(markup, shrunk)
+
+
+def unwrapped(markup: str, style: ParagraphStyle, width: float, smallest: float = 0.8) -> Paragraph:
+    """A line of display type that should not wrap (a masthead's tagline): on one line of ``width``,
+    shrunk down to ``smallest`` of its size if need be, else at full size on lines of even length."""
+    natural = Paragraph(markup, style)
+    natural.wrap(_UNBOUNDED, _UNBOUNDED)
+    line = natural.blPara.lines[0] if natural.blPara.lines else (_UNBOUNDED, [])
+    extra = line[0] if isinstance(line, tuple) else line.extraSpace  # plain text or runs of markup
+    shrunk = Paragraph(markup, _scaled(style, _UNBOUNDED - extra, width, smallest))
+    shrunk.wrap(width, _UNBOUNDED)
+    return shrunk if len(shrunk.blPara.lines) <= 1 else Balanced(markup, style)
 
 
 def masthead_band(

@@ -65,7 +65,7 @@ class JournalHead(IssueWriter):
     def _masthead(self) -> list[Flowable]:
         if self.layout.large_print:
             return self._stacked_masthead()
-        styles, publication = self.styles, self.document.publication
+        styles = self.styles
         number = self.label("issue_number", number=self.issue.number)
         when = typography.format_date(self.issue.date, self.lang)
         padding = 5 * mm
@@ -81,17 +81,12 @@ class JournalHead(IssueWriter):
             widths.insert(0, height + 2 * padding)
         title_width = self.frame_width - sum(w for w in widths if w)
         widths[widths.index(None)] = title_width
-        title_text = self.family.drawable(typography.apply(publication.title, self.lang))
-        title_style = display.fitted(styles.title, title_text, title_width - 2 * padding)
-        title = [Paragraph(escape_xml(title_text), title_style)]
-        if publication.tagline:
-            title.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
-        cells[cells.index(None)] = title
+        cells[cells.index(None)] = self._name(title_width - 2 * padding)
         return [display.masthead_band(cells, widths, styles.colour["accent"], padding, below), Spacer(1, 2 * mm)]
 
     def _stacked_masthead(self) -> list[Flowable]:
         """Large print: the number and date under the title, left-aligned, at full size (wrapped if need be)."""
-        styles, publication = self.styles, self.document.publication
+        styles = self.styles
         padding = 5 * mm
         number = self.label("issue_number", number=self.issue.number)
         when = typography.format_date(self.issue.date, self.lang)
@@ -103,20 +98,25 @@ class JournalHead(IssueWriter):
             cells.append(self._image(logo, height, height))
             widths.append(height + 2 * padding)
         title_width = self.frame_width - sum(widths)
-        title_text = self.family.drawable(typography.apply(publication.title, self.lang))
-        smallest = max(0.6, self.layout.smallest_size / styles.title.fontSize)
-        lines = [
-            Paragraph(
-                escape_xml(title_text), display.fitted(styles.title, title_text, title_width - 2 * padding, smallest)
-            )
-        ]
-        if publication.tagline:
-            lines.append(Paragraph(self.text.inline(publication.tagline), styles.tagline))
+        lines = self._name(title_width - 2 * padding)
         issue_line = ParagraphStyle("issue_line", parent=styles.tagline, fontName=self.family.bold, spaceBefore=2 * mm)
         lines.append(Paragraph(self.text.plain(f"{number} · {when}"), issue_line))
         cells.append(lines)
         widths.append(title_width)
         return [display.masthead_band(cells, widths, styles.colour["accent"], padding), Spacer(1, 2 * mm)]
+
+    def _name(self, width: float) -> list[Flowable]:
+        """The publication's title, shrunk to one line of ``width`` if it can be (down to 60 % of its size,
+        never under the layout's smallest size), and its tagline, which never leaves a word alone."""
+        styles, publication = self.styles, self.document.publication
+        drawn = self.family.drawable(typography.apply(publication.title, self.lang))
+        smallest = max(0.6, self.layout.smallest_size / styles.title.fontSize)
+        name: list[Flowable] = [Paragraph(escape_xml(drawn), display.fitted(styles.title, drawn, width, smallest))]
+        if publication.tagline:
+            tagline = self.text.inline(publication.tagline)
+            floor = max(0.8, self.layout.smallest_size / styles.tagline.fontSize)
+            name.append(display.unwrapped(tagline, styles.tagline, width, floor))
+        return name
 
     def _headline(self) -> list[Flowable]:
         styles, issue = self.styles, self.issue

@@ -57,3 +57,18 @@ def test_a_date_is_on_one_line_shrunk_within_limits_or_nowhere(family):
     assert display.one_line(text, text, style, natural + 1).style.fontSize == 10
     assert display.one_line(text, text, style, natural * 0.85).style.fontSize == pytest.approx(8.5)
     assert display.one_line(text, text, style, natural * 0.7) is None
+
+
+def test_a_tagline_is_shrunk_onto_one_line_within_limits_else_balanced(family):
+    style = ParagraphStyle("tagline", fontName=family.regular, fontSize=10.5, leading=13)
+    text = "Journal interne des agents"
+    natural = stringWidth(text, family.regular, 10.5)
+    assert display.unwrapped(text, style, natural + 1).style.fontSize == 10.5
+    shrunk = display.unwrapped(text, style, natural * 0.9)
+    assert shrunk.style.fontSize == pytest.approx(10.5 * 0.9)
+    assert len(lines(shrunk, natural * 0.9)) == 1
+    narrow = natural * 0.78  # under 80 %: at full size, on two lines of even length
+    assert lines(display.Paragraph(text, style), narrow) == ["Journal interne des", "agents"]  # reportlab alone
+    wrapped = display.unwrapped(text, style, narrow)
+    assert wrapped.style.fontSize == 10.5
+    assert lines(wrapped, narrow) == ["Journal interne", "des agents"]
