@@ -8,7 +8,7 @@ alone on the last one when a better break exists).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -16,6 +16,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from newsletter.text import markup, typography
+
+if TYPE_CHECKING:
+    from newsletter.render.pdf.kit import UserText
 
 _STEPS = 10  # halvings of the width searched: under 1 % of a column
 _UNBOUNDED = 1e6  # points: room for any line
@@ -31,6 +36,13 @@ def _scaled(style: ParagraphStyle, natural: float, width: float, smallest: float
     return ParagraphStyle(
         style.name + "_fitted", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale
     )
+
+
+def fitted_title(text: UserText, title: str, style: ParagraphStyle, width: float, smallest: float = 0.6) -> Paragraph:
+    """A publication's ``title`` (user text) shrunk to one line of ``width`` if it can be, with the typography
+    of a headline (fine spaces before ``; ! ?``, superscript ordinals)."""
+    drawn = markup.plain_line(markup.inline(text.family.drawable(typography.apply(title, text.lang))))
+    return Paragraph(text.inline(title), fitted(style, drawn, width, smallest))
 
 
 def one_line(markup: str, text: str, style: ParagraphStyle, width: float, smallest: float = 0.8) -> Paragraph | None:

@@ -109,9 +109,8 @@ class JournalHead(IssueWriter):
         """The publication's title, shrunk to one line of ``width`` if it can be (down to 60 % of its size,
         never under the layout's smallest size), and its tagline, which never leaves a word alone."""
         styles, publication = self.styles, self.document.publication
-        drawn = self.family.drawable(typography.apply(publication.title, self.lang))
         smallest = max(0.6, self.layout.smallest_size / styles.title.fontSize)
-        name: list[Flowable] = [Paragraph(escape_xml(drawn), display.fitted(styles.title, drawn, width, smallest))]
+        name: list[Flowable] = [display.fitted_title(self.text, publication.title, styles.title, width, smallest)]
         if publication.tagline:
             tagline = self.text.inline(publication.tagline)
             floor = max(0.8, self.layout.smallest_size / styles.tagline.fontSize)

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PosterSizes
-from newsletter.render.pdf.display import Balanced, fitted, masthead_band, one_line
+from newsletter.render.pdf.display import Balanced, fitted, fitted_title, masthead_band, one_line
 from newsletter.render.pdf.fonts import FontFamily
 from newsletter.render.pdf.kit import UserText
 from newsletter.render.pdf.pictures import scaled_image
@@ -85,8 +85,7 @@ class PageFurniture:
             widths.insert(0, side + 2 * padding)
         title_width = self.width - sum(width for width in widths if width)
         widths[widths.index(None)] = title_width
-        title_text = family.drawable(typography.apply(publication.title, self.lang))
-        title = [Paragraph(escape_xml(title_text), fitted(title_style, title_text, title_width - 2 * padding))]
+        title = [fitted_title(self.text, publication.title, title_style, title_width - 2 * padding)]
         if publication.tagline:
             tagline_style = text_style("poster_tagline", family.regular, sizes.text * 0.8, on_accent)
             title.append(Paragraph(self.text.inline(publication.tagline), tagline_style))

@@ -44,3 +44,16 @@ def test_the_tagline_is_on_one_line_and_a_long_one_leaves_no_word_alone(workspac
     tagline = [line for line in top if line.split()[0] in long.split()]
     assert " ".join(tagline) == long + " Val"
     assert all(len(line.split()) > 1 for line in tagline)
+
+
+@pytest.mark.parametrize("layout", ["journal-a5", "large-print-a4"])
+def test_the_title_gets_the_typography_of_a_headline(workspace, layout):
+    publication = workspace.issues / "publication.yaml"
+    publication.write_text(
+        publication.read_text(encoding="utf-8")
+        .replace("layout: journal-a4", f"layout: {layout}")
+        .replace("Lettre de crise", "Alerte !"),
+        "utf-8",
+    )
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    assert pdf_text(render(workspace.root)[0]).splitlines()[0] == "Alerte\u202f!"  # not U+00A0 nor a space

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A3
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from conftest import REPO
+from conftest import MINIMAL_ISSUE, REPO
 from newsletter.build.plan import plan
 from newsletter.model.document import IssueDocument
 from newsletter.render.pdf import kit
@@ -21,6 +21,7 @@ from newsletter.render.pdf.drawn_text import SUPERSCRIPT_SIZE
 from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
 from tests.render.pdf import drawing
 from tests.render.pdf.drawing import Printed
+from tests.render.pdf.test_journal import pdf_text, render
 
 MARGIN = 12 * mm
 
@@ -144,3 +145,14 @@ def test_the_footer_raises_the_ordinal_of_a_first_of_the_month(poster):
     [footer] = [piece for piece in pieces if piece.text.startswith("Lettre de crise")]
     assert footer.text == "Lettre de crise · N° 3 · lundi 1"
     assert find(pieces, "er").size == pytest.approx(layout.poster.small * SUPERSCRIPT_SIZE)
+
+
+def test_the_title_gets_the_typography_of_a_headline(workspace):
+    publication = workspace.issues / "publication.yaml"
+    text = publication.read_text(encoding="utf-8").replace("layout: journal-a4", "layout: poster-a3")
+    publication.write_text(text.replace("Lettre de crise", "Alerte 1er niveau !"), encoding="utf-8")
+    workspace.write("001.yaml", MINIMAL_ISSUE)
+    data = render(workspace.root)[0]
+    assert pdf_text(data).startswith("Alerte 1er niveau\u202f!")  # a narrow no-break space, as in the body
+    pieces = drawing.read_back(data)
+    assert [piece.text for piece in pieces[:2]] == ["Alerte 1", "er"] and pieces[1].size < pieces[0].size
