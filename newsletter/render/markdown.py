@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter, introducing, issue_number, since_phrase
+from newsletter.render import BlockWriter, drawers_named_after_sections, introducing, issue_number, since_phrase
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -180,15 +180,7 @@ class MarkdownWriter(BlockWriter):
         when = typography.format_date(self.issue.next_issue, self.lang)
         return ["**" + escape(self.label("next_issue", date=when)) + "**"]
 
-    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        **BlockWriter.SHARED_DRAWERS,
-        "essentials": _essentials,
-        "status": _status,
-        "testimonials": _testimonials,
-        "faq": _faq,
-        "contacts": _contacts,
-        "next_issue": _next_issue,
-    }
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = drawers_named_after_sections({**vars(BlockWriter), **locals()})
 
 
 def render(document: IssueDocument) -> str:

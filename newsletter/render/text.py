@@ -22,7 +22,15 @@ from typing import ClassVar
 from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter, gsm, introducing, issue_number, plain, since_phrase
+from newsletter.render import (
+    BlockWriter,
+    drawers_named_after_sections,
+    gsm,
+    introducing,
+    issue_number,
+    plain,
+    since_phrase,
+)
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -190,15 +198,7 @@ class _Email(BlockWriter):
             return []
         return [_wrap(self.label("next_issue", date=typography.format_date(self.issue.next_issue, self.lang)))]
 
-    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
-        **BlockWriter.SHARED_DRAWERS,
-        "essentials": _essentials,
-        "status": _status,
-        "testimonials": _testimonials,
-        "faq": _faq,
-        "contacts": _contacts,
-        "next_issue": _next_issue,
-    }
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = drawers_named_after_sections({**vars(BlockWriter), **locals()})
 
 
 def _underlined(title: str, rule: str) -> str:
