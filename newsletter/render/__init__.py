@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from newsletter.model.document import IssueDocument
+from newsletter.model.formats import Contact, Hotline, Testimonial
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
@@ -103,6 +104,15 @@ class BlockWriter(IssueWriter):
     def blocks(self, text: str) -> list[str]:
         raise NotImplementedError
 
+    def testimonial(self, testimonial: Testimonial) -> str:
+        raise NotImplementedError
+
+    def hotline(self, hotline: Hotline) -> str:
+        raise NotImplementedError
+
+    def contact_blocks(self, contacts: list[Contact]) -> list[str]:
+        raise NotImplementedError
+
     def _news(self) -> list[str]:
         if not self.issue.news:
             return []
@@ -126,6 +136,21 @@ class BlockWriter(IssueWriter):
         if untitled:
             blocks.append(self.bullets(untitled))
         return blocks
+
+    def _testimonials(self) -> list[str]:
+        if not self.issue.testimonials:
+            return []
+        return [self.heading("testimonials"), *(self.testimonial(item) for item in self.issue.testimonials)]
+
+    def _contacts(self) -> list[str]:
+        """The hotline first, then whom to call."""
+        contacts, hotline = self.document.contacts, self.document.hotline
+        if not contacts and hotline is None:
+            return []
+        blocks = [self.heading("contacts")]
+        if hotline is not None:
+            blocks.append(self.hotline(hotline))
+        return blocks + self.contact_blocks(contacts)
 
     def _situation(self) -> list[str]:
         return self._titled_lists(self.document.situation_lists())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
+from newsletter.model.formats import Contact, Hotline, Testimonial
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import BlockWriter, drawers_named_after_sections, introducing, issue_number, since_phrase
 from newsletter.text import markup, typography
@@ -125,17 +126,12 @@ class MarkdownWriter(BlockWriter):
             rows.append("- " + " — ".join(parts))
         return [self.heading("status"), "\n".join(rows)]
 
-    def _testimonials(self) -> list[str]:
-        if not self.issue.testimonials:
-            return []
-        blocks = [self.heading("testimonials")]
-        for testimonial in self.issue.testimonials:
-            quote = typography.quoted(self.inline(testimonial.quote), self.lang)
-            who = self.inline(testimonial.name, bold=True)
-            if testimonial.role:
-                who += ", " + self.inline(testimonial.role)
-            blocks.append(f"> {quote}\n>\n> — {who}")
-        return blocks
+    def testimonial(self, testimonial: Testimonial) -> str:
+        quote = typography.quoted(self.inline(testimonial.quote), self.lang)
+        who = self.inline(testimonial.name, bold=True)
+        if testimonial.role:
+            who += ", " + self.inline(testimonial.role)
+        return f"> {quote}\n>\n> — {who}"
 
     def _faq(self) -> list[str]:
         if not self.issue.faq:
@@ -145,19 +141,17 @@ class MarkdownWriter(BlockWriter):
             blocks += [self.subheading(question.q), *self.blocks(question.a)]
         return blocks
 
-    def _contacts(self) -> list[str]:
-        contacts, hotline = self.document.contacts, self.document.hotline
-        if not contacts and hotline is None:
-            return []
-        blocks = [self.heading("contacts")]
-        if hotline is not None:
-            line = self._introduced(
-                "hotline",
-                f"{self.inline(hotline.label)}, **{escape(typography.format_phone(hotline.phone, self.lang))}**",
-            )
-            if hotline.hours:
-                line += "  \n" + self.inline(hotline.hours)
-            blocks.append(line)
+    def hotline(self, hotline: Hotline) -> str:
+        line = self._introduced(
+            "hotline",
+            f"{self.inline(hotline.label)}, **{escape(typography.format_phone(hotline.phone, self.lang))}**",
+        )
+        if hotline.hours:
+            line += "  \n" + self.inline(hotline.hours)
+        return line
+
+    def contact_blocks(self, contacts: list[Contact]) -> list[str]:
+        """Every contact, one line each, in one list."""
         rows = []
         for contact in contacts:
             parts = [self.inline(contact.name, bold=True)]
@@ -170,9 +164,7 @@ class MarkdownWriter(BlockWriter):
             if contact.email:
                 parts.append(escape(typography.normalize(contact.email).strip()))
             rows.append("- " + " — ".join(parts))
-        if rows:
-            blocks.append("\n".join(rows))
-        return blocks
+        return ["\n".join(rows)] if rows else []
 
     def _next_issue(self) -> list[str]:
         if self.issue.next_issue is None:

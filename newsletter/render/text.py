@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
+from newsletter.model.formats import Contact, Hotline, Testimonial
 from newsletter.model.sections import SECTION_NAMES
 from newsletter.render import (
     BlockWriter,
@@ -143,17 +144,12 @@ class _Email(BlockWriter):
             rows.append(row)
         return [self.heading("status"), "\n".join(rows)]
 
-    def _testimonials(self) -> list[str]:
-        if not self.issue.testimonials:
-            return []
-        blocks = [self.heading("testimonials")]
-        for testimonial in self.issue.testimonials:
-            quote = typography.quoted(plain(testimonial.quote, self.lang), self.lang)
-            who = plain(testimonial.name, self.lang)
-            if testimonial.role:
-                who += ", " + plain(testimonial.role, self.lang)
-            blocks.append(_wrap(quote) + "\n" + _wrap(who, "— ", "  "))
-        return blocks
+    def testimonial(self, testimonial: Testimonial) -> str:
+        quote = typography.quoted(plain(testimonial.quote, self.lang), self.lang)
+        who = plain(testimonial.name, self.lang)
+        if testimonial.role:
+            who += ", " + plain(testimonial.role, self.lang)
+        return _wrap(quote) + "\n" + _wrap(who, "— ", "  ")
 
     def _faq(self) -> list[str]:
         if not self.issue.faq:
@@ -166,18 +162,17 @@ class _Email(BlockWriter):
             blocks += answer
         return blocks
 
-    def _contacts(self) -> list[str]:
-        contacts, hotline = self.document.contacts, self.document.hotline
-        if not contacts and hotline is None:
-            return []
-        blocks = [self.heading("contacts")]
-        if hotline is not None:
-            line = introducing(self.label("hotline"), self.lang) + plain(hotline.label, self.lang)
-            line += ", " + typography.format_phone(hotline.phone, self.lang)
-            text = _wrap(line)
-            if hotline.hours:
-                text += "\n" + _wrap(plain(hotline.hours, self.lang))
-            blocks.append(text)
+    def hotline(self, hotline: Hotline) -> str:
+        line = introducing(self.label("hotline"), self.lang) + plain(hotline.label, self.lang)
+        line += ", " + typography.format_phone(hotline.phone, self.lang)
+        text = _wrap(line)
+        if hotline.hours:
+            text += "\n" + _wrap(plain(hotline.hours, self.lang))
+        return text
+
+    def contact_blocks(self, contacts: list[Contact]) -> list[str]:
+        """Every contact, a block each."""
+        blocks = []
         for contact in contacts:
             who = plain(contact.name, self.lang)
             if contact.role:
