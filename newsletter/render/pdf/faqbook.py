@@ -23,6 +23,7 @@ from newsletter.render.faqbook import as_of, source_line, theme_name
 from newsletter.render.pdf import display, kit
 from newsletter.render.pdf.drawn_text import DrawnText
 from newsletter.render.pdf.press import Sheet, canvas_class
+from newsletter.render.pdf.styles import Styles
 from newsletter.text import typography
 from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
@@ -56,7 +57,7 @@ def render_faq_book(
 ) -> tuple[bytes, int]:
     """The PDF's bytes and page count."""
     family = kit.register_layout_fonts(layout, layout_dir)
-    styles = kit.Styles(layout, family, options.grayscale)
+    styles = Styles(layout, family, options.grayscale)
     superscripts = not layout.large_print  # large print: every character at its full size
     text = kit.UserText(book.lang, family, superscripts=superscripts)
     drawn = DrawnText(book.lang, superscripts)
@@ -136,7 +137,7 @@ def render_faq_book(
 _NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 
 
-def _index(styles: kit.Styles, grouped: bool) -> TableOfContents:
+def _index(styles: Styles, grouped: bool) -> TableOfContents:
     """Themes, and under them the questions, each with its page (dots between)."""
     index = TableOfContents(dotsMinLevel=0)
     body = styles.body

@@ -1,8 +1,9 @@
 """The journal as a print-ready PDF: masthead, headline, then the layout's sections in its order.
 
 Everything visible comes from the issue, the publication and the layout; this module knows how
-each section is built, with the PDF kit (``render/pdf/kit.py``) and reportlab platypus. The
-measured tables (status board, instruction boxes, contacts) are in ``render/pdf/journal_tables.py``.
+each section is built, with the PDF kit (``render/pdf/kit.py``), its styles (``render/pdf/styles.py``)
+and reportlab platypus. The measured tables (status board, instruction boxes, contacts) are in
+``render/pdf/journal_tables.py``.
 """
 
 from __future__ import annotations

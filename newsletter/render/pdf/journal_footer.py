@@ -14,9 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import Layout
-from newsletter.render.pdf import kit
 from newsletter.render.pdf.drawn_text import DrawnText
 from newsletter.render.pdf.press import Sheet
+from newsletter.render.pdf.styles import Styles
 from newsletter.text import typography
 from newsletter.text.labels import label
 
@@ -28,7 +28,7 @@ WIDEST_PAGE = 888  # the page number its room is measured with
 class JournalFooter:
     """The footer of one journal: ``layout`` is the journal's, its bottom margin raised if need be."""
 
-    def __init__(self, document: IssueDocument, layout: Layout, styles: kit.Styles, page_width: float, sheet: Sheet):
+    def __init__(self, document: IssueDocument, layout: Layout, styles: Styles, page_width: float, sheet: Sheet):
         self.document, self.styles, self.sheet = document, styles, sheet
         self.family, self.size = styles.family, styles.small.fontSize
         self.page_width = page_width

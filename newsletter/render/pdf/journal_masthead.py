@@ -22,6 +22,7 @@ from newsletter.render.pdf.fitting import Knobs
 from newsletter.render.pdf.journal_footer import JournalFooter
 from newsletter.render.pdf.journal_tables import JournalTables
 from newsletter.render.pdf.press import Sheet
+from newsletter.render.pdf.styles import Styles
 from newsletter.text import typography
 from newsletter.text.markup import escape_xml
 
@@ -40,7 +41,7 @@ class JournalHead(IssueWriter):
         self.layout = layout
         self.options = options or RenderOptions()
         self.family = kit.register_layout_fonts(layout, layout_dir)
-        self.styles = kit.Styles(layout, self.family, self.options.grayscale, self.lang)
+        self.styles = Styles(layout, self.family, self.options.grayscale, self.lang)
         self.text = kit.UserText(
             self.lang, self.family, italic=not layout.large_print, superscripts=not layout.large_print
         )

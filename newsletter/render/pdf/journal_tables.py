@@ -22,6 +22,7 @@ from reportlab.platypus import Table, TableStyle
 from newsletter.model.formats import STATES, Contact, SystemStatus
 from newsletter.render.pdf import kit
 from newsletter.render.pdf.flow import Para
+from newsletter.render.pdf.styles import Styles
 from newsletter.render.pdf.wrapping import unbroken_width
 from newsletter.text import typography
 from newsletter.text.labels import label
@@ -78,7 +79,7 @@ def _head_rows(table: Table) -> int:
 class JournalTables:
     """The tables of one journal, in the layout's ``styles``, across a frame of ``width`` by ``height``."""
 
-    def __init__(self, styles: kit.Styles, text: kit.UserText, width: float, height: float, stacked: bool = False):
+    def __init__(self, styles: Styles, text: kit.UserText, width: float, height: float, stacked: bool = False):
         self.stacked = stacked
         self.styles = styles
         self.family = styles.family

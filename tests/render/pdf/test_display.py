@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from newsletter.model.layout import Layout
 from newsletter.render.pdf import display, kit
+from newsletter.render.pdf.styles import Styles
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def family():
 
 
 def test_a_fitted_style_shrinks_to_the_width_but_never_below_its_smallest(family):
-    style = kit.Styles(Layout.parse({}), family).title
+    style = Styles(Layout.parse({}), family).title
     assert display.fitted(style, "Court", 500).fontSize == style.fontSize
     title = "Un titre bien trop long pour la ligne"
     natural = stringWidth(title, style.fontName, style.fontSize)

@@ -16,6 +16,7 @@ from newsletter.model.formats import STATES, Contact, SystemStatus
 from newsletter.model.layout import Layout
 from newsletter.render.pdf import kit
 from newsletter.render.pdf.journal_tables import JournalTables
+from newsletter.render.pdf.styles import Styles
 from newsletter.text.labels import label
 from tests.render.pdf import drawing
 from tests.render.pdf.drawing import Printed
@@ -34,7 +35,7 @@ def document():
 def tables(layout: Layout | None = None) -> JournalTables:
     layout = layout or Layout.parse({})
     family = kit.register_layout_fonts(layout, None)
-    return JournalTables(kit.Styles(layout, family), kit.UserText("fr", family), WIDTH, HEIGHT)
+    return JournalTables(Styles(layout, family), kit.UserText("fr", family), WIDTH, HEIGHT)
 
 
 def printed(flowables: list[Flowable]) -> list[Printed]:
@@ -151,7 +152,7 @@ LARGE_PRINT = Layout.parse(
 
 def stacked() -> JournalTables:
     family = kit.register_layout_fonts(LARGE_PRINT, None)
-    styles = kit.Styles(LARGE_PRINT, family)
+    styles = Styles(LARGE_PRINT, family)
     return JournalTables(styles, kit.UserText("fr", family, italic=False), WIDTH, HEIGHT, stacked=True)
 
 

@@ -1,5 +1,5 @@
-"""The PDF kit the journal and the poster are drawn with: page sizes, metadata, styles, user text with
-its print typography, tables that keep together or split."""
+"""The PDF kit the journal and the poster are drawn with: page sizes, metadata, user text with its
+print typography, tables that keep together or split."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from conftest import REPO
 from newsletter.build.plan import plan
 from newsletter.model.layout import Layout
 from newsletter.render.pdf import kit
+from newsletter.render.pdf.styles import Styles
 
 
 @pytest.fixture(scope="module")
@@ -43,19 +44,6 @@ def test_the_metadata_names_the_journal_the_issue_and_its_publisher():
     assert kit.PDF_LANG[document.lang] == "fr-FR"
 
 
-def test_styles_take_the_layout_s_sizes_and_colours_in_grey_under_grayscale(family):
-    layout = Layout.parse({"sizes": {"body": "10,5"}, "colours": {"accent": "#A4161A"}})
-    styles = kit.Styles(layout, family)
-    assert (styles.body.fontSize, styles.body.fontName, styles.bullet.bulletFontName) == (
-        10.5,
-        family.regular,
-        family.regular,
-    )
-    assert styles.colour["accent"] == colors.HexColor("#A4161A")
-    grey = kit.Styles(layout, family, grayscale=True).colour["accent"]
-    assert grey.red == grey.green == grey.blue
-
-
 def test_user_text_is_escaped_and_only_the_tiny_markup_becomes_tags(family):
     text = kit.UserText("fr", family)
     assert text.inline("<b>a & b</b> **gras**") == "&lt;b&gt;a &amp; b&lt;/b&gt; <b>gras</b>"
@@ -63,7 +51,7 @@ def test_user_text_is_escaped_and_only_the_tiny_markup_becomes_tags(family):
 
 
 def test_user_text_blocks_are_paragraphs_and_bullets(family):
-    styles = kit.Styles(Layout.parse({}), family)
+    styles = Styles(Layout.parse({}), family)
     blocks = kit.UserText("fr", family).blocks("Un paragraphe.\n\n- un\n- deux", styles.body, styles.bullet)
     assert [(block.style.name, block.bulletText) for block in blocks] == [
         ("body", None),
@@ -95,7 +83,7 @@ def test_a_column_block_is_one_table_unless_it_is_taller_than_a_column():
 
 
 def test_a_panel_may_split_between_its_rows(family):
-    styles = kit.Styles(Layout.parse({}), family)
+    styles = Styles(Layout.parse({}), family)
     table = kit.panel([[Paragraph("un", styles.body)], [Paragraph("deux", styles.body)]], styles.colour["panel"])
     assert table.splitInRow == 1
 
@@ -107,7 +95,7 @@ def test_french_ordinals_are_printed_as_superscripts_and_read_back_as_typed(fami
     from pypdf import PdfReader
     from reportlab.platypus import SimpleDocTemplate
 
-    styles = kit.Styles(Layout.parse({}), family)
+    styles = Styles(Layout.parse({}), family)
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build(
         [

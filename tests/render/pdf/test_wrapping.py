@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from newsletter.model.layout import Layout
 from newsletter.render.pdf import kit, wrapping
+from newsletter.render.pdf.styles import Styles
 
 ADDRESS = "securite.numerique@valdeloire-sur-mer.example"
 
@@ -83,7 +84,7 @@ HYPHENATED = "Les administrations territoriales réorganisent régulièrement le
 def test_hyphenation_yes_hyphenates_running_text_in_the_publication_s_language(lang):
     layout = Layout.parse({"hyphenation": "yes"})
     family = kit.register_layout_fonts(layout, None)
-    styles = kit.Styles(layout, family, lang=lang)
+    styles = Styles(layout, family, lang=lang)
     lines = lines_of(kit.UserText(lang, family).inline(HYPHENATED), styles.body, 40 * mm)
     hyphenated = [line for line in lines if line.endswith("-")]
     assert hyphenated, lines
@@ -97,7 +98,7 @@ ELIDED = "Écrivez à l'administration, puis à l'organisation d'information, ju
 def test_a_word_with_an_apostrophe_is_hyphenated_after_its_elided_part_never_at_the_apostrophe():
     layout = Layout.parse({"hyphenation": "yes"})
     family = kit.register_layout_fonts(layout, None)
-    styles = kit.Styles(layout, family, lang="fr")
+    styles = Styles(layout, family, lang="fr")
     typed = ELIDED.replace("'", "’").replace("**", "")
     seen = set()
     for width in (30, 34, 38, 42, 46):
@@ -112,7 +113,7 @@ def test_a_word_with_an_apostrophe_is_hyphenated_after_its_elided_part_never_at_
 def test_no_hyphenation_unless_asked_nor_for_names():  # large print refuses `hyphenation: yes` (model/layout.py)
     for settings in ({}, {"hyphenation": "no"}):
         layout = Layout.parse(settings)
-        styles = kit.Styles(layout, kit.register_layout_fonts(layout, None), lang="fr")
+        styles = Styles(layout, kit.register_layout_fonts(layout, None), lang="fr")
         assert not any(line.endswith("-") for line in lines_of(HYPHENATED, styles.body, 40 * mm))
     points = wrapping.hyphenation("fr")["hyphenationLang"]
     assert next(iter(points("administrations"))) == ("administra", "tions")
