@@ -64,36 +64,26 @@ class Styles:
         self.headline = style(
             "headline", family.bold, size.headline, leading=size.headline * 1.12, spaceAfter=size.headline * 0.3
         )
-        self.kicker = style(
-            "kicker",
-            family.bold,
-            size.body,
-            textColor=self.colour["accent"],
-            spaceBefore=size.body * 0.8,
-            spaceAfter=size.body * 0.3,
-        )
+
+        def accent(name: str, font_size: float, before: float, after: float, **extra) -> ParagraphStyle:
+            """Bold in the accent colour, with space before and after in proportion to its size."""
+            return style(
+                name,
+                family.bold,
+                font_size,
+                textColor=self.colour["accent"],
+                spaceBefore=font_size * before,
+                spaceAfter=font_size * after,
+                **extra,
+            )
+
+        self.kicker = accent("kicker", size.body, 0.8, 0.3)
         self.meta = style("meta", aside, size.small + 1, textColor=self.colour["muted"], spaceAfter=size.body)
-        self.heading = style(
-            "heading",
-            family.bold,
-            size.heading,
-            textColor=self.colour["accent"],
-            spaceBefore=size.heading * 0.9,
-            spaceAfter=size.heading * 0.45,
-            keepWithNext=1,
-        )
+        self.heading = accent("heading", size.heading, 0.9, 0.45, keepWithNext=1)
         self.subheading = style(
             "subheading", family.bold, size.body * 1.18, spaceAfter=size.body * 0.35, keepWithNext=1
         )
-        self.question = style(
-            "question",
-            family.bold,
-            size.body,
-            textColor=self.colour["accent"],
-            spaceBefore=size.body * 0.5,
-            spaceAfter=size.body * 0.2,
-            keepWithNext=1,
-        )
+        self.question = accent("question", size.body, 0.5, 0.2, keepWithNext=1)
         self.caption = style(
             "caption",
             aside,
