@@ -317,10 +317,14 @@ def build_all(
 
 
 def rendering_warnings(result: Plan, target: Target, warnings: tuple[str, ...]) -> tuple[Diagnostic, ...]:
-    """The warnings of a rendering, at the issue's file, each naming the layout it was rendered in."""
+    """The warnings of a rendering, at the issue's file, each naming the layout it was rendered in (and
+    the booklet, whose page count is not the plain layout's)."""
     shown = display_path(target.document.issue_path, result.workspace.root)
+    name = target.ref.name
+    if target.options.impose == "booklet":
+        name = _("{layout} (booklet)", layout=name)
     return tuple(
-        Diagnostic(shown, _("{layout}: {warning}", layout=target.ref.name, warning=warning), severity="warning")
+        Diagnostic(shown, _("{layout}: {warning}", layout=name, warning=warning), severity="warning")
         for warning in warnings
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -63,6 +64,22 @@ def test_a_booklet_reports_its_sheets_and_sides(cli, workspace):
     assert built.code == 0, built.err
     path = workspace.out / "20210205_lettre-de-crise_n01_a5-booklet.pdf"
     assert built.out == f"wrote {path} (2 pages of A5 on 1 A4 sheet printed on both sides: 2 sides)\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "named"),
+    [
+        ("en", r"warning: journal-a5 \(booklet\): \d+ lines? over 4 pages"),
+        ("fr", r"journal-a5 \(livret\)\xa0: \d+ lignes?"),
+    ],
+)
+def test_a_booklet_s_copy_fitting_warning_names_the_booklet_not_the_a5_journal(cli, tmp_path, language, named):
+    # the sample issue n° 1 takes 6 pages of A5: over the 4 of a booklet of one sheet, under the 8 of two
+    booklet = ["build", "1", "--layout", "journal-a5", "--impose", "booklet", "--out", tmp_path]
+    built = cli("--root", REPO, "--lang", language, *booklet)
+    assert built.code == 0, built.err
+    [warning] = [line for line in built.err.splitlines() if "journal-a5" in line]
+    assert warning.startswith("issues/001.yaml: ") and re.search(named, warning)
 
 
 def test_a_draft_named_alone_is_printed_as_a_proof_marked_not_to_distribute(cli, workspace):
