@@ -87,7 +87,8 @@ class IssueWriter:
 
 class BlockWriter(IssueWriter):
     """A writer of text blocks (e-mail text, Markdown): each says how it sets a heading, a title
-    under it, a caption, a list and the user's paragraphs; the sections they share are built here."""
+    under it, a caption, a list, the user's paragraphs, one essential point, one testimonial, the
+    hotline and the contacts; the sections themselves are built here, alike for both."""
 
     def heading(self, key: str) -> str:
         raise NotImplementedError
@@ -102,6 +103,9 @@ class BlockWriter(IssueWriter):
         raise NotImplementedError
 
     def blocks(self, text: str) -> list[str]:
+        raise NotImplementedError
+
+    def essential(self, number: int, text: str) -> str:
         raise NotImplementedError
 
     def testimonial(self, testimonial: Testimonial) -> str:
@@ -136,6 +140,12 @@ class BlockWriter(IssueWriter):
         if untitled:
             blocks.append(self.bullets(untitled))
         return blocks
+
+    def _essentials(self) -> list[str]:
+        if not self.issue.essentials:
+            return []
+        items = [self.essential(number, text) for number, text in enumerate(self.issue.essentials, start=1)]
+        return [self.heading("essentials"), "\n".join(items)]
 
     def _testimonials(self) -> list[str]:
         if not self.issue.testimonials:

@@ -106,11 +106,8 @@ class MarkdownWriter(BlockWriter):
             blocks += self.blocks(issue.lead)
         return blocks
 
-    def _essentials(self) -> list[str]:
-        if not self.issue.essentials:
-            return []
-        items = [f"{index}. {self.inline(text)}" for index, text in enumerate(self.issue.essentials, start=1)]
-        return [self.heading("essentials"), "\n".join(items)]
+    def essential(self, number: int, text: str) -> str:
+        return f"{number}. {self.inline(text)}"
 
     def _status(self) -> list[str]:
         if not self.issue.status:

@@ -119,14 +119,8 @@ class _Email(BlockWriter):
 
     # --- sections ----------------------------------------------------------------------------
 
-    def _essentials(self) -> list[str]:
-        if not self.issue.essentials:
-            return []
-        items = [
-            _wrap(plain(text, self.lang), f"{index}. ", "   ")
-            for index, text in enumerate(self.issue.essentials, start=1)
-        ]
-        return [self.heading("essentials"), "\n".join(items)]
+    def essential(self, number: int, text: str) -> str:
+        return _wrap(plain(text, self.lang), f"{number}. ", "   ")
 
     def _status(self) -> list[str]:
         if not self.issue.status:
