@@ -14,8 +14,7 @@ Adding a section (``events: [{date, title, place}]`` for instance), in this orde
 1. the record in ``model/formats.py``: an ``Event`` record and the ``events`` field of ``Issue``;
 2. its entry in :data:`SECTIONS` below, at its place in the order;
 3. its heading in ``text/labels.py``, in every language;
-4. one drawing function per renderer, named after the section (``_events``: its ``SECTION_DRAWERS``
-   finds it by that name, see ``render/__init__.py``): the PDF journal
+4. one drawing function per renderer, named in its ``SECTION_DRAWERS``: the PDF journal
    (``render/pdf/journal.py``), e-mail text and Markdown (one function in ``render/__init__.py``'s
    ``BlockWriter``, or one in each of ``render/text.py`` and ``render/markdown.py``), HTML
    (``render/html.py``) and the phone script (``render/phone.py``, which may map it to

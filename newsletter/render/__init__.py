@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Contact, Hotline, Testimonial
-from newsletter.model.sections import SECTION_NAMES
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -53,13 +52,6 @@ def introducing(word: str, lang: str) -> str:
     return f"{word}\u00a0: " if lang == "fr" else f"{word}: "
 
 
-def drawers_named_after_sections(namespace: Mapping[str, Any], **others: Callable) -> dict[str, Callable]:
-    """A writer's ``SECTION_DRAWERS``: every section of the registry drawn by the function named after it
-    in ``namespace`` (``_news`` draws ``news``: pass the class body's ``locals()``), unless ``others``
-    names another."""
-    return {name: others[name] if name in others else namespace["_" + name] for name in SECTION_NAMES}
-
-
 # --- the writers ----------------------------------------------------------------------------------
 
 
@@ -67,8 +59,8 @@ class IssueWriter:
     """What every renderer of a whole issue shares: its labels, and one function per section.
 
     ``SECTION_DRAWERS`` maps the name of every section of the registry (``model/sections.py``) to
-    the function drawing it, in each renderer's class (most by :func:`drawers_named_after_sections`);
-    tests/render/test_render.py names any section a renderer lacks.
+    the function drawing it, written out in each renderer's class; tests/render/test_render.py
+    names any section a renderer lacks.
     """
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable[[Any], Any]]] = {}
@@ -170,3 +162,13 @@ class BlockWriter(IssueWriter):
 
     def _titled_lists(self, lists: list[tuple[str, list[str]]]) -> list[str]:
         return [block for key, items in lists for block in (self.heading(key), self.bullets(items))]
+
+    # The sections drawn alike in every text of blocks; each writer adds its own drawers to these.
+    SHARED_DRAWERS: ClassVar[dict[str, Callable]] = {
+        "situation": _situation,
+        "do_dont": _do_dont,
+        "news": _news,
+        "tips": _tips,
+        "testimonials": _testimonials,
+        "contacts": _contacts,
+    }

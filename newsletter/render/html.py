@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import IssueWriter, drawers_named_after_sections, introducing, issue_number, plain, since
+from newsletter.render import IssueWriter, introducing, issue_number, plain, since
 from newsletter.render.html_page import embedded_image, page
 from newsletter.render.html_text import HtmlText, html_list, unmarked, words
 from newsletter.text import typography
@@ -204,7 +204,18 @@ class _Page(IssueWriter):
         when = typography.format_date(self.issue.next_issue, self.lang)
         return f'<p class="next">{self.label("next_issue", date=when)}</p>'
 
-    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = drawers_named_after_sections(locals())
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
+        "essentials": _essentials,
+        "situation": _situation,
+        "status": _status,
+        "do_dont": _do_dont,
+        "news": _news,
+        "tips": _tips,
+        "testimonials": _testimonials,
+        "faq": _faq,
+        "contacts": _contacts,
+        "next_issue": _next_issue,
+    }
 
 
 def render(document: IssueDocument, links: bool = False) -> str:

@@ -15,7 +15,7 @@ from typing import ClassVar
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Contact, Hotline, Testimonial
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import BlockWriter, drawers_named_after_sections, introducing, issue_number, since_phrase
+from newsletter.render import BlockWriter, introducing, issue_number, since_phrase
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -169,7 +169,13 @@ class MarkdownWriter(BlockWriter):
         when = typography.format_date(self.issue.next_issue, self.lang)
         return ["**" + escape(self.label("next_issue", date=when)) + "**"]
 
-    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = drawers_named_after_sections({**vars(BlockWriter), **locals()})
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
+        **BlockWriter.SHARED_DRAWERS,
+        "essentials": _essentials,
+        "status": _status,
+        "faq": _faq,
+        "next_issue": _next_issue,
+    }
 
 
 def render(document: IssueDocument) -> str:

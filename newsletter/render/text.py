@@ -23,15 +23,7 @@ from newsletter.i18n import _
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import Contact, Hotline, Testimonial
 from newsletter.model.sections import SECTION_NAMES
-from newsletter.render import (
-    BlockWriter,
-    drawers_named_after_sections,
-    gsm,
-    introducing,
-    issue_number,
-    plain,
-    since_phrase,
-)
+from newsletter.render import BlockWriter, gsm, introducing, issue_number, plain, since_phrase
 from newsletter.text import markup, typography
 from newsletter.text.labels import label
 
@@ -187,7 +179,13 @@ class _Email(BlockWriter):
             return []
         return [_wrap(self.label("next_issue", date=typography.format_date(self.issue.next_issue, self.lang)))]
 
-    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = drawers_named_after_sections({**vars(BlockWriter), **locals()})
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
+        **BlockWriter.SHARED_DRAWERS,
+        "essentials": _essentials,
+        "status": _status,
+        "faq": _faq,
+        "next_issue": _next_issue,
+    }
 
 
 def _underlined(title: str, rule: str) -> str:

@@ -17,7 +17,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from newsletter.i18n import ngettext
-from newsletter.render import drawers_named_after_sections
 from newsletter.render.pdf import Rendered, kit
 from newsletter.render.pdf.columns import FlowingColumns
 from newsletter.render.pdf.fitting import Fitter, Overflow, PageRule
@@ -370,4 +369,15 @@ class JournalRenderer(JournalHead):
         )
         return [Gap(3 * mm, self.knobs), box, Gap(2 * mm, self.knobs)]
 
-    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = drawers_named_after_sections(locals())
+    SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
+        "essentials": _essentials,
+        "situation": _situation,
+        "status": _status,
+        "do_dont": _do_dont,
+        "news": _news,
+        "tips": _tips,
+        "testimonials": _testimonials,
+        "faq": _faq,
+        "contacts": _contacts,
+        "next_issue": _next_issue,
+    }
