@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PosterSizes
-from newsletter.render.pdf.display import Balanced, fitted, fitted_title, masthead_band, one_line
+from newsletter.render.pdf.display import Balanced, fitted, fitted_title, masthead_band, one_line, unwrapped
 from newsletter.render.pdf.fonts import FontFamily
 from newsletter.render.pdf.kit import UserText
 from newsletter.render.pdf.pictures import scaled_image
@@ -88,7 +88,7 @@ class PageFurniture:
         title = [fitted_title(self.text, publication.title, title_style, title_width - 2 * padding)]
         if publication.tagline:
             tagline_style = text_style("poster_tagline", family.regular, sizes.text * 0.8, on_accent)
-            title.append(Paragraph(self.text.inline(publication.tagline), tagline_style))
+            title.append(unwrapped(self.text.inline(publication.tagline), tagline_style, title_width - 2 * padding))
         cells[cells.index(None)] = title
         return masthead_band(cells, widths, self.colour["accent"], padding, below)
 

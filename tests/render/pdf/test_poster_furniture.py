@@ -92,6 +92,18 @@ def test_a_title_shrinks_to_stay_on_one_line_down_to_60_percent_then_wraps(poste
     assert len(lines) > 1 and " ".join(piece.text for piece in lines) == title
 
 
+def test_a_long_tagline_leaves_no_word_alone_on_its_last_line(poster):
+    document, _ = poster
+    tagline = "Journal interne des agents de la Ville et de la Métropole"
+    friday = document.issue.replace(date=dt.date(2021, 2, 5))  # a long date: a narrower title
+    publication = document.publication.replace(tagline=tagline)
+    long_tagline = dataclasses.replace(document, publication=publication, issue=friday)
+    pieces = printed([furniture(poster, long_tagline).masthead()])
+    lines = [piece.text for piece in pieces if piece.text.split()[0] in tagline.split()]
+    assert " ".join(lines) == tagline and len(lines) > 1
+    assert all(len(line.split()) > 1 for line in lines)
+
+
 def test_the_bottom_reads_next_issue_then_hotline_then_footer(poster):
     pieces = printed(furniture(poster).bottom())
     texts = [piece.text for piece in sorted(pieces, key=lambda piece: -piece.y)]
