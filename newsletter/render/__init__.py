@@ -165,6 +165,7 @@ class BlockWriter(IssueWriter):
 
     # The sections drawn alike in every text of blocks; each writer adds its own drawers to these.
     SHARED_DRAWERS: ClassVar[dict[str, Callable]] = {
+        "essentials": _essentials,
         "situation": _situation,
         "do_dont": _do_dont,
         "news": _news,

@@ -171,7 +171,6 @@ class MarkdownWriter(BlockWriter):
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         **BlockWriter.SHARED_DRAWERS,
-        "essentials": _essentials,
         "status": _status,
         "faq": _faq,
         "next_issue": _next_issue,

@@ -181,7 +181,6 @@ class _Email(BlockWriter):
 
     SECTION_DRAWERS: ClassVar[dict[str, Callable]] = {
         **BlockWriter.SHARED_DRAWERS,
-        "essentials": _essentials,
         "status": _status,
         "faq": _faq,
         "next_issue": _next_issue,
