@@ -13,41 +13,25 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
-from newsletter.model.document import IssueDocument
-from newsletter.model.layout import Layout
-from newsletter.model.print_options import RenderOptions
-from newsletter.render import IssueWriter
 from newsletter.render.pdf import display, kit, pictures
 from newsletter.render.pdf.fitting import Knobs
 from newsletter.render.pdf.journal_footer import JournalFooter
 from newsletter.render.pdf.journal_tables import JournalTables
-from newsletter.render.pdf.press import Sheet
 from newsletter.render.pdf.styles import Styles
 from newsletter.text import typography
 from newsletter.text.markup import escape_xml
 
 
-class JournalHead(IssueWriter):
+class JournalHead(kit.IssuePdf):
     """The journal's styles, fonts and sizes, and its masthead and headline."""
 
-    def __init__(
-        self,
-        document: IssueDocument,
-        layout: Layout,
-        layout_dir: Path | None = None,
-        options: RenderOptions | None = None,
-    ):
-        super().__init__(document)
-        self.layout = layout
-        self.options = options or RenderOptions()
-        self.family = kit.register_layout_fonts(layout, layout_dir)
+    def setup(self) -> None:
+        layout = self.layout
         self.styles = Styles(layout, self.family, self.options.grayscale, self.lang)
         self.text = kit.UserText(
             self.lang, self.family, italic=not layout.large_print, superscripts=not layout.large_print
         )
-        self.page_width, self.page_height = kit.page_size(layout)
-        self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
-        self.footer = JournalFooter(document, layout, self.styles, self.page_width, self.sheet)
+        self.footer = JournalFooter(self.document, layout, self.styles, self.page_width, self.sheet)
         self.layout = self.footer.layout
         margins = self.layout.margins
         self.frame_width = self.page_width - (margins.left + margins.right) * mm

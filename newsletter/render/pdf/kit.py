@@ -1,10 +1,10 @@
 """The PDF kit: what every PDF of an issue is drawn with (the journal, the poster).
 
-Fonts from a layout, user text as safe paragraphs (with the print-only typography), drawn icons, a
-few table helpers, and :func:`build_pdf`, which gives every PDF the same metadata, fonts, creation
-date, grayscale, bleed and imposition handling. Output is deterministic: the same input gives the
-same bytes. Paragraph styles are in ``styles.py``, pictures in ``pictures.py``, display type in
-``display.py``.
+What the journal and the poster start from (:class:`IssuePdf`), fonts from a layout, user text as
+safe paragraphs (with the print-only typography), drawn icons, a few table helpers, and
+:func:`build_pdf`, which gives every PDF the same metadata, fonts, creation date, grayscale, bleed
+and imposition handling. Output is deterministic: the same input gives the same bytes. Paragraph
+styles are in ``styles.py``, pictures in ``pictures.py``, display type in ``display.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from newsletter import __version__
 from newsletter.model.document import IssueDocument
 from newsletter.model.layout import PAGE_SIZES_MM, Layout
 from newsletter.model.print_options import RenderOptions
+from newsletter.render import IssueWriter
 from newsletter.render.pdf.drawn_text import SUPERSCRIPT_RISE, SUPERSCRIPT_SIZE, print_pieces
 from newsletter.render.pdf.flow import Para
 from newsletter.render.pdf.fonts import FontFamily, family_files, register_family
@@ -174,6 +175,29 @@ def printed(text: str, lang: str, superscripts: bool = True) -> str:
         for piece, raised in print_pieces(text, lang, superscripts)
     )
     return for_paragraph(marked)
+
+
+class IssuePdf(IssueWriter):
+    """What a PDF of an issue in a layout (the journal, the poster) starts from: the layout, its fonts,
+    the render options and the sheet the page is printed on; :meth:`setup` builds the rest."""
+
+    def __init__(
+        self,
+        document: IssueDocument,
+        layout: Layout,
+        layout_dir: Path | None = None,
+        options: RenderOptions | None = None,
+    ):
+        super().__init__(document)
+        self.layout = layout
+        self.options = options or RenderOptions()
+        self.family = register_layout_fonts(layout, layout_dir)
+        self.page_width, self.page_height = page_size(layout)
+        self.sheet = Sheet(self.page_width, self.page_height, self.options.bleed_mm * mm)
+        self.setup()
+
+    def setup(self) -> None:
+        """What the renderer draws with, built from the above."""
 
 
 class UserText:

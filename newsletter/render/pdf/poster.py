@@ -24,14 +24,11 @@ from newsletter.i18n import N_, _, ngettext
 from newsletter.model.document import IssueDocument
 from newsletter.model.formats import MAX_POSTER_HEADLINE_WORDS, Issue
 from newsletter.model.layout import Layout
-from newsletter.model.print_options import RenderOptions
 from newsletter.render.pdf import Rendered
 from newsletter.render.pdf.display import Balanced
-from newsletter.render.pdf.kit import Icon, UserText, build_pdf, page_size, register_layout_fonts
+from newsletter.render.pdf.kit import Icon, IssuePdf, UserText, build_pdf
 from newsletter.render.pdf.poster_furniture import PageFurniture, text_style
-from newsletter.render.pdf.press import Sheet
 from newsletter.text import markup
-from newsletter.text.labels import label
 from newsletter.text.markup import escape_xml
 
 # The row heights of a wrapped table: not reportlab's documented API (tests/test_dependencies.py)
@@ -86,39 +83,25 @@ class _Block:
         return sum(self.text_heights)
 
 
-class PosterRenderer:
+class PosterRenderer(IssuePdf):
     """Builds the poster layout; :meth:`problems` explains why a text cannot fit."""
 
-    def __init__(
-        self,
-        document: IssueDocument,
-        layout: Layout,
-        layout_dir: Path | None = None,
-        options: RenderOptions | None = None,
-    ):
-        self.document = document
-        self.issue = document.issue
-        self.layout = layout
+    def setup(self) -> None:
+        layout = self.layout
         self.sizes = layout.poster
-        self.options = options or RenderOptions()
-        self.lang = document.lang
-        self.family = register_layout_fonts(layout, layout_dir)
         self.text = UserText(self.lang, self.family)
         self.colour = {name: colors.HexColor(value) for name, value in layout.colours.dump().items()}
-        page_width, page_height = page_size(layout)
-        self.sheet = Sheet(page_width, page_height, self.options.bleed_mm * mm)
         margins = layout.margins
-        self.width = page_width - (margins.left + margins.right) * mm
-        self.height = page_height - (margins.top + margins.bottom) * mm
+        self.width = self.page_width - (margins.left + margins.right) * mm
+        self.height = self.page_height - (margins.top + margins.bottom) * mm
         self.parts = poster_parts(self.issue)
-        furniture = PageFurniture(document, self.sizes, self.family, self.colour, self.width, self.options.grayscale)
+        furniture = PageFurniture(
+            self.document, self.sizes, self.family, self.colour, self.width, self.options.grayscale
+        )
         self.top = furniture.masthead()
         self.bottom = furniture.bottom()
         fixed = sum(item.wrap(self.width, self.height)[1] for item in [self.top, *self.bottom])
         self.room = self.height - fixed - GAP * (len(self.parts) + 1)
-
-    def label(self, key: str, **values) -> str:
-        return label(self.lang, key).format(**values)
 
     # --- the whole page ----------------------------------------------------------------------
 
