@@ -71,7 +71,7 @@ def cut_by_comment(lines: list[str], node: yaml.ScalarNode) -> Slip | None:
         return None
     if node.value in NULL_WORDS and not (node.value == "" and match.group(2)):
         return None  # `key:  # note` or `key: ~ # note` is a deliberate comment; `key: #3` is not
-    if not match.group(2) or match.group(2).isspace():  # `salle 3 # au fond`: maybe a note meant as a comment
+    if _note_after(match.group(0)):  # `salle 3 # au fond`: maybe a note meant as a comment
         hint = _("put the whole text in quotes if the # is part of it")
         if start.line == end.line:
             hint = _(FIX_BY_QUOTING_COMMENT, text=quote_rest(line, start.column))
@@ -244,9 +244,15 @@ def quoting(lines: list[str], number: int, column: int, keep_comment: bool = Fal
     a ` # comment`, unless ``keep_comment``: the ` #` is then part of the text)."""
     line = lines[number]
     text = line[column:].strip()
-    if not text or (not keep_comment and _COMMENT_AFTER_TEXT.search(text)) or _runs_on(lines, number):
+    if not text or (not keep_comment and _note_after(text)) or _runs_on(lines, number):
         return None
     return Mend(number + 1, line, line[:column] + quoted(text))
+
+
+def _note_after(text: str) -> bool:
+    """Whether ``text`` holds a ` # ` that may be a note meant as a comment; a `#` right against a word
+    (`salle #3`) is text, as :func:`cut_by_comment` reads it."""
+    return any(not match.group(2) or match.group(2).isspace() for match in _COMMENT_AFTER_TEXT.finditer(text))
 
 
 def _runs_on(lines: list[str], number: int) -> bool:

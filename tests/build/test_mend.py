@@ -144,6 +144,18 @@ def test_a_line_pasted_in_windows_1252_into_a_utf8_file_is_mended_alone(workspac
     assert mend_workspace(workspace.root, backup=False) == []
 
 
+def test_a_text_with_a_colon_and_a_hash_against_a_word_is_quoted_whole(workspace):
+    """`check` says to quote the whole text; `--fix` does it, the `#4` being text (not a note)."""
+    typed = MINIMAL_ISSUE + "faq:\n  - q: Et mon téléphone ?\n    a: Oui : appelez et demandez le bureau #4\n"
+    path = workspace.write("001.yaml", typed)
+    [mended] = mend_workspace(workspace.root)
+    assert path.read_text(encoding="utf-8").endswith('    a: "Oui : appelez et demandez le bureau #4"\n')
+    assert mended.diff[-2:] == [
+        "-    a: Oui : appelez et demandez le bureau #4",
+        '+    a: "Oui : appelez et demandez le bureau #4"',
+    ]
+
+
 def test_what_cannot_be_mended_for_sure_is_left_as_typed(workspace):
     """A comment after a value may be meant; a text going on over lines is not quoted line by line; a
     misspelt key or a state in French are for the user to confirm (the hint suggests them)."""
