@@ -1,5 +1,6 @@
 """The French words a comms team types for the keys and the states of these files (``titre`` for
-``headline``, ``en panne`` for ``down``): "did you mean" suggests the real one, and ``check --fix``
+``headline``, ``en panne`` for ``down``; a few English ones too, ``title`` for ``headline``): "did you
+mean" suggests the real one, and ``check --fix``
 renames a key typed so, since the word says which key it is: nothing is guessed.
 
 A word may name several keys (``titre`` is the issue's ``headline``, an article's ``title``): the
@@ -107,6 +108,18 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "cellule": ("hotline",),
     "libelle": ("label",),
     "horaires": ("hours",),
+    # English words an English-speaking team types for the same keys
+    "title": ("headline",),
+    "answer": ("a",),
+    "key points": ("essentials",),
+    "summary": ("essentials",),
+    "dos": ("do",),
+    "don't": ("dont",),
+    "donts": ("dont",),
+    "do not": ("dont",),
+    "questions and answers": ("faq",),
+    "telephone number": ("phone",),
+    "phone number": ("phone",),
 }
 
 # Each word as typed by someone describing a tool's state (the printed labels, `Rétabli`, are read too).

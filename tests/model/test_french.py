@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsletter.model.formats import Issue, NewsItem, SystemStatus
+from newsletter.model.formats import Issue, NewsItem, Question, SystemStatus
 from newsletter.model.french import folded, key_for
 
 
@@ -20,6 +20,8 @@ from newsletter.model.french import folded, key_for
         ("Prochain numéro", Issue, "next_issue"),
         ("état", SystemStatus, "state"),
         ("état", Issue, "status"),
+        ("title", Issue, "headline"),  # English: an issue's title is its headline
+        ("answer", Question, "a"),
     ],
 )
 def test_a_french_key_names_the_key_of_the_record_it_is_in(typed, record, meant):
